@@ -1,0 +1,31 @@
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+
+.PHONY: demo test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/kg build examples/ -o $(OUT)
+	$(BIN)/kg query $(OUT)/graph.ttl 'SELECT ?endorser ?endorsed WHERE { ?a kg:endorses ?b . ?a rdfs:label ?endorser . ?b rdfs:label ?endorsed } ORDER BY ?endorser ?endorsed'
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/extraction_overhead.py
+
+clean:
+	rm -rf $(VENV) $(OUT) build *.egg-info

@@ -1,0 +1,39 @@
+"""``kg build INPUT... -o OUT``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kg.build import NothingToBuild, build
+from kg.cli.common import CliError
+from kg.documents import Problem
+from kg.fileio import OutputError
+from kg.nlp import ModelNotFound
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "build",
+        help="extract facts from texts into a graph (graph.ttl, graph.html, facts.jsonl)",
+        description="Read .txt/.md files, folders (recursively), .jsonl files or - (stdin); write "
+        "graph.ttl, graph.html and facts.jsonl into the output folder; print a summary on stderr.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, .jsonl, or - for stdin")
+    p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
+    p.add_argument("--model", help="spaCy pipeline name or path (default: KG_SPACY_MODEL, then en_core_web_sm)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    def report(problem: Problem) -> None:
+        print(f"kg build: skipped {problem}", file=sys.stderr)
+
+    try:
+        result = build(args.inputs, args.out, model=args.model, on_problem=report)
+    except (ModelNotFound, OutputError, NothingToBuild) as err:
+        raise CliError(str(err)) from err
+    if not args.quiet:
+        print(result.summary(), file=sys.stderr)
+    return 0

@@ -1,0 +1,214 @@
+"""Coreference: pronouns and definite descriptions resolved to document entities.
+
+Rules, in the order a careful reader applies them:
+
+* a reflexive ("himself") is the subject of its clause;
+* a subject or possessive pronoun prefers the subject of a clause that governs it ("Sessions ...
+  but ran anger when he recused"), then the subject of the nearest earlier sentence;
+* an object pronoun ("appointed him") is the nearest earlier person in its sentence that is not
+  its own clause's subject, then the subject of the nearest earlier sentence;
+* "I", "me", "my" inside a quotation are its speaker;
+* "the former coach", "the president" name the one person the text has described so;
+* narrative pronouns skip sentences that lie wholly inside quotations.
+
+Whatever these rules cannot settle stays unresolved, so it yields no fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extraction.entities import Cluster, EntityIndex
+from kg.extraction.quotes import Quotes
+from kg.ontology import position_words
+
+THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+REFLEXIVE = {"himself", "herself"}
+FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+RELATIVE = {"who", "whom", "that", "which", "whose"}
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """An entity a token refers to, and how it was found (for confidence)."""
+
+    cluster: Cluster
+    how: str  # name | description | pronoun | speaker
+    sentences_back: int = 0
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of ``verb``'s clause, following conjunction, control and relative clauses."""
+    seen = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return [s for subject in subjects for s in conjuncts(subject)]
+        if verb.dep_ == "conj":
+            verb = verb.head
+        elif verb.dep_ == "xcomp":
+            objects = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+            if objects:
+                return objects
+            verb = verb.head
+        elif verb.dep_ in ("relcl", "acl"):
+            return [verb.head]
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            verb = verb.head
+        else:
+            return []
+    return []
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens conjoined with it ("he and ... Tuberville")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+class Coreference:
+    """Resolves tokens to entities, lazily and memoised."""
+
+    def __init__(self, doc: Doc, entities: EntityIndex, quotes: Quotes) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.quotes = quotes
+        self.sents = list(doc.sents)
+        self._sent_index = {s.start: i for i, s in enumerate(self.sents)}
+        self._memo: dict[int, Resolution | None] = {}
+        self._descriptors = self._collect_descriptors()
+
+    # -- public --------------------------------------------------------------------------------
+
+    def resolve(self, token: Token) -> Resolution | None:
+        if token.i not in self._memo:
+            self._memo[token.i] = None  # guards against cycles
+            self._memo[token.i] = self._resolve(token)
+        return self._memo[token.i]
+
+    def speaker(self, token: Token) -> Resolution | None:
+        """Who is speaking when ``token`` lies in a quotation."""
+        region = self.quotes.region_of(token)
+        if region is None:
+            return None
+        subject = self.quotes.speaker_token(region)
+        if subject is None:
+            return None
+        found = self.resolve(subject)
+        return Resolution(found.cluster, "speaker", found.sentences_back) if found else None
+
+    # -- rules ---------------------------------------------------------------------------------
+
+    def _resolve(self, token: Token) -> Resolution | None:
+        cluster = self.entities.entity_at(token)
+        if cluster is not None:
+            return Resolution(cluster, "name")
+        lower = token.lower_
+        if lower in FIRST_PERSON:
+            return self.speaker(token)
+        if lower in THIRD_PERSON:
+            return self._pronoun(token)
+        if lower in RELATIVE and token.head.dep_ in ("relcl", "acl"):
+            return self.resolve(token.head.head)
+        if token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:  # "coach Tommy Tuberville", "the senator, Jeff Sessions"
+                if child.dep_ == "appos" and (found := self.entities.entity_at(child)):
+                    return Resolution(found, "name")
+            if token.lemma_.lower() in position_words() and any(c.lower_ == "the" for c in token.children):
+                return self._description(token)
+        return None
+
+    def _sentence(self, token: Token) -> int:
+        return self._sent_index[token.sent.start]
+
+    def _is_person(self, resolution: Resolution | None) -> bool:
+        return resolution is not None and resolution.cluster.type == "Person"
+
+    def _pronoun(self, token: Token) -> Resolution | None:
+        lower = token.lower_
+        if lower in REFLEXIVE:
+            for subject in clause_subjects(token.head):
+                if subject.i != token.i and self._is_person(found := self.resolve(subject)):
+                    return found
+            return None
+        if token.dep_ in SUBJECT_DEPS or token.dep_ == "poss":
+            found = self._governing_subject(token)
+        else:
+            found = self._nearest_in_sentence(token)
+        return found or self._previous_subject(token)
+
+    def _governing_subject(self, token: Token) -> Resolution | None:
+        own = token.head
+        for ancestor in own.ancestors if token.dep_ in SUBJECT_DEPS else [own, *own.ancestors]:
+            for subject in clause_subjects(ancestor):
+                if subject.i < token.i and self._is_person(found := self.resolve(subject)):
+                    return found
+        return None
+
+    def _nearest_in_sentence(self, token: Token) -> Resolution | None:
+        excluded = {s.i for s in clause_subjects(token.head)}
+        quoted = self.quotes.region_of(token) is not None
+        for candidate in reversed(self.doc[token.sent.start : token.i]):
+            if candidate.i in excluded or (not quoted and self.quotes.region_of(candidate)):
+                continue
+            mention = self.entities.entity_at(candidate)
+            if mention is not None and mention.type == "Person":
+                return Resolution(mention, "pronoun")
+        return None
+
+    def _previous_subject(self, token: Token) -> Resolution | None:
+        index = self._sentence(token)
+        quoted = self.quotes.region_of(token) is not None
+        back = 0
+        for prev in reversed(self.sents[max(0, index - LOOKBACK_SENTENCES - 2) : index]):
+            if not quoted and self.quotes.sentence_is_quoted(prev):
+                continue
+            back += 1
+            if back > LOOKBACK_SENTENCES:
+                break
+            subjects = [t for t in prev if t.dep_ in SUBJECT_DEPS]
+            subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
+            for subject in subjects:
+                if not quoted and self.quotes.region_of(subject):
+                    continue
+                if self._is_person(found := self.resolve(subject)):
+                    return Resolution(found.cluster, "pronoun", back)
+            for candidate in reversed(prev):
+                mention = self.entities.entity_at(candidate)
+                if mention is not None and mention.type == "Person":
+                    return Resolution(mention, "pronoun", back)
+        return None
+
+    # -- definite descriptions -----------------------------------------------------------------
+
+    def _collect_descriptors(self) -> dict[str, list[tuple[int, Cluster]]]:
+        """Position words the text ties to a named person: titles, appositions, copulas."""
+        found: dict[str, list[tuple[int, Cluster]]] = {}
+        words = position_words()
+        for token in self.doc:
+            cluster = self.entities.entity_at(token)
+            if cluster is None or cluster.type != "Person" or token.i + 1 < len(self.doc) and self.entities.entity_at(self.doc[token.i + 1]) is cluster:
+                continue
+            related = [c for c in token.children if c.dep_ in ("compound", "appos")]
+            if token.dep_ == "appos":
+                related.append(token.head)
+            if token.dep_ in SUBJECT_DEPS:
+                related += [c for c in token.head.children if c.dep_ == "attr"]
+            for word in related:
+                if word.lemma_.lower() in words:
+                    found.setdefault(word.lemma_.lower(), []).append((word.i, cluster))
+        return found
+
+    def _description(self, token: Token) -> Resolution | None:
+        earlier = {id(c): c for i, c in self._descriptors.get(token.lemma_.lower(), []) if i < token.i}
+        if len(earlier) != 1:
+            return None
+        return Resolution(next(iter(earlier.values())), "description")

@@ -1,0 +1,199 @@
+"""Named mentions and the document-level entities they belong to.
+
+A news text names one person several ways ("President Trump", "Trump's", "Trump") and the small
+spaCy model labels them inconsistently. We collect every named mention, strip titles and
+possessives, cluster short forms onto the fullest name, and type each cluster by a vote in which
+titles ("President", "Sen.", "coach") outweigh any one NER label.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.ontology import honorifics, position_words
+
+NER_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+}
+_TRIM_WORDS = {"the", "a", "an", "'s", "’s", "'", "’"}
+_TRAILING_POS = {"ADP", "DET", "CCONJ", "PART"}
+_TITLE_WEIGHT = 3.0
+_MODIFIER_WEIGHT = 0.5
+
+
+@dataclass
+class Mention:
+    """A named mention: the tokens of the name itself (titles stripped)."""
+
+    start: int
+    end: int
+    name: str
+    ner: str | None
+    titled: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.name.casefold()
+
+
+@dataclass
+class Cluster:
+    """One entity within a document."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    descriptors: set[str] = field(default_factory=set)
+    votes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def label(self) -> str:
+        counts = Counter(m.name for m in self.mentions)
+        return max(counts, key=lambda n: (len(n.split()), counts[n], n))
+
+    @property
+    def type(self) -> str:
+        if not self.votes:
+            return "Thing"
+        return max(sorted(self.votes), key=lambda t: self.votes[t])
+
+    @property
+    def aliases(self) -> frozenset[str]:
+        label = self.label
+        return frozenset(m.name for m in self.mentions if m.name != label)
+
+
+def _is_title(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in honorifics() or word in position_words()
+
+
+def _name_tokens(span: Span) -> tuple[int, int] | None:
+    """Token range of the bare name in ``span``: no determiner, possessive or leading titles."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start]) or doc[start].pos_ == "ADJ"):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
+        end -= 1
+    if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
+        return None
+    return start, end
+
+
+def _has_title(doc: Doc, start: int, end: int) -> bool:
+    """A title stands right before the name or modifies its head ("coach Tommy Tuberville")."""
+    head = doc[end - 1]
+    left = doc[start - 1] if start > 0 else None
+    if left is not None and left.pos_ in ("PROPN", "NOUN") and _is_title(left) and left.head.i in range(start, end):
+        return True
+    if head.dep_ == "appos" and _is_title(head.head):
+        return True
+    return any(child.dep_ == "appos" and _is_title(child) for child in head.children)
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Named mentions from NER, plus capitalised proper-noun runs NER missed."""
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ not in NER_TYPES:
+            continue
+        bounds = _name_tokens(ent)
+        if bounds is None:
+            continue
+        start, end = bounds
+        mentions.append(Mention(start, end, doc[start:end].text, ent.label_, _has_title(doc, start, end)))
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or _is_title(token):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in covered and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        bounds = _name_tokens(doc[i:j])
+        if bounds is not None:
+            start, end = bounds
+            mentions.append(Mention(start, end, doc[start:end].text, None, _has_title(doc, start, end)))
+        i = j
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _is_part_of(short: str, full: str) -> bool:
+    """``short`` is the first or last words of ``full`` ("Sessions" of "Jeff Sessions")."""
+    s, f = short.casefold().split(), full.casefold().split()
+    return len(s) < len(f) and (f[-len(s):] == s or f[: len(s)] == s)
+
+
+def _vote(cluster: Cluster, mention: Mention, doc: Doc) -> None:
+    if mention.titled:
+        cluster.votes["Person"] += _TITLE_WEIGHT
+    if mention.ner is None:
+        return
+    head = doc[mention.end - 1]
+    modifier = head.dep_ in ("compound", "amod", "nmod") or (head.dep_ == "poss" and head.head.lemma_ in ("campaign", "team", "administration", "agenda"))
+    cluster.votes[NER_TYPES[mention.ner]] += _MODIFIER_WEIGHT if modifier else 1.0
+
+
+class EntityIndex:
+    """Document entities and which tokens name them."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.clusters: list[Cluster] = []
+        self.by_token: dict[int, Cluster] = {}
+        self.ambiguous: set[int] = set()
+        self._build(find_mentions(doc))
+
+    def _build(self, mentions: list[Mention]) -> None:
+        by_name: dict[str, Cluster] = {}
+        for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.start)):
+            cluster = by_name.get(mention.key)
+            if cluster is None:
+                fuller = {id(c): c for n, c in by_name.items() if c.type == "Person" and _is_part_of(mention.name, n)}
+                if len(fuller) > 1:
+                    self.ambiguous.update(range(mention.start, mention.end))
+                    continue
+                cluster = next(iter(fuller.values()), None)
+            if cluster is None:
+                cluster = Cluster()
+                self.clusters.append(cluster)
+            by_name.setdefault(mention.key, cluster)
+            cluster.mentions.append(mention)
+            _vote(cluster, mention, self.doc)
+        self._add_unlabelled_repeats(by_name)
+        for cluster in self.clusters:
+            cluster.mentions.sort(key=lambda m: m.start)
+            for mention in cluster.mentions:
+                for i in range(mention.start, mention.end):
+                    self.by_token[i] = cluster
+
+    def _add_unlabelled_repeats(self, by_name: dict[str, Cluster]) -> None:
+        """Capitalised tokens equal to a known one-word name ("Trump" tagged as a verb)."""
+        single = {k: c for k, c in by_name.items() if " " not in k}
+        taken = {i for c in self.clusters for m in c.mentions for i in range(m.start, m.end)}
+        for token in self.doc:
+            if token.i in taken or not token.text[:1].isupper() or token.i in self.ambiguous:
+                continue
+            cluster = single.get(token.lower_)
+            if cluster is not None:
+                cluster.mentions.append(Mention(token.i, token.i + 1, token.text, None))
+
+    def entity_at(self, token: Token) -> Cluster | None:
+        return self.by_token.get(token.i)
+
+    def name_span(self, cluster: Cluster, token: Token) -> Mention | None:
+        for mention in cluster.mentions:
+            if mention.start <= token.i < mention.end:
+                return mention
+        return None

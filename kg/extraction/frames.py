@@ -1,0 +1,213 @@
+"""Argument frames: where a relation's trigger finds its subject and object in a parse.
+
+Frames (see the ontology for which relation uses which trigger):
+
+* active      "Trump endorsed Tuberville", "he recused himself from the investigation"
+* passive     "Tuberville was endorsed by Trump", "Tuberville, endorsed by Trump"
+* reciprocal  "X and Y will face off in a runoff", "X faces Y in the runoff"
+* nominal     "Trump's endorsement of Tuberville", "has my approval", "a runoff between X and Y"
+* agentive    "Sessions, a supporter of Trump", "Senate candidate Jeff Sessions"
+* causative   "Trump forced him to leave his post"
+* role        "appointed him attorney general", "named her as secretary" (a role on the object)
+* title       "campaign manager Michael Glassner", "Sessions, an Alabama senator"
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from kg.extraction.coref import clause_subjects, conjuncts
+from kg.ontology import Relation, position_words, relations
+
+RECEIVING_VERBS = {"have", "win", "receive", "get", "earn", "secure", "gain", "land", "enjoy", "seek", "lose"}
+LIGHT_VERBS = {"pledge", "offer", "give", "express", "voice", "announce", "declare", "throw", "lend", "make", "issue"}
+NOUN_OBJECT_PREPS = ("of", "for", "behind")
+PASSIVE_AGENT_DEPS = {"agent"}
+
+
+@dataclass
+class Match:
+    """Tokens that fill one relation frame (resolved to entities later)."""
+
+    relation: Relation
+    trigger: Token
+    frame: str
+    subjects: list[Token]
+    objects: list[Token]
+    role: Token | None = None
+    pairwise: bool = False  # symmetric: every two participants
+    extra: dict[str, Token] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, list[tuple[Relation, str | None]]]
+    nouns: dict[str, list[Relation]]
+    agent_nouns: dict[str, list[Relation]]
+    causatives: dict[str, list[tuple[Relation, str]]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    verbs: dict[str, list[tuple[Relation, str | None]]] = defaultdict(list)
+    nouns: dict[str, list[Relation]] = defaultdict(list)
+    agents: dict[str, list[Relation]] = defaultdict(list)
+    causatives: dict[str, list[tuple[Relation, str]]] = defaultdict(list)
+    for rel in relations().values():
+        for lemma, particle in rel.verbs:
+            verbs[lemma].append((rel, particle))
+        for noun in rel.nouns:
+            nouns[noun].append(rel)
+        for noun in rel.agent_nouns:
+            agents[noun].append(rel)
+        for cause, effect in rel.causatives:
+            causatives[cause].append((rel, effect))
+    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives))
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for prep in _children(token, "prep"):
+        if prep.lower_ in preps:
+            for pobj in _children(prep, "pobj"):
+                out.extend(conjuncts(pobj))
+    return out
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    return [c for t in tokens for c in conjuncts(t)]
+
+
+def _has_context(sentence: Span, rel: Relation) -> bool:
+    if not rel.context:
+        return True
+    text = sentence.text.lower()
+    return any(phrase in text for phrase in rel.context)
+
+
+def _is_passive(verb: Token) -> bool:
+    if _children(verb, "nsubjpass", "auxpass"):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def _role(verb: Token, obj: list[Token]) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "oprd" or (child.dep_ == "dobj" and _children(verb, "dative")):
+            return child
+    for prep in _children(verb, "prep"):
+        if prep.lower_ == "as":
+            return next(iter(_children(prep, "pobj")), None)
+    return None
+
+
+def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[Match]:
+    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        return
+    if not _has_context(verb.sent, rel):
+        return
+    if _is_passive(verb):
+        objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
+        subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
+        frame = "passive"
+    else:
+        subjects = clause_subjects(verb)
+        if rel.object_prepositions:
+            objects = _prep_objects(verb, rel.object_prepositions)
+        else:
+            objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
+        frame = "active"
+    role = _role(verb, objects) if rel.role_bearing else None
+    if rel.symmetric:
+        participants = subjects + objects + _prep_objects(verb, ("with", "against"))
+        # "X and former coach Y" is often parsed with Y in apposition to X
+        participants += [c for p in participants for c in p.children if c.dep_ == "appos"]
+        yield Match(rel, verb, "reciprocal", participants, [], pairwise=True)
+        return
+    yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
+
+
+def causative_matches(verb: Token, rel: Relation, effect: str) -> Iterator[Match]:
+    for comp in _children(verb, "xcomp"):
+        if comp.lemma_ == effect:
+            role = next(iter(_prep_objects(comp, ("as",))), None)
+            yield Match(rel, verb, "causative", clause_subjects(verb), _children(verb, "dobj"), role, extra={"effect": comp})
+
+
+def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
+    if not _has_context(noun.sent, rel):
+        return
+    preps = rel.object_prepositions or NOUN_OBJECT_PREPS
+    subjects = _children(noun, "poss") + _prep_objects(noun, ("by",))
+    objects = _prep_objects(noun, preps)
+    if rel.symmetric:
+        participants = _prep_objects(noun, ("between",))
+        if len(participants) >= 2:
+            yield Match(rel, noun, "nominal", participants, [], pairwise=True)
+        return
+    if noun.dep_ == "dobj" and noun.head.lemma_ in RECEIVING_VERBS:
+        # "Tuberville has my approval", "X won the endorsement of Y"
+        givers = subjects or _prep_objects(noun, ("of", "from"))
+        yield Match(rel, noun, "nominal", givers, clause_subjects(noun.head))
+        return
+    if not subjects and noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
+        subjects = clause_subjects(noun.head)  # "Sessions pledged support for the president"
+    if subjects and objects:
+        yield Match(rel, noun, "nominal", subjects, objects)
+
+
+def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
+    """The noun names the subject: "X, a supporter of Y", "X is Y's ally", "Senate candidate X"."""
+    preps = rel.object_prepositions or NOUN_OBJECT_PREPS
+    objects = _prep_objects(noun, preps) + _children(noun, "poss")
+    holders: list[Token] = []
+    if noun.dep_ in ("attr", "oprd"):
+        holders = clause_subjects(noun.head)
+    elif noun.dep_ == "appos":
+        holders = [noun.head]
+    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        holders = [noun.head]
+        objects += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    holders += _children(noun, "appos")
+    if holders and objects:
+        yield Match(rel, noun, "agentive", holders, objects)
+
+
+def find_matches(sentence: Span) -> Iterator[Match]:
+    """Every relation frame in ``sentence``."""
+    lex = lexicon()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            for rel, particle in lex.verbs.get(lemma, ()):
+                yield from verb_matches(token, rel, particle)
+            for rel, effect in lex.causatives.get(lemma, ()):
+                yield from causative_matches(token, rel, effect)
+        if token.pos_ in ("NOUN", "PROPN"):
+            for rel in lex.nouns.get(lemma, ()):
+                yield from noun_matches(token, rel)
+            for rel in lex.agent_nouns.get(lemma, ()):
+                yield from agent_noun_matches(token, rel)
+
+
+def title_matches(token: Token) -> Iterator[tuple[Token, str]]:
+    """Position words tied to the name whose head is ``token``: (position head, frame)."""
+    words = position_words()
+    for child in token.children:
+        if child.dep_ in ("compound", "appos") and child.lemma_.lower() in words and child.i != token.i:
+            yield child, "title" if child.dep_ == "compound" else "apposition"
+    if token.dep_ == "appos" and token.head.lemma_.lower() in words:
+        yield token.head, "apposition"
+    if token.dep_ in ("nsubj",) and token.head.lemma_ == "be":
+        for attr in _children(token.head, "attr"):
+            if attr.lemma_.lower() in words:
+                yield attr, "copula"

@@ -1,0 +1,85 @@
+"""Polarity and attribution: does the text assert a relation, deny it, suppose it or report it?
+
+We climb from the trigger through the clauses that embed it. Negation on any of them denies;
+a modal ("could", "may"), a condition ("if") or a governing verb of wanting, asking or planning
+makes it hypothetical; a governing verb of refusing or denying negates it; a governing verb of
+saying or believing reports it (with the speaker, when the text names one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extraction.quotes import SPEECH_VERBS
+
+NEGATING_VERBS = {"deny", "refuse", "decline", "reject", "dispute", "fail", "refute", "rule"}
+HYPOTHETICAL_VERBS = {
+    "ask", "urge", "want", "hope", "plan", "expect", "seek", "try", "attempt", "consider",
+    "intend", "demand", "threaten", "wish", "propose", "offer", "request", "pressure", "press",
+    "encourage", "invite", "beg", "need", "aim", "prepare", "weigh", "mull", "contemplate",
+}
+BELIEF_VERBS = {
+    "believe", "think", "claim", "allege", "suggest", "assume", "suspect", "rumor", "rumour",
+    "speculate", "imply", "insinuate", "imagine", "guess", "fear", "doubt", "accuse",
+}
+HYPOTHETICAL_MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
+FALSITY_ADVERBS = {"wrongly", "falsely", "mistakenly", "erroneously", "incorrectly", "never"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+EMBEDDING_DEPS = {"xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl", "conj", "pobj", "prep", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "appos", "compound", "amod"}
+
+
+@dataclass(frozen=True)
+class Stance:
+    polarity: str  # positive | negative | hypothetical | reported
+    cue: str | None = None
+    speaker: Token | None = None  # subject of the verb of saying or believing
+
+
+def _local(token: Token) -> Stance | None:
+    """Negation, modality and conditions marked on ``token`` itself."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in FALSITY_ADVERBS | {"no"}):
+            return Stance("negative", child.text)
+    for child in token.children:
+        if child.tag_ == "MD" and child.lower_ in HYPOTHETICAL_MODALS:
+            return Stance("hypothetical", child.text)
+        if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+            return Stance("hypothetical", child.text)
+    return None
+
+
+def stance(trigger: Token) -> Stance:
+    """The polarity of the clause ``trigger`` expresses."""
+    token = trigger
+    found = _local(token)
+    if found:
+        return found
+    while token.dep_ in EMBEDDING_DEPS and token.head is not token:
+        dep, parent = token.dep_, token.head
+        lemma = parent.lemma_.lower()
+        complement = dep in ("xcomp", "ccomp", "pcomp") or (dep == "pobj" and parent.dep_ == "prep")
+        if dep == "relcl" or dep == "appos":
+            break
+        if complement or dep == "prep":
+            if lemma in NEGATING_VERBS:
+                return Stance("negative", parent.text)
+            if lemma in HYPOTHETICAL_VERBS:
+                return Stance("hypothetical", parent.text)
+            if lemma in BELIEF_VERBS or (lemma in SPEECH_VERBS and dep == "ccomp"):
+                subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return Stance("reported", parent.text, subject)
+            if parent.lower_ == "without":
+                return Stance("negative", parent.text)
+        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            break  # a conjoined clause with its own subject stands alone
+        found = _local(parent)
+        if found and (complement or dep in ("conj", "prep", "pobj", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "compound", "amod")):
+            return found
+        if dep == "advcl":
+            break
+        token = parent
+    if trigger.sent.text.rstrip().rstrip("”\"' ").endswith("?"):
+        return Stance("hypothetical", "?")
+    return Stance("positive")

@@ -1,0 +1,87 @@
+"""Quotations and who said them.
+
+Regions are paired within a paragraph: a curly “ opens and ” closes; straight quotes toggle. An
+opening mark with no close in its paragraph is ignored rather than swallowing the narrative.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+SPEECH_VERBS = {
+    "say", "write", "tweet", "tell", "add", "state", "declare", "announce", "post", "claim",
+    "insist", "explain", "argue", "note", "respond", "reply", "answer", "warn", "ask", "report",
+    "comment", "remark", "conclude", "stress", "recall", "acknowledge", "admit", "testify",
+}
+
+
+@dataclass(frozen=True)
+class Region:
+    start: int  # character offset of the first quoted character
+    end: int  # character offset of the closing mark
+
+
+def quote_regions(text: str) -> list[Region]:
+    regions: list[Region] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        open_at: int | None = None
+        straight_open: int | None = None
+        for i, char in enumerate(paragraph):
+            if char == "“":
+                open_at = i
+            elif char == "”" and open_at is not None:
+                regions.append(Region(offset + open_at + 1, offset + i))
+                open_at = None
+            elif char == '"':
+                if straight_open is None:
+                    straight_open = i
+                else:
+                    regions.append(Region(offset + straight_open + 1, offset + i))
+                    straight_open = None
+        offset += len(paragraph) + 1
+    return sorted(regions, key=lambda r: r.start)
+
+
+class Quotes:
+    """The quoted regions of a document and their speakers' subject tokens."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.regions = quote_regions(doc.text)
+        self._starts = [r.start for r in self.regions]
+
+    def region_of(self, token: Token) -> Region | None:
+        i = bisect_right(self._starts, token.idx) - 1
+        if i >= 0 and self.regions[i].start <= token.idx < self.regions[i].end:
+            return self.regions[i]
+        return None
+
+    def sentence_is_quoted(self, sent: Span) -> bool:
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        return bool(words) and all(self.region_of(t) is not None for t in words)
+
+    def speaker_token(self, region: Region) -> Token | None:
+        """Subject of the speech verb that introduces or follows the quotation."""
+        doc = self.doc
+        after = doc.char_span(region.end, region.end + 1, alignment_mode="expand")
+        before = doc.char_span(max(region.start - 1, 0), region.start, alignment_mode="expand")
+        candidates: list[Span] = []
+        if after is not None:
+            sent = after[0].sent
+            candidates.append(doc[after[0].i : sent.end])
+            if sent.end < len(doc) and doc[after[0].i + 1 :sent.end].text.strip(" .,\n") == "":
+                candidates.append(doc[sent.end].sent)
+        if before is not None:
+            sent = before[0].sent
+            candidates.append(doc[sent.start : before[0].i])
+        for span in candidates:
+            for token in span:
+                if token.lemma_ in SPEECH_VERBS and self.region_of(token) is None:
+                    for child in token.children:
+                        if child.dep_ == "nsubj" and self.region_of(child) is None:
+                            return child
+        return None

@@ -1,0 +1,87 @@
+"""The library API: a knowledge graph you can add extractions to, query and save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.documents import Document
+from kg.fileio import OutputError, atomic_writer
+from kg.model import Entity, Fact
+from kg.ontology import PREFIXES
+from kg.query import Rows, run
+from kg.rdf import document_triples, entity_triples, fact_triples
+
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".rdf": "xml",
+    ".xml": "xml",
+}
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+class KnowledgeGraph:
+    """An RDF knowledge graph of facts with evidence (in memory, rdflib)."""
+
+    def __init__(self, graph: Graph | None = None) -> None:
+        self.graph = graph if graph is not None else new_graph()
+
+    @classmethod
+    def load(cls, path: str | Path) -> KnowledgeGraph:
+        """Load a graph file, or the ``graph.ttl`` inside a build folder."""
+        path = Path(path)
+        if path.is_dir():
+            path = path / "graph.ttl"
+        if not path.is_file():
+            raise FileNotFoundError(f"no graph at {path} (build one with `kg build ... -o FOLDER`)")
+        graph = new_graph()
+        graph.parse(path, format=RDF_FORMATS.get(path.suffix.lower(), "turtle"))
+        return cls(graph)
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+    def add_document(self, document: Document) -> None:
+        for triple in document_triples(document):
+            self.graph.add(triple)
+
+    def add_entity(self, entity: Entity) -> None:
+        for triple in entity_triples(entity):
+            self.graph.add(triple)
+
+    def add_fact(self, fact: Fact) -> None:
+        for entity in (fact.subject, fact.object, fact.position, fact.organization, fact.evidence.speaker):
+            if entity is not None:
+                self.add_entity(entity)
+        for triple in fact_triples(fact):
+            self.graph.add(triple)
+
+    def query(self, sparql: str) -> Rows | bool | Graph:
+        """Run SPARQL (kg's prefixes predeclared). SELECT returns :class:`~kg.query.Rows`."""
+        return run(self.graph, sparql)
+
+    def serialize(self, path: str | Path, format: str | None = None) -> Path:
+        """Write the graph atomically; the format follows the suffix unless given."""
+        path = Path(path)
+        fmt = format or RDF_FORMATS.get(path.suffix.lower(), "turtle")
+        data = self.graph.serialize(format=fmt, encoding="utf-8")
+        try:
+            with atomic_writer(path, "wb") as handle:
+                handle.write(data)
+        except OutputError:
+            raise
+        except OSError as err:
+            raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+        return path

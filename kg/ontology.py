@@ -1,0 +1,143 @@
+"""The ontology in ``ontologies/kg.ttl``: namespaces, and the relation catalogue the extractor reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+
+KG = Namespace("https://w3id.org/kg/ontology#")
+ENT = Namespace("https://w3id.org/kg/entity/")
+ASSERTION = Namespace("https://w3id.org/kg/assertion/")
+DOC = Namespace("https://w3id.org/kg/document/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SCHEMA = Namespace("https://schema.org/")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+
+PREFIXES: dict[str, Namespace] = {
+    "kg": KG,
+    "ent": ENT,
+    "assertion": ASSERTION,
+    "doc": DOC,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace("http://www.w3.org/2001/XMLSchema#"),
+    "prov": PROV,
+    "schema": SCHEMA,
+    "dcterms": DCTERMS,
+    "skos": Namespace("http://www.w3.org/2004/02/skos/core#"),
+}
+
+
+def ontology_path(name: str = "kg.ttl") -> Path:
+    """Path of a file in ``ontologies/`` (installed with the package as ``kg.ontologies``)."""
+    source_tree = Path(__file__).resolve().parent.parent / "ontologies" / name
+    if source_tree.is_file():
+        return source_tree
+    return Path(str(resources.files("kg.ontologies") / name))
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    graph = Graph()
+    graph.parse(ontology_path(), format="turtle")
+    return graph
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relation the extractor can find, as the ontology declares it."""
+
+    name: str
+    label: str
+    comment: str
+    domain: str
+    range: str
+    symmetric: bool
+    verbs: tuple[tuple[str, str | None], ...]  # (lemma, required particle)
+    nouns: tuple[str, ...]
+    agent_nouns: tuple[str, ...]
+    object_prepositions: tuple[str, ...]
+    context: tuple[str, ...]
+    causatives: tuple[tuple[str, str], ...]
+    role_bearing: bool
+    object_is_phrase: bool
+
+    @property
+    def iri(self) -> URIRef:
+        return KG[self.name]
+
+
+def _local(iri: URIRef | None) -> str:
+    return str(iri).rsplit("#", 1)[-1] if iri is not None else "Entity"
+
+
+def _strings(graph: Graph, subject: URIRef, prop: URIRef) -> tuple[str, ...]:
+    return tuple(sorted(str(o) for o in graph.objects(subject, prop)))
+
+
+def _flag(graph: Graph, subject: URIRef, prop: URIRef) -> bool:
+    value = graph.value(subject, prop)
+    return isinstance(value, Literal) and bool(value.toPython())
+
+
+@lru_cache(maxsize=1)
+def relations() -> dict[str, Relation]:
+    """Every ``kg:relation`` sub-property, keyed by local name."""
+    graph = ontology_graph()
+    catalogue: dict[str, Relation] = {}
+    for prop in sorted(graph.subjects(RDFS.subPropertyOf, KG.relation)):
+        name = _local(prop)
+        verbs = []
+        for verb in _strings(graph, prop, KG.verb):
+            lemma, _, particle = verb.partition(" ")
+            verbs.append((lemma, particle or None))
+        causatives = tuple(tuple(c.split(" ", 1)) for c in _strings(graph, prop, KG.causative))
+        catalogue[name] = Relation(
+            name=name,
+            label=str(graph.value(prop, RDFS.label) or name),
+            comment=str(graph.value(prop, RDFS.comment) or ""),
+            domain=_local(graph.value(prop, RDFS.domain)),
+            range=_local(graph.value(prop, RDFS.range)),
+            symmetric=(prop, RDF.type, OWL.SymmetricProperty) in graph,
+            verbs=tuple(verbs),
+            nouns=_strings(graph, prop, KG.noun),
+            agent_nouns=_strings(graph, prop, KG.agentNoun),
+            object_prepositions=_strings(graph, prop, KG.objectPreposition),
+            context=_strings(graph, prop, KG.context),
+            causatives=causatives,  # type: ignore[arg-type]
+            role_bearing=_flag(graph, prop, KG.roleBearing),
+            object_is_phrase=_flag(graph, prop, KG.objectIsPhrase),
+        )
+    return catalogue
+
+
+def subclasses(name: str) -> frozenset[str]:
+    """``name`` and every class below it in the ontology (local names)."""
+    graph = ontology_graph()
+    root = KG[name]
+    found = {root}
+    frontier = [root]
+    while frontier:
+        current = frontier.pop()
+        for sub in graph.subjects(RDFS.subClassOf, current):
+            if isinstance(sub, URIRef) and sub not in found:
+                found.add(sub)
+                frontier.append(sub)
+    return frozenset(_local(c) for c in found)
+
+
+@lru_cache(maxsize=1)
+def position_words() -> frozenset[str]:
+    """Nouns that name a position (``kg:headWord`` on ``kg:Position``)."""
+    return frozenset(_strings(ontology_graph(), KG.Position, KG.headWord))
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Words stripped from the front of a name (``kg:honorific`` on ``kg:Position``)."""
+    return frozenset(_strings(ontology_graph(), KG.Position, KG.honorific))

@@ -1,0 +1,124 @@
+"""SPARQL over a graph: prefixes predeclared, clear errors, results as rows or text tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pyparsing import ParseException
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+
+from kg.ontology import PREFIXES
+
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+class QueryError(ValueError):
+    """The query is not valid SPARQL (the message says where)."""
+
+
+@dataclass(frozen=True)
+class Rows:
+    """SELECT results: ``variables`` and rows of rdflib terms (``None`` where unbound)."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    graph: Graph | None = None
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def dicts(self) -> list[dict[str, Any]]:
+        """Rows as dicts of Python values (literals converted, IRIs as strings)."""
+        return [{v: _python(t) for v, t in zip(self.variables, row)} for row in self.rows]
+
+
+def _python(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return value if isinstance(value, str | int | float | bool) else str(term)
+    return str(term)
+
+
+def prepare(text: str):
+    """Parse ``text`` with kg's prefixes predeclared; :class:`QueryError` if it is not SPARQL."""
+    try:
+        return prepareQuery(text, initNs=PREFIXES)
+    except ParseException as err:
+        raise QueryError(f"invalid SPARQL at line {err.lineno}, column {err.col}: {err.msg}\n  {err.line}") from err
+    except Exception as err:  # rdflib raises assorted errors for bad prefixes and algebra
+        raise QueryError(f"invalid SPARQL: {err}") from err
+
+
+def run(graph: Graph, text: str) -> Rows | bool | Graph:
+    """Run a query: SELECT gives :class:`Rows`, ASK a bool, CONSTRUCT/DESCRIBE a graph."""
+    query = prepare(text)
+    result = graph.query(query)
+    if result.type == "ASK":
+        return bool(result.askAnswer)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return result.graph
+    variables = tuple(str(v) for v in result.vars)
+    return Rows(variables, tuple(tuple(row) for row in result), graph)
+
+
+def _text(term: Any, graph: Graph | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef) and graph is not None:
+        try:
+            return graph.namespace_manager.normalizeUri(term)
+        except Exception:
+            return str(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def _json_term(term: Any) -> dict[str, str] | None:
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+def format_rows(rows: Rows, fmt: str = "table") -> str:
+    """Render SELECT results as an aligned table, CSV, TSV or SPARQL 1.1 JSON results."""
+    if fmt == "json":
+        bindings = [
+            {v: j for v, t in zip(rows.variables, row) if (j := _json_term(t)) is not None} for row in rows.rows
+        ]
+        return json.dumps({"head": {"vars": list(rows.variables)}, "results": {"bindings": bindings}}, indent=2)
+    cells = [[_text(t, rows.graph) for t in row] for row in rows.rows]
+    if fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(rows.variables)
+        writer.writerows(cells)
+        return buffer.getvalue().rstrip("\n")
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(rows.variables)]
+    line = "  ".join("-" * w for w in widths)
+    out = ["  ".join(v.ljust(w) for v, w in zip(rows.variables, widths)), line]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(out)

@@ -1,0 +1,94 @@
+"""Cross-document entity resolution and deterministic IRIs.
+
+One entity per real-world thing across documents: the same type and label (case-insensitive) is
+the same entity, and a one-word person name ("Sessions") joins the one known person whose full
+name starts or ends with it. Two known people who share that word make it ambiguous, and then it
+stays its own entity: we never merge people the text distinguishes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import replace
+
+from rdflib import URIRef
+
+from kg.model import Entity, Fact
+from kg.ontology import ENT, DOC
+
+_MAX_SLUG = 60
+
+
+def slug(text: str) -> str:
+    """An ASCII IRI segment for ``text``; a hash suffix keeps distinct texts distinct."""
+    folded = unicodedata.normalize("NFKD", text)
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:_MAX_SLUG].strip("-")
+    if base and base.replace("-", " ") == text.lower().strip() and len(base) < _MAX_SLUG:
+        return base
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return f"{base}-{digest}" if base else digest
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    return ENT[f"{entity.type.lower()}/{slug(entity.label)}"]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    return DOC[slug(doc_id)]
+
+
+class Resolver:
+    """Maps per-document entities onto corpus-wide ones, accumulating aliases."""
+
+    def __init__(self) -> None:
+        self._canon: dict[tuple[str, str], Entity] = {}
+        self._alias: dict[tuple[str, str], tuple[str, str]] = {}
+        self._by_word: dict[str, set[tuple[str, str]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._canon)
+
+    def entities(self) -> list[Entity]:
+        return sorted(self._canon.values(), key=lambda e: (e.type, e.label))
+
+    def canonical(self, entity: Entity) -> Entity:
+        key = (entity.type, entity.label.casefold())
+        target = self._alias.get(key) or self._by_surname(entity)
+        if target is None:
+            target = key
+            self._canon[key] = entity
+            if entity.type == "Person" and " " in entity.label.strip():
+                words = entity.label.casefold().split()
+                for word in {words[0], words[-1]}:
+                    self._by_word.setdefault(word, set()).add(key)
+        known = self._canon[target]
+        new_aliases = entity.aliases | ({entity.label} - {known.label})
+        if not new_aliases <= known.aliases:
+            known = replace(known, aliases=known.aliases | new_aliases)
+            self._canon[target] = known
+        self._alias[key] = target
+        return known
+
+    def _by_surname(self, entity: Entity) -> tuple[str, str] | None:
+        if entity.type != "Person" or " " in entity.label.strip():
+            return None
+        keys = self._by_word.get(entity.label.casefold(), set())
+        return next(iter(keys)) if len(keys) == 1 else None
+
+    def fact(self, fact: Fact) -> Fact:
+        """``fact`` with every entity replaced by its canonical form."""
+
+        def canon(e: Entity | None) -> Entity | None:
+            return self.canonical(e) if e is not None else None
+
+        return replace(
+            fact,
+            subject=canon(fact.subject),
+            object=canon(fact.object),
+            position=canon(fact.position),
+            organization=canon(fact.organization),
+            evidence=replace(fact.evidence, speaker=canon(fact.evidence.speaker)),
+        )

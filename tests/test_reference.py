@@ -1,0 +1,48 @@
+"""The spine's acceptance test: the reference article and our own example give exactly the four facts."""
+
+import pytest
+
+from kg.documents import read_path
+
+from .conftest import EXAMPLE_ARTICLE, MISSION_RELATIONS, SHARED_ARTICLE, plain
+
+EXPECTED = {
+    ("Trump", "endorses", "Tommy Tuberville"),
+    ("Trump", "appointed", "Jeff Sessions"),
+    ("Jeff Sessions", "faces_in_runoff", "Tommy Tuberville"),
+}
+
+
+def _check(extraction):
+    facts = plain(extraction, MISSION_RELATIONS)
+    recused = {f for f in facts if f[1] == "recused_from"}
+    assert facts - recused == EXPECTED
+    ((subject, _, matter),) = recused
+    assert subject == "Jeff Sessions"
+    assert matter.startswith("investigation into Russian interference in the 2016")
+    assert ("Trump", "endorses", "Jeff Sessions") not in plain(extraction)
+
+
+def test_reference_article(extractor):
+    if not SHARED_ARTICLE.exists():
+        pytest.skip(f"reference article not present at {SHARED_ARTICLE}")
+    (document,) = read_path(SHARED_ARTICLE)
+    assert document.date == "2020-04-03"
+    _check(extractor.extract(document))
+
+
+def test_example_article(extractor):
+    (document,) = read_path(EXAMPLE_ARTICLE)
+    extraction = extractor.extract(document)
+    _check(extraction)
+    not_asserted = {(f.subject.label, f.relation, f.object.label, f.evidence.polarity) for f in extraction.facts}
+    assert ("Trump", "endorses", "Jeff Sessions", "hypothetical") in not_asserted
+
+
+def test_entities_have_their_fullest_names_and_types(extractor):
+    (document,) = read_path(EXAMPLE_ARTICLE)
+    entities = {e.label: e for e in extractor.extract(document).entities}
+    assert entities["Jeff Sessions"].type == "Person"
+    assert "Sessions" in entities["Jeff Sessions"].aliases
+    assert entities["Tommy Tuberville"].type == "Person"
+    assert "Sessions" not in entities
