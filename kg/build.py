@@ -3,44 +3,64 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 
 from kg import nlp as nlp_module
-from kg.documents import Document, Item, Problem, read_inputs
+from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.extraction import Extractor
 from kg.fileio import atomic_writer
 from kg.graph import KnowledgeGraph
-from kg.model import Fact
+from kg.model import Extraction, Fact
 from kg.resolve import Resolver
 from kg.viz import write_html
+
+
+KEPT_PROBLEMS = 100
 
 
 class NothingToBuild(RuntimeError):
     """Every input was unreadable."""
 
 
+class BadDocument(RuntimeError):
+    """A document could not be read and the build was asked to stop at the first one."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(f"{problem} (stopped: --fail-fast)")
+        self.problem = problem
+
+
 @dataclass
 class BuildReport:
-    """What a build read, found and wrote."""
+    """What a build read, found and wrote.
+
+    ``skipped`` counts every unreadable document; ``problems`` keeps the first
+    :data:`KEPT_PROBLEMS` of them (all of them go to the ``on_problem`` callback as they come).
+    """
 
     documents: int = 0
     sentences: int = 0
     entities: int = 0
     assertions: int = 0
     facts: Counter[str] = field(default_factory=Counter)  # distinct positive triples per relation
+    skipped: int = 0
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [
-            f"documents: {self.documents} read, {len(self.problems)} skipped",
+            f"documents: {self.documents} read, {self.skipped} skipped",
             f"sentences: {self.sentences}",
             f"entities:  {self.entities}",
             f"facts:     {sum(self.facts.values())} ({self.assertions} statements with evidence)",
@@ -64,17 +84,33 @@ class Builder:
     def _documents(self, items: Iterable[Item], on_problem: Callable[[Problem], None] | None) -> Iterator[Document]:
         for item in items:
             if isinstance(item, Problem):
-                self.report.problems.append(item)
+                self.report.skipped += 1
+                if len(self.report.problems) < KEPT_PROBLEMS:
+                    self.report.problems.append(item)
                 if on_problem is not None:
                     on_problem(item)
             else:
                 yield item
 
     def add(self, items: Iterable[Item], on_problem: Callable[[Problem], None] | None = None,
-            batch_size: int = 16, n_process: int = 1) -> Iterator[Fact]:
-        """Extract, resolve and add every document; yield each resolved fact as it is added."""
+            batch_size: int = 16, n_process: int = 1,
+            on_document: Callable[[BuildReport], None] | None = None) -> Iterator[Fact]:
+        """Extract, resolve and add every document; yield each resolved fact as it is added.
+
+        Documents are read lazily and parsed in batches of ``batch_size`` by ``n_process``
+        processes; ``on_problem`` gets each unreadable input, ``on_document`` the report after
+        each document.
+        """
         start = time.perf_counter()
-        for document, extraction in self.extractor.pipe(self._documents(items, on_problem), batch_size, n_process):
+        pairs = self.extractor.pipe(self._documents(items, on_problem), batch_size, n_process)
+        with _workers_ignore_sigint(n_process):
+            yield from self._add(pairs, on_document)
+        self.report.entities = len(self.resolver)
+        self.report.seconds += time.perf_counter() - start
+
+    def _add(self, pairs: Iterable[tuple[Document, Extraction]],
+             on_document: Callable[[BuildReport], None] | None) -> Iterator[Fact]:
+        for document, extraction in pairs:
             self.report.documents += 1
             self.report.sentences += extraction.sentences
             self.graph.add_document(document)
@@ -90,20 +126,60 @@ class Builder:
                         self._triples.add(key)
                         self.report.facts[fact.relation] += 1
                 yield fact
-        self.report.entities = len(self.resolver)
-        self.report.seconds += time.perf_counter() - start
+            if on_document is not None:
+                on_document(self.report)
+
+
+@contextmanager
+def _workers_ignore_sigint(n_process: int) -> Iterator[None]:
+    """Let Ctrl-C interrupt only this process, not the parser processes it forks.
+
+    The interrupted parent stops the workers itself (spaCy's pipe sends them its end-of-work
+    sentinel); without this handler every worker would also print a ``KeyboardInterrupt``
+    traceback.
+    """
+    if n_process == 1 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    parent = os.getpid()
+    previous = signal.getsignal(signal.SIGINT)
+
+    def handler(signum: int, frame: object) -> None:
+        if os.getpid() == parent:
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None = None,
-          on_problem: Callable[[Problem], None] | None = None, nlp: Language | None = None) -> BuildReport:
-    """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs."""
+          on_problem: Callable[[Problem], None] | None = None, nlp: Language | None = None, *,
+          jobs: int = 1, batch_size: int = 16, fail_fast: bool = False, max_chars: int = MAX_CHARS,
+          on_document: Callable[[BuildReport], None] | None = None) -> BuildReport:
+    """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
+
+    Facts stream to ``facts.jsonl`` as they are found; every output appears only complete (an
+    interrupted or failed build leaves the previous files untouched). With ``fail_fast`` the
+    first unreadable document raises :class:`BadDocument` and nothing is written.
+    """
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
     builder = Builder(nlp=nlp, model=model)
+
+    def problem(item: Problem) -> None:
+        if fail_fast:
+            raise BadDocument(item)
+        if on_problem is not None:
+            on_problem(item)
+
     facts_path = out / "facts.jsonl"
     with atomic_writer(facts_path) as handle:
-        for fact in builder.add(read_inputs(inputs), on_problem):
+        items = read_inputs(inputs, max_chars=max_chars)
+        for fact in builder.add(items, problem, batch_size=batch_size, n_process=jobs, on_document=on_document):
             handle.write(json.dumps(fact.to_record(), ensure_ascii=False) + "\n")
         if builder.report.documents == 0:
             raise NothingToBuild("no document could be read; nothing was written")

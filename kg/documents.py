@@ -6,15 +6,18 @@ and go on with the rest of the batch.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+MAX_CHARS = 20_000_000  # longer documents are reported and skipped (``kg build --max-chars``)
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _DATE_HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.I)
@@ -67,28 +70,38 @@ def decode(data: bytes, where: str) -> str | Problem:
     return text
 
 
-def document_from_text(text: str, doc_id: str, source: str | None = None) -> Item:
+def too_long(where: str, chars: int, max_chars: int) -> Problem:
+    return Problem(where, f"document too long ({chars:,} characters; the limit is {max_chars:,}, see --max-chars)")
+
+
+def document_from_text(text: str, doc_id: str, source: str | None = None, max_chars: int = MAX_CHARS) -> Item:
     """Build a :class:`Document` from raw text with an optional date header."""
     date, body = split_date_header(text)
     if not body.strip():
         return Problem(doc_id, "empty document")
+    if len(body) > max_chars:
+        return too_long(doc_id, len(body), max_chars)
     return Document(id=doc_id, text=body, date=date, source=source)
 
 
-def read_text_file(path: Path, doc_id: str | None = None) -> Item:
-    """Read one ``.txt``/``.md`` file."""
+def read_text_file(path: Path, doc_id: str | None = None, max_chars: int = MAX_CHARS) -> Item:
+    """Read one ``.txt``/``.md`` file; a file too large to hold ``max_chars`` characters is not read."""
     where = doc_id or str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > 4 * max_chars:  # UTF-8 needs at most 4 bytes per character
+                return Problem(where, f"document too long ({size:,} bytes; the limit is {max_chars:,} characters, see --max-chars)")
+            data = handle.read()
     except OSError as err:
         return Problem(where, f"cannot read: {err.strerror or err}")
     text = decode(data, where)
     if isinstance(text, Problem):
         return text
-    return document_from_text(text, where, source=str(path))
+    return document_from_text(text, where, source=str(path), max_chars=max_chars)
 
 
-def read_jsonl(stream: Iterable[bytes | str], where: str) -> Iterator[Item]:
+def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_CHARS) -> Iterator[Item]:
     """Read JSONL: one object per line with ``text`` and optional ``id``, ``date``, ``title``, ``source``/``url``."""
     for number, raw in enumerate(stream, start=1):
         line_where = f"{where}:{number}"
@@ -116,6 +129,9 @@ def read_jsonl(stream: Iterable[bytes | str], where: str) -> Iterator[Item]:
         doc_id = record.get("id")
         doc_id = str(doc_id) if doc_id not in (None, "") else line_where
         date, body = split_date_header(text)
+        if len(body) > max_chars:
+            yield too_long(line_where, len(body), max_chars)
+            continue
         given = record.get("date")
         if isinstance(given, str) and _DATE.match(given):
             date = given[:10]
@@ -130,10 +146,10 @@ def read_jsonl(stream: Iterable[bytes | str], where: str) -> Iterator[Item]:
         )
 
 
-def _read_jsonl_file(path: Path) -> Iterator[Item]:
+def _read_jsonl_file(path: Path, max_chars: int) -> Iterator[Item]:
     try:
         with path.open("rb") as handle:
-            yield from read_jsonl(handle, str(path))
+            yield from read_jsonl(handle, str(path), max_chars)
     except OSError as err:
         yield Problem(str(path), f"cannot read: {err.strerror or err}")
 
@@ -160,46 +176,88 @@ def _walk(folder: Path) -> Iterator[Path]:
             if entry.name.startswith("."):
                 continue
             path = Path(entry.path)
-            if entry.is_dir():
-                folders.append(path)
-            elif path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+            try:
+                if entry.is_dir():
+                    folders.append(path)
+                elif path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and (entry.is_file() or entry.is_symlink()):
+                    yield path  # not FIFOs or devices, which would block; a broken link is reported
+            except OSError:
                 yield path
         stack.extend(reversed(folders))
 
 
-def read_path(path: str | Path) -> Iterator[Item]:
+def read_path(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Item]:
     """Read a file, a folder (recursively) or ``-`` (standard input)."""
     if str(path) == "-":
-        yield from read_stream(sys.stdin, "<stdin>")
+        yield from read_stream(sys.stdin, "<stdin>", max_chars)
         return
     path = Path(path)
-    if path.is_dir():
-        for file in _walk(path):
-            yield from read_path(file)
-    elif not path.exists():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
         yield Problem(str(path), "no such file or folder")
+        return
+    except OSError as err:  # a symlink loop, a name too long, no permission
+        yield Problem(str(path), f"cannot read: {err.strerror or err}")
+        return
+    if stat.S_ISDIR(mode):
+        for file in _walk(path):
+            yield from read_path(file, max_chars)
     elif path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _read_jsonl_file(path)
+        yield from _read_jsonl_file(path, max_chars)
     else:
-        yield read_text_file(path)
+        yield read_text_file(path, max_chars=max_chars)
 
 
-def read_stream(stream: TextIO, where: str) -> Iterator[Item]:
-    """Read standard input: JSONL when every line is a JSON object, else one text document."""
+def _is_json_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def read_stream(stream: TextIO, where: str, max_chars: int = MAX_CHARS) -> Iterator[Item]:
+    """Read standard input: JSONL, streamed line by line, when the first non-blank line is a JSON
+    object; else the whole stream is one text document."""
     buffer = getattr(stream, "buffer", None)
-    data = buffer.read() if buffer is not None else stream.read().encode("utf-8")
-    text = decode(data, where)
+    lines: Iterator[bytes] = iter(buffer) if buffer is not None else (line.encode("utf-8") for line in stream)
+    head: list[bytes] = []
+    for line in lines:
+        head.append(line)
+        if line.strip():
+            break
+    if head and head[-1].lstrip().startswith(b"{") and _is_json_object(head[-1]):
+        yield from read_jsonl(itertools.chain(head, lines), where, max_chars)
+        return
+    text = decode(b"".join(itertools.chain(head, lines)), where)
     if isinstance(text, Problem):
         yield text
-        return
-    lines = [line for line in text.splitlines() if line.strip()]
-    if lines and all(line.lstrip().startswith("{") for line in lines):
-        yield from read_jsonl(text.splitlines(), where)
     else:
-        yield document_from_text(text, where, source=where)
+        yield document_from_text(text, where, source=where, max_chars=max_chars)
 
 
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[Item]:
+def read_inputs(paths: Iterable[str | Path], max_chars: int = MAX_CHARS) -> Iterator[Item]:
     """Read every input in order, lazily."""
     for path in paths:
-        yield from read_path(path)
+        yield from read_path(path, max_chars)
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """How many items :func:`read_inputs` will yield, about (JSONL lines are counted, blank ones
+    too); ``None`` for standard input, which cannot be counted without reading it."""
+    total = 0
+    for path in paths:
+        if str(path) == "-":
+            return None
+        path = Path(path)
+        files = _walk(path) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() not in JSONL_SUFFIXES:
+                total += 1
+                continue
+            try:
+                with file.open("rb") as handle:
+                    total += sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+            except OSError:
+                total += 1
+    return total

@@ -5,11 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.build import NothingToBuild, build
+from kg.build import BadDocument, BuildReport, NothingToBuild, build
 from kg.cli.common import CliError
-from kg.documents import Problem
+from kg.documents import MAX_CHARS, Problem, count_inputs
 from kg.fileio import OutputError
 from kg.nlp import ModelNotFound
+from kg.progress import Progress
+
+SHOWN_PROBLEMS = 5
+
+
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,18 +32,52 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, .jsonl, or - for stdin")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     p.add_argument("--model", help="spaCy pipeline name or path (default: KG_SPACY_MODEL, then en_core_web_sm)")
-    p.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+    p.add_argument("-j", "--jobs", type=positive, default=1, metavar="N", help="parse with N processes (default: 1)")
+    p.add_argument("--batch-size", type=positive, default=16, metavar="N", help="documents per spaCy batch (default: 16)")
+    p.add_argument("--max-chars", type=positive, default=MAX_CHARS, metavar="N",
+                   help=f"skip documents longer than N characters (default: {MAX_CHARS:,}); long documents "
+                   "below it are parsed in pieces")
+    p.add_argument("--fail-fast", action="store_true", help="stop at the first unreadable document (exit 1, nothing written)")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help=f"list every skipped document (default: the first {SHOWN_PROBLEMS} and a count)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print no progress line and no summary")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    progress = None
+    if not args.quiet and sys.stderr.isatty():
+        progress = Progress(sys.stderr, total=count_inputs(args.inputs))
+
+    def say(message: str) -> None:
+        if progress is not None:
+            progress.write(message)
+        else:
+            print(message, file=sys.stderr)
+
+    shown = 0
+
     def report(problem: Problem) -> None:
-        print(f"kg build: skipped {problem}", file=sys.stderr)
+        nonlocal shown
+        if args.verbose or shown < SHOWN_PROBLEMS:
+            shown += 1
+            say(f"kg build: skipped {problem}")
+
+    def advance(state: BuildReport) -> None:
+        if progress is not None:
+            progress.update(state.documents, state.skipped, state.assertions)
 
     try:
-        result = build(args.inputs, args.out, model=args.model, on_problem=report)
-    except (ModelNotFound, OutputError, NothingToBuild) as err:
+        result = build(args.inputs, args.out, model=args.model, on_problem=report, jobs=args.jobs,
+                       batch_size=args.batch_size, fail_fast=args.fail_fast, max_chars=args.max_chars,
+                       on_document=advance)
+    except (ModelNotFound, OutputError, NothingToBuild, BadDocument) as err:
         raise CliError(str(err)) from err
+    finally:
+        if progress is not None:
+            progress.close()
+    if result.skipped > shown:
+        print(f"kg build: {result.skipped - shown} more skipped documents not listed (--verbose lists all)", file=sys.stderr)
     if not args.quiet:
         print(result.summary(), file=sys.stderr)
     return 0

@@ -11,6 +11,7 @@ Confidence is a product of two parts, each in [0, 1]:
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import combinations
 
@@ -18,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.documents import Document
+from kg.extraction.chunks import MAX_CHUNK, chunks
 from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import Cluster, EntityIndex
 from kg.extraction.frames import Match, find_matches, title_matches
@@ -72,11 +74,12 @@ def position_label(token: Token) -> str:
 
 
 class DocumentExtractor:
-    """Extraction state for one parsed document."""
+    """Extraction state for one parsed document, or one piece of it starting at ``offset``."""
 
-    def __init__(self, document: Document, doc: Doc) -> None:
+    def __init__(self, document: Document, doc: Doc, offset: int = 0) -> None:
         self.document = document
         self.doc = doc
+        self.offset = offset
         self.entities = EntityIndex(doc)
         self.quotes = Quotes(doc)
         self.coref = Coreference(doc, self.entities, self.quotes)
@@ -148,8 +151,8 @@ class DocumentExtractor:
         return Evidence(
             doc=self.document.id,
             sentence=text,
-            start=sentence.start_char,
-            end=sentence.start_char + len(text),
+            start=self.offset + sentence.start_char,
+            end=self.offset + sentence.start_char + len(text),
             trigger=trigger,
             frame=frame,
             confidence=round(confidence, 3),
@@ -218,20 +221,61 @@ class DocumentExtractor:
         return None
 
 
-class Extractor:
-    """Turns :class:`~kg.documents.Document` objects into :class:`~kg.model.Extraction` results."""
+def merge(doc_id: str, parts: list[Extraction]) -> Extraction:
+    """One document's extraction from the extractions of its pieces (aliases of one entity are pooled)."""
+    if len(parts) == 1:
+        return parts[0]
+    entities: dict[Entity, frozenset[str]] = {}
+    for part in parts:
+        for entity in part.entities:
+            entities[entity] = entities.get(entity, frozenset()) | entity.aliases
+    return Extraction(
+        doc_id=doc_id,
+        entities=tuple(sorted((Entity(e.label, e.type, aliases) for e, aliases in entities.items()),
+                              key=lambda e: (e.type, e.label))),
+        facts=tuple(fact for part in parts for fact in part.facts),
+        sentences=sum(part.sentences for part in parts),
+    )
 
-    def __init__(self, nlp: Language) -> None:
+
+class Extractor:
+    """Turns :class:`~kg.documents.Document` objects into :class:`~kg.model.Extraction` results.
+
+    Documents longer than ``max_chunk`` characters (or the pipeline's ``max_length``) are parsed in pieces (see
+    :mod:`kg.extraction.chunks`); their evidence offsets are relative to the whole text.
+    """
+
+    def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK) -> None:
         self.nlp = nlp
+        self.max_chunk = max_chunk
 
     def extract(self, document: Document) -> Extraction:
-        return DocumentExtractor(document, self.nlp(document.text)).run()
+        ((_, extraction),) = self.pipe([document])
+        return extraction
 
     def extract_parsed(self, document: Document, doc: Doc) -> Extraction:
         return DocumentExtractor(document, doc).run()
 
     def pipe(self, documents: Iterable[Document], batch_size: int = 16, n_process: int = 1) -> Iterator[tuple[Document, Extraction]]:
-        """Stream documents through ``nlp.pipe``: ``(document, extraction)`` pairs, in order."""
-        pairs = ((d.text, d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            yield document, DocumentExtractor(document, doc).run()
+        """Stream documents through ``nlp.pipe``: ``(document, extraction)`` pairs, in order.
+
+        Only texts go to ``nlp.pipe`` (workers tokenise them; nothing else is pickled); which
+        document and offset each parse belongs to waits in a queue bounded by spaCy's read-ahead.
+        """
+        pending: deque[tuple[Document, int, bool]] = deque()
+        limit = min(self.max_chunk, self.nlp.max_length)
+
+        def texts() -> Iterator[str]:
+            for document in documents:
+                pieces = list(chunks(document.text, limit)) or [(0, document.text)]
+                for number, (offset, piece) in enumerate(pieces, start=1):
+                    pending.append((document, offset, number == len(pieces)))
+                    yield piece
+
+        parts: list[Extraction] = []
+        for doc in self.nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+            document, offset, last = pending.popleft()
+            parts.append(DocumentExtractor(document, doc, offset).run())
+            if last:
+                yield document, merge(document.id, parts)
+                parts = []
