@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,8 +99,7 @@ class Builder:
         """
         start = time.perf_counter()
         pairs = self.extractor.pipe(self._documents(items, on_problem), batch_size, n_process)
-        with _workers_ignore_sigint(n_process):
-            yield from self._add(pairs, on_document)
+        yield from self._add(pairs, on_document)
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
 
@@ -128,31 +123,6 @@ class Builder:
                 yield fact
             if on_document is not None:
                 on_document(self.report)
-
-
-@contextmanager
-def _workers_ignore_sigint(n_process: int) -> Iterator[None]:
-    """Let Ctrl-C interrupt only this process, not the parser processes it forks.
-
-    The interrupted parent stops the workers itself (spaCy's pipe sends them its end-of-work
-    sentinel); without this handler every worker would also print a ``KeyboardInterrupt``
-    traceback.
-    """
-    if n_process == 1 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    parent = os.getpid()
-    previous = signal.getsignal(signal.SIGINT)
-
-    def handler(signum: int, frame: object) -> None:
-        if os.getpid() == parent:
-            raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None = None,

@@ -11,12 +11,16 @@ Confidence is a product of two parts, each in [0, 1]:
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import combinations
+from multiprocessing.pool import AsyncResult
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 
 from kg.documents import Document
 from kg.extraction.chunks import MAX_CHUNK, chunks
@@ -27,6 +31,7 @@ from kg.extraction.polarity import Stance, stance
 from kg.extraction.quotes import Quotes
 from kg.model import Entity, Evidence, Extraction, Fact
 from kg.ontology import Relation, position_words, relations, subclasses
+from kg.resolve import Resolver
 
 FRAME_CONFIDENCE = {
     "active": 0.9, "passive": 0.85, "reciprocal": 0.85, "role": 0.85, "title": 0.85,
@@ -222,18 +227,20 @@ class DocumentExtractor:
 
 
 def merge(doc_id: str, parts: list[Extraction]) -> Extraction:
-    """One document's extraction from the extractions of its pieces (aliases of one entity are pooled)."""
+    """One document's extraction from the extractions of its pieces.
+
+    The pieces' entities are resolved against each other as :class:`~kg.resolve.Resolver` does
+    across documents, fuller names first, so "Osei" in a later piece joins "Victor Osei".
+    """
     if len(parts) == 1:
         return parts[0]
-    entities: dict[Entity, frozenset[str]] = {}
-    for part in parts:
-        for entity in part.entities:
-            entities[entity] = entities.get(entity, frozenset()) | entity.aliases
+    resolver = Resolver()
+    for entity in sorted((e for part in parts for e in part.entities), key=lambda e: -len(e.label.split())):
+        resolver.canonical(entity)
     return Extraction(
         doc_id=doc_id,
-        entities=tuple(sorted((Entity(e.label, e.type, aliases) for e, aliases in entities.items()),
-                              key=lambda e: (e.type, e.label))),
-        facts=tuple(fact for part in parts for fact in part.facts),
+        entities=tuple(resolver.entities()),
+        facts=tuple(resolver.fact(fact) for part in parts for fact in part.facts),
         sentences=sum(part.sentences for part in parts),
     )
 
@@ -259,9 +266,25 @@ class Extractor:
     def pipe(self, documents: Iterable[Document], batch_size: int = 16, n_process: int = 1) -> Iterator[tuple[Document, Extraction]]:
         """Stream documents through ``nlp.pipe``: ``(document, extraction)`` pairs, in order.
 
-        Only texts go to ``nlp.pipe`` (workers tokenise them; nothing else is pickled); which
-        document and offset each parse belongs to waits in a queue bounded by spaCy's read-ahead.
+        With ``n_process`` > 1, batches are parsed *and* extracted in forked worker processes
+        (each shares the loaded pipeline); at most two batches per worker are in flight, so
+        memory stays bounded however long the stream.
         """
+        if n_process == 1:
+            yield from self._pipe(documents, batch_size)
+            return
+        with multiprocessing.get_context("fork").Pool(n_process, _start_worker, (self,)) as pool:
+            in_flight: deque[tuple[list[Document], AsyncResult]] = deque()
+            for batch in minibatch(documents, batch_size):
+                in_flight.append((batch, pool.apply_async(_extract_batch, (batch,))))
+                if len(in_flight) > 2 * n_process:
+                    yield from _collect(*in_flight.popleft())
+            while in_flight:
+                yield from _collect(*in_flight.popleft())
+
+    def _pipe(self, documents: Iterable[Document], batch_size: int) -> Iterator[tuple[Document, Extraction]]:
+        # Only texts go to ``nlp.pipe``; which document and offset each parse belongs to waits in a
+        # queue bounded by spaCy's read-ahead.
         pending: deque[tuple[Document, int, bool]] = deque()
         limit = min(self.max_chunk, self.nlp.max_length)
 
@@ -273,9 +296,28 @@ class Extractor:
                     yield piece
 
         parts: list[Extraction] = []
-        for doc in self.nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+        for doc in self.nlp.pipe(texts(), batch_size=batch_size):
             document, offset, last = pending.popleft()
             parts.append(DocumentExtractor(document, doc, offset).run())
             if last:
                 yield document, merge(document.id, parts)
                 parts = []
+
+
+_worker: Extractor | None = None
+
+
+def _start_worker(extractor: Extractor) -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle (it terminates the pool)."""
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker = extractor
+
+
+def _extract_batch(batch: list[Document]) -> list[Extraction]:
+    assert _worker is not None
+    return [extraction for _, extraction in _worker._pipe(batch, len(batch))]
+
+
+def _collect(batch: list[Document], result: AsyncResult) -> Iterator[tuple[Document, Extraction]]:
+    yield from zip(batch, result.get(), strict=True)
