@@ -22,6 +22,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _DATE_HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.I)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,12 @@ def read_text_file(path: Path, doc_id: str | None = None, max_chars: int = MAX_C
     return document_from_text(text, where, source=str(path), max_chars=max_chars)
 
 
+def _unicode(text: str) -> str:
+    """``text`` with lone surrogates (JSON can spell them, UTF-8 cannot) replaced by U+FFFD,
+    keeping every offset."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_CHARS) -> Iterator[Item]:
     """Read JSONL: one object per line with ``text`` and optional ``id``, ``date``, ``title``, ``source``/``url``."""
     for number, raw in enumerate(stream, start=1):
@@ -119,6 +126,9 @@ def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_C
         except json.JSONDecodeError as err:
             yield Problem(line_where, f"malformed JSON ({err.msg} at column {err.colno})")
             continue
+        except RecursionError:
+            yield Problem(line_where, "malformed JSON (nested too deeply)")
+            continue
         if not isinstance(record, dict):
             yield Problem(line_where, "expected a JSON object")
             continue
@@ -127,8 +137,11 @@ def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_C
             yield Problem(line_where, "missing or empty \"text\"")
             continue
         doc_id = record.get("id")
-        doc_id = str(doc_id) if doc_id not in (None, "") else line_where
-        date, body = split_date_header(text)
+        doc_id = _unicode(str(doc_id)) if doc_id not in (None, "") else line_where
+        date, body = split_date_header(_unicode(text))
+        if not body.strip():
+            yield Problem(line_where, "empty document")
+            continue
         if len(body) > max_chars:
             yield too_long(line_where, len(body), max_chars)
             continue
@@ -141,17 +154,23 @@ def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_C
             id=doc_id,
             text=body,
             date=date,
-            source=str(source) if source else where,
-            title=str(title) if title else None,
+            source=_unicode(str(source)) if source else where,
+            title=_unicode(str(title)) if title else None,
         )
 
 
 def _read_jsonl_file(path: Path, max_chars: int) -> Iterator[Item]:
+    found = False
     try:
         with path.open("rb") as handle:
-            yield from read_jsonl(handle, str(path), max_chars)
+            for item in read_jsonl(handle, str(path), max_chars):
+                found = True
+                yield item
     except OSError as err:
         yield Problem(str(path), f"cannot read: {err.strerror or err}")
+        return
+    if not found:
+        yield Problem(str(path), "empty document (no JSON lines)")
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -152,12 +152,14 @@ class DocumentExtractor:
 
     def _evidence(self, sentence: Span, trigger: str, frame: str, confidence: float,
                   polarity: str, speaker: Entity | None) -> Evidence:
-        text = sentence.text.rstrip()
+        raw = sentence.text.rstrip()
+        text = raw.lstrip()  # spaCy attaches leading blank lines to the first sentence
+        start = self.offset + sentence.start_char + len(raw) - len(text)
         return Evidence(
             doc=self.document.id,
             sentence=text,
-            start=self.offset + sentence.start_char,
-            end=self.offset + sentence.start_char + len(text),
+            start=start,
+            end=start + len(text),
             trigger=trigger,
             frame=frame,
             confidence=round(confidence, 3),
