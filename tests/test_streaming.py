@@ -218,3 +218,22 @@ def test_ctrl_c_leaves_outputs_untouched(tmp_path):
 
 def test_ctrl_c_with_two_processes_stops_the_workers_quietly(tmp_path):
     _interrupt_build(tmp_path, jobs=2)
+
+
+def test_large_graphs_are_written_by_oxigraph_as_the_same_graph(tmp_path, monkeypatch):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from kg import graph as graph_module
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    assert main(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "small"), "-q"]) == 0
+    monkeypatch.setattr(graph_module, "LARGE_GRAPH", 10)
+    for run in ("large", "again"):
+        assert main(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / run), "-q"]) == 0
+    by_rdflib, by_oxigraph = ((tmp_path / run / "graph.ttl").read_bytes() for run in ("small", "large"))
+    assert by_oxigraph != by_rdflib and by_oxigraph == (tmp_path / "again" / "graph.ttl").read_bytes()
+    assert by_oxigraph.startswith(b"@prefix ") and b"\nassertion:" in by_oxigraph and b"kg:Assertion" in by_oxigraph
+    assert isomorphic(Graph().parse(data=by_oxigraph, format="turtle"), Graph().parse(data=by_rdflib, format="turtle"))
+    nt = graph_module.KnowledgeGraph.load(tmp_path / "large").serialize(tmp_path / "g.nt")
+    assert isomorphic(Graph().parse(nt, format="nt"), Graph().parse(data=by_rdflib, format="turtle"))

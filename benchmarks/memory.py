@@ -1,0 +1,83 @@
+"""Peak memory (RSS) of a build for a small and a ten times larger generated corpus.
+
+Each measurement runs in a fresh subprocess that reports ``resource.getrusage`` maxrss. Two modes:
+
+* ``stream``: read JSONL -> parse -> extract -> resolve -> ``facts.jsonl`` (no in-memory graph):
+  the streaming pipeline itself, whose memory must not grow with the corpus;
+* ``build``: the whole ``kg build`` with the in-memory rdflib graph and Turtle/HTML outputs, which
+  grows with the number of distinct facts (that is the memory store; a persistent store avoids it).
+
+    python benchmarks/memory.py --small 500 --large 5000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def measure(mode: str, corpus: Path, out: Path) -> dict:
+    from kg.build import build
+    from kg.documents import Document, read_inputs
+    from kg.extraction import Extractor
+    from kg.fileio import atomic_writer
+    from kg.nlp import load
+    from kg.resolve import Resolver
+
+    if mode == "stream":
+        extractor, resolver = Extractor(load()), Resolver()
+        documents = facts = 0
+        with atomic_writer(out / "facts.jsonl") as handle:
+            for _, extraction in extractor.pipe(d for d in read_inputs([corpus]) if isinstance(d, Document)):
+                documents += 1
+                for entity in extraction.entities:
+                    resolver.canonical(entity)
+                for fact in extraction.facts:
+                    handle.write(json.dumps(resolver.fact(fact).to_record(), ensure_ascii=False) + "\n")
+                    facts += 1
+    else:
+        report = build([corpus], out)
+        documents, facts = report.documents, report.assertions
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"documents": documents, "statements": facts, "peak_mib": peak_kib / 1024}
+
+
+def run(mode: str, n: int, seed: int) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        subprocess.run([sys.executable, str(HERE / "corpus.py"), str(n), "--seed", str(seed), "-o", str(corpus)], check=True)
+        done = subprocess.run([sys.executable, __file__, "--child", mode, str(corpus), folder],
+                              check=True, capture_output=True, text=True)
+        return json.loads(done.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--small", type=int, default=500)
+    parser.add_argument("--large", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=2)
+    parser.add_argument("--modes", nargs="+", default=["stream", "build"], choices=["stream", "build"])
+    parser.add_argument("--child", nargs=3, metavar=("MODE", "CORPUS", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        mode, corpus, out = args.child
+        print(json.dumps(measure(mode, Path(corpus), Path(out))))
+        return 0
+    print(f"{'mode':<7} {'documents':>9} {'statements':>10} {'peak RSS MiB':>12}")
+    for mode in args.modes:
+        small, large = run(mode, args.small, args.seed), run(mode, args.large, args.seed)
+        for row in (small, large):
+            print(f"{mode:<7} {row['documents']:>9,} {row['statements']:>10,} {row['peak_mib']:>12,.0f}")
+        print(f"{mode:<7} {args.large // args.small}x the documents: {large['peak_mib'] / small['peak_mib']:.2f}x the peak RSS")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
