@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from kg.documents import Document
 from kg.fileio import OutputError, atomic_writer
@@ -23,6 +23,7 @@ RDF_FORMATS = {
     ".rdf": "xml",
     ".xml": "xml",
 }
+DATASET_FORMATS = ("trig", "nquads")
 
 
 def new_graph() -> Graph:
@@ -46,8 +47,15 @@ class KnowledgeGraph:
             path = path / "graph.ttl"
         if not path.is_file():
             raise FileNotFoundError(f"no graph at {path} (build one with `kg build ... -o FOLDER`)")
+        fmt = RDF_FORMATS.get(path.suffix.lower(), "turtle")
         graph = new_graph()
-        graph.parse(path, format=RDF_FORMATS.get(path.suffix.lower(), "turtle"))
+        if fmt in DATASET_FORMATS:  # the union of the default and the named graphs
+            dataset = Dataset()
+            dataset.parse(path, format=fmt)
+            for s, p, o, _ in dataset.quads():
+                graph.add((s, p, o))
+        else:
+            graph.parse(path, format=fmt)
         return cls(graph)
 
     def __len__(self) -> int:

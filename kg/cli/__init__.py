@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from kg import __version__
-from kg.cli import build, query
+from kg.cli import build, export, query
 from kg.cli.common import CliError
 
-COMMANDS = (build, query)
+COMMANDS = (build, query, export)
 
 
 def parser() -> argparse.ArgumentParser:
