@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from kg import __version__
-from kg.cli import build, export, query
+from kg.cli import build, export, query, validate
 from kg.cli.common import CliError
 
-COMMANDS = (build, query, export)
+COMMANDS = (build, query, export, validate)
 
 
 def parser() -> argparse.ArgumentParser:
