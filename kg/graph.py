@@ -11,7 +11,7 @@ from kg.fileio import OutputError, atomic_writer
 from kg.model import Entity, Fact
 from kg.ontology import PREFIXES
 from kg.query import Rows, run
-from kg.rdf import document_triples, entity_triples, fact_triples
+from kg.rdf import document_triples, entity_triples, statement_triples
 
 RDF_FORMATS = {
     ".ttl": "turtle",
@@ -70,10 +70,8 @@ class KnowledgeGraph:
             self.graph.add(triple)
 
     def add_fact(self, fact: Fact) -> None:
-        for entity in (fact.subject, fact.object, fact.position, fact.organization, fact.evidence.speaker):
-            if entity is not None:
-                self.add_entity(entity)
-        for triple in fact_triples(fact):
+        """The fact, its evidence, and the entities it involves."""
+        for triple in statement_triples(fact):
             self.graph.add(triple)
 
     def query(self, sparql: str) -> Rows | bool | Graph:

@@ -1,10 +1,10 @@
-"""Shared pieces of the CLI: errors with exit codes."""
+"""Shared pieces of the CLI: errors with exit codes, opening graphs and stores."""
 
 from __future__ import annotations
 
 from rdflib import Graph
 
-from kg.graph import KnowledgeGraph
+from kg.store import Store, StoreError, open_store
 
 
 class CliError(Exception):
@@ -15,11 +15,20 @@ class CliError(Exception):
         self.code = code
 
 
-def open_graph(spec: str) -> Graph:
-    """The rdflib graph in a graph file or build folder; :class:`CliError` if it cannot be read."""
+def open_for_reading(spec: str) -> Store:
+    """A graph file, build folder or store spec, opened to read; :class:`CliError` if it cannot be."""
     try:
-        return KnowledgeGraph.load(spec).graph
-    except OSError as err:
+        return open_store(spec, read_only=True)
+    except StoreError as err:
         raise CliError(str(err)) from err
-    except Exception as err:  # parse errors from rdflib's parsers
-        raise CliError(f"cannot parse {spec}: {err}") from err
+
+
+def open_graph(spec: str) -> Graph:
+    """Everything in a graph file, build folder or store, as an rdflib graph."""
+    store = open_for_reading(spec)
+    try:
+        return store.graph()
+    except StoreError as err:
+        raise CliError(str(err)) from err
+    finally:
+        store.close()

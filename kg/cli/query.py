@@ -1,4 +1,4 @@
-"""``kg query GRAPH_OR_STORE QUERY`` and ``kg query GRAPH_OR_STORE --named NAME``."""
+"""``kg query GRAPH_OR_STORE QUERY``, ``kg query GRAPH_OR_STORE --named NAME``, ``kg query --list``."""
 
 from __future__ import annotations
 
@@ -6,24 +6,26 @@ import argparse
 from pathlib import Path
 
 from kg import named
-from kg.cli.common import CliError, open_graph
-from kg.graph import KnowledgeGraph
+from kg.cli.common import CliError, open_for_reading
 from kg.query import FORMATS, QueryError, Rows, format_rows
+from kg.store import StoreError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "query",
         help="run SPARQL (or a named query) over a graph",
-        description="Run a SPARQL query (a string or a .rq file) or a named query over a graph file or "
-        "build folder. Prefixes kg:, ent:, rdf:, rdfs:, owl:, xsd:, prov:, schema:, dcterms:, skos: are "
+        description="Run a SPARQL query (a string or a .rq file) or a named query over a graph file, "
+        "build folder or store. Prefixes kg:, ent:, rdf:, rdfs:, owl:, xsd:, prov:, schema:, dcterms:, skos: are "
         "predeclared.",
         epilog="examples: kg query out/ 'SELECT ?a ?b WHERE { ?a kg:endorses ?b }'   "
         "kg query out/ --named sources --param subject=Trump --param relation=endorses "
         "--param 'object=Tommy Tuberville'   kg query --list",
     )
-    p.add_argument("graph", nargs="?", help="graph file (.ttl, .nt, .jsonld, .trig) or build folder")
+    p.add_argument("graph", nargs="?", metavar="GRAPH_OR_STORE",
+                   help="graph file (.ttl, .nt, .jsonld, .trig), build folder, oxigraph:PATH or sparql:URL")
     p.add_argument("query", nargs="?", help="SPARQL text, or a path to a .rq file")
+    p.add_argument("--store", metavar="STORE", help="query this store (oxigraph:PATH, sparql:URL); then omit GRAPH")
     p.add_argument("--named", metavar="NAME", help="run a named query from the library instead of QUERY")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a named query's parameter")
     p.add_argument("--list", action="store_true", help="list the named queries and exit")
@@ -62,14 +64,23 @@ def run(args: argparse.Namespace) -> int:
     if args.list:
         print(named.listing())
         return 0
-    if args.graph is None or (args.query is None and args.named is None):
+    target = args.graph
+    if args.store is not None:  # --store STORE QUERY: the one positional is the query
+        if args.query is not None:
+            raise CliError("with --store, give only QUERY (or --named NAME)", code=2)
+        target, args.query = args.store, args.graph
+    if target is None or (args.query is None and args.named is None):
         raise CliError("give GRAPH and QUERY (or GRAPH --named NAME); kg query --list shows the named queries", code=2)
     text = sparql_text(args)
-    kg = KnowledgeGraph(open_graph(args.graph))
+    store = open_for_reading(target)
     try:
-        result = kg.query(text)
+        result = store.query(text)
     except QueryError as err:
         raise CliError(str(err), code=2) from err
+    except StoreError as err:
+        raise CliError(str(err)) from err
+    finally:
+        store.close()
     if isinstance(result, Rows):
         print(format_rows(result, args.format))
     elif isinstance(result, bool):
