@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from kg import __version__
-from kg.cli import build, export, query, validate
+from kg.cli import build, export, query, serve, validate
 from kg.cli.common import CliError
 
-COMMANDS = (build, query, export, validate)
+COMMANDS = (build, query, export, validate, serve)
 
 
 def parser() -> argparse.ArgumentParser:
