@@ -10,8 +10,10 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from rdflib.compare import isomorphic
 
 from kg.cli import main
+from kg.graph import KnowledgeGraph
 from kg.serve import ServeError, oxigraph_binary
 from kg.store import SparqlStore
 
@@ -98,6 +100,7 @@ def test_build_into_a_server_over_http_and_query_it_back(oxigraph_server, tmp_pa
 
     # the same answer from kg (memory build as the reference) and from a plain HTTP client
     assert main(["build", str(EXAMPLE_ARTICLE), str(SECOND_ARTICLE), "-o", str(tmp_path / "mem"), "-q"]) == 0
+    assert isomorphic(store.graph(), KnowledgeGraph.load(tmp_path / "mem").graph)
     assert main(["query", spec, ENDORSERS, "--format", "csv"]) == 0
     over_http = capsys.readouterr().out
     assert main(["query", str(tmp_path / "mem"), ENDORSERS, "--format", "csv"]) == 0
