@@ -129,6 +129,7 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
     role = _role(verb, objects) if rel.role_bearing else None
     if rel.symmetric:
         participants = subjects + objects + _prep_objects(verb, ("with", "against"))
+        participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
         # "X and former coach Y" is often parsed with Y in apposition to X
         participants += [c for p in participants for c in p.children if c.dep_ == "appos"]
         yield Match(rel, verb, "reciprocal", participants, [], pairwise=True)
