@@ -83,3 +83,11 @@ def test_appointment_carries_the_position(extract):
     (fact,) = [f for f in extraction.facts if f.relation == "appointed"]
     assert fact.position.label == "defense minister"
     assert ("Kim Soo", "holds_position", "defense minister") in plain(extraction)
+
+
+def test_organisations_named_by_their_owner(extract):
+    text = "The Trump campaign denied endorsing Jeff Sessions. Later the campaign endorsed Tommy Tuberville."
+    extraction = extract(text)
+    assert plain(extraction, {"endorses"}) == {("Trump campaign", "endorses", "Tommy Tuberville")}
+    (denied,) = [f for f in extraction.facts if f.evidence.polarity == "negative"]
+    assert (denied.subject.label, denied.object.label, denied.subject.type) == ("Trump campaign", "Jeff Sessions", "Organization")

@@ -16,13 +16,14 @@ Whatever these rules cannot settle stays unresolved, so it yields no fact.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.entities import Cluster, EntityIndex
+from kg.extraction.entities import Cluster, EntityIndex, Mention
 from kg.extraction.quotes import Quotes
-from kg.ontology import position_words
+from kg.ontology import organization_words, position_words
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 REFLEXIVE = {"himself", "herself"}
@@ -85,6 +86,7 @@ class Coreference:
         self._sent_index = {s.start: i for i, s in enumerate(self.sents)}
         self._memo: dict[int, Resolution | None] = {}
         self._descriptors = self._collect_descriptors()
+        self._owned: dict[str, Cluster] = {}
 
     # -- public --------------------------------------------------------------------------------
 
@@ -124,6 +126,8 @@ class Coreference:
                     return Resolution(found, "name")
             if token.lemma_.lower() in position_words() and any(c.lower_ == "the" for c in token.children):
                 return self._description(token)
+            if token.lemma_.lower() in organization_words():
+                return self._organization(token)
         return None
 
     def _sentence(self, token: Token) -> int:
@@ -185,6 +189,29 @@ class Coreference:
                 mention = self.entities.entity_at(candidate)
                 if mention is not None and mention.type == "Person":
                     return Resolution(mention, "pronoun", back)
+        return None
+
+    # -- organisations named by their owner ------------------------------------------------------
+
+    def _organization(self, token: Token) -> Resolution | None:
+        """"the Trump campaign", "his campaign" -> Trump campaign; "the campaign" -> the last one."""
+        head = token.lemma_.lower()
+        owners = [c for c in token.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
+        for owner in owners:
+            found = self.resolve(owner)
+            if found is not None and found.cluster.type in ("Person", "Organization"):
+                label = f"{found.cluster.label} {head}"
+                cluster = self._owned.get(label)
+                if cluster is None:
+                    cluster = Cluster(votes=Counter({"Organization": 1.0}))
+                    self._owned[label] = cluster
+                    self.entities.clusters.append(cluster)
+                cluster.mentions.append(Mention(token.i, token.i + 1, label, None))
+                return Resolution(cluster, "description", found.sentences_back)
+        if not owners and any(c.lower_ == "the" for c in token.children):
+            earlier = [c for label, c in self._owned.items() if label.endswith(" " + head) and c.mentions[0].start < token.i]
+            if len(earlier) == 1:
+                return Resolution(earlier[0], "description")
         return None
 
     # -- definite descriptions -----------------------------------------------------------------
