@@ -85,8 +85,9 @@ class Coreference:
         self.sents = list(doc.sents)
         self._sent_index = {s.start: i for i, s in enumerate(self.sents)}
         self._memo: dict[int, Resolution | None] = {}
-        self._descriptors = self._collect_descriptors()
+        self._descriptors: dict[str, list[tuple[int, Cluster]]] | None = None
         self._owned: dict[str, Cluster] = {}
+        self._lenient = False
 
     # -- public --------------------------------------------------------------------------------
 
@@ -134,7 +135,13 @@ class Coreference:
         return self._sent_index[token.sent.start]
 
     def _is_person(self, resolution: Resolution | None) -> bool:
-        return resolution is not None and resolution.cluster.type == "Person"
+        return resolution is not None and self._person_like(resolution.cluster)
+
+    def _person_like(self, cluster: Cluster) -> bool:
+        """A person; in the lenient pass also a name typed once, weakly, as something else."""
+        if cluster.type == "Person":
+            return True
+        return self._lenient and cluster.type in ("Organization", "Thing") and self.entities.weakly_typed(cluster)
 
     def _pronoun(self, token: Token) -> Resolution | None:
         lower = token.lower_
@@ -143,11 +150,20 @@ class Coreference:
                 if subject.i != token.i and self._is_person(found := self.resolve(subject)):
                     return found
             return None
-        if token.dep_ in SUBJECT_DEPS or token.dep_ == "poss":
-            found = self._governing_subject(token)
-        else:
-            found = self._nearest_in_sentence(token)
-        return found or self._previous_subject(token)
+        for lenient in (False, True):  # a weakly typed name only when no person fits
+            self._lenient = lenient
+            if token.dep_ in SUBJECT_DEPS or token.dep_ == "poss":
+                found = self._governing_subject(token)
+            else:
+                found = self._nearest_in_sentence(token)
+            found = found or self._previous_subject(token)
+            if found is not None:
+                self._lenient = False
+                if found.cluster.type != "Person":  # "he" or "she" settles it
+                    found.cluster.votes["Person"] += 1.25
+                return found
+        self._lenient = False
+        return None
 
     def _governing_subject(self, token: Token) -> Resolution | None:
         own = token.head
@@ -164,7 +180,7 @@ class Coreference:
             if candidate.i in excluded or (not quoted and self.quotes.region_of(candidate)):
                 continue
             mention = self.entities.entity_at(candidate)
-            if mention is not None and mention.type == "Person":
+            if mention is not None and self._person_like(mention):
                 return Resolution(mention, "pronoun")
         return None
 
@@ -187,7 +203,7 @@ class Coreference:
                     return Resolution(found.cluster, "pronoun", back)
             for candidate in reversed(prev):
                 mention = self.entities.entity_at(candidate)
-                if mention is not None and mention.type == "Person":
+                if mention is not None and self._person_like(mention):
                     return Resolution(mention, "pronoun", back)
         return None
 
@@ -235,6 +251,8 @@ class Coreference:
         return found
 
     def _description(self, token: Token) -> Resolution | None:
+        if self._descriptors is None:  # collected on first use, once entity types are settled
+            self._descriptors = self._collect_descriptors()
         earlier = {id(c): c for i, c in self._descriptors.get(token.lemma_.lower(), []) if i < token.i}
         if len(earlier) != 1:
             return None
