@@ -20,6 +20,8 @@ def test_surname_joins_the_one_known_person():
     full = resolver.canonical(Entity("Jeff Sessions", "Person"))
     assert resolver.canonical(Entity("Sessions", "Person")) == full
     assert "Sessions" in resolver.canonical(Entity("Jeff Sessions", "Person")).aliases
+    assert resolver.canonical(Entity("Jeff", "Thing")) == full  # a bare name the model did not type
+    assert resolver.canonical(Entity("Sessions", "Organization")).type == "Organization"
 
 
 def test_shared_surname_stays_ambiguous():
