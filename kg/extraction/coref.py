@@ -62,6 +62,10 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [verb.head]
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
             verb = verb.head
+        elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"
+            verb = verb.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
         else:
             return []
     return []

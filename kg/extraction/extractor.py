@@ -160,6 +160,8 @@ class DocumentExtractor:
         if found is not None:
             return self.entity(found.cluster), argument_confidence(found)
         if as_object and rel.object_is_phrase and token.pos_ in ("NOUN", "PROPN"):
+            if token.lemma_.lower() in position_words() and any(c.dep_ in ("det", "poss") for c in token.children):
+                return None  # "campaign for the former vice president": a person, not an office
             label = phrase_label(token)
             if label:
                 return Entity(label, self._phrase_type(token, rel)), 1.0

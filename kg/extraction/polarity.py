@@ -38,10 +38,13 @@ class Stance:
     speaker: Token | None = None  # subject of the verb of saying or believing
 
 
-def _local(token: Token) -> Stance | None:
-    """Negation, modality and conditions marked on ``token`` itself."""
+def _local(token: Token, trigger: bool = False) -> Stance | None:
+    """Negation, modality and conditions marked on ``token`` itself ("no" only on the trigger:
+    "no endorsement" denies, "no regrets about recusing" does not)."""
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in FALSITY_ADVERBS | {"no"}):
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in FALSITY_ADVERBS):
+            return Stance("negative", child.text)
+        if trigger and child.dep_ == "det" and child.lower_ == "no":
             return Stance("negative", child.text)
     for child in token.children:
         if child.dep_ == "advmod" and child.lower_ in HEARSAY_ADVERBS:
@@ -60,7 +63,7 @@ def _local(token: Token) -> Stance | None:
 def stance(trigger: Token) -> Stance:
     """The polarity of the clause ``trigger`` expresses."""
     token = trigger
-    found = _local(token)
+    found = _local(token, trigger=True)
     if found:
         return found
     while token.dep_ in EMBEDDING_DEPS and token.head is not token:
@@ -71,6 +74,9 @@ def stance(trigger: Token) -> Stance:
             break
         if complement or dep == "prep":
             if lemma in NEGATING_VERBS:
+                negated = _local(parent)  # "would not rule out backing him"
+                if negated is not None:
+                    return Stance("hypothetical", f"{negated.cue} {parent.text}")
                 return Stance("negative", parent.text)
             if lemma in HYPOTHETICAL_VERBS:
                 return Stance("hypothetical", parent.text)
