@@ -31,7 +31,11 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 LOOKBACK_SENTENCES = 3
-STANDALONE_ORGANIZATIONS = {"club", "company", "firm", "team", "agency", "board", "party", "union", "orchestra", "university", "bank", "group"}
+STANDALONE_ORGANIZATIONS = {
+    "club", "company", "firm", "team", "agency", "board", "party", "union", "orchestra", "university",
+    "bank", "group", "festival", "museum", "league", "federation", "association", "foundation",
+    "institute", "network", "newspaper", "studio", "airline", "school", "hospital",
+}
 
 
 @dataclass(frozen=True)
