@@ -87,9 +87,11 @@ def test_export_to_stdout(built, capsys):
     assert isomorphic(Graph().parse(data=out, format="nt"), Graph().parse(built / "graph.ttl"))
 
 
-def test_query_reads_trig_exports(built, tmp_path, capsys):
+def test_format_follows_the_suffix_and_query_reads_trig(built, tmp_path, capsys):
     target = tmp_path / "graph.trig"
-    assert main(["export", str(built), "--format", "trig", "-o", str(target)]) == 0
+    assert main(["export", str(built), "-o", str(target)]) == 0
+    quads = pyoxigraph.parse(target.read_bytes(), format=pyoxigraph.RdfFormat.TRIG)
+    assert any(not isinstance(q.graph_name, pyoxigraph.DefaultGraph) for q in quads)
     assert main(["query", str(target), "SELECT ?a WHERE { ?x a kg:Assertion ; kg:subject ?a }", "--format", "csv"]) == 0
     assert len(capsys.readouterr().out.splitlines()) > 5
 

@@ -18,7 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "TriG puts each document's assertions in a named graph named by the document IRI.",
     )
     p.add_argument("graph", help="graph file, build folder, or store (oxigraph:PATH, sparql:URL)")
-    p.add_argument("--format", choices=FORMATS, default="turtle", help="output format (default: turtle)")
+    p.add_argument("--format", choices=FORMATS,
+                   help="output format (default: from the -o suffix, .ttl .nt .jsonld .trig; else turtle)")
     p.add_argument("-o", "--out", help="output file (default: standard output)")
     p.set_defaults(run=run)
 
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     graph = open_graph(args.graph)
     if args.out is None:
-        sys.stdout.buffer.write(serialize(graph, args.format))
+        sys.stdout.buffer.write(serialize(graph, args.format or "turtle"))
         sys.stdout.flush()
         return 0
     try:
