@@ -148,3 +148,10 @@ def test_open_store_specs(tmp_path):
     assert isinstance(open_store("memory"), MemoryStore)
     with pytest.raises(StoreError, match="no graph at"):
         open_store(str(tmp_path / "nothing.ttl"))
+
+
+def test_build_into_an_unreachable_endpoint_writes_nothing(tmp_path, capsys, nlp):
+    out = tmp_path / "out"
+    assert main(["build", str(SECOND_ARTICLE), "--store", "sparql:http://127.0.0.1:9/query", "-o", str(out)]) == 1
+    assert "cannot reach SPARQL endpoint http://127.0.0.1:9/query" in capsys.readouterr().err
+    assert not (out / "facts.jsonl").exists()
