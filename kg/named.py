@@ -65,9 +65,17 @@ class NamedQuery:
         return " (it takes " + ", ".join(p.name for p in self.params) + ")"
 
 
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _string(value: str) -> str:
+    """A SPARQL string literal; every special character escaped (rdflib's parser expands raw tabs)."""
+    return '"' + "".join(_ESCAPES.get(c, c) for c in value) + '"'
+
+
 def _term(param: Param, value: str) -> str:
     if param.type == "string":
-        return Literal(value).n3()
+        return _string(value)
     if param.type == "date":
         try:
             datetime.date.fromisoformat(value)

@@ -116,13 +116,16 @@ def _query_error(err: SyntaxError) -> QueryError:
 
 
 class OxigraphStore:
-    """A persistent on-disk Oxigraph store (pyoxigraph), also servable by ``kg serve``."""
+    """A persistent on-disk Oxigraph store (pyoxigraph), also servable by ``kg serve``; or one in memory."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
+        """Open (or create) the store in the folder ``path``; without a path, an in-memory Oxigraph store."""
+        self.path = Path(path) if path is not None else None
         self.read_only = read_only
         try:
-            if read_only:
+            if self.path is None:
+                self.store = ox.Store()
+            elif read_only:
                 if not self.path.is_dir():
                     raise FileNotFoundError(f"no Oxigraph store at {self.path}")
                 self.store = ox.Store.read_only(str(self.path))
@@ -171,7 +174,7 @@ class OxigraphStore:
         del self.store
 
     def __repr__(self) -> str:
-        return f"oxigraph:{self.path}"
+        return f"oxigraph:{self.path if self.path is not None else '(memory)'}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,10 +1,13 @@
 """Named queries: the library, parameters, and answers on a two-document graph."""
 
+import pyoxigraph
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.cli import main
 from kg.graph import KnowledgeGraph
-from kg.named import NamedQueryError, get, library
+from kg.named import NamedQueryError, get, library, parse
 from kg.query import prepare
 
 from .conftest import EXAMPLE_ARTICLE, ROOT
@@ -107,3 +110,16 @@ def test_cli_named_query_and_errors(kg, tmp_path, capsys):
     assert "no named query 'nope'" in capsys.readouterr().err
     assert main(["query", str(out)]) == 2
     assert "give GRAPH and QUERY" in capsys.readouterr().err
+
+
+ECHO = parse("echo", "# Echo a parameter.\n# @param v string : any text\nSELECT ?x WHERE { BIND($v AS ?x) }\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",))))
+def test_any_string_parameter_arrives_as_that_literal(text):
+    sparql = ECHO.render({"v": text})
+    ours = KnowledgeGraph().query(sparql)
+    assert [r["x"] for r in ours.dicts()] == [text]
+    theirs = list(pyoxigraph.Store().query(sparql))
+    assert [s["x"].value for s in theirs] == [text]

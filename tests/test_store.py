@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pyoxigraph
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -155,3 +157,12 @@ def test_build_into_an_unreachable_endpoint_writes_nothing(tmp_path, capsys, nlp
     assert main(["build", str(SECOND_ARTICLE), "--store", "sparql:http://127.0.0.1:9/query", "-o", str(out)]) == 1
     assert "cannot reach SPARQL endpoint http://127.0.0.1:9/query" in capsys.readouterr().err
     assert not (out / "facts.jsonl").exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",))))
+def test_any_literal_survives_an_oxigraph_store(text):
+    store = OxigraphStore()
+    triple = (URIRef("https://w3id.org/kg/entity/thing/x"), URIRef("https://w3id.org/kg/ontology#mention"), Literal(text))
+    store.add([triple])
+    assert set(store.graph()) == {triple}
