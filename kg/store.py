@@ -27,7 +27,6 @@ from kg.ontology import PREFIXES
 from kg.query import QueryError, Rows, prepare
 
 Triple = tuple[Any, Any, Any]
-STORE_KINDS = ("memory", "oxigraph:PATH", "sparql:URL")
 
 
 class StoreError(OSError):
