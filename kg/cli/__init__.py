@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from kg import __version__
 from kg.cli import build, query
+from kg.cli import eval as eval_command
 from kg.cli.common import CliError
 
-COMMANDS = (build, query)
+COMMANDS = (build, query, eval_command)
 
 
 def parser() -> argparse.ArgumentParser:
