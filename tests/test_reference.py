@@ -37,6 +37,7 @@ def test_example_article(extractor):
     _check(extraction)
     not_asserted = {(f.subject.label, f.relation, f.object.label, f.evidence.polarity) for f in extraction.facts}
     assert ("Trump", "endorses", "Jeff Sessions", "hypothetical") in not_asserted
+    assert ("Trump campaign", "endorses", "Jeff Sessions", "negative") in not_asserted
 
 
 def test_entities_have_their_fullest_names_and_types(extractor):

@@ -78,7 +78,7 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
     """Token range of the bare name in ``span``: no determiner, possessive or leading titles."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start]) or doc[start].pos_ == "ADJ"):
+    while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start])):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
         end -= 1
@@ -188,6 +188,20 @@ class EntityIndex:
             cluster = single.get(token.lower_)
             if cluster is not None:
                 cluster.mentions.append(Mention(token.i, token.i + 1, token.text, None))
+
+    def add_bare_name(self, token: Token, type_: str | None) -> Cluster:
+        """An entity for a capitalised noun the model did not see as a name ("Lula faces ...")."""
+        start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()])
+        cluster = Cluster(votes=Counter({type_: 1.0}) if type_ else Counter())
+        cluster.mentions.append(Mention(start, token.i + 1, self.doc[start : token.i + 1].text, None))
+        self.clusters.append(cluster)
+        for i in range(start, token.i + 1):
+            self.by_token[i] = cluster
+        return cluster
+
+    def weakly_typed(self, cluster: Cluster) -> bool:
+        """Typed by a single NER label and nothing else: slot evidence may retype it."""
+        return sum(cluster.votes.values()) <= 1.0
 
     def entity_at(self, token: Token) -> Cluster | None:
         return self.by_token.get(token.i)

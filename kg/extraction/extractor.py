@@ -24,7 +24,7 @@ from kg.extraction.frames import Match, find_matches, title_matches
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.quotes import Quotes
 from kg.model import Entity, Evidence, Extraction, Fact
-from kg.ontology import Relation, position_words, relations, subclasses
+from kg.ontology import Relation, organization_words, position_words, relations, subclasses
 
 FRAME_CONFIDENCE = {
     "active": 0.9, "passive": 0.85, "reciprocal": 0.85, "role": 0.85, "title": 0.85,
@@ -71,6 +71,19 @@ def position_label(token: Token) -> str:
     return " ".join(w.lower_ for w in sorted(set(words), key=lambda w: w.i))
 
 
+def _bare_name(token: Token) -> bool:
+    """A capitalised noun with no determiner, singular or inside a sentence: a name the model missed."""
+    first = all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and (token.tag_ in ("NN", "NNP") or not first)
+        and token.text[:1].isupper()
+        and token.text[1:].islower()
+        and token.lemma_.lower() not in position_words() | organization_words()
+        and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
+    )
+
+
 class DocumentExtractor:
     """Extraction state for one parsed document."""
 
@@ -90,9 +103,10 @@ class DocumentExtractor:
         return self._entity_cache[key]
 
     def run(self) -> Extraction:
-        for sentence in self.doc.sents:
-            for match in find_matches(sentence):
-                self._add_match(sentence, match)
+        matches = [(sentence, match) for sentence in self.doc.sents for match in find_matches(sentence)]
+        self._type_by_slots(matches)
+        for sentence, match in matches:
+            self._add_match(sentence, match)
         self._add_titles()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
@@ -105,6 +119,24 @@ class DocumentExtractor:
         )
 
     # -- arguments -----------------------------------------------------------------------------
+
+    def _type_by_slots(self, matches: list[tuple[Span, Match]]) -> None:
+        """A name the model typed once, weakly, as an organisation but used where only a person
+        fits ("Le Pen and Macron will meet in the runoff") is a person; so is a bare capitalised
+        noun in such a slot ("Lula faces Bolsonaro")."""
+        for _, match in matches:
+            rel = match.relation
+            slots = [(match.subjects, rel.domain)] + [(match.objects, rel.range)] * (not match.pairwise)
+            for tokens, cls in slots:
+                for token in tokens:
+                    cluster = self.entities.entity_at(token)
+                    if cluster is None and _bare_name(token):
+                        cluster = self.entities.add_bare_name(token, "Person" if cls == "Person" else None)
+                    if cluster is not None and cls == "Person" and cluster.type != "Person" and self.entities.weakly_typed(cluster):
+                        cluster.votes["Person"] += 1.25
+        for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
+            for token in match.subjects + match.objects:
+                self.coref.resolve(token)
 
     def _argument(self, token: Token, rel: Relation, as_object: bool) -> tuple[Entity, float] | None:
         found = self.coref.resolve(token)

@@ -129,6 +129,9 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
     role = _role(verb, objects) if rel.role_bearing else None
     if rel.symmetric:
         participants = subjects + objects + _prep_objects(verb, ("with", "against"))
+        participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
+        for noun in _children(verb, "dobj"):  # "X will face a runoff against Y"
+            participants += _prep_objects(noun, ("against", "with", "between"))
         # "X and former coach Y" is often parsed with Y in apposition to X
         participants += [c for p in participants for c in p.children if c.dep_ == "appos"]
         yield Match(rel, verb, "reciprocal", participants, [], pairwise=True)
@@ -159,8 +162,9 @@ def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         givers = subjects or _prep_objects(noun, ("of", "from"))
         yield Match(rel, noun, "nominal", givers, clause_subjects(noun.head))
         return
-    if not subjects and noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
-        subjects = clause_subjects(noun.head)  # "Sessions pledged support for the president"
+    if noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
+        subjects = subjects or clause_subjects(noun.head)  # "Sessions pledged support for the president"
+        objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
     if subjects and objects:
         yield Match(rel, noun, "nominal", subjects, objects)
 
