@@ -411,9 +411,9 @@ def score(pairs: Iterable[tuple[Passage, Sequence[Fact]]]) -> EvalReport:
 
 
 def _extract(extractor: Extractor, passages: Sequence[Passage]) -> Iterator[tuple[Passage, Sequence[Fact]]]:
-    by_id = {p.id: p for p in passages}
-    for document, extraction in extractor.pipe(p.document() for p in passages):
-        yield by_id[document.id], extraction.facts
+    extracted = extractor.pipe(p.document() for p in passages)  # in order
+    for passage, (_, extraction) in zip(passages, extracted):
+        yield passage, extraction.facts
 
 
 def evaluate(extractor: Extractor, passages: Iterable[Passage]) -> EvalReport:
