@@ -22,8 +22,8 @@ Matching rules (only the positive, asserted facts of the extractor are scored):
 * predictions are counted once per passage and distinct triple (the same fact stated in three
   sentences is one prediction), and each gold triple matches at most one prediction (a maximum
   one-to-one matching); unmatched predictions are false positives, unmatched gold triples misses;
-* only relations that occur in the gold file or among the predictions are scored; micro totals
-  sum the counts over them.
+* only relations that occur in the gold file or among the predictions are scored (``only``
+  narrows them further); micro totals sum the counts over them.
 
 Trap violations are reported apart: positive predictions, in a trap passage, of a relation for
 which that passage's gold lists nothing (they are also false positives in the scores).
@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -374,13 +374,16 @@ def _distinct(triples: Iterable[GoldTriple]) -> list[GoldTriple]:
     return list(seen.values())
 
 
-def score_passage(passage: Passage, facts: Sequence[Fact]) -> tuple[PassageResult, dict[str, Counts]]:
-    """Match one passage's facts against its gold triples."""
+def score_passage(passage: Passage, facts: Sequence[Fact],
+                  only: Collection[str] | None = None) -> tuple[PassageResult, dict[str, Counts]]:
+    """Match one passage's facts against its gold triples (of the relations in ``only``, if given)."""
     result = PassageResult(passage)
     counts: dict[str, Counts] = {}
     predicted = predictions(facts)
     gold = _distinct(passage.triples)
     for relation in sorted({t.relation for t in gold} | {p.relation for p in predicted}):
+        if only is not None and relation not in only:
+            continue
         golds = [t for t in gold if t.relation == relation]
         preds = [p for p in predicted if p.relation == relation]
         edges = [[j for j, p in enumerate(preds) if triple_matches(g, p.subject, relation, p.object)] for g in golds]
@@ -399,11 +402,12 @@ def score_passage(passage: Passage, facts: Sequence[Fact]) -> tuple[PassageResul
     return result, counts
 
 
-def score(pairs: Iterable[tuple[Passage, Sequence[Fact]]]) -> EvalReport:
-    """An :class:`EvalReport` from passages and the facts predicted for each."""
+def score(pairs: Iterable[tuple[Passage, Sequence[Fact]]], only: Collection[str] | None = None) -> EvalReport:
+    """An :class:`EvalReport` from passages and the facts predicted for each; ``only`` keeps
+    those relations."""
     report = EvalReport()
     for passage, facts in pairs:
-        result, counts = score_passage(passage, facts)
+        result, counts = score_passage(passage, facts, only)
         report.passages.append(result)
         for relation, c in counts.items():
             report.relations.setdefault(relation, Counts()).add(c)
@@ -416,6 +420,7 @@ def _extract(extractor: Extractor, passages: Sequence[Passage]) -> Iterator[tupl
         yield passage, extraction.facts
 
 
-def evaluate(extractor: Extractor, passages: Iterable[Passage]) -> EvalReport:
-    """Run ``extractor`` over every passage and score its positive facts against the gold."""
-    return score(_extract(extractor, list(passages)))
+def evaluate(extractor: Extractor, passages: Iterable[Passage], only: Collection[str] | None = None) -> EvalReport:
+    """Run ``extractor`` over every passage and score its positive facts against the gold
+    (of the relations in ``only``, if given)."""
+    return score(_extract(extractor, list(passages)), only)

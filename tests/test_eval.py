@@ -123,6 +123,14 @@ def test_relations_count_when_in_gold_or_predictions_only():
     assert report.relations["supports"].fp == 1
 
 
+def test_scoring_can_keep_only_some_relations():
+    gold = passage(("Trump", "endorses", "Tuberville"), ("Trump", "holds_position", "president"))
+    facts = [fact(person("Trump"), "endorses", person("Tuberville")), fact(person("Trump"), "supports", person("Moore"))]
+    report = score([(gold, facts)], only={"endorses"})
+    assert set(report.relations) == {"endorses"}
+    assert (report.micro.tp, report.micro.fp, report.micro.fn) == (1, 0, 0)
+
+
 def test_trap_violations_are_positive_facts_of_relations_the_trap_gold_lacks():
     t, s = person("Trump"), person("Sessions")
     facts = [fact(t, "endorses", s), fact(s, "holds_position", Entity("senator", "Position"))]
@@ -245,6 +253,18 @@ def test_cli_bad_gold_is_one_line_error(tmp_path, capsys, content, message):
     assert main(["eval", str(path)]) == 1
     err = capsys.readouterr().err
     assert message in err and err.startswith("kg eval: error:") and len(err.strip().splitlines()) == 1
+
+
+def test_cli_scores_only_the_relations_asked_for(small_gold, capsys):
+    assert main(["eval", str(small_gold), "--relation", "appointed", "--relation", "endorses"]) == 0
+    rows = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert "appointed" in rows and "endorses" in rows
+    assert "faces_in_runoff" not in rows and "holds_position" not in rows
+
+
+def test_cli_unknown_relation_is_a_usage_error(small_gold, capsys):
+    assert main(["eval", str(small_gold), "--relation", "endorse"]) == 2
+    assert "unknown relation 'endorse'" in capsys.readouterr().err
 
 
 def test_cli_unknown_model_is_one_line_error(small_gold, capsys):
