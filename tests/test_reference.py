@@ -28,7 +28,20 @@ def test_reference_article(extractor):
         pytest.skip(f"reference article not present at {SHARED_ARTICLE}")
     (document,) = read_path(SHARED_ARTICLE)
     assert document.date == "2020-04-03"
-    _check(extractor.extract(document))
+    extraction = extractor.extract(document)
+    _check(extraction)
+    facts = plain(extraction)
+    assert ("Trump", "dismissed", "Jeff Sessions") in facts
+    assert ("Jeff Sessions", "candidate_for", "Senate") in facts
+    assert {
+        ("Trump", "holds_position", "president"),
+        ("Jeff Sessions", "holds_position", "attorney general"),
+        ("Jeff Sessions", "holds_position", "senator"),
+        ("Michael Glassner", "holds_position", "campaign manager"),
+        ("Tommy Tuberville", "holds_position", "football coach"),
+    } <= facts
+    (dismissal,) = [f for f in extraction.facts if f.relation == "dismissed"]
+    assert dismissal.position.label == "attorney general"
 
 
 def test_example_article(extractor):

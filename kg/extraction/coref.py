@@ -31,6 +31,7 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 LOOKBACK_SENTENCES = 3
+STANDALONE_ORGANIZATIONS = {"club", "company", "firm", "team", "agency", "board", "party", "union", "orchestra", "university", "bank", "group"}
 
 
 @dataclass(frozen=True)
@@ -174,13 +175,13 @@ class Coreference:
         return None
 
     def _nearest_in_sentence(self, token: Token) -> Resolution | None:
-        excluded = {s.i for s in clause_subjects(token.head)}
+        excluded = {id(r.cluster) for s in clause_subjects(token.head) if s.i != token.i and (r := self.resolve(s))}
         quoted = self.quotes.region_of(token) is not None
         for candidate in reversed(self.doc[token.sent.start : token.i]):
-            if candidate.i in excluded or (not quoted and self.quotes.region_of(candidate)):
+            if not quoted and self.quotes.region_of(candidate):
                 continue
             mention = self.entities.entity_at(candidate)
-            if mention is not None and self._person_like(mention):
+            if mention is not None and id(mention) not in excluded and self._person_like(mention):
                 return Resolution(mention, "pronoun")
         return None
 
@@ -228,6 +229,17 @@ class Coreference:
             earlier = [c for label, c in self._owned.items() if label.endswith(" " + head) and c.mentions[0].start < token.i]
             if len(earlier) == 1:
                 return Resolution(earlier[0], "description")
+            if head in STANDALONE_ORGANIZATIONS:
+                return self._recent_organization(token)
+        return None
+
+    def _recent_organization(self, token: Token) -> Resolution | None:
+        """"the club", "the company": the organisation named last, in this or the previous sentence."""
+        start = self.sents[max(0, self._sentence(token) - 1)].start
+        for candidate in reversed(self.doc[start : token.i]):
+            cluster = self.entities.entity_at(candidate)
+            if cluster is not None and cluster.type == "Organization" and all(cluster is not c for c in self._owned.values()):
+                return Resolution(cluster, "description")
         return None
 
     # -- definite descriptions -----------------------------------------------------------------

@@ -31,6 +31,11 @@ FRAME_CONFIDENCE = {
     "apposition": 0.85, "nominal": 0.8, "copula": 0.8, "agentive": 0.8, "causative": 0.75,
     "appointment": 0.8,
 }
+NOT_TITLE_ADJECTIVES = {
+    "former", "current", "new", "then", "late", "longtime", "veteran", "great", "top", "outgoing",
+    "incoming", "popular", "powerful", "influential", "retired", "previous", "first", "last", "sitting",
+    "incumbent", "embattled", "ousted", "beleaguered", "disgraced", "outspoken", "young", "legendary",
+}
 ELECTION_WORDS = {"election", "race", "primary", "runoff", "seat", "nomination", "contest", "vote"}
 _LEADING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 
@@ -63,11 +68,23 @@ def phrase_label(token: Token) -> str:
 
 def position_label(token: Token) -> str:
     """"campaign manager", "football coach", "attorney general": the title noun and its noun modifiers."""
-    def titled(word: Token) -> bool:
+    capitalised = token.text[:1].isupper()
+
+    def part_of_title(word: Token) -> bool:
+        if word.ent_type_ == "PERSON" or any(c.like_num for c in word.children):
+            return False  # "Robert Chen attorney general", "two-term mayor"
+        if word.dep_ == "amod":
+            return word.pos_ == "ADJ" and word.text.islower() and word.lower_ not in NOT_TITLE_ADJECTIVES
+        if word.pos_ == "PROPN":  # "Interior Minister", "Museum director", not "Clemson football coach"
+            return (capitalised and word.text[:1].isupper()) or (word.is_sent_start and not word.ent_type_)
         return word.pos_ == "NOUN" or word.lower_ in position_words()
 
-    words = [c for c in token.lefts if c.dep_ == "compound" and titled(c)]
-    words = [w for c in words for w in c.subtree if titled(w)] + [token]
+    words = [c for c in token.lefts if c.dep_ in ("compound", "amod") and part_of_title(c)]
+    words = [w for c in words for w in c.subtree if w.dep_ in ("compound", "amod") and part_of_title(w)] + words + [token]
+    for prep in token.rights:  # "chief of staff", "secretary of state"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and not list(c.children)]
+            words += [prep, *objects] if objects else []
     return " ".join(w.lower_ for w in sorted(set(words), key=lambda w: w.i))
 
 
@@ -210,6 +227,12 @@ class DocumentExtractor:
         if "effect" in match.extra:
             trigger = f"{trigger} ... {match.extra['effect'].text}"
         role = Entity(position_label(match.role), "Position") if match.role is not None else None
+        if role is not None and rel.name == "appointed":
+            for obj, oc in objects:
+                polarity, speaker = self._stance(match.trigger, obj)
+                if polarity == "positive" and self._fits(obj, "Person"):
+                    self._store(Fact(obj, "holds_position", role, self._evidence(
+                        sentence, trigger, "appointment", FRAME_CONFIDENCE["appointment"] * oc, polarity, speaker)))
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
@@ -217,9 +240,6 @@ class DocumentExtractor:
             confidence = FRAME_CONFIDENCE[match.frame] * sc * oc
             evidence = self._evidence(sentence, trigger, match.frame, confidence, polarity, speaker)
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
-            if role is not None and rel.name == "appointed" and polarity == "positive":
-                self._store(Fact(obj, "holds_position", role, self._evidence(
-                    sentence, trigger, "appointment", FRAME_CONFIDENCE["appointment"] * oc, polarity, speaker)))
 
     def _add_titles(self) -> None:
         rel = relations()["holds_position"]
@@ -229,7 +249,7 @@ class DocumentExtractor:
             person = self.entity(cluster)
             for mention in cluster.mentions:
                 head = self.doc[mention.end - 1]
-                for title, frame in title_matches(head):
+                for title, frame in title_matches(head, mention.start):
                     position = Entity(position_label(title), "Position")
                     organization = self._organization(title)
                     polarity, speaker = self._stance(title, person) if frame == "copula" else ("positive", None)

@@ -26,6 +26,7 @@ BELIEF_VERBS = {
 }
 HYPOTHETICAL_MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
 FALSITY_ADVERBS = {"wrongly", "falsely", "mistakenly", "erroneously", "incorrectly", "never"}
+HEARSAY_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "rumoredly", "ostensibly"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 EMBEDDING_DEPS = {"xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl", "conj", "pobj", "prep", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "appos", "compound", "amod"}
 
@@ -42,6 +43,12 @@ def _local(token: Token) -> Stance | None:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in FALSITY_ADVERBS | {"no"}):
             return Stance("negative", child.text)
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in HEARSAY_ADVERBS:
+            return Stance("reported", child.text)
+        if child.dep_ == "prep" and child.lower_ == "according":
+            source = next((p for to in child.children for p in to.children if p.dep_ == "pobj"), None)
+            return Stance("reported", "according to", source)
     for child in token.children:
         if child.tag_ == "MD" and child.lower_ in HYPOTHETICAL_MODALS:
             return Stance("hypothetical", child.text)
