@@ -23,8 +23,8 @@ from kg.model import Entity, Evidence, Fact
 DEV_SET = Path(__file__).parent / "data" / "dev.jsonl"
 MISSION = {"endorses", "recused_from", "appointed", "faces_in_runoff"}
 # Floors only ever go up: the current figures rounded down (micro-F1 to 0.05).
-DEV_MICRO_F1_FLOOR = 0.80
-DEV_TRAP_VIOLATIONS_CEILING = 4
+DEV_MICRO_F1_FLOOR = 0.90
+DEV_TRAP_VIOLATIONS_CEILING = 3
 
 
 def person(label, *aliases):
