@@ -31,7 +31,11 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 LOOKBACK_SENTENCES = 3
-STANDALONE_ORGANIZATIONS = {"club", "company", "firm", "team", "agency", "board", "party", "union", "orchestra", "university", "bank", "group"}
+STANDALONE_ORGANIZATIONS = {
+    "club", "company", "firm", "team", "agency", "board", "party", "union", "orchestra", "university",
+    "bank", "group", "festival", "museum", "league", "federation", "association", "foundation",
+    "institute", "network", "newspaper", "studio", "airline", "school", "hospital",
+}
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,10 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [verb.head]
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
             verb = verb.head
+        elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"
+            verb = verb.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
         else:
             return []
     return []

@@ -33,7 +33,7 @@ FRAME_CONFIDENCE = {
 }
 NOT_TITLE_ADJECTIVES = {
     "former", "current", "new", "then", "late", "longtime", "veteran", "great", "top", "outgoing",
-    "incoming", "popular", "powerful", "influential", "retired", "previous", "first", "last", "sitting",
+    "incoming", "popular", "powerful", "influential", "retired", "previous", "last", "sitting",
     "incumbent", "embattled", "ousted", "beleaguered", "disgraced", "outspoken", "young", "legendary",
 }
 ELECTION_WORDS = {"election", "race", "primary", "runoff", "seat", "nomination", "contest", "vote"}
@@ -73,8 +73,9 @@ def position_label(token: Token) -> str:
     def part_of_title(word: Token) -> bool:
         if word.ent_type_ == "PERSON" or any(c.like_num for c in word.children):
             return False  # "Robert Chen attorney general", "two-term mayor"
-        if word.dep_ == "amod":
-            return word.pos_ == "ADJ" and word.text.islower() and word.lower_ not in NOT_TITLE_ADJECTIVES
+        if word.dep_ == "amod":  # "chief financial officer", not "former" or "Republican"
+            lowercase = word.text.islower() or (word.is_sent_start and word.text[1:].islower())
+            return word.pos_ == "ADJ" and lowercase and word.lower_ not in NOT_TITLE_ADJECTIVES
         if word.pos_ == "PROPN":  # "Interior Minister", "Museum director", not "Clemson football coach"
             return (capitalised and word.text[:1].isupper()) or (word.is_sent_start and not word.ent_type_)
         return word.pos_ == "NOUN" or word.lower_ in position_words()
@@ -160,6 +161,8 @@ class DocumentExtractor:
         if found is not None:
             return self.entity(found.cluster), argument_confidence(found)
         if as_object and rel.object_is_phrase and token.pos_ in ("NOUN", "PROPN"):
+            if token.lemma_.lower() in position_words() and any(c.dep_ in ("det", "poss") for c in token.children):
+                return None  # "campaign for the former vice president": a person, not an office
             label = phrase_label(token)
             if label:
                 return Entity(label, self._phrase_type(token, rel)), 1.0

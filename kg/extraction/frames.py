@@ -22,9 +22,13 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extraction.coref import clause_subjects, conjuncts
+from kg.extraction.lexical import lemma_in
 from kg.ontology import Relation, position_words, relations
 
-RECEIVING_VERBS = {"have", "win", "receive", "get", "earn", "secure", "gain", "land", "enjoy", "seek", "lose"}
+RECEIVING_VERBS = {
+    "have", "win", "receive", "get", "earn", "secure", "gain", "land", "enjoy", "seek", "lose",
+    "pick", "collect", "garner", "nab", "attract", "welcome", "accept",
+}
 LIGHT_VERBS = {"pledge", "offer", "give", "express", "voice", "announce", "declare", "throw", "lend", "make", "issue"}
 NOUN_OBJECT_PREPS = ("of", "for", "behind")
 PASSIVE_AGENT_DEPS = {"agent"}
@@ -159,7 +163,8 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
     if rel.symmetric:
         participants = subjects + objects + _prep_objects(verb, ("with", "against"))
         participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
-        for noun in _children(verb, "dobj"):  # "X will face a runoff against Y"
+        nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
+        for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
             participants += _prep_objects(noun, ("against", "with", "between"))
         # "X and former coach Y" is often parsed with Y in apposition to X
         participants += [c for p in participants for c in p.children if c.dep_ == "appos"]
@@ -170,7 +175,7 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
 
 def causative_matches(verb: Token, rel: Relation, effect: str) -> Iterator[Match]:
     for comp in _children(verb, "xcomp", "advcl"):
-        if comp.lemma_ == effect and (comp.dep_ == "xcomp" or any(c.lower_ == "to" for c in comp.children)):
+        if lemma_in(comp, {effect}) and (comp.dep_ == "xcomp" or any(c.lower_ == "to" for c in comp.children)):
             role = next(iter(_prep_objects(comp, ("as",))), None)
             yield Match(rel, verb, "causative", clause_subjects(verb), _children(verb, "dobj"), role, extra={"effect": comp})
 
@@ -194,6 +199,7 @@ def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
     if noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
         subjects = subjects or clause_subjects(noun.head)  # "Sessions pledged support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
+        objects = objects or _expand(_children(noun.head, "dative"))  # "gave Reid her endorsement"
     if subjects and objects:
         role = None
         if rel.role_bearing:  # "X's appointment of Y as police chief"
@@ -222,16 +228,15 @@ def find_matches(sentence: Span) -> Iterator[Match]:
     """Every relation frame in ``sentence``."""
     lex = lexicon()
     for token in sentence:
-        lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-            for rel, particle in lex.verbs.get(lemma, ()):
+            for rel, particle in lex.verbs.get(lemma_in(token, lex.verbs) or "", ()):
                 yield from verb_matches(token, rel, particle)
-            for rel, effect in lex.causatives.get(lemma, ()):
+            for rel, effect in lex.causatives.get(lemma_in(token, lex.causatives) or "", ()):
                 yield from causative_matches(token, rel, effect)
         if token.pos_ in ("NOUN", "PROPN"):
-            for rel in lex.nouns.get(lemma, ()):
+            for rel in lex.nouns.get(lemma_in(token, lex.nouns) or "", ()):
                 yield from noun_matches(token, rel)
-            for rel in lex.agent_nouns.get(lemma, ()):
+            for rel in lex.agent_nouns.get(lemma_in(token, lex.agent_nouns) or "", ()):
                 yield from agent_noun_matches(token, rel)
 
 
