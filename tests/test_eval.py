@@ -24,7 +24,7 @@ DATA = Path(__file__).parent / "data"
 DEV_SET = DATA / "dev.jsonl"
 MISSION = {"endorses", "recused_from", "appointed", "faces_in_runoff"}
 # Floors only ever go up: the current figures, micro-F1 rounded down to 0.05, and trap violations.
-FLOORS = {"dev.jsonl": (0.90, 3), "heldout.jsonl": (0.85, 1)}
+FLOORS = {"dev.jsonl": (0.95, 0), "heldout.jsonl": (0.85, 1)}
 
 
 def person(label, *aliases):
