@@ -91,3 +91,32 @@ def test_organisations_named_by_their_owner(extract):
     assert plain(extraction, {"endorses"}) == {("Trump campaign", "endorses", "Tommy Tuberville")}
     (denied,) = [f for f in extraction.facts if f.evidence.polarity == "negative"]
     assert (denied.subject.label, denied.object.label, denied.subject.type) == ("Trump campaign", "Jeff Sessions", "Organization")
+
+
+def test_a_relation_is_a_few_lines_of_turtle(monkeypatch, extractor):
+    from rdflib import Graph
+
+    from kg import ontology
+    from kg.documents import Document
+    from kg.extraction import frames
+
+    extra = """
+    @prefix kg: <https://w3id.org/kg/ontology#> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    kg:sued a owl:ObjectProperty ; rdfs:subPropertyOf kg:relation ;
+        rdfs:label "sued"@en ; rdfs:domain kg:Agent ; rdfs:range kg:Agent ;
+        kg:verb "sue" ; kg:noun "lawsuit" .
+    """
+    graph = Graph()
+    graph += ontology.ontology_graph()
+    graph.parse(data=extra, format="turtle")
+    for cached in (ontology.relations, frames.lexicon):
+        cached.cache_clear()
+    monkeypatch.setattr(ontology, "ontology_graph", lambda: graph)
+    try:
+        extraction = extractor.extract(Document("d", "Governor Maria Alvarez sued Senator Tom Reed on Monday."))
+        assert plain(extraction, {"sued"}) == {("Maria Alvarez", "sued", "Tom Reed")}
+    finally:
+        monkeypatch.undo()
+        for cached in (ontology.relations, frames.lexicon):
+            cached.cache_clear()

@@ -242,8 +242,8 @@ class Coreference:
         return None
 
     def _recent_organization(self, token: Token) -> Resolution | None:
-        """"the club", "the company": the organisation named last, in this or the previous sentence."""
-        start = self.sents[max(0, self._sentence(token) - 1)].start
+        """"the club", "the company": the organisation named last, in this or the two sentences before."""
+        start = self.sents[max(0, self._sentence(token) - 2)].start
         for candidate in reversed(self.doc[start : token.i]):
             cluster = self.entities.entity_at(candidate)
             if cluster is not None and cluster.type == "Organization" and all(cluster is not c for c in self._owned.values()):
