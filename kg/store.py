@@ -200,11 +200,18 @@ def _from_json(binding: dict[str, str] | None) -> URIRef | BNode | Literal | Non
 
 
 def update_url_for(query_url: str) -> str:
-    """Oxigraph serves ``/query`` and ``/update``; Fuseki's ``/ds/query`` pairs with ``/ds/update``."""
+    """The update endpoint beside a query endpoint.
+
+    Oxigraph serves ``/query`` and ``/update``, Fuseki ``/ds/query`` (or ``/ds/sparql``) and
+    ``/ds/update``, GraphDB and RDF4J ``/repositories/ID`` and ``/repositories/ID/statements``;
+    any other URL is taken to accept both.
+    """
     parts = urllib.parse.urlsplit(query_url)
-    head, _, last = parts.path.rpartition("/")
+    head, _, last = parts.path.rstrip("/").rpartition("/")
     if last in ("query", "sparql"):
         return urllib.parse.urlunsplit(parts._replace(path=f"{head}/update"))
+    if head.endswith("/repositories") and last:
+        return urllib.parse.urlunsplit(parts._replace(path=f"{head}/{last}/statements"))
     return query_url
 
 

@@ -117,6 +117,7 @@ def test_terms_round_trip_through_oxigraph(term):
 def test_update_url_for_known_servers():
     assert update_url_for("http://127.0.0.1:7878/query") == "http://127.0.0.1:7878/update"
     assert update_url_for("http://h:3030/ds/sparql") == "http://h:3030/ds/update"
+    assert update_url_for("http://h:7200/repositories/news") == "http://h:7200/repositories/news/statements"
     assert update_url_for("http://h:3030/ds") == "http://h:3030/ds"
 
 
