@@ -15,16 +15,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "query",
         help="run SPARQL (or a named query) over a graph",
-        description="Run a SPARQL query (a string or a .rq file) or a named query over a graph file, "
-        "build folder or store. Prefixes kg:, ent:, rdf:, rdfs:, owl:, xsd:, prov:, schema:, dcterms:, skos: are "
-        "predeclared.",
-        epilog="examples: kg query out/ 'SELECT ?a ?b WHERE { ?a kg:endorses ?b }'   "
-        "kg query out/ --named sources --param subject=Trump --param relation=endorses "
-        "--param 'object=Tommy Tuberville'   kg query --list",
+        description="Run a SPARQL query (a string or a .rq file) or a named query over a graph file,\n"
+        "build folder or store. Prefixes kg:, ent:, rdf:, rdfs:, owl:, xsd:, prov:, schema:, dcterms:,\n"
+        "skos: are predeclared.",
+        epilog="examples:\n"
+        "  kg query out/ 'SELECT ?a ?b WHERE { ?a kg:endorses ?b }'\n"
+        "  kg query oxigraph:data/ --named sources --param subject=Trump --param relation=endorses \\\n"
+        "      --param 'object=Tommy Tuberville'\n"
+        "  kg query --list",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("graph", nargs="?", metavar="GRAPH_OR_STORE",
                    help="graph file (.ttl, .nt, .jsonld, .trig), build folder, oxigraph:PATH or sparql:URL")
-    p.add_argument("query", nargs="?", help="SPARQL text, or a path to a .rq file")
+    p.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text, or a path to a .rq file")
     p.add_argument("--store", metavar="STORE", help="query this store (oxigraph:PATH, sparql:URL); then omit GRAPH")
     p.add_argument("--named", metavar="NAME", help="run a named query from the library instead of QUERY")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a named query's parameter")

@@ -13,11 +13,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "serve",
         help="serve a store as a SPARQL 1.1 endpoint (the Oxigraph server)",
-        description="Serve an Oxigraph store (oxigraph:PATH), a graph file or a build folder as a read-only "
+        description="Serve an Oxigraph store (oxigraph:PATH), a graph file or a build folder as a read-only\n"
         "SPARQL 1.1 protocol endpoint at http://HOST:PORT/query, until Ctrl-C.",
-        epilog="example: kg serve oxigraph:data/ --port 7878, then "
-        "curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' "
-        "http://127.0.0.1:7878/query",
+        epilog="example:\n"
+        "  kg serve oxigraph:data/ --port 7878 &\n"
+        "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\\n"
+        "      http://127.0.0.1:7878/query",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("store", metavar="STORE", help="oxigraph:PATH, a graph file or a build folder")
     p.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
