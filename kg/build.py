@@ -17,7 +17,9 @@ from kg.extraction import Extractor
 from kg.fileio import atomic_writer
 from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
+from kg.rdf import document_triples, entity_triples, statement_triples
 from kg.resolve import Resolver
+from kg.store import MemoryStore, Store, stored_entities
 from kg.viz import write_html
 
 
@@ -53,6 +55,7 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
+    store: str = ""  # a persistent store built into, with its size
 
     def summary(self) -> str:
         lines = [
@@ -64,18 +67,37 @@ class BuildReport:
         lines += [f"  {rel:<16} {n}" for rel, n in sorted(self.facts.items())]
         lines.append(f"seconds:   {self.seconds:.2f}")
         lines += [f"wrote:     {p}" for p in self.outputs]
+        if self.store:
+            lines.append(f"store:     {self.store}")
         return "\n".join(lines)
 
 
 class Builder:
     """Streams documents through extraction and resolution into a :class:`KnowledgeGraph`."""
 
-    def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None,
+                 store: Store | None = None) -> None:
+        """Build into ``store`` (default: a :class:`~kg.store.MemoryStore` around ``graph``).
+
+        The entities already in a store seed the resolver, so new documents join them ("Sessions"
+        finds the stored "Jeff Sessions") instead of minting duplicates.
+        """
+        if store is not None and graph is not None:
+            raise ValueError("give a graph or a store, not both")
         self.extractor = Extractor(nlp or nlp_module.load(model))
-        self.graph = graph or KnowledgeGraph()
+        self.store: Store = store if store is not None else MemoryStore(graph)
         self.resolver = Resolver()
+        for entity in stored_entities(self.store):
+            self.resolver.canonical(entity)
         self.report = BuildReport()
         self._triples: set[tuple[str, str, str]] = set()
+
+    @property
+    def graph(self) -> KnowledgeGraph:
+        """The graph built so far (memory stores only; query other stores with ``store.query``)."""
+        if not isinstance(self.store, MemoryStore):
+            raise AttributeError(f"the graph lives in {self.store!r}; use builder.store")
+        return self.store.kg
 
     def _documents(self, items: Iterable[Item], on_problem: Callable[[Problem], None] | None) -> Iterator[Document]:
         for item in items:
@@ -108,12 +130,14 @@ class Builder:
         for document, extraction in pairs:
             self.report.documents += 1
             self.report.sentences += extraction.sentences
-            self.graph.add_document(document)
+            batch = list(document_triples(document))
             for entity in extraction.entities:
-                self.graph.add_entity(self.resolver.canonical(entity))
-            for fact in extraction.facts:
-                fact = self.resolver.fact(fact)
-                self.graph.add_fact(fact)
+                batch += entity_triples(self.resolver.canonical(entity))
+            facts = [self.resolver.fact(fact) for fact in extraction.facts]
+            for fact in facts:
+                batch += statement_triples(fact)
+            self.store.add(batch)  # one document, one atomic batch
+            for fact in facts:
                 self.report.assertions += 1
                 if fact.evidence.polarity == "positive":
                     key = (fact.subject.label, fact.relation, fact.object.label)
@@ -126,10 +150,14 @@ class Builder:
 
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None = None,
-          on_problem: Callable[[Problem], None] | None = None, nlp: Language | None = None, *,
-          jobs: int = 1, batch_size: int = 16, fail_fast: bool = False, max_chars: int = MAX_CHARS,
-          on_document: Callable[[BuildReport], None] | None = None) -> BuildReport:
+          on_problem: Callable[[Problem], None] | None = None, nlp: Language | None = None,
+          store: Store | None = None, *, jobs: int = 1, batch_size: int = 16, fail_fast: bool = False,
+          max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
+
+    With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each
+    document in one atomic batch, and ``out_dir`` gets only this run's ``facts.jsonl``: the
+    store's whole graph is exported with ``kg export`` instead.
 
     Facts stream to ``facts.jsonl`` as they are found; every output appears only complete (an
     interrupted or failed build leaves the previous files untouched). With ``fail_fast`` the
@@ -138,7 +166,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
-    builder = Builder(nlp=nlp, model=model)
+    builder = Builder(nlp=nlp, model=model, store=store)
 
     def problem(item: Problem) -> None:
         if fail_fast:
@@ -155,7 +183,10 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
             raise NothingToBuild("no document could be read; nothing was written")
     report = builder.report
     report.outputs.append(facts_path)
-    report.outputs.append(builder.graph.serialize(out / "graph.ttl"))
-    report.outputs.append(write_html(builder.graph.graph, out / "graph.html", title="kg: " + ", ".join(map(str, inputs))))
+    if isinstance(builder.store, MemoryStore):
+        report.outputs.append(builder.graph.serialize(out / "graph.ttl"))
+        report.outputs.append(write_html(builder.graph.graph, out / "graph.html", title="kg: " + ", ".join(inputs)))
+    else:
+        report.store = f"{builder.store!r} ({len(builder.store)} triples)"
     report.seconds = time.perf_counter() - started
     return report

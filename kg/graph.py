@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.documents import Document
@@ -14,7 +14,7 @@ from kg.fileio import OutputError, atomic_writer
 from kg.model import Entity, Fact
 from kg.ontology import PREFIXES
 from kg.query import Rows, run
-from kg.rdf import document_triples, entity_triples, fact_triples
+from kg.rdf import document_triples, entity_triples, statement_triples
 
 RDF_FORMATS = {
     ".ttl": "turtle",
@@ -26,6 +26,7 @@ RDF_FORMATS = {
     ".rdf": "xml",
     ".xml": "xml",
 }
+DATASET_FORMATS = ("trig", "nquads")
 
 # Graphs with more triples than this are written by Oxigraph's serializer, which is linear in the
 # graph size; rdflib's Turtle serializer is super-linear (minutes for half a million triples).
@@ -55,8 +56,15 @@ class KnowledgeGraph:
             path = path / "graph.ttl"
         if not path.is_file():
             raise FileNotFoundError(f"no graph at {path} (build one with `kg build ... -o FOLDER`)")
+        fmt = RDF_FORMATS.get(path.suffix.lower(), "turtle")
         graph = new_graph()
-        graph.parse(path, format=RDF_FORMATS.get(path.suffix.lower(), "turtle"))
+        if fmt in DATASET_FORMATS:  # the union of the default and the named graphs
+            dataset = Dataset()
+            dataset.parse(path, format=fmt)
+            for s, p, o, _ in dataset.quads():
+                graph.add((s, p, o))
+        else:
+            graph.parse(path, format=fmt)
         return cls(graph)
 
     def __len__(self) -> int:
@@ -71,10 +79,8 @@ class KnowledgeGraph:
             self.graph.add(triple)
 
     def add_fact(self, fact: Fact) -> None:
-        for entity in (fact.subject, fact.object, fact.position, fact.organization, fact.evidence.speaker):
-            if entity is not None:
-                self.add_entity(entity)
-        for triple in fact_triples(fact):
+        """The fact, its evidence, and the entities it involves."""
+        for triple in statement_triples(fact):
             self.graph.add(triple)
 
     def query(self, sparql: str) -> Rows | bool | Graph:

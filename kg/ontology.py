@@ -116,6 +116,7 @@ def relations() -> dict[str, Relation]:
     return catalogue
 
 
+@lru_cache(maxsize=None)
 def subclasses(name: str) -> frozenset[str]:
     """``name`` and every class below it in the ontology (local names)."""
     graph = ontology_graph()
@@ -135,6 +136,12 @@ def subclasses(name: str) -> frozenset[str]:
 def position_words() -> frozenset[str]:
     """Nouns that name a position (``kg:headWord`` on ``kg:Position``)."""
     return frozenset(_strings(ontology_graph(), KG.Position, KG.headWord))
+
+
+@lru_cache(maxsize=1)
+def organization_words() -> frozenset[str]:
+    """Nouns that, owned by a named agent, name an organisation (``kg:headWord`` on ``kg:Organization``)."""
+    return frozenset(_strings(ontology_graph(), KG.Organization, KG.headWord))
 
 
 @lru_cache(maxsize=1)

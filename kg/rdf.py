@@ -76,3 +76,11 @@ def fact_triples(fact: Fact) -> Iterator[Triple]:
     for prop, entity in ((KG.speaker, ev.speaker), (KG.position, fact.position), (KG.organization, fact.organization)):
         if entity is not None:
             yield node, prop, entity_iri(entity)
+
+
+def statement_triples(fact: Fact) -> Iterator[Triple]:
+    """:func:`fact_triples` preceded by the triples of every entity the fact involves."""
+    for entity in (fact.subject, fact.object, fact.position, fact.organization, fact.evidence.speaker):
+        if entity is not None:
+            yield from entity_triples(entity)
+    yield from fact_triples(fact)

@@ -7,10 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from kg import __version__
-from kg.cli import build, query
+from kg.cli import build, export, query, serve, validate
+from kg.cli import eval as eval_command
 from kg.cli.common import CliError
 
-COMMANDS = (build, query)
+COMMANDS = (build, query, export, validate, serve, eval_command)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -11,8 +11,10 @@ from kg.documents import MAX_CHARS, Problem, count_inputs
 from kg.fileio import OutputError
 from kg.nlp import ModelNotFound
 from kg.progress import Progress
+from kg.store import StoreError, open_store
 
 SHOWN_PROBLEMS = 5
+STORE_PREFIXES = ("oxigraph:", "sparql:")
 
 
 def positive(text: str) -> int:
@@ -32,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, .jsonl, or - for stdin")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     p.add_argument("--model", help="spaCy pipeline name or path (default: KG_SPACY_MODEL, then en_core_web_sm)")
+    p.add_argument("--store", default="memory", metavar="STORE",
+                   help="memory (default: write graph.ttl and graph.html), oxigraph:PATH (on-disk store) or "
+                   "sparql:URL (SPARQL 1.1 endpoint); with a store, -o gets only facts.jsonl")
     p.add_argument("-j", "--jobs", type=positive, default=1, metavar="N", help="parse with N processes (default: 1)")
     p.add_argument("--batch-size", type=positive, default=16, metavar="N", help="documents per spaCy batch (default: 16)")
     p.add_argument("--max-chars", type=positive, default=MAX_CHARS, metavar="N",
@@ -45,6 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not (args.store == "memory" or args.store.startswith(STORE_PREFIXES)):
+        raise CliError(f"--store {args.store!r}: expected memory, oxigraph:PATH or sparql:URL", code=2)
     progress = None
     if not args.quiet and sys.stderr.isatty():
         progress = Progress(sys.stderr, total=count_inputs(args.inputs))
@@ -68,12 +75,17 @@ def run(args: argparse.Namespace) -> int:
             progress.update(state.documents, state.skipped, state.assertions)
 
     try:
-        result = build(args.inputs, args.out, model=args.model, on_problem=report, jobs=args.jobs,
+        store = open_store(args.store)
+    except StoreError as err:
+        raise CliError(str(err)) from err
+    try:
+        result = build(args.inputs, args.out, model=args.model, on_problem=report, store=store, jobs=args.jobs,
                        batch_size=args.batch_size, fail_fast=args.fail_fast, max_chars=args.max_chars,
                        on_document=advance)
-    except (ModelNotFound, OutputError, NothingToBuild, BadDocument) as err:
+    except (ModelNotFound, OutputError, NothingToBuild, BadDocument, StoreError) as err:
         raise CliError(str(err)) from err
     finally:
+        store.close()
         if progress is not None:
             progress.close()
     if result.skipped > shown:

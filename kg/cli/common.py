@@ -1,6 +1,10 @@
-"""Shared pieces of the CLI: errors with exit codes."""
+"""Shared pieces of the CLI: errors with exit codes, opening graphs and stores."""
 
 from __future__ import annotations
+
+from rdflib import Graph
+
+from kg.store import Store, StoreError, open_store
 
 
 class CliError(Exception):
@@ -9,3 +13,22 @@ class CliError(Exception):
     def __init__(self, message: str, code: int = 1) -> None:
         super().__init__(message)
         self.code = code
+
+
+def open_for_reading(spec: str) -> Store:
+    """A graph file, build folder or store spec, opened to read; :class:`CliError` if it cannot be."""
+    try:
+        return open_store(spec, read_only=True)
+    except StoreError as err:
+        raise CliError(str(err)) from err
+
+
+def open_graph(spec: str) -> Graph:
+    """Everything in a graph file, build folder or store, as an rdflib graph."""
+    store = open_for_reading(spec)
+    try:
+        return store.graph()
+    except StoreError as err:
+        raise CliError(str(err)) from err
+    finally:
+        store.close()

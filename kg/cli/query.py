@@ -1,26 +1,37 @@
-"""``kg query GRAPH QUERY``."""
+"""``kg query GRAPH_OR_STORE QUERY``, ``kg query GRAPH_OR_STORE --named NAME``, ``kg query --list``."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from rdflib import Graph
-
-from kg.cli.common import CliError
-from kg.graph import KnowledgeGraph
+from kg import named
+from kg.cli.common import CliError, open_for_reading
 from kg.query import FORMATS, QueryError, Rows, format_rows
+from kg.store import StoreError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "query",
-        help="run SPARQL over a graph",
-        description="Run a SPARQL query (a string or a .rq file) over a graph file or build folder. "
-        "Prefixes kg:, ent:, rdf:, rdfs:, owl:, xsd:, prov:, schema:, dcterms:, skos: are predeclared.",
+        help="run SPARQL (or a named query) over a graph",
+        description="Run a SPARQL query (a string or a .rq file) or a named query over a graph file,\n"
+        "build folder or store. Prefixes kg:, ent:, rdf:, rdfs:, owl:, xsd:, prov:, schema:, dcterms:,\n"
+        "skos: are predeclared.",
+        epilog="examples:\n"
+        "  kg query out/ 'SELECT ?a ?b WHERE { ?a kg:endorses ?b }'\n"
+        "  kg query oxigraph:data/ --named sources --param subject=Trump --param relation=endorses \\\n"
+        "      --param 'object=Tommy Tuberville'\n"
+        "  kg query --list",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("graph", help="graph file (.ttl, .nt, .jsonld, .trig) or build folder")
-    p.add_argument("query", help="SPARQL text, or a path to a .rq file")
+    p.add_argument("graph", nargs="?", metavar="GRAPH_OR_STORE",
+                   help="graph file (.ttl, .nt, .jsonld, .trig), build folder, oxigraph:PATH or sparql:URL")
+    p.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text, or a path to a .rq file")
+    p.add_argument("--store", metavar="STORE", help="query this store (oxigraph:PATH, sparql:URL); then omit GRAPH")
+    p.add_argument("--named", metavar="NAME", help="run a named query from the library instead of QUERY")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a named query's parameter")
+    p.add_argument("--list", action="store_true", help="list the named queries and exit")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.set_defaults(run=run)
 
@@ -32,17 +43,47 @@ def read_query(text: str) -> str:
     return text
 
 
+def sparql_text(args: argparse.Namespace) -> str:
+    """The query to run: QUERY, or the named query with its parameters filled in."""
+    if args.named is None:
+        if args.param:
+            raise CliError("--param is for named queries (use --named NAME)", code=2)
+        return read_query(args.query)
+    if args.query is not None:
+        raise CliError("give either QUERY or --named NAME, not both", code=2)
+    values = {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise CliError(f"--param {item!r}: expected NAME=VALUE", code=2)
+        values[name.strip()] = value
+    try:
+        return named.get(args.named).render(values)
+    except named.NamedQueryError as err:
+        raise CliError(str(err), code=2) from err
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.list:
+        print(named.listing())
+        return 0
+    target = args.graph
+    if args.store is not None:  # --store STORE QUERY: the one positional is the query
+        if args.query is not None:
+            raise CliError("with --store, give only QUERY (or --named NAME)", code=2)
+        target, args.query = args.store, args.graph
+    if target is None or (args.query is None and args.named is None):
+        raise CliError("give GRAPH and QUERY (or GRAPH --named NAME); kg query --list shows the named queries", code=2)
+    text = sparql_text(args)
+    store = open_for_reading(target)
     try:
-        kg = KnowledgeGraph.load(args.graph)
-    except (FileNotFoundError, OSError) as err:
-        raise CliError(str(err)) from err
-    except Exception as err:  # parse errors from rdflib's parsers
-        raise CliError(f"cannot parse {args.graph}: {err}") from err
-    try:
-        result = kg.query(read_query(args.query))
+        result = store.query(text)
     except QueryError as err:
         raise CliError(str(err), code=2) from err
+    except StoreError as err:
+        raise CliError(str(err)) from err
+    finally:
+        store.close()
     if isinstance(result, Rows):
         print(format_rows(result, args.format))
     elif isinstance(result, bool):

@@ -1,0 +1,37 @@
+"""``kg export GRAPH --format turtle|ntriples|jsonld|trig [-o FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kg.cli.common import CliError, open_graph
+from kg.export import FORMATS, export, serialize
+from kg.fileio import OutputError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "export",
+        help="write a graph as Turtle, N-Triples, JSON-LD or TriG",
+        description="Write a graph (file, build folder or store) as Turtle, N-Triples, JSON-LD or TriG. "
+        "TriG puts each document's assertions in a named graph named by the document IRI.",
+    )
+    p.add_argument("graph", help="graph file, build folder, or store (oxigraph:PATH, sparql:URL)")
+    p.add_argument("--format", choices=FORMATS,
+                   help="output format (default: from the -o suffix, .ttl .nt .jsonld .trig; else turtle)")
+    p.add_argument("-o", "--out", help="output file (default: standard output)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    graph = open_graph(args.graph)
+    if args.out is None:
+        sys.stdout.buffer.write(serialize(graph, args.format or "turtle"))
+        sys.stdout.flush()
+        return 0
+    try:
+        export(graph, args.out, args.format)
+    except OutputError as err:
+        raise CliError(str(err)) from err
+    return 0

@@ -1,0 +1,42 @@
+"""``kg serve STORE [--port N] [--host H] [--allow-writes]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kg.cli.common import CliError
+from kg.serve import ServeError, serve
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "serve",
+        help="serve a store as a SPARQL 1.1 endpoint (the Oxigraph server)",
+        description="Serve an Oxigraph store (oxigraph:PATH), a graph file or a build folder as a read-only\n"
+        "SPARQL 1.1 protocol endpoint at http://HOST:PORT/query, until Ctrl-C.",
+        epilog="example:\n"
+        "  kg serve oxigraph:data/ --port 7878 &\n"
+        "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\\n"
+        "      http://127.0.0.1:7878/query",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("store", metavar="STORE", help="oxigraph:PATH, a graph file or a build folder")
+    p.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument("--allow-writes", action="store_true",
+                   help="also accept SPARQL Update and Graph Store writes at /update and /store (Oxigraph stores only)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 0 < args.port < 65536:
+        raise CliError(f"--port {args.port}: not a port number", code=2)
+    try:
+        status = serve(args.store, args.host, args.port, args.allow_writes,
+                       announce=lambda line: print(f"kg serve: {line}", file=sys.stderr, flush=True))
+    except ServeError as err:
+        raise CliError(str(err)) from err
+    if status != 0:
+        raise CliError(f"the Oxigraph server stopped with status {status}")
+    return 0

@@ -1,0 +1,35 @@
+"""``kg validate GRAPH``: check a graph against the kg SHACL shapes."""
+
+from __future__ import annotations
+
+import argparse
+
+from rdflib import Graph
+
+from kg.cli.common import CliError, open_graph
+from kg.validate import validate
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "validate",
+        help="check a graph against the kg SHACL shapes (pySHACL)",
+        description="Validate a graph file, build folder or store against ontologies/shapes.ttl (with "
+        "ontologies/kg.ttl mixed in). Prints each violation; exits 1 when the graph does not conform.",
+    )
+    p.add_argument("graph", help="graph file, build folder, or store (oxigraph:PATH, sparql:URL)")
+    p.add_argument("--shapes", help="a SHACL shapes file to use instead of kg's (Turtle)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    graph = open_graph(args.graph)
+    shapes = None
+    if args.shapes:
+        try:
+            shapes = Graph().parse(args.shapes, format="turtle")
+        except Exception as err:
+            raise CliError(f"cannot read shapes {args.shapes}: {err}") from err
+    report = validate(graph, shapes)
+    print(report.summary())
+    return 0 if report.conforms else 1

@@ -1,0 +1,322 @@
+"""Where a graph lives: in memory (rdflib), on disk (Oxigraph), or behind a SPARQL 1.1 endpoint.
+
+Every store takes triples in batches (one batch per document, each added atomically), answers
+SPARQL with kg's prefixes predeclared, and hands its whole content over as an rdflib graph for
+export and validation. :func:`open_store` reads a store spec: ``memory``, ``oxigraph:PATH``,
+``sparql:URL``, or the path of a graph file or build folder (loaded into memory).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.graph import KnowledgeGraph, new_graph
+from kg.model import ENTITY_TYPES, Entity
+from kg.ontology import PREFIXES
+from kg.query import QueryError, Rows, prepare
+
+Triple = tuple[Any, Any, Any]
+
+
+class StoreError(OSError):
+    """A store cannot be opened, read or written (the message says which and why)."""
+
+
+class Store(Protocol):
+    """What the builder and the CLI need from a store."""
+
+    def add(self, triples: Iterable[Triple]) -> None:
+        """Add a batch of triples atomically (set semantics: present triples are no-ops)."""
+
+    def query(self, sparql: str) -> Rows | bool | Graph:
+        """SELECT gives :class:`~kg.query.Rows`, ASK a bool, CONSTRUCT/DESCRIBE an rdflib graph."""
+
+    def graph(self) -> Graph:
+        """Everything in the store, as an rdflib graph."""
+
+    def __len__(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+class MemoryStore:
+    """An in-memory rdflib graph (the default): :class:`~kg.graph.KnowledgeGraph`."""
+
+    def __init__(self, kg: KnowledgeGraph | None = None) -> None:
+        self.kg = kg if kg is not None else KnowledgeGraph()
+
+    def add(self, triples: Iterable[Triple]) -> None:
+        self.kg.graph.addN((s, p, o, self.kg.graph) for s, p, o in triples)
+
+    def query(self, sparql: str) -> Rows | bool | Graph:
+        return self.kg.query(sparql)
+
+    def graph(self) -> Graph:
+        return self.kg.graph
+
+    def __len__(self) -> int:
+        return len(self.kg)
+
+    def close(self) -> None:
+        pass
+
+    def __repr__(self) -> str:
+        return "memory"
+
+
+# ---------------------------------------------------------------------------------------------
+# rdflib <-> Oxigraph terms
+
+def to_oxigraph(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+
+
+def from_oxigraph(term: Any) -> URIRef | BNode | Literal | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+
+
+_OX_ERROR = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+
+
+def _query_error(err: SyntaxError) -> QueryError:
+    text = str(err)
+    match = _OX_ERROR.match(text)
+    if match:
+        detail = " ".join(match[3].split())
+        detail = detail if len(detail) <= 160 else detail[:157] + "..."
+        return QueryError(f"invalid SPARQL at line {match[1]}, column {match[2]}: {detail}")
+    return QueryError(f"invalid SPARQL: {text}")
+
+
+class OxigraphStore:
+    """A persistent on-disk Oxigraph store (pyoxigraph), also servable by ``kg serve``; or one in memory."""
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
+        """Open (or create) the store in the folder ``path``; without a path, an in-memory Oxigraph store."""
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        try:
+            if self.path is None:
+                self.store = ox.Store()
+            elif read_only:
+                if not self.path.is_dir():
+                    raise FileNotFoundError(f"no Oxigraph store at {self.path}")
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.store = ox.Store(str(self.path))
+        except OSError as err:
+            raise StoreError(f"cannot open Oxigraph store {self.path}: {err}") from err
+        self._prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+    def add(self, triples: Iterable[Triple]) -> None:
+        quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples]
+        try:
+            self.store.extend(quads)
+        except OSError as err:
+            raise StoreError(f"cannot write Oxigraph store {self.path}: {err}") from err
+
+    def query(self, sparql: str) -> Rows | bool | Graph:
+        try:
+            result = self.store.query(sparql, prefixes=self._prefixes)
+        except SyntaxError as err:
+            raise _query_error(err) from err
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
+            variables = tuple(v.value for v in result.variables)
+            rows = tuple(tuple(from_oxigraph(solution[v]) for v in variables) for solution in result)
+            return Rows(variables, rows, new_graph())
+        graph = new_graph()
+        graph.addN((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object), graph) for t in result)
+        return graph
+
+    def graph(self) -> Graph:
+        graph = new_graph()
+        graph.addN(
+            (from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object), graph)
+            for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        )
+        return graph
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def close(self) -> None:
+        if not self.read_only:
+            self.store.flush()
+        del self.store
+
+    def __repr__(self) -> str:
+        return f"oxigraph:{self.path if self.path is not None else '(memory)'}"
+
+
+# ---------------------------------------------------------------------------------------------
+# SPARQL 1.1 protocol
+
+
+def _nt(term: Any) -> str:
+    """A term in N-Triples syntax (rdflib's ``n3()`` without a namespace manager)."""
+    return term.n3()
+
+
+def _from_json(binding: dict[str, str] | None) -> URIRef | BNode | Literal | None:
+    if binding is None:
+        return None
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if "xml:lang" in binding:
+        return Literal(value, lang=binding["xml:lang"])
+    datatype = binding.get("datatype")
+    return Literal(value, datatype=None if datatype in (None, str(XSD.string)) else URIRef(datatype))
+
+
+def update_url_for(query_url: str) -> str:
+    """The update endpoint beside a query endpoint.
+
+    Oxigraph serves ``/query`` and ``/update``, Fuseki ``/ds/query`` (or ``/ds/sparql``) and
+    ``/ds/update``, GraphDB and RDF4J ``/repositories/ID`` and ``/repositories/ID/statements``;
+    any other URL is taken to accept both.
+    """
+    parts = urllib.parse.urlsplit(query_url)
+    head, _, last = parts.path.rstrip("/").rpartition("/")
+    if last in ("query", "sparql"):
+        return urllib.parse.urlunsplit(parts._replace(path=f"{head}/update"))
+    if head.endswith("/repositories") and last:
+        return urllib.parse.urlunsplit(parts._replace(path=f"{head}/{last}/statements"))
+    return query_url
+
+
+class SparqlStore:
+    """Any SPARQL 1.1 endpoint: SPARQL Update ``INSERT DATA`` to add, the query protocol to read."""
+
+    def __init__(self, query_url: str, update_url: str | None = None, batch: int = 5000, timeout: float = 60) -> None:
+        if not query_url.startswith(("http://", "https://")):
+            raise StoreError(f"not an http(s) SPARQL endpoint: {query_url}")
+        self.query_url = query_url
+        self.update_url = update_url or update_url_for(query_url)
+        self.batch = batch
+        self.timeout = timeout
+        self._prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+    def _post(self, url: str, body: str, content_type: str, accept: str | None = None) -> tuple[str, bytes]:
+        headers = {"Content-Type": f"{content_type}; charset=utf-8"}
+        if accept:
+            headers["Accept"] = accept
+        request = urllib.request.Request(url, data=body.encode("utf-8"), headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.headers.get_content_type(), response.read()
+        except urllib.error.HTTPError as err:
+            detail = " ".join(err.read().decode("utf-8", "replace").split())[:300]
+            if err.code == 400:
+                raise QueryError(f"the endpoint rejected the request: {detail or err.reason}") from err
+            raise StoreError(f"SPARQL endpoint {url} answered {err.code} {err.reason}: {detail}") from err
+        except (urllib.error.URLError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}") from err
+
+    def add(self, triples: Iterable[Triple]) -> None:
+        lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples]
+        for start in range(0, len(lines), self.batch):
+            body = "INSERT DATA {\n" + "\n".join(lines[start:start + self.batch]) + "\n}"
+            self._post(self.update_url, body, "application/sparql-update")
+
+    def query(self, sparql: str) -> Rows | bool | Graph:
+        prepare(sparql)  # the same parser and messages as for local graphs, before any request
+        kind, body = self._post(self.query_url, self._prologue + sparql, "application/sparql-query",
+                                "application/sparql-results+json, application/n-triples;q=0.9")
+        if kind == "application/sparql-results+json":
+            data = json.loads(body)
+            if "boolean" in data:
+                return bool(data["boolean"])
+            variables = tuple(data["head"]["vars"])
+            rows = tuple(tuple(_from_json(b.get(v)) for v in variables) for b in data["results"]["bindings"])
+            return Rows(variables, rows, new_graph())
+        graph = new_graph()
+        graph.parse(data=body.decode("utf-8"), format="nt" if kind == "application/n-triples" else "turtle")
+        return graph
+
+    def graph(self) -> Graph:
+        result = self.query("CONSTRUCT WHERE { ?s ?p ?o }")
+        assert isinstance(result, Graph)
+        return result
+
+    def __len__(self) -> int:
+        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert isinstance(rows, Rows)
+        return int(rows.rows[0][0].toPython())
+
+    def close(self) -> None:
+        pass
+
+    def __repr__(self) -> str:
+        return f"sparql:{self.query_url}"
+
+
+def open_store(spec: str, read_only: bool = False) -> Store:
+    """The store a spec names: ``memory``, ``oxigraph:PATH``, ``sparql:URL``, or a graph file/folder.
+
+    A graph file or build folder is loaded into a :class:`MemoryStore`; adding to it does not
+    write the file back.
+    """
+    if spec == "memory":
+        return MemoryStore()
+    if spec.startswith("oxigraph:"):
+        return OxigraphStore(spec[len("oxigraph:"):], read_only=read_only)
+    if spec.startswith("sparql:"):
+        return SparqlStore(spec[len("sparql:"):])
+    try:
+        return MemoryStore(KnowledgeGraph.load(spec))
+    except OSError as err:
+        raise StoreError(str(err)) from err
+    except Exception as err:  # parse errors from rdflib's parsers
+        raise StoreError(f"cannot parse {spec}: {' '.join(str(err).split())}") from err
+
+
+_ENTITIES = """SELECT ?type ?label ?mention WHERE {
+  ?e rdfs:label ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(kg:)))
+  OPTIONAL { ?e kg:mention ?mention } }"""
+
+
+def stored_entities(store: Store) -> list[Entity]:
+    """The entities a store already holds, one-word names first (so they stay themselves)."""
+    rows = store.query(_ENTITIES)
+    assert isinstance(rows, Rows)
+    found: dict[tuple[str, str], set[str]] = {}
+    for type_iri, label, mention in rows:
+        kind = str(type_iri).rsplit("#", 1)[-1]
+        if kind in ENTITY_TYPES:
+            mentions = found.setdefault((kind, str(label)), set())
+            if mention is not None:
+                mentions.add(str(mention))
+    ordered = sorted(found.items(), key=lambda item: (" " in item[0][1].strip(), item[0]))
+    return [Entity(label, kind, frozenset(mentions)) for (kind, label), mentions in ordered]

@@ -1,0 +1,104 @@
+"""`kg export`: every format parses back with rdflib and with pyoxigraph to the same triples."""
+
+import pyoxigraph
+import pytest
+from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+
+from kg.cli import main
+from kg.export import FORMATS, dataset, serialize
+from kg.ontology import KG, PROV
+
+from .conftest import EXAMPLE_ARTICLE, ROOT
+
+SECOND_ARTICLE = ROOT / "tests" / "data" / "council_vote_2021-06-14.txt"
+OX_FORMATS = {
+    "turtle": pyoxigraph.RdfFormat.TURTLE,
+    "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
+    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+    "trig": pyoxigraph.RdfFormat.TRIG,
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("out")
+    assert main(["build", str(EXAMPLE_ARTICLE), str(SECOND_ARTICLE), "-o", str(out), "-q"]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def original(built):
+    return Graph().parse(built / "graph.ttl")
+
+
+def via_oxigraph(data: bytes, fmt: str) -> Graph:
+    """Triples (named graphs merged) as pyoxigraph parses them, handed to rdflib as N-Triples."""
+    quads = pyoxigraph.parse(data, format=OX_FORMATS[fmt])
+    return Graph().parse(data="\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads), format="nt")
+
+
+def via_rdflib(data: bytes, fmt: str) -> Graph:
+    if fmt == "trig":
+        ds = Dataset()
+        ds.parse(data=data, format="trig")
+        graph = Graph()
+        for s, p, o, _ in ds.quads():
+            graph.add((s, p, o))
+        return graph
+    return Graph().parse(data=data, format=FORMATS[fmt])
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_format_round_trips_with_both_parsers(built, original, tmp_path, fmt):
+    target = tmp_path / f"graph.{fmt}"
+    assert main(["export", str(built), "--format", fmt, "-o", str(target)]) == 0
+    data = target.read_bytes()
+    ours, theirs = via_rdflib(data, fmt), via_oxigraph(data, fmt)
+    assert len(original) > 100
+    assert isomorphic(ours, original)
+    assert isomorphic(theirs, original)
+
+
+def test_trig_has_one_named_graph_per_document(original):
+    data = serialize(original, "trig")
+    quads = list(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TRIG))
+    documents = {str(d) for d in original.subjects(RDF.type, KG.Document)}
+    names = {q.graph_name.value for q in quads if not isinstance(q.graph_name, pyoxigraph.DefaultGraph)}
+    assert len(documents) == 2 and names == documents
+    assertion_type = (str(RDF.type), str(KG.Assertion))
+    for q in quads:
+        typed = (q.predicate.value, getattr(q.object, "value", None)) == assertion_type
+        if typed:  # every assertion sits in the graph of the document it was derived from
+            source = original.value(URIRef(q.subject.value), PROV.wasDerivedFrom)
+            assert q.graph_name.value == str(source)
+    default = [q for q in quads if isinstance(q.graph_name, pyoxigraph.DefaultGraph)]
+    assert default and not any((q.predicate.value, getattr(q.object, "value", None)) == assertion_type for q in default)
+
+
+def test_dataset_keeps_every_triple_once(original):
+    ds = dataset(original)
+    assert sum(1 for _ in ds.quads()) == len(original)
+
+
+def test_export_to_stdout(built, capsys):
+    assert main(["export", str(built), "--format", "ntriples"]) == 0
+    out = capsys.readouterr().out
+    assert isomorphic(Graph().parse(data=out, format="nt"), Graph().parse(built / "graph.ttl"))
+
+
+def test_format_follows_the_suffix_and_query_reads_trig(built, tmp_path, capsys):
+    target = tmp_path / "graph.trig"
+    assert main(["export", str(built), "-o", str(target)]) == 0
+    quads = pyoxigraph.parse(target.read_bytes(), format=pyoxigraph.RdfFormat.TRIG)
+    assert any(not isinstance(q.graph_name, pyoxigraph.DefaultGraph) for q in quads)
+    assert main(["query", str(target), "SELECT ?a WHERE { ?x a kg:Assertion ; kg:subject ?a }", "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) > 5
+
+
+def test_unreadable_graph_is_a_one_line_error(tmp_path, capsys):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle")
+    assert main(["export", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kg export: error: cannot parse") and "Traceback" not in err

@@ -1,0 +1,131 @@
+"""The ontology, the SHACL shapes and `kg validate`: kg's graphs conform, broken ones do not."""
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pyshacl
+import pytest
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+
+from kg.cli import main
+from kg.graph import KnowledgeGraph
+from kg.ontology import ENT, KG, PROV, ontology_graph
+from kg.validate import shapes_graph, validate
+
+from .conftest import EXAMPLE_ARTICLE, ROOT
+
+SECOND_ARTICLE = ROOT / "tests" / "data" / "council_vote_2021-06-14.txt"
+TRUMP = ENT["person/trump"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("out")
+    assert main(["build", str(EXAMPLE_ARTICLE), str(SECOND_ARTICLE), "-o", str(out), "-q"]) == 0
+    return out
+
+
+@pytest.fixture
+def graph(built) -> Graph:
+    return KnowledgeGraph.load(built).graph
+
+
+def test_every_property_has_label_comment_domain_and_range():
+    onto = ontology_graph()
+    props = [p for t in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+             for p in onto.subjects(RDF.type, t) if str(p).startswith(str(KG))]
+    assert len(props) > 30
+    missing = [(p, q) for p in props for q in (RDFS.label, RDFS.comment, RDFS.domain, RDFS.range) if onto.value(p, q) is None]
+    assert missing == []
+    assert onto.value(URIRef("https://w3id.org/kg/ontology"), OWL.versionIRI) is not None
+    assert (KG.faces_in_runoff, RDF.type, OWL.SymmetricProperty) in onto
+
+
+def test_shapes_are_valid_shacl(graph):
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), meta_shacl=True)
+    assert conforms, text
+
+
+def test_built_graph_conforms(built, capsys):
+    assert main(["validate", str(built)]) == 0
+    assert capsys.readouterr().out.startswith("conforms:")
+
+
+def _second_label(g: Graph) -> None:
+    g.add((TRUMP, RDFS.label, Literal("Donald Trump")))
+
+
+def _no_type(g: Graph) -> None:
+    g.remove((TRUMP, RDF.type, None))
+
+
+def _two_types(g: Graph) -> None:
+    g.add((TRUMP, RDF.type, KG.Organization))
+
+
+def _confidence_out_of_range(g: Graph) -> None:
+    node = next(g.subjects(RDF.type, KG.Assertion))
+    g.set((node, KG.confidence, Literal(Decimal("1.5"))))
+
+
+def _unknown_polarity(g: Graph) -> None:
+    node = next(g.subjects(KG.polarity, KG.negative))
+    g.set((node, KG.polarity, KG.maybe))
+
+
+def _no_source(g: Graph) -> None:
+    node = next(g.subjects(RDF.type, KG.Assertion))
+    g.remove((node, PROV.wasDerivedFrom, None))
+
+
+def _start_after_end(g: Graph) -> None:
+    node = next(g.subjects(RDF.type, KG.Assertion))
+    g.set((node, KG.start, Literal(10_000)))
+
+
+def _plain_triple_without_evidence(g: Graph) -> None:
+    g.add((TRUMP, KG.opposes, ENT["person/jeff-sessions"]))
+
+
+def _denied_claim_made_plain(g: Graph) -> None:
+    node = next(g.subjects(KG.polarity, KG.hypothetical))
+    g.set((node, KG.polarity, KG.positive))
+
+
+def _unknown_predicate(g: Graph) -> None:
+    node = next(g.subjects(RDF.type, KG.Assertion))
+    g.set((node, KG.predicate, KG.likes))
+
+
+BREAKAGES: dict[str, tuple[Callable[[Graph], None], str]] = {
+    "second label": (_second_label, "exactly one non-empty rdfs:label"),
+    "no type": (_no_type, "exactly one kg type"),
+    "two types": (_two_types, "exactly one kg type"),
+    "confidence 1.5": (_confidence_out_of_range, "in [0, 1]"),
+    "unknown polarity": (_unknown_polarity, "exactly one kg:polarity"),
+    "no source document": (_no_source, "derived from exactly one kg:Document"),
+    "start after end": (_start_after_end, "below its kg:end"),
+    "plain triple without evidence": (_plain_triple_without_evidence, "no positive kg:Assertion behind it"),
+    "hypothetical made positive": (_denied_claim_made_plain, "plain triple (kg:subject kg:predicate kg:object) is not in the graph"),
+    "unknown predicate": (_unknown_predicate, "a relation of the kg ontology"),
+}
+
+
+@pytest.mark.parametrize("name", list(BREAKAGES))
+def test_broken_graphs_do_not_conform(graph, name):
+    breakage, message = BREAKAGES[name]
+    breakage(graph)
+    report = validate(graph)
+    assert not report.conforms
+    assert any(message in v.message for v in report.violations), report.summary()
+
+
+def test_cli_prints_violations_and_exits_1(graph, tmp_path, capsys):
+    _confidence_out_of_range(graph)
+    _second_label(graph)
+    broken = tmp_path / "broken.ttl"
+    graph.serialize(broken, format="turtle")
+    assert main(["validate", str(broken)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == f"does not conform: 2 violations in {len(graph)} triples"
+    assert any(line.startswith("Violation: ") and "kg:confidence" in line and '"1.5"^^xsd:decimal' in line for line in out)
