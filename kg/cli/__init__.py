@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from kg import __version__
-from kg.cli import build, query
+from kg.cli import build, neighbors, netexport, path, query, stats
 from kg.cli.common import CliError
 
-COMMANDS = (build, query)
+COMMANDS = (build, query, stats, path, neighbors, netexport)
 
 
 def parser() -> argparse.ArgumentParser:
