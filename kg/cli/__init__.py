@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from kg import __version__
-from kg.cli import build, neighbors, netexport, path, query, stats
+from kg.cli import build, neighbors, netexport, path, query, stats, viz
 from kg.cli.common import CliError
 
-COMMANDS = (build, query, stats, path, neighbors, netexport)
+COMMANDS = (build, query, stats, path, neighbors, netexport, viz)
 
 
 def parser() -> argparse.ArgumentParser:
