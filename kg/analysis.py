@@ -137,7 +137,10 @@ def pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
     """
     if len(graph) == 0:
         return {}
-    return nx.pagerank(nx.Graph(asserted(graph).to_undirected(as_view=True)))
+    simple = nx.Graph()
+    simple.add_nodes_from(graph)
+    simple.add_edges_from((s, o) for s, o, polarity in graph.edges(data="polarity") if polarity == "positive")
+    return nx.pagerank(simple)
 
 
 def degree(graph: nx.MultiDiGraph) -> dict[str, int]:

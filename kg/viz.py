@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import random
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -35,22 +36,24 @@ TYPE_STYLE = {
 }
 GLYPHS = {"dot": "●", "square": "■", "triangle": "▲", "diamond": "◆", "box": "▬", "star": "★"}
 VIS_VERSION = "vis-9.1.2"
-LARGE = 1000  # from this many nodes: straight edges, Barnes-Hut physics, fewer stabilisation steps
+LARGE = 1000  # from this many nodes: straight edges and Barnes-Hut physics
 SIZE_BY = ("pagerank", "degree")
+STEP_BUDGET = 450_000  # stabilisation iterations x (nodes + edges): ~3 s of physics in headless Chromium
+SPACING = 110  # pixels per node of a component's square
 
 _SMALL_OPTIONS = {
     "physics": {
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 140},
-        "stabilization": {"iterations": 300, "fit": True},
+        "stabilization": {"fit": True},
     },
     "edges": {"font": {"size": 11, "background": "#ffffffd0"}, "smooth": {"type": "continuous"}},
 }
 _LARGE_OPTIONS = {
     "physics": {
         "solver": "barnesHut",
-        "barnesHut": {"gravitationalConstant": -8000, "springLength": 120, "avoidOverlap": 0},
-        "stabilization": {"iterations": 120, "updateInterval": 1000, "fit": True},
+        "barnesHut": {"gravitationalConstant": -8000, "springLength": 120, "avoidOverlap": 0, "theta": 0.9},
+        "stabilization": {"updateInterval": 1000, "fit": True},
     },
     "layout": {"improvedLayout": False},
     "edges": {"font": {"size": 11, "background": "#ffffffd0"}, "smooth": False},
@@ -85,6 +88,33 @@ def _sizes(graph: nx.MultiDiGraph, size_by: str) -> dict[str, float]:
     return {n: round(10 + 30 * math.sqrt(scores[n] / top), 1) for n in graph}
 
 
+def positions(graph: nx.MultiDiGraph, nodes: list[str], seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Starting positions: components packed in rows, largest first, each in a square of side
+    ``SPACING * sqrt(size)``; components of up to 150 entities laid out by networkx's spring
+    layout (30 iterations), larger ones scattered for the browser's physics to settle.
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(nodes)
+    simple.add_edges_from((s, o) for s, o in graph.edges() if s in simple and o in simple)
+    components = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    rng = random.Random(seed)
+    width = SPACING * math.sqrt(len(nodes)) * 1.5
+    x = y = row = 0.0
+    placed: dict[str, tuple[float, float]] = {}
+    for component in components:
+        side = SPACING * math.sqrt(len(component))
+        if x and x + side > width:
+            x, y, row = 0.0, y + row, 0.0
+        if len(component) <= 150:
+            local = nx.spring_layout(simple.subgraph(component), iterations=30, seed=seed) if len(component) > 1 else {component[0]: (0, 0)}
+        else:
+            local = {n: (rng.uniform(-1, 1), rng.uniform(-1, 1)) for n in component}
+        for node, (u, v) in local.items():
+            placed[node] = (round(x + side / 2 + u * side / 2.5, 1), round(y + side / 2 + v * side / 2.5, 1))
+        x, row = x + side, max(row, side)
+    return placed
+
+
 def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: frozenset[str] = frozenset()) -> Network:
     """A pyvis network of the facts in a :func:`kg.analysis.fact_graph`.
 
@@ -92,14 +122,15 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
     (PageRank or degree); edge width the number of statements.
     """
     sizes = _sizes(graph, size_by)
+    drawn = [n for n in sorted(graph) if graph.degree(n) or n in keep]
+    start = positions(graph, drawn)
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    for node in sorted(graph):
-        if not graph.degree(node) and node not in keep:
-            continue
+    for node in drawn:
         info = graph.nodes[node]
         color, shape = TYPE_STYLE.get(info["type"], TYPE_STYLE["Thing"])
+        x, y = start[node]
         record = {"id": node, "label": info["label"], "type": info["type"], "aliases": info["aliases"],
-                  "color": color, "shape": shape, "size": sizes[node]}
+                  "color": color, "shape": shape, "size": sizes[node], "x": x, "y": y}
         net.nodes.append(record)
         net.node_ids.append(node)
         net.node_map[node] = record
@@ -116,7 +147,10 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
             "dashes": not asserted, "color": {"color": "#666666" if asserted else "#c0392b", "highlight": "#222222"},
             "arrows": "" if data["symmetric"] else "to",
         })
-    net.options = {**(_LARGE_OPTIONS if len(net.nodes) >= LARGE else _SMALL_OPTIONS), **_COMMON_OPTIONS}
+    options = json.loads(json.dumps(_LARGE_OPTIONS if len(net.nodes) >= LARGE else _SMALL_OPTIONS))
+    steps = STEP_BUDGET // max(1, len(net.nodes) + len(net.edges))
+    options["physics"]["stabilization"]["iterations"] = max(25, min(300, steps))
+    net.options = {**options, **_COMMON_OPTIONS}
     return net
 
 

@@ -78,9 +78,26 @@ def test_large_graphs_get_bounded_straight_layout():
     for i in range(viz.LARGE - 1):
         G.add_edge(str(i), str(i + 1), "endorses", relation="endorses", label="endorses", polarity="positive",
                    symmetric=False, evidence=[])
-    options = viz.build_network(G).options
+    net = viz.build_network(G)
+    options = net.options
     assert options["physics"]["solver"] == "barnesHut" and options["edges"]["smooth"] is False
-    assert options["physics"]["stabilization"]["iterations"] <= 200 and options["layout"]["improvedLayout"] is False
+    assert options["layout"]["improvedLayout"] is False
+    assert 25 <= options["physics"]["stabilization"]["iterations"] * (len(net.nodes) + len(net.edges)) <= viz.STEP_BUDGET
+
+
+def test_positions_pack_components_apart():
+    G = nx.MultiDiGraph()
+    for i in range(40):  # twenty pairs and one star of 200
+        G.add_edge(f"p{i // 2}", f"q{i // 2}")
+    for i in range(200):
+        G.add_edge("hub", f"s{i}")
+    placed = viz.positions(G, sorted(G))
+    assert set(placed) == set(G)
+    star = [placed[n] for n in G if n == "hub" or n.startswith("s")]
+    right, bottom = max(x for x, _ in star), max(y for _, y in star)
+    pairs = [placed[n] for n in G if n[0] in "pq"]
+    assert all(x > right or y > bottom for x, y in pairs)  # the largest component comes first, alone
+    assert viz.positions(G, sorted(G)) == placed  # deterministic
 
 
 def test_notebook_repr_is_a_sandboxed_iframe(G):
