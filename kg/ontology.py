@@ -138,6 +138,12 @@ def position_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def organization_words() -> frozenset[str]:
+    """Nouns that, owned by a named agent, name an organisation (``kg:headWord`` on ``kg:Organization``)."""
+    return frozenset(_strings(ontology_graph(), KG.Organization, KG.headWord))
+
+
+@lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Words stripped from the front of a name (``kg:honorific`` on ``kg:Position``)."""
     return frozenset(_strings(ontology_graph(), KG.Position, KG.honorific))

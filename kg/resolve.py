@@ -1,8 +1,8 @@
 """Cross-document entity resolution and deterministic IRIs.
 
 One entity per real-world thing across documents: the same type and label (case-insensitive) is
-the same entity, and a one-word person name ("Sessions") joins the one known person whose full
-name starts or ends with it. Two known people who share that word make it ambiguous, and then it
+the same entity, and a one-word person (or untyped) name ("Sessions") joins the one known person
+whose full name starts or ends with it. Two known people who share that word make it ambiguous, and then it
 stays its own entity: we never merge people the text distinguishes.
 """
 
@@ -73,7 +73,7 @@ class Resolver:
         return known
 
     def _by_surname(self, entity: Entity) -> tuple[str, str] | None:
-        if entity.type != "Person" or " " in entity.label.strip():
+        if entity.type not in ("Person", "Thing") or " " in entity.label.strip():
             return None
         keys = self._by_word.get(entity.label.casefold(), set())
         return next(iter(keys)) if len(keys) == 1 else None

@@ -28,7 +28,20 @@ def test_reference_article(extractor):
         pytest.skip(f"reference article not present at {SHARED_ARTICLE}")
     (document,) = read_path(SHARED_ARTICLE)
     assert document.date == "2020-04-03"
-    _check(extractor.extract(document))
+    extraction = extractor.extract(document)
+    _check(extraction)
+    facts = plain(extraction)
+    assert ("Trump", "dismissed", "Jeff Sessions") in facts
+    assert ("Jeff Sessions", "candidate_for", "Senate") in facts
+    assert {
+        ("Trump", "holds_position", "president"),
+        ("Jeff Sessions", "holds_position", "attorney general"),
+        ("Jeff Sessions", "holds_position", "senator"),
+        ("Michael Glassner", "holds_position", "campaign manager"),
+        ("Tommy Tuberville", "holds_position", "football coach"),
+    } <= facts
+    (dismissal,) = [f for f in extraction.facts if f.relation == "dismissed"]
+    assert dismissal.position.label == "attorney general"
 
 
 def test_example_article(extractor):
@@ -37,6 +50,7 @@ def test_example_article(extractor):
     _check(extraction)
     not_asserted = {(f.subject.label, f.relation, f.object.label, f.evidence.polarity) for f in extraction.facts}
     assert ("Trump", "endorses", "Jeff Sessions", "hypothetical") in not_asserted
+    assert ("Trump campaign", "endorses", "Jeff Sessions", "negative") in not_asserted
 
 
 def test_entities_have_their_fullest_names_and_types(extractor):

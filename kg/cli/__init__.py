@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from kg import __version__
 from kg.cli import build, neighbors, netexport, path, query, stats, viz
+from kg.cli import eval as eval_command
 from kg.cli.common import CliError
 
-COMMANDS = (build, query, stats, path, neighbors, netexport, viz)
+COMMANDS = (build, query, eval_command, stats, path, neighbors, netexport, viz)
 
 
 def parser() -> argparse.ArgumentParser:

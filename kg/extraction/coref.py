@@ -16,13 +16,14 @@ Whatever these rules cannot settle stays unresolved, so it yields no fact.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.entities import Cluster, EntityIndex
+from kg.extraction.entities import Cluster, EntityIndex, Mention
 from kg.extraction.quotes import Quotes
-from kg.ontology import position_words
+from kg.ontology import organization_words, position_words
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 REFLEXIVE = {"himself", "herself"}
@@ -30,6 +31,11 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 LOOKBACK_SENTENCES = 3
+STANDALONE_ORGANIZATIONS = {
+    "club", "company", "firm", "team", "agency", "board", "party", "union", "orchestra", "university",
+    "bank", "group", "festival", "museum", "league", "federation", "association", "foundation",
+    "institute", "network", "newspaper", "studio", "airline", "school", "hospital",
+}
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,10 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [verb.head]
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
             verb = verb.head
+        elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"
+            verb = verb.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
         else:
             return []
     return []
@@ -84,7 +94,9 @@ class Coreference:
         self.sents = list(doc.sents)
         self._sent_index = {s.start: i for i, s in enumerate(self.sents)}
         self._memo: dict[int, Resolution | None] = {}
-        self._descriptors = self._collect_descriptors()
+        self._descriptors: dict[str, list[tuple[int, Cluster]]] | None = None
+        self._owned: dict[str, Cluster] = {}
+        self._lenient = False
 
     # -- public --------------------------------------------------------------------------------
 
@@ -124,13 +136,21 @@ class Coreference:
                     return Resolution(found, "name")
             if token.lemma_.lower() in position_words() and any(c.lower_ == "the" for c in token.children):
                 return self._description(token)
+            if token.lemma_.lower() in organization_words():
+                return self._organization(token)
         return None
 
     def _sentence(self, token: Token) -> int:
         return self._sent_index[token.sent.start]
 
     def _is_person(self, resolution: Resolution | None) -> bool:
-        return resolution is not None and resolution.cluster.type == "Person"
+        return resolution is not None and self._person_like(resolution.cluster)
+
+    def _person_like(self, cluster: Cluster) -> bool:
+        """A person; in the lenient pass also a name typed once, weakly, as something else."""
+        if cluster.type == "Person":
+            return True
+        return self._lenient and cluster.type in ("Organization", "Thing") and self.entities.weakly_typed(cluster)
 
     def _pronoun(self, token: Token) -> Resolution | None:
         lower = token.lower_
@@ -139,11 +159,20 @@ class Coreference:
                 if subject.i != token.i and self._is_person(found := self.resolve(subject)):
                     return found
             return None
-        if token.dep_ in SUBJECT_DEPS or token.dep_ == "poss":
-            found = self._governing_subject(token)
-        else:
-            found = self._nearest_in_sentence(token)
-        return found or self._previous_subject(token)
+        for lenient in (False, True):  # a weakly typed name only when no person fits
+            self._lenient = lenient
+            if token.dep_ in SUBJECT_DEPS or token.dep_ == "poss":
+                found = self._governing_subject(token)
+            else:
+                found = self._nearest_in_sentence(token)
+            found = found or self._previous_subject(token)
+            if found is not None:
+                self._lenient = False
+                if found.cluster.type != "Person":  # "he" or "she" settles it
+                    found.cluster.votes["Person"] += 1.25
+                return found
+        self._lenient = False
+        return None
 
     def _governing_subject(self, token: Token) -> Resolution | None:
         own = token.head
@@ -154,13 +183,13 @@ class Coreference:
         return None
 
     def _nearest_in_sentence(self, token: Token) -> Resolution | None:
-        excluded = {s.i for s in clause_subjects(token.head)}
+        excluded = {id(r.cluster) for s in clause_subjects(token.head) if s.i != token.i and (r := self.resolve(s))}
         quoted = self.quotes.region_of(token) is not None
         for candidate in reversed(self.doc[token.sent.start : token.i]):
-            if candidate.i in excluded or (not quoted and self.quotes.region_of(candidate)):
+            if not quoted and self.quotes.region_of(candidate):
                 continue
             mention = self.entities.entity_at(candidate)
-            if mention is not None and mention.type == "Person":
+            if mention is not None and id(mention) not in excluded and self._person_like(mention):
                 return Resolution(mention, "pronoun")
         return None
 
@@ -183,8 +212,42 @@ class Coreference:
                     return Resolution(found.cluster, "pronoun", back)
             for candidate in reversed(prev):
                 mention = self.entities.entity_at(candidate)
-                if mention is not None and mention.type == "Person":
+                if mention is not None and self._person_like(mention):
                     return Resolution(mention, "pronoun", back)
+        return None
+
+    # -- organisations named by their owner ------------------------------------------------------
+
+    def _organization(self, token: Token) -> Resolution | None:
+        """"the Trump campaign", "his campaign" -> Trump campaign; "the campaign" -> the last one."""
+        head = token.lemma_.lower()
+        owners = [c for c in token.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
+        for owner in owners:
+            found = self.resolve(owner)
+            if found is not None and found.cluster.type in ("Person", "Organization"):
+                label = f"{found.cluster.label} {head}"
+                cluster = self._owned.get(label)
+                if cluster is None:
+                    cluster = Cluster(votes=Counter({"Organization": 1.0}))
+                    self._owned[label] = cluster
+                    self.entities.clusters.append(cluster)
+                cluster.mentions.append(Mention(token.i, token.i + 1, label, None))
+                return Resolution(cluster, "description", found.sentences_back)
+        if not owners and any(c.lower_ == "the" for c in token.children):
+            earlier = [c for label, c in self._owned.items() if label.endswith(" " + head) and c.mentions[0].start < token.i]
+            if len(earlier) == 1:
+                return Resolution(earlier[0], "description")
+            if head in STANDALONE_ORGANIZATIONS:
+                return self._recent_organization(token)
+        return None
+
+    def _recent_organization(self, token: Token) -> Resolution | None:
+        """"the club", "the company": the organisation named last, in this or the two sentences before."""
+        start = self.sents[max(0, self._sentence(token) - 2)].start
+        for candidate in reversed(self.doc[start : token.i]):
+            cluster = self.entities.entity_at(candidate)
+            if cluster is not None and cluster.type == "Organization" and all(cluster is not c for c in self._owned.values()):
+                return Resolution(cluster, "description")
         return None
 
     # -- definite descriptions -----------------------------------------------------------------
@@ -208,6 +271,8 @@ class Coreference:
         return found
 
     def _description(self, token: Token) -> Resolution | None:
+        if self._descriptors is None:  # collected on first use, once entity types are settled
+            self._descriptors = self._collect_descriptors()
         earlier = {id(c): c for i, c in self._descriptors.get(token.lemma_.lower(), []) if i < token.i}
         if len(earlier) != 1:
             return None

@@ -78,13 +78,28 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
     """Token range of the bare name in ``span``: no determiner, possessive or leading titles."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start]) or doc[start].pos_ == "ADJ"):
+    while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start])):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
         end -= 1
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
         return None
     return start, end
+
+
+def _complete(ent: Span) -> Span:
+    """Extend an NER span over the rest of a name it cut short: "Kim Ji|-woo", "Olaf| Richter"."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc):
+        token = doc[end]
+        if token.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) and doc[end + 1].is_alpha and not token.whitespace_:
+            end += 2
+        elif token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ and not _is_title(token) and doc[end - 1].pos_ == "PROPN":
+            end += 1
+        else:
+            break
+    return Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent
 
 
 def _has_title(doc: Doc, start: int, end: int) -> bool:
@@ -106,6 +121,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         covered.update(range(ent.start, ent.end))
         if ent.label_ not in NER_TYPES:
             continue
+        ent = _complete(ent)
+        covered.update(range(ent.start, ent.end))
         bounds = _name_tokens(ent)
         if bounds is None:
             continue
@@ -121,6 +138,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         while j < len(doc) and j not in covered and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
             j += 1
         bounds = _name_tokens(doc[i:j])
+        last = doc[j - 1]
+        if _is_title(last) or (last.dep_ == "compound" and _is_title(last.head) and last.head.i >= j):
+            bounds = None  # "Prime Minister", "Museum director": a title, not a name
         if bounds is not None:
             start, end = bounds
             mentions.append(Mention(start, end, doc[start:end].text, None, _has_title(doc, start, end)))
@@ -181,6 +201,17 @@ class EntityIndex:
     def _add_unlabelled_repeats(self, by_name: dict[str, Cluster]) -> None:
         """Capitalised tokens equal to a known one-word name ("Trump" tagged as a verb)."""
         single = {k: c for k, c in by_name.items() if " " not in k}
+        words: dict[str, set[int]] = {}
+        for cluster in self.clusters:
+            if cluster.type == "Person":
+                for name in {m.name for m in cluster.mentions if " " in m.name}:
+                    parts = name.casefold().split()
+                    for word in {parts[0], parts[-1]}:
+                        words.setdefault(word, set()).add(id(cluster))
+        by_id = {id(c): c for c in self.clusters}
+        for word, ids in words.items():  # "Delaney" for "Frank Delaney", when only one person has it
+            if len(ids) == 1 and word not in single:
+                single[word] = by_id[next(iter(ids))]
         taken = {i for c in self.clusters for m in c.mentions for i in range(m.start, m.end)}
         for token in self.doc:
             if token.i in taken or not token.text[:1].isupper() or token.i in self.ambiguous:
@@ -188,6 +219,20 @@ class EntityIndex:
             cluster = single.get(token.lower_)
             if cluster is not None:
                 cluster.mentions.append(Mention(token.i, token.i + 1, token.text, None))
+
+    def add_bare_name(self, token: Token, type_: str | None) -> Cluster:
+        """An entity for a capitalised noun the model did not see as a name ("Lula faces ...")."""
+        start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()])
+        cluster = Cluster(votes=Counter({type_: 1.0}) if type_ else Counter())
+        cluster.mentions.append(Mention(start, token.i + 1, self.doc[start : token.i + 1].text, None))
+        self.clusters.append(cluster)
+        for i in range(start, token.i + 1):
+            self.by_token[i] = cluster
+        return cluster
+
+    def weakly_typed(self, cluster: Cluster) -> bool:
+        """Typed by a single NER label and nothing else: slot evidence may retype it."""
+        return sum(cluster.votes.values()) <= 1.0
 
     def entity_at(self, token: Token) -> Cluster | None:
         return self.by_token.get(token.i)

@@ -24,12 +24,17 @@ from kg.extraction.frames import Match, find_matches, title_matches
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.quotes import Quotes
 from kg.model import Entity, Evidence, Extraction, Fact
-from kg.ontology import Relation, position_words, relations, subclasses
+from kg.ontology import Relation, organization_words, position_words, relations, subclasses
 
 FRAME_CONFIDENCE = {
     "active": 0.9, "passive": 0.85, "reciprocal": 0.85, "role": 0.85, "title": 0.85,
     "apposition": 0.85, "nominal": 0.8, "copula": 0.8, "agentive": 0.8, "causative": 0.75,
     "appointment": 0.8,
+}
+NOT_TITLE_ADJECTIVES = {
+    "former", "current", "new", "then", "late", "longtime", "veteran", "great", "top", "outgoing",
+    "incoming", "popular", "powerful", "influential", "retired", "previous", "last", "sitting",
+    "incumbent", "embattled", "ousted", "beleaguered", "disgraced", "outspoken", "young", "legendary",
 }
 ELECTION_WORDS = {"election", "race", "primary", "runoff", "seat", "nomination", "contest", "vote"}
 _LEADING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
@@ -63,12 +68,38 @@ def phrase_label(token: Token) -> str:
 
 def position_label(token: Token) -> str:
     """"campaign manager", "football coach", "attorney general": the title noun and its noun modifiers."""
-    def titled(word: Token) -> bool:
+    capitalised = token.text[:1].isupper()
+
+    def part_of_title(word: Token) -> bool:
+        if word.ent_type_ == "PERSON" or any(c.like_num for c in word.children):
+            return False  # "Robert Chen attorney general", "two-term mayor"
+        if word.dep_ == "amod":  # "chief financial officer", not "former" or "Republican"
+            lowercase = word.text.islower() or (word.is_sent_start and word.text[1:].islower())
+            return word.pos_ == "ADJ" and lowercase and word.lower_ not in NOT_TITLE_ADJECTIVES
+        if word.pos_ == "PROPN":  # "Interior Minister", "Museum director", not "Clemson football coach"
+            return (capitalised and word.text[:1].isupper()) or (word.is_sent_start and not word.ent_type_)
         return word.pos_ == "NOUN" or word.lower_ in position_words()
 
-    words = [c for c in token.lefts if c.dep_ == "compound" and titled(c)]
-    words = [w for c in words for w in c.subtree if titled(w)] + [token]
+    words = [c for c in token.lefts if c.dep_ in ("compound", "amod") and part_of_title(c)]
+    words = [w for c in words for w in c.subtree if w.dep_ in ("compound", "amod") and part_of_title(w)] + words + [token]
+    for prep in token.rights:  # "chief of staff", "secretary of state"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and not list(c.children)]
+            words += [prep, *objects] if objects else []
     return " ".join(w.lower_ for w in sorted(set(words), key=lambda w: w.i))
+
+
+def _bare_name(token: Token) -> bool:
+    """A capitalised noun with no determiner, singular or inside a sentence: a name the model missed."""
+    first = all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and (token.tag_ in ("NN", "NNP") or not first)
+        and token.text[:1].isupper()
+        and token.text[1:].islower()
+        and token.lemma_.lower() not in position_words() | organization_words()
+        and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
+    )
 
 
 class DocumentExtractor:
@@ -90,9 +121,10 @@ class DocumentExtractor:
         return self._entity_cache[key]
 
     def run(self) -> Extraction:
-        for sentence in self.doc.sents:
-            for match in find_matches(sentence):
-                self._add_match(sentence, match)
+        matches = [(sentence, match) for sentence in self.doc.sents for match in find_matches(sentence)]
+        self._type_by_slots(matches)
+        for sentence, match in matches:
+            self._add_match(sentence, match)
         self._add_titles()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
@@ -106,11 +138,31 @@ class DocumentExtractor:
 
     # -- arguments -----------------------------------------------------------------------------
 
+    def _type_by_slots(self, matches: list[tuple[Span, Match]]) -> None:
+        """A name the model typed once, weakly, as an organisation but used where only a person
+        fits ("Le Pen and Macron will meet in the runoff") is a person; so is a bare capitalised
+        noun in such a slot ("Lula faces Bolsonaro")."""
+        for _, match in matches:
+            rel = match.relation
+            slots = [(match.subjects, rel.domain)] + [(match.objects, rel.range)] * (not match.pairwise)
+            for tokens, cls in slots:
+                for token in tokens:
+                    cluster = self.entities.entity_at(token)
+                    if cluster is None and _bare_name(token):
+                        cluster = self.entities.add_bare_name(token, "Person" if cls == "Person" else None)
+                    if cluster is not None and cls == "Person" and cluster.type != "Person" and self.entities.weakly_typed(cluster):
+                        cluster.votes["Person"] += 1.25
+        for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
+            for token in match.subjects + match.objects:
+                self.coref.resolve(token)
+
     def _argument(self, token: Token, rel: Relation, as_object: bool) -> tuple[Entity, float] | None:
         found = self.coref.resolve(token)
         if found is not None:
             return self.entity(found.cluster), argument_confidence(found)
         if as_object and rel.object_is_phrase and token.pos_ in ("NOUN", "PROPN"):
+            if token.lemma_.lower() in position_words() and any(c.dep_ in ("det", "poss") for c in token.children):
+                return None  # "campaign for the former vice president": a person, not an office
             label = phrase_label(token)
             if label:
                 return Entity(label, self._phrase_type(token, rel)), 1.0
@@ -178,6 +230,12 @@ class DocumentExtractor:
         if "effect" in match.extra:
             trigger = f"{trigger} ... {match.extra['effect'].text}"
         role = Entity(position_label(match.role), "Position") if match.role is not None else None
+        if role is not None and rel.name == "appointed":
+            for obj, oc in objects:
+                polarity, speaker = self._stance(match.trigger, obj)
+                if polarity == "positive" and self._fits(obj, "Person"):
+                    self._store(Fact(obj, "holds_position", role, self._evidence(
+                        sentence, trigger, "appointment", FRAME_CONFIDENCE["appointment"] * oc, polarity, speaker)))
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
@@ -185,9 +243,6 @@ class DocumentExtractor:
             confidence = FRAME_CONFIDENCE[match.frame] * sc * oc
             evidence = self._evidence(sentence, trigger, match.frame, confidence, polarity, speaker)
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
-            if role is not None and rel.name == "appointed" and polarity == "positive":
-                self._store(Fact(obj, "holds_position", role, self._evidence(
-                    sentence, trigger, "appointment", FRAME_CONFIDENCE["appointment"] * oc, polarity, speaker)))
 
     def _add_titles(self) -> None:
         rel = relations()["holds_position"]
@@ -197,7 +252,7 @@ class DocumentExtractor:
             person = self.entity(cluster)
             for mention in cluster.mentions:
                 head = self.doc[mention.end - 1]
-                for title, frame in title_matches(head):
+                for title, frame in title_matches(head, mention.start):
                     position = Entity(position_label(title), "Position")
                     organization = self._organization(title)
                     polarity, speaker = self._stance(title, person) if frame == "copula" else ("positive", None)

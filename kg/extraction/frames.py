@@ -22,12 +22,18 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extraction.coref import clause_subjects, conjuncts
+from kg.extraction.lexical import lemma_in
 from kg.ontology import Relation, position_words, relations
 
-RECEIVING_VERBS = {"have", "win", "receive", "get", "earn", "secure", "gain", "land", "enjoy", "seek", "lose"}
+RECEIVING_VERBS = {
+    "have", "win", "receive", "get", "earn", "secure", "gain", "land", "enjoy", "seek", "lose",
+    "pick", "collect", "garner", "nab", "attract", "welcome", "accept",
+}
 LIGHT_VERBS = {"pledge", "offer", "give", "express", "voice", "announce", "declare", "throw", "lend", "make", "issue"}
 NOUN_OBJECT_PREPS = ("of", "for", "behind")
 PASSIVE_AGENT_DEPS = {"agent"}
+REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
+TEMPORAL = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
 @dataclass
@@ -100,6 +106,26 @@ def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
+def _split_role(tokens: list[Token]) -> tuple[list[Token], Token | None]:
+    """"appointed Kenji Watanabe finance minister" is often parsed as one noun phrase headed by
+    the position: the person is its proper-noun compound (or possessive: "appointed her chief
+    executive") and the position is the role."""
+    words = position_words()
+    for token in tokens:
+        if token.lemma_.lower() in words:
+            names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # "her chief of staff, Lars Holm"
+            names = names or [
+                c for c in token.children
+                if (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN") or (c.dep_ == "poss" and c.pos_ == "PRON")
+            ]
+            if names:
+                return [names[-1]], token
+            others = [t for t in tokens if t is not token]
+            if others:  # "whom ... appointed chief justice": two objects, one of them the role
+                return others, token
+    return tokens, None
+
+
 def _role(verb: Token, obj: list[Token]) -> Token | None:
     for child in verb.children:
         if child.dep_ == "oprd" or (child.dep_ == "dobj" and _children(verb, "dative")):
@@ -122,13 +148,24 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
     else:
         subjects = clause_subjects(verb)
         if rel.object_prepositions:
-            objects = _prep_objects(verb, rel.object_prepositions)
+            if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
+                return  # "ran the company for six years": another sense of the verb
+            objects = [o for o in _prep_objects(verb, rel.object_prepositions) if o.ent_type_ not in TEMPORAL]
         else:
             objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
+            if rel.role_bearing:
+                objects = objects or _children(verb, "oprd")  # "named Marta Ruiz sporting director"
         frame = "active"
-    role = _role(verb, objects) if rel.role_bearing else None
+    role = None
+    if rel.role_bearing:
+        objects, role = _split_role(objects)
+        role = role or _role(verb, objects)
     if rel.symmetric:
         participants = subjects + objects + _prep_objects(verb, ("with", "against"))
+        participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
+        nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
+        for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
+            participants += _prep_objects(noun, ("against", "with", "between"))
         # "X and former coach Y" is often parsed with Y in apposition to X
         participants += [c for p in participants for c in p.children if c.dep_ == "appos"]
         yield Match(rel, verb, "reciprocal", participants, [], pairwise=True)
@@ -137,8 +174,8 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
 
 
 def causative_matches(verb: Token, rel: Relation, effect: str) -> Iterator[Match]:
-    for comp in _children(verb, "xcomp"):
-        if comp.lemma_ == effect:
+    for comp in _children(verb, "xcomp", "advcl"):
+        if lemma_in(comp, {effect}) and (comp.dep_ == "xcomp" or any(c.lower_ == "to" for c in comp.children)):
             role = next(iter(_prep_objects(comp, ("as",))), None)
             yield Match(rel, verb, "causative", clause_subjects(verb), _children(verb, "dobj"), role, extra={"effect": comp})
 
@@ -159,10 +196,15 @@ def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         givers = subjects or _prep_objects(noun, ("of", "from"))
         yield Match(rel, noun, "nominal", givers, clause_subjects(noun.head))
         return
-    if not subjects and noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
-        subjects = clause_subjects(noun.head)  # "Sessions pledged support for the president"
+    if noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
+        subjects = subjects or clause_subjects(noun.head)  # "Sessions pledged support for the president"
+        objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
+        objects = objects or _expand(_children(noun.head, "dative"))  # "gave Reid her endorsement"
     if subjects and objects:
-        yield Match(rel, noun, "nominal", subjects, objects)
+        role = None
+        if rel.role_bearing:  # "X's appointment of Y as police chief"
+            role = next(iter(_prep_objects(noun, ("as",)) + [r for o in objects for r in _prep_objects(o, ("as",))]), None)
+        yield Match(rel, noun, "nominal", subjects, objects, role)
 
 
 def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
@@ -186,25 +228,29 @@ def find_matches(sentence: Span) -> Iterator[Match]:
     """Every relation frame in ``sentence``."""
     lex = lexicon()
     for token in sentence:
-        lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-            for rel, particle in lex.verbs.get(lemma, ()):
+            for rel, particle in lex.verbs.get(lemma_in(token, lex.verbs) or "", ()):
                 yield from verb_matches(token, rel, particle)
-            for rel, effect in lex.causatives.get(lemma, ()):
+            for rel, effect in lex.causatives.get(lemma_in(token, lex.causatives) or "", ()):
                 yield from causative_matches(token, rel, effect)
         if token.pos_ in ("NOUN", "PROPN"):
-            for rel in lex.nouns.get(lemma, ()):
+            for rel in lex.nouns.get(lemma_in(token, lex.nouns) or "", ()):
                 yield from noun_matches(token, rel)
-            for rel in lex.agent_nouns.get(lemma, ()):
+            for rel in lex.agent_nouns.get(lemma_in(token, lex.agent_nouns) or "", ()):
                 yield from agent_noun_matches(token, rel)
 
 
-def title_matches(token: Token) -> Iterator[tuple[Token, str]]:
-    """Position words tied to the name whose head is ``token``: (position head, frame)."""
+def title_matches(token: Token, start: int) -> Iterator[tuple[Token, str]]:
+    """Position words tied to the name ``doc[start:token.i + 1]``: (position head, frame)."""
     words = position_words()
+    titles = set()
     for child in token.children:
         if child.dep_ in ("compound", "appos") and child.lemma_.lower() in words and child.i != token.i:
+            titles.add(child.i)
             yield child, "title" if child.dep_ == "compound" else "apposition"
+    before = token.doc[start - 1] if start > 0 else None
+    if before is not None and before.i not in titles and before.pos_ in ("NOUN", "PROPN") and before.lemma_.lower() in words:
+        yield before, "title"  # "fire coach Pavel Novak", parsed as two objects
     if token.dep_ == "appos" and token.head.lemma_.lower() in words:
         yield token.head, "apposition"
     if token.dep_ in ("nsubj",) and token.head.lemma_ == "be":

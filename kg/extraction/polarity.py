@@ -12,9 +12,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from kg.extraction.lexical import lemma_in
 from kg.extraction.quotes import SPEECH_VERBS
 
-NEGATING_VERBS = {"deny", "refuse", "decline", "reject", "dispute", "fail", "refute", "rule"}
+NEGATING_VERBS = {
+    "deny", "refuse", "decline", "reject", "dispute", "fail", "refute", "rule", "stop", "refrain",
+    "hesitate", "balk", "avoid", "cease", "halt", "resist", "oppose", "abandon", "forgo",
+}
+HYPOTHETICAL_ADJECTIVES = {
+    "potential", "possible", "likely", "probable", "expected", "hypothetical", "looming",
+    "prospective", "rumored", "rumoured", "planned", "proposed", "mooted", "anticipated", "future",
+}
 HYPOTHETICAL_VERBS = {
     "ask", "urge", "want", "hope", "plan", "expect", "seek", "try", "attempt", "consider",
     "intend", "demand", "threaten", "wish", "propose", "offer", "request", "pressure", "press",
@@ -24,10 +32,12 @@ BELIEF_VERBS = {
     "believe", "think", "claim", "allege", "suggest", "assume", "suspect", "rumor", "rumour",
     "speculate", "imply", "insinuate", "imagine", "guess", "fear", "doubt", "accuse",
 }
+GOVERNING_VERBS = NEGATING_VERBS | HYPOTHETICAL_VERBS | BELIEF_VERBS | SPEECH_VERBS
 HYPOTHETICAL_MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
 FALSITY_ADVERBS = {"wrongly", "falsely", "mistakenly", "erroneously", "incorrectly", "never"}
+HEARSAY_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "rumoredly", "ostensibly"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
-EMBEDDING_DEPS = {"xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl", "conj", "pobj", "prep", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "appos", "compound", "amod"}
+EMBEDDING_DEPS = {"advmod", "xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl", "conj", "pobj", "prep", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "appos", "compound", "amod"}
 
 
 @dataclass(frozen=True)
@@ -37,11 +47,22 @@ class Stance:
     speaker: Token | None = None  # subject of the verb of saying or believing
 
 
-def _local(token: Token) -> Stance | None:
-    """Negation, modality and conditions marked on ``token`` itself."""
+def _local(token: Token, trigger: bool = False) -> Stance | None:
+    """Negation, modality and conditions marked on ``token`` itself ("no" only on the trigger:
+    "no endorsement" denies, "no regrets about recusing" does not)."""
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in FALSITY_ADVERBS | {"no"}):
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in FALSITY_ADVERBS):
             return Stance("negative", child.text)
+        if trigger and child.dep_ == "det" and child.lower_ == "no":
+            return Stance("negative", child.text)
+        if trigger and child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_ADJECTIVES:
+            return Stance("hypothetical", child.text)  # "a potential runoff between X and Y"
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in HEARSAY_ADVERBS:
+            return Stance("reported", child.text)
+        if child.dep_ == "prep" and child.lower_ == "according":
+            source = next((p for to in child.children for p in to.children if p.dep_ == "pobj"), None)
+            return Stance("reported", "according to", source)
     for child in token.children:
         if child.tag_ == "MD" and child.lower_ in HYPOTHETICAL_MODALS:
             return Stance("hypothetical", child.text)
@@ -53,17 +74,22 @@ def _local(token: Token) -> Stance | None:
 def stance(trigger: Token) -> Stance:
     """The polarity of the clause ``trigger`` expresses."""
     token = trigger
-    found = _local(token)
+    found = _local(token, trigger=True)
     if found:
         return found
     while token.dep_ in EMBEDDING_DEPS and token.head is not token:
         dep, parent = token.dep_, token.head
-        lemma = parent.lemma_.lower()
+        lemma = lemma_in(parent, GOVERNING_VERBS) or parent.lemma_.lower()
         complement = dep in ("xcomp", "ccomp", "pcomp") or (dep == "pobj" and parent.dep_ == "prep")
         if dep == "relcl" or dep == "appos":
             break
-        if complement or dep == "prep":
+        if complement or dep in ("prep", "advmod"):  # "stopped short of endorsing him"
+            if lemma in ("have", "be") and any(c.lower_ == "yet" for c in parent.children):
+                return Stance("negative", "yet")  # "has yet to endorse"
             if lemma in NEGATING_VERBS:
+                negated = _local(parent)  # "would not rule out backing him"
+                if negated is not None:
+                    return Stance("hypothetical", f"{negated.cue} {parent.text}")
                 return Stance("negative", parent.text)
             if lemma in HYPOTHETICAL_VERBS:
                 return Stance("hypothetical", parent.text)

@@ -1,0 +1,27 @@
+"""Lemma look-ups that survive the small model's lemmatiser ("hopes" -> "hop")."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Token
+
+_SUFFIXES = ("ing", "es", "ed", "s", "d")
+
+
+def lemmas(token: Token) -> tuple[str, ...]:
+    """The model's lemma, then the word itself with common inflections undone."""
+    word = token.lower_
+    out = [token.lemma_.lower(), word]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "backing" is fine, "planned" -> "plan"
+    return tuple(dict.fromkeys(out))
+
+
+def lemma_in(token: Token, words: Collection[str]) -> str | None:
+    """The first of :func:`lemmas` found in ``words``."""
+    return next((lemma for lemma in lemmas(token) if lemma in words), None)
