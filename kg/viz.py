@@ -13,6 +13,7 @@ import html
 import json
 import math
 import random
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -44,7 +45,7 @@ SPACING = 110  # pixels per node of a component's square
 _SMALL_OPTIONS = {
     "physics": {
         "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 140},
+        "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 150, "avoidOverlap": 0.6},
         "stabilization": {"fit": True},
     },
     "edges": {"font": {"size": 11, "background": "#ffffffd0"}, "smooth": {"type": "continuous"}},
@@ -115,6 +116,13 @@ def positions(graph: nx.MultiDiGraph, nodes: list[str], seed: int = 7) -> dict[s
     return placed
 
 
+def _fan(k: int, m: int, flipped: bool) -> dict:
+    """The curve of the ``k``-th of ``m`` edges between two nodes, so that parallel edges fan out."""
+    offset = k - (m - 1) / 2
+    clockwise = (offset >= 0) != flipped
+    return {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW", "roundness": round(0.35 * abs(offset), 2)}
+
+
 def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: frozenset[str] = frozenset()) -> Network:
     """A pyvis network of the facts in a :func:`kg.analysis.fact_graph`.
 
@@ -134,10 +142,15 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
         net.nodes.append(record)
         net.node_ids.append(node)
         net.node_map[node] = record
-    for i, (s, o, data) in enumerate(sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"], e[2]["polarity"]))):
+    ordered = sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]), e[2]["relation"], e[2]["polarity"], e[0]))
+    pairs = Counter(frozenset((s, o)) for s, o, _ in ordered)
+    seen: Counter[frozenset] = Counter()
+    for i, (s, o, data) in enumerate(ordered):
         asserted = data["polarity"] == "positive"
         evidence = data["evidence"]
-        net.edges.append({
+        pair = frozenset((s, o))
+        seen[pair] += 1
+        record = {
             "id": i, "from": s, "to": o,
             "label": data["label"] if asserted else f"{data['label']} ({POLARITY_WORDS[data['polarity']]})",
             "relation": data["relation"], "relationLabel": data["label"], "asserted": asserted,
@@ -146,7 +159,10 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
             "width": round(1 + 2 * math.log2(len(evidence)), 1) if evidence else 1,
             "dashes": not asserted, "color": {"color": "#666666" if asserted else "#c0392b", "highlight": "#222222"},
             "arrows": "" if data["symmetric"] else "to",
-        })
+        }
+        if pairs[pair] > 1:
+            record["smooth"] = _fan(seen[pair] - 1, pairs[pair], flipped=s > o)
+        net.edges.append(record)
     options = json.loads(json.dumps(_LARGE_OPTIONS if len(net.nodes) >= LARGE else _SMALL_OPTIONS))
     steps = STEP_BUDGET // max(1, len(net.nodes) + len(net.edges))
     options["physics"]["stabilization"]["iterations"] = max(25, min(300, steps))

@@ -129,3 +129,16 @@ def test_kg_viz_errors(graph_file, tmp_path, capsys):
     (tmp_path / "file").write_text("x")
     assert main(["viz", str(graph_file), "-o", str(tmp_path / "file" / "v.html")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_parallel_edges_fan_out_on_both_sides():
+    G = nx.MultiDiGraph()
+    G.add_node("a", label="A", type="Person", aliases=[])
+    G.add_node("b", label="B", type="Person", aliases=[])
+    for s, o, relation in (("a", "b", "appointed"), ("a", "b", "dismissed"), ("b", "a", "endorses"), ("a", "b", "supports")):
+        G.add_edge(s, o, relation, relation=relation, label=relation, polarity="positive", symmetric=False, evidence=[])
+    curves = {e["relation"]: e["smooth"] for e in viz.build_network(G).edges}
+    # seen from a to b: offsets -1.5, -0.5, +0.5, +1.5 in relation order; b->a is drawn mirrored
+    assert [(curves[r]["type"], curves[r]["roundness"]) for r in ("appointed", "dismissed", "endorses", "supports")] == [
+        ("curvedCCW", pytest.approx(0.52, abs=0.01)), ("curvedCCW", pytest.approx(0.17, abs=0.01)),
+        ("curvedCCW", pytest.approx(0.17, abs=0.01)), ("curvedCW", pytest.approx(0.52, abs=0.01))]
