@@ -55,6 +55,24 @@ def page(browser, built):
     page.close()
 
 
+def test_notebook_iframe_draws_the_same_graph(browser, built, tmp_path):
+    from kg.viz import page as graph_page
+
+    graph = fact_graph(KnowledgeGraph.load(built).graph)
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><html><body>{graph_page(graph)._repr_html_()}</body></html>", encoding="utf-8")
+    tab = browser.new_page()
+    requests = []
+    tab.on("request", lambda r: requests.append(r.url) if r.url.startswith("http") else None)
+    tab.goto(host.as_uri())
+    frame = tab.frames[1]
+    frame.wait_for_selector("body[data-ready]", timeout=30_000)
+    linked = sum(1 for n in graph if graph.degree(n))
+    assert frame.evaluate("kgNetwork.body.nodeIndices.length") == linked
+    assert frame.evaluate("typeof window.__pwned") == "undefined" and requests == []
+    tab.close()
+
+
 def drawn(page) -> tuple[int, int]:
     return tuple(page.evaluate("[kgNetwork.body.nodeIndices.length, kgNetwork.body.edgeIndices.length]"))
 

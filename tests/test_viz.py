@@ -6,6 +6,8 @@ import re
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg import analysis, viz
 from kg.cli import main
@@ -142,3 +144,15 @@ def test_parallel_edges_fan_out_on_both_sides():
     assert [(curves[r]["type"], curves[r]["roundness"]) for r in ("appointed", "dismissed", "endorses", "supports")] == [
         ("curvedCCW", pytest.approx(0.52, abs=0.01)), ("curvedCCW", pytest.approx(0.17, abs=0.01)),
         ("curvedCCW", pytest.approx(0.17, abs=0.01)), ("curvedCW", pytest.approx(0.52, abs=0.01))]
+
+
+@given(st.text())
+def test_json_for_script_round_trips_and_cannot_close_the_element(text):
+    embedded = viz._json({"t": text})
+    assert json.loads(embedded) == {"t": text}
+    assert not {"<", ">", "&", "\u2028", "\u2029"} & set(embedded)
+
+
+def test_empty_graph_page(tmp_path):
+    data = page_data(viz.page(nx.MultiDiGraph()).html)
+    assert data["nodes"] == [] and data["edges"] == [] and data["legend"] == []

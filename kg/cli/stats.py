@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     lines.append("degree (entities linked by a fact)")
     lines += [f"  {d:>5}  {graph.nodes[n]['label']}" for n, d in result.degree]
     sizes = result.components
-    lines.append(f"components: {len(sizes)} among linked entities; sizes {', '.join(map(str, sizes[:10]))}"
-                 + (" ..." if len(sizes) > 10 else ""))
+    shown = ", ".join(map(str, sizes[:10])) + (" ..." if len(sizes) > 10 else "")
+    lines.append(f"components: {len(sizes)} among linked entities" + (f"; sizes {shown}" if sizes else ""))
     print("\n".join(lines))
     return 0
