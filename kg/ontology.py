@@ -116,6 +116,7 @@ def relations() -> dict[str, Relation]:
     return catalogue
 
 
+@lru_cache(maxsize=None)
 def subclasses(name: str) -> frozenset[str]:
     """``name`` and every class below it in the ontology (local names)."""
     graph = ontology_graph()

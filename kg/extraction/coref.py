@@ -87,12 +87,14 @@ def conjuncts(token: Token) -> list[Token]:
 class Coreference:
     """Resolves tokens to entities, lazily and memoised."""
 
-    def __init__(self, doc: Doc, entities: EntityIndex, quotes: Quotes) -> None:
+    def __init__(self, doc: Doc, entities: EntityIndex, quotes: Quotes, sents: list[Span]) -> None:
         self.doc = doc
         self.entities = entities
         self.quotes = quotes
-        self.sents = list(doc.sents)
-        self._sent_index = {s.start: i for i, s in enumerate(self.sents)}
+        self.sents = sents
+        self._sent_of = [0] * len(doc)
+        for index, sent in enumerate(sents):
+            self._sent_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
         self._memo: dict[int, Resolution | None] = {}
         self._descriptors: dict[str, list[tuple[int, Cluster]]] | None = None
         self._owned: dict[str, Cluster] = {}
@@ -141,7 +143,7 @@ class Coreference:
         return None
 
     def _sentence(self, token: Token) -> int:
-        return self._sent_index[token.sent.start]
+        return self._sent_of[token.i]
 
     def _is_person(self, resolution: Resolution | None) -> bool:
         return resolution is not None and self._person_like(resolution.cluster)
@@ -185,7 +187,7 @@ class Coreference:
     def _nearest_in_sentence(self, token: Token) -> Resolution | None:
         excluded = {id(r.cluster) for s in clause_subjects(token.head) if s.i != token.i and (r := self.resolve(s))}
         quoted = self.quotes.region_of(token) is not None
-        for candidate in reversed(self.doc[token.sent.start : token.i]):
+        for candidate in reversed(self.doc[self.sents[self._sentence(token)].start : token.i]):
             if not quoted and self.quotes.region_of(candidate):
                 continue
             mention = self.entities.entity_at(candidate)

@@ -91,7 +91,10 @@ def position_label(token: Token) -> str:
 
 def _bare_name(token: Token) -> bool:
     """A capitalised noun with no determiner, singular or inside a sentence: a name the model missed."""
-    first = all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
+    before = token.doc[token.i - 1] if token.i > 0 and not token.is_sent_start else None
+    while before is not None and (before.is_punct or before.is_space) and not before.is_sent_start:
+        before = before.doc[before.i - 1]
+    first = before is None or before.is_punct or before.is_space
     return (
         token.pos_ in ("NOUN", "PROPN")
         and (token.tag_ in ("NN", "NNP") or not first)
@@ -110,7 +113,8 @@ class DocumentExtractor:
         self.doc = doc
         self.entities = EntityIndex(doc)
         self.quotes = Quotes(doc)
-        self.coref = Coreference(doc, self.entities, self.quotes)
+        self.sentences = list(doc.sents)
+        self.coref = Coreference(doc, self.entities, self.quotes, self.sentences)
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
 
@@ -121,7 +125,7 @@ class DocumentExtractor:
         return self._entity_cache[key]
 
     def run(self) -> Extraction:
-        matches = [(sentence, match) for sentence in self.doc.sents for match in find_matches(sentence)]
+        matches = [(sentence, match) for sentence in self.sentences for match in find_matches(sentence)]
         self._type_by_slots(matches)
         for sentence, match in matches:
             self._add_match(sentence, match)
@@ -133,7 +137,7 @@ class DocumentExtractor:
             doc_id=self.document.id,
             entities=tuple(sorted(entities, key=lambda e: (e.type, e.label))),
             facts=tuple(self.facts.values()),
-            sentences=sum(1 for _ in self.doc.sents),
+            sentences=len(self.sentences),
         )
 
     # -- arguments -----------------------------------------------------------------------------

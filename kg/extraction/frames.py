@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extraction.coref import clause_subjects, conjuncts
-from kg.extraction.lexical import lemma_in
+from kg.extraction.lexical import lemma_in, lemmas
 from kg.ontology import Relation, position_words, relations
 
 RECEIVING_VERBS = {
@@ -228,16 +228,25 @@ def find_matches(sentence: Span) -> Iterator[Match]:
     """Every relation frame in ``sentence``."""
     lex = lexicon()
     for token in sentence:
-        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-            for rel, particle in lex.verbs.get(lemma_in(token, lex.verbs) or "", ()):
+        verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+        noun = token.pos_ in ("NOUN", "PROPN")
+        if not (verb or noun):
+            continue
+        forms = lemmas(token)
+        if verb:
+            for rel, particle in lex.verbs.get(_first(forms, lex.verbs), ()):
                 yield from verb_matches(token, rel, particle)
-            for rel, effect in lex.causatives.get(lemma_in(token, lex.causatives) or "", ()):
+            for rel, effect in lex.causatives.get(_first(forms, lex.causatives), ()):
                 yield from causative_matches(token, rel, effect)
-        if token.pos_ in ("NOUN", "PROPN"):
-            for rel in lex.nouns.get(lemma_in(token, lex.nouns) or "", ()):
+        if noun:
+            for rel in lex.nouns.get(_first(forms, lex.nouns), ()):
                 yield from noun_matches(token, rel)
-            for rel in lex.agent_nouns.get(lemma_in(token, lex.agent_nouns) or "", ()):
+            for rel in lex.agent_nouns.get(_first(forms, lex.agent_nouns), ()):
                 yield from agent_noun_matches(token, rel)
+
+
+def _first(forms: tuple[str, ...], table: dict) -> str:
+    return next((form for form in forms if form in table), "")
 
 
 def title_matches(token: Token, start: int) -> Iterator[tuple[Token, str]]:

@@ -24,4 +24,7 @@ def lemmas(token: Token) -> tuple[str, ...]:
 
 def lemma_in(token: Token, words: Collection[str]) -> str | None:
     """The first of :func:`lemmas` found in ``words``."""
-    return next((lemma for lemma in lemmas(token) if lemma in words), None)
+    lemma = token.lemma_.lower()
+    if lemma in words:
+        return lemma
+    return next((lemma for lemma in lemmas(token)[1:] if lemma in words), None)
