@@ -27,6 +27,7 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/extraction_overhead.py
 	$(BIN)/python benchmarks/rdf_stores.py
+	$(BIN)/python benchmarks/viz_large.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info
