@@ -27,6 +27,7 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/extraction_overhead.py
 	$(BIN)/python benchmarks/rdf_stores.py
+	$(BIN)/python benchmarks/viz_large.py
 	$(BIN)/python benchmarks/throughput.py --docs 400 --jobs 1 2
 	$(BIN)/python benchmarks/memory.py --small 500 --large 5000
 	$(BIN)/python benchmarks/serialization.py --triples 100000 1000000

@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from kg import __version__
-from kg.cli import build, export, query, serve, validate
+from kg.cli import build, export, neighbors, netexport, path, query, serve, stats, validate, viz
 from kg.cli import eval as eval_command
 from kg.cli.common import CliError
 
-COMMANDS = (build, query, export, validate, serve, eval_command)
+COMMANDS = (build, query, export, validate, serve, eval_command, stats, path, neighbors, netexport, viz)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -32,3 +32,20 @@ def open_graph(spec: str) -> Graph:
         raise CliError(str(err)) from err
     finally:
         store.close()
+
+
+def load_facts(spec: str):
+    """The networkx fact graph (:func:`kg.analysis.fact_graph`) of a graph file, build folder or store."""
+    from kg.analysis import fact_graph
+
+    return fact_graph(open_graph(spec))
+
+
+def entity(graph, name: str) -> str:
+    """The node named ``name`` (label or alias, any case), or a one-line error."""
+    from kg.analysis import EntityNotFound, find_entity
+
+    try:
+        return find_entity(graph, name)
+    except EntityNotFound as err:
+        raise CliError(str(err)) from err

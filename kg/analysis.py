@@ -1,0 +1,278 @@
+"""Graph analytics with networkx: a view of the facts, centrality, paths, neighbours, exports.
+
+:func:`fact_graph` reads an rdflib graph written by kg into a :class:`networkx.MultiDiGraph`:
+entities are nodes (``label``, ``type``, ``aliases``), and each distinct statement
+``subject relation object`` with one polarity is an edge keyed ``relation`` or
+``relation/polarity`` (``relation``, ``label``, ``polarity``, ``symmetric`` and ``evidence``, a
+list of :class:`Evidence` sorted by document and offset). A symmetric relation is one edge.
+Everything else here is a pure function over that graph, in the style of networkx.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+from rdflib import RDF, RDFS, Graph, URIRef
+
+from kg.fileio import OutputError, atomic_writer
+from kg.ontology import DCTERMS, ENT, KG, PROV, relations
+
+EXPORT_FORMATS = ("graphml", "gexf")
+POLARITY_WORDS = {"negative": "denied", "hypothetical": "hypothetical", "reported": "reported"}
+
+
+class EntityNotFound(LookupError):
+    """No entity, or more than one, answers to a name (the message says which)."""
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """One statement of a fact: the sentence, where it comes from, and how sure kg is."""
+
+    doc: str
+    start: int
+    sentence: str
+    date: str | None
+    confidence: float
+    polarity: str
+
+    def describe(self) -> str:
+        when = f", {self.date}" if self.date else ""
+        return f"“{self.sentence}” ({self.doc}{when}; confidence {self.confidence:g})"
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One fact on a path or around an entity, oriented as stated (``source relation target``)."""
+
+    source: str
+    target: str
+    key: str
+    data: dict
+
+    @property
+    def best(self) -> Evidence:
+        """The evidence with the highest confidence (the earliest on ties)."""
+        return max(self.data["evidence"], key=lambda e: (e.confidence, -e.start))
+
+    def describe(self, graph: nx.MultiDiGraph) -> str:
+        label = self.data["label"]
+        if self.data["polarity"] != "positive":
+            label += f" ({POLARITY_WORDS[self.data['polarity']]})"
+        arrow = "—" if self.data["symmetric"] else "→"
+        return f"{graph.nodes[self.source]['label']} —{label}{arrow} {graph.nodes[self.target]['label']}"
+
+
+@dataclass(frozen=True)
+class GraphStats:
+    """What :func:`stats` reports."""
+
+    entities: Counter[str]
+    facts: Counter[str]
+    statements: Counter[str]
+    pagerank: list[tuple[str, float]]
+    degree: list[tuple[str, int]]
+    components: list[int]
+
+
+def _local(iri: object) -> str:
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def fact_graph(graph: Graph) -> nx.MultiDiGraph:
+    """The entities and facts of a kg RDF graph as a networkx multigraph."""
+    catalogue = relations()
+    view = nx.MultiDiGraph()
+    ent = str(ENT)
+    for iri, label in graph.subject_objects(RDFS.label):
+        if not isinstance(iri, URIRef) or not str(iri).startswith(ent):
+            continue
+        types = sorted(_local(t) for t in graph.objects(iri, RDF.type) if str(t).startswith(str(KG)))
+        aliases = sorted({str(a) for a in graph.objects(iri, KG.mention)} - {str(label)})
+        view.add_node(str(iri), label=str(label), type=types[0] if types else "Thing", aliases=aliases)
+    docs = {str(d): str(i) for d, i in graph.subject_objects(DCTERMS.identifier)}
+    for node in graph.subjects(RDF.type, KG.Assertion):
+        fields = {p: o for p, o in graph.predicate_objects(node)}
+        s, p, o = (str(fields.get(k, "")) for k in (KG.subject, KG.predicate, KG.object))
+        if s not in view or o not in view:
+            continue
+        relation, polarity = _local(p), _local(fields.get(KG.polarity, KG.positive))
+        rel = catalogue.get(relation)
+        symmetric = bool(rel and rel.symmetric)
+        if symmetric and s > o:
+            s, o = o, s
+        key = relation if polarity == "positive" else f"{relation}/{polarity}"
+        if not view.has_edge(s, o, key):
+            view.add_edge(s, o, key, relation=relation, label=rel.label if rel else relation,
+                          polarity=polarity, symmetric=symmetric, evidence=[])
+        doc = fields.get(PROV.wasDerivedFrom)
+        date = fields.get(DCTERMS.date)
+        view.edges[s, o, key]["evidence"].append(Evidence(
+            doc=docs.get(str(doc), str(doc)),
+            start=int(fields.get(KG.start, 0)),
+            sentence=str(fields.get(KG.sentence, "")),
+            date=str(date) if date is not None else None,
+            confidence=float(fields.get(KG.confidence, 0)),
+            polarity=polarity,
+        ))
+    for _, _, data in view.edges(data=True):
+        data["evidence"].sort()
+    return view
+
+
+def asserted(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A view of the facts the texts assert (positive polarity only)."""
+    return nx.subgraph_view(graph, filter_edge=lambda s, o, k: graph.edges[s, o, k]["polarity"] == "positive")
+
+
+def pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
+    """PageRank over the asserted facts, direction ignored (every entity gets a score).
+
+    In news, endorsing, appointing and being endorsed or appointed all make an entity central.
+    """
+    if len(graph) == 0:
+        return {}
+    simple = nx.Graph()
+    simple.add_nodes_from(graph)
+    simple.add_edges_from((s, o) for s, o, polarity in graph.edges(data="polarity") if polarity == "positive")
+    return nx.pagerank(simple)
+
+
+def degree(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """How many distinct entities each entity has a fact with (any polarity)."""
+    return {n: len(set(graph.successors(n)) | set(graph.predecessors(n))) for n in graph}
+
+
+def _top(scores: dict, n: int) -> list:
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def stats(graph: nx.MultiDiGraph, top: int = 10) -> GraphStats:
+    """Counts per type, relation and polarity; the most central entities; component sizes."""
+    facts = Counter(d["relation"] for _, _, d in asserted(graph).edges(data=True))
+    statements = Counter(e.polarity for _, _, d in graph.edges(data=True) for e in d["evidence"])
+    linked = graph.subgraph([n for n in graph if graph.degree(n)])
+    return GraphStats(
+        entities=Counter(d["type"] for _, d in graph.nodes(data=True)),
+        facts=facts,
+        statements=statements,
+        pagerank=_top(pagerank(graph), top),
+        degree=_top(degree(graph), top),
+        components=sorted((len(c) for c in nx.weakly_connected_components(linked)), reverse=True),
+    )
+
+
+def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
+    """The node whose label (else one alias) is ``name``, case-insensitively."""
+    wanted = name.strip().casefold()
+    for field in ("label", "aliases"):
+        found = sorted(
+            n for n, d in graph.nodes(data=True)
+            if (d["label"].casefold() == wanted if field == "label" else wanted in (a.casefold() for a in d["aliases"]))
+        )
+        if len(found) == 1:
+            return found[0]
+        if found:
+            names = ", ".join(f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']})" for n in found)
+            raise EntityNotFound(f"{name!r} is ambiguous: {names}")
+    close = sorted(d["label"] for _, d in graph.nodes(data=True) if wanted in d["label"].casefold())[:5]
+    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+    raise EntityNotFound(f"no entity named {name!r}{hint}")
+
+
+def _hops(graph: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
+    """Every fact between two entities, either way round, most confident first."""
+    hops = [Hop(a, b, k, d) for k, d in graph.get_edge_data(a, b, default={}).items()]
+    hops += [Hop(b, a, k, d) for k, d in graph.get_edge_data(b, a, default={}).items()]
+    return sorted(hops, key=lambda h: (h.data["polarity"] != "positive", -h.best.confidence, h.key))
+
+
+def shortest_path(graph: nx.MultiDiGraph, a: str, b: str, only_asserted: bool = True) -> list[Hop]:
+    """The shortest chain of facts from ``a`` to ``b`` (fact direction ignored).
+
+    Raises :class:`networkx.NetworkXNoPath` when no chain exists.
+    """
+    view = asserted(graph) if only_asserted else graph
+    nodes = nx.shortest_path(view.to_undirected(as_view=True), a, b)
+    return [_hops(view, x, y)[0] for x, y in zip(nodes, nodes[1:])]
+
+
+def neighbors(graph: nx.MultiDiGraph, node: str) -> list[Hop]:
+    """Every fact that involves ``node``, ordered by the other entity's label."""
+    others = set(graph.successors(node)) | set(graph.predecessors(node))
+    ordered = sorted(others, key=lambda n: (graph.nodes[n]["label"].casefold(), n))
+    return [hop for other in ordered for hop in _hops(graph, node, other)]
+
+
+def focus(graph: nx.MultiDiGraph, node: str, depth: int = 1) -> nx.MultiDiGraph:
+    """The entities within ``depth`` facts of ``node`` and the facts among them."""
+    near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), node, cutoff=depth)
+    return graph.subgraph(near).copy()
+
+
+def select(graph: nx.MultiDiGraph, relations: Iterable[str] | None = None, since: str | None = None) -> nx.MultiDiGraph:
+    """A copy keeping the facts of the given relations (names or labels) stated on or after ``since``.
+
+    With ``since``, evidence without a date is dropped, and so is a fact left without evidence.
+    Entities are all kept.
+    """
+    wanted = {r.casefold() for r in relations} if relations else None
+    kept = nx.MultiDiGraph()
+    kept.add_nodes_from(graph.nodes(data=True))
+    for s, o, k, data in graph.edges(keys=True, data=True):
+        if wanted is not None and data["relation"].casefold() not in wanted and data["label"].casefold() not in wanted:
+            continue
+        evidence = data["evidence"] if since is None else [e for e in data["evidence"] if e.date and e.date >= since]
+        if evidence:
+            kept.add_edge(s, o, k, **{**data, "evidence": evidence})
+    return kept
+
+
+def flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with only scalar attributes, as GraphML and GEXF need them.
+
+    Aliases are joined with ``"; "``; each fact gets ``sources`` (its number of statements),
+    ``confidence`` (the highest) and ``evidence`` (one described statement a line).
+    """
+    out = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        out.add_node(node, label=data["label"], type=data["type"], aliases="; ".join(data["aliases"]))
+    for s, o, k, data in graph.edges(keys=True, data=True):
+        evidence = data["evidence"]
+        out.add_edge(s, o, k, relation=data["relation"], label=data["label"], polarity=data["polarity"],
+                     symmetric=data["symmetric"], sources=len(evidence),
+                     confidence=max((e.confidence for e in evidence), default=0.0),
+                     evidence="\n".join(e.describe() for e in evidence))
+    return out
+
+
+def export(graph: nx.MultiDiGraph, path: str | Path, fmt: str) -> Path:
+    """Write ``graph`` as GraphML or GEXF (for Gephi, Cytoscape, yEd), atomically."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown network format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+    path = Path(path)
+    writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+    try:
+        with atomic_writer(path, "wb") as handle:
+            writer(flat(graph), handle)
+    except OutputError:
+        raise
+    except OSError as err:
+        raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+    return path
+
+
+def to_json(stats_: GraphStats, graph: nx.MultiDiGraph) -> str:
+    """:class:`GraphStats` as JSON, entities named by label and IRI."""
+    def named(pairs: list) -> list[dict]:
+        return [{"entity": graph.nodes[n]["label"], "iri": n, "score": v} for n, v in pairs]
+
+    return json.dumps({
+        "entities": dict(stats_.entities), "facts": dict(stats_.facts), "statements": dict(stats_.statements),
+        "pagerank": named(stats_.pagerank), "degree": named(stats_.degree), "components": stats_.components,
+    }, indent=2, ensure_ascii=False)

@@ -1,0 +1,36 @@
+"""``kg export-network GRAPH --format graphml|gexf -o FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kg.analysis import EXPORT_FORMATS, export
+from kg.cli.common import CliError, load_facts
+from kg.fileio import OutputError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "export-network",
+        help="write the entities and facts as GraphML or GEXF (Gephi, Cytoscape, yEd)",
+        description="Write the network of entities (nodes: label, type, aliases) and facts (edges: "
+        "relation, label, polarity, sources, confidence, evidence) as GraphML or GEXF.",
+    )
+    p.add_argument("graph", help="graph file (.ttl, .nt, .jsonld, .trig) or build folder")
+    p.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the output's suffix")
+    p.add_argument("-o", "--output", required=True, help="file to write (.graphml or .gexf)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    fmt = args.format or args.output.rsplit(".", 1)[-1].lower()
+    if fmt not in EXPORT_FORMATS:
+        raise CliError(f"cannot tell the format of {args.output}; give --format graphml or --format gexf", code=2)
+    graph = load_facts(args.graph)
+    try:
+        path = export(graph, args.output, fmt)
+    except OutputError as err:
+        raise CliError(str(err)) from err
+    print(f"wrote {path}: {len(graph)} entities, {graph.number_of_edges()} facts ({fmt})", file=sys.stderr)
+    return 0

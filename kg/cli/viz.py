@@ -1,0 +1,53 @@
+"""``kg viz GRAPH [-o FILE] [--focus NAME --depth N] [--relation R ...] [--since DATE]``."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+
+from kg.analysis import focus, select
+from kg.cli.common import CliError, entity, load_facts
+from kg.fileio import OutputError
+from kg.viz import SIZE_BY, write_html
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "viz",
+        help="write the interactive HTML graph, whole or a focused view",
+        description="Write a self-contained interactive HTML graph (works offline from file://). "
+        "Narrow it to facts of some relations, facts stated since a date, or the entities within "
+        "--depth facts of one entity.",
+    )
+    p.add_argument("graph", help="graph file (.ttl, .nt, .jsonld, .trig) or build folder")
+    p.add_argument("-o", "--output", default="graph.html", help="HTML file to write (default: graph.html)")
+    p.add_argument("--focus", metavar="NAME", help="centre on this entity (label or alias, any case)")
+    p.add_argument("--depth", type=int, default=1, metavar="N", help="with --focus: how many facts away (default: 1)")
+    p.add_argument("--relation", action="append", metavar="R", help="keep facts of this relation (name or label; repeatable)")
+    p.add_argument("--since", metavar="DATE", help="keep statements dated on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--size-by", choices=SIZE_BY, default="pagerank", help="node size (default: pagerank)")
+    p.add_argument("--title", help="page title (default: the graph's path)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.since):
+        raise CliError(f"--since wants a date YYYY-MM-DD, not {args.since!r}", code=2)
+    if args.depth < 0:
+        raise CliError("--depth must be 0 or more", code=2)
+    graph = load_facts(args.graph)
+    centre = entity(graph, args.focus) if args.focus else None
+    if args.relation or args.since:
+        graph = select(graph, relations=args.relation, since=args.since)
+    keep = frozenset()
+    if centre is not None:
+        graph = focus(graph, centre, args.depth)
+        keep = frozenset({centre})
+    try:
+        path = write_html(graph, args.output, title=args.title or f"kg: {args.graph}", size_by=args.size_by, keep=keep)
+    except OutputError as err:
+        raise CliError(str(err)) from err
+    drawn = sum(1 for n in graph if graph.degree(n) or n in keep)
+    print(f"wrote {path}: {drawn} entities, {graph.number_of_edges()} facts", file=sys.stderr)
+    return 0
