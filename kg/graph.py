@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Dataset, Graph
 
 from kg.documents import Document
 from kg.fileio import OutputError, atomic_writer
@@ -28,11 +27,9 @@ RDF_FORMATS = {
 }
 DATASET_FORMATS = ("trig", "nquads")
 
-# Graphs with more triples than this are written by Oxigraph's serializer, which is linear in the
-# graph size; rdflib's Turtle serializer is super-linear (minutes for half a million triples).
+# Turtle of graphs with more triples than this is written through Oxigraph's serializer, several
+# times faster than rdflib's Turtle serializer on large graphs (benchmarks/serialization.py).
 LARGE_GRAPH = 100_000
-_OXIGRAPH_FORMATS = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-                     "ntriples": pyoxigraph.RdfFormat.N_TRIPLES}
 
 
 def new_graph() -> Graph:
@@ -90,15 +87,15 @@ class KnowledgeGraph:
     def serialize(self, path: str | Path, format: str | None = None) -> Path:
         """Write the graph atomically; the format follows the suffix unless given.
 
-        Turtle and N-Triples of graphs over :data:`LARGE_GRAPH` triples are written by Oxigraph
-        (same prefixes, the same graph), smaller graphs and other formats by rdflib.
+        Turtle of graphs over :data:`LARGE_GRAPH` triples is written by :func:`write_with_oxigraph`
+        (the same graph and prefixes), everything else by rdflib.
         """
         path = Path(path)
         fmt = format or RDF_FORMATS.get(path.suffix.lower(), "turtle")
         try:
             with atomic_writer(path, "wb") as handle:
-                if fmt in _OXIGRAPH_FORMATS and len(self.graph) > LARGE_GRAPH:
-                    write_with_oxigraph(self.graph, handle, fmt)
+                if fmt == "turtle" and len(self.graph) > LARGE_GRAPH:
+                    write_with_oxigraph(self.graph, handle)
                 else:
                     handle.write(self.graph.serialize(format=fmt, encoding="utf-8"))
         except OutputError:
@@ -108,45 +105,12 @@ class KnowledgeGraph:
         return path
 
 
-def oxigraph_term(term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
-    """The Oxigraph term for an rdflib term (IRIs, blank nodes, literals with datatype or language)."""
-    if isinstance(term, URIRef):
-        return pyoxigraph.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return pyoxigraph.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return pyoxigraph.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
-        return pyoxigraph.Literal(str(term))
-    raise TypeError(f"cannot write {type(term).__name__} {term!r} as RDF")
-
-
-def _order(node: Node) -> tuple[str, str]:
-    return (type(node).__name__, str(node))
-
-
-def write_with_oxigraph(graph: Graph, handle, fmt: str = "turtle") -> None:
-    """Stream ``graph`` to a binary ``handle`` with Oxigraph's serializer: subjects grouped and
-    everything sorted, so the same graph always gives the same bytes."""
-    cache: dict[Node, object] = {}
-
-    def term(node: Node):
-        found = cache.get(node)
-        if found is None:
-            found = cache[node] = oxigraph_term(node)
-        return found
-
-    by_subject: dict[Node, list[tuple[Node, Node]]] = {}
-    for subject, predicate, obj in graph:
-        by_subject.setdefault(subject, []).append((predicate, obj))
-
-    def triples() -> Iterator[pyoxigraph.Triple]:
-        for subject in sorted(by_subject, key=_order):
-            s = term(subject)
-            for predicate, obj in sorted(by_subject.pop(subject), key=lambda po: (str(po[0]), _order(po[1]))):
-                yield pyoxigraph.Triple(s, term(predicate), oxigraph_term(obj) if isinstance(obj, Literal) else term(obj))
-
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()} if fmt == "turtle" else None
-    pyoxigraph.serialize(triples(), handle, _OXIGRAPH_FORMATS[fmt], prefixes=prefixes)
+def write_with_oxigraph(graph: Graph, handle: IO[bytes]) -> None:
+    """Write ``graph`` as Turtle to a binary ``handle`` through Oxigraph's serializer, with kg's
+    prefixes. rdflib writes N-Triples (linear in the graph), whose sorted lines give a
+    deterministic order with each subject's triples together; Oxigraph parses and abbreviates them."""
+    lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
+    lines.sort()
+    triples = pyoxigraph.parse(b"\n".join(lines), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    pyoxigraph.serialize(triples, handle, pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
