@@ -243,3 +243,17 @@ def test_arbitrary_unicode_documents_extract_with_exact_offsets(extractor, text)
     extraction = extractor.extract(Document(id="fuzz", text=text))
     for fact in extraction.facts:
         assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.sentence
+
+
+def test_a_ten_megabyte_single_line_document_is_built(tmp_path):
+    """10 MB on one line (over spaCy's 1,000,000-character limit): parsed in pieces, facts from
+    both ends with exact offsets, no hang. The middle is one 10-million-character "word", which
+    costs the parser little, so the test stays fast."""
+    sentence = "Governor Alma Reyes endorsed Victor Osei. The hall was full an hour before the event began. "
+    text = sentence * 20 + "x" * 10_000_000 + " " + sentence * 20
+    (tmp_path / "long.txt").write_text(text)
+    assert main(["build", str(tmp_path / "long.txt"), "-o", str(tmp_path / "o"), "-q"]) == 0
+    records = [json.loads(line) for line in (tmp_path / "o" / "facts.jsonl").read_text().splitlines()]
+    endorsements = sorted(r["start"] for r in records if r["relation"] == "endorses")
+    assert len(endorsements) == 40 and endorsements[-1] > 10_000_000
+    assert all(text[r["start"]:r["end"]] == r["sentence"] for r in records)
