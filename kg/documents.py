@@ -196,12 +196,16 @@ def _walk(folder: Path) -> Iterator[Path]:
                 continue
             path = Path(entry.path)
             try:
-                if entry.is_dir():
-                    folders.append(path)
-                elif path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and (entry.is_file() or entry.is_symlink()):
-                    yield path  # not FIFOs or devices, which would block; a broken link is reported
-            except OSError:
-                yield path
+                is_dir, is_file = entry.is_dir(), entry.is_file()
+            except OSError:  # a looping link
+                is_dir = is_file = False
+            if is_dir:
+                folders.append(path)
+            elif path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+                # regular files, and broken or looping links (to be reported); never FIFOs or
+                # devices, which could block the build forever
+                if is_file or (entry.is_symlink() and not os.path.exists(path)):
+                    yield path
         stack.extend(reversed(folders))
 
 

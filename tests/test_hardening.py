@@ -127,8 +127,9 @@ def test_a_file_that_disappears_mid_build_is_a_problem(tmp_path):
     assert rest == [f"{tmp_path}/2.txt: no such file or folder", f"{tmp_path}/3.jsonl: no such file or folder", "News 4.txt."]
 
 
-def test_a_fifo_in_a_folder_is_not_opened(tmp_path):
+def test_a_fifo_in_a_folder_is_not_opened_even_through_a_link(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "pipe.txt")
     (tmp_path / "ok.txt").write_text("Fine.")
     found: list = []
     reader = threading.Thread(target=lambda: found.extend(read_path(tmp_path)), daemon=True)
