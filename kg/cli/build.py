@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 
 from kg.build import BadDocument, BuildReport, NothingToBuild, build
@@ -52,6 +53,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if not (args.store == "memory" or args.store.startswith(STORE_PREFIXES)):
         raise CliError(f"--store {args.store!r}: expected memory, oxigraph:PATH or sparql:URL", code=2)
+    if args.jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
+        raise CliError("--jobs above 1 needs processes started by fork (Linux, macOS); use -j 1 here", code=2)
     progress = None
     if not args.quiet and sys.stderr.isatty():
         progress = Progress(sys.stderr, total=count_inputs(args.inputs))
