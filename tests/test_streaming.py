@@ -235,3 +235,20 @@ def test_large_graphs_are_written_by_oxigraph_as_the_same_graph(tmp_path, monkey
     assert by_oxigraph != by_rdflib and by_oxigraph == (tmp_path / "again" / "graph.ttl").read_bytes()
     assert by_oxigraph.startswith(b"@prefix ") and b"\nassertion:" in by_oxigraph and b"kg:Assertion" in by_oxigraph
     assert isomorphic(Graph().parse(data=by_oxigraph, format="turtle"), Graph().parse(data=by_rdflib, format="turtle"))
+
+
+def test_jsonl_on_stdin_is_read_line_by_line():
+    from kg.documents import read_stream
+
+    consumed = []
+
+    class Lines(io.BytesIO):
+        def __iter__(self):
+            for number in range(1_000_000):
+                consumed.append(number)
+                yield (json.dumps({"id": f"s{number}", "text": "Ann Lee endorsed Bo Kim."}) + "\n").encode()
+
+    stdin = io.TextIOWrapper(Lines())
+    items = read_stream(stdin, "<stdin>")
+    assert [next(items).id for _ in range(3)] == ["s0", "s1", "s2"]
+    assert len(consumed) == 3
