@@ -32,6 +32,12 @@ DATASET_FORMATS = ("trig", "nquads")
 LARGE_GRAPH = 100_000
 
 
+def graph_file(path: str | Path) -> Path:
+    """The graph file a path names: itself, or the ``graph.ttl`` inside a build folder."""
+    path = Path(path)
+    return path / "graph.ttl" if path.is_dir() else path
+
+
 def new_graph() -> Graph:
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
@@ -48,9 +54,7 @@ class KnowledgeGraph:
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeGraph:
         """Load a graph file, or the ``graph.ttl`` inside a build folder."""
-        path = Path(path)
-        if path.is_dir():
-            path = path / "graph.ttl"
+        path = graph_file(path)
         if not path.is_file():
             raise FileNotFoundError(f"no graph at {path} (build one with `kg build ... -o FOLDER`)")
         fmt = RDF_FORMATS.get(path.suffix.lower(), "turtle")

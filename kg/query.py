@@ -11,7 +11,7 @@ from typing import Any
 
 from pyparsing import ParseException
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql import prepareQuery, prepareUpdate
 
 from kg.ontology import PREFIXES
 
@@ -20,6 +20,14 @@ FORMATS = ("table", "csv", "tsv", "json")
 
 class QueryError(ValueError):
     """The query is not valid SPARQL (the message says where)."""
+
+
+class QueryTimeout(RuntimeError):
+    """A query ran past its time limit and was stopped."""
+
+
+class IsUpdate(QueryError):
+    """A SPARQL Update where a query was expected (updates run only when asked for)."""
 
 
 @dataclass(frozen=True)
@@ -50,14 +58,40 @@ def _python(term: Any) -> Any:
     return str(term)
 
 
-def prepare(text: str):
-    """Parse ``text`` with kg's prefixes predeclared; :class:`QueryError` if it is not SPARQL."""
+def _parse(parser, text: str):
     try:
-        return prepareQuery(text, initNs=PREFIXES)
+        return parser(text, initNs=PREFIXES)
     except ParseException as err:
         raise QueryError(f"invalid SPARQL at line {err.lineno}, column {err.col}: {err.msg}\n  {err.line}") from err
     except Exception as err:  # rdflib raises assorted errors for bad prefixes and algebra
         raise QueryError(f"invalid SPARQL: {err}") from err
+
+
+def prepare(text: str):
+    """Parse a query with kg's prefixes predeclared: :class:`QueryError` if it is not SPARQL,
+    :class:`IsUpdate` if it is a SPARQL Update."""
+    try:
+        return _parse(prepareQuery, text)
+    except QueryError:
+        try:
+            _parse(prepareUpdate, text)
+        except QueryError:
+            pass
+        else:
+            raise IsUpdate("this is a SPARQL Update, which changes the graph; kg query runs it only with --update") from None
+        raise
+
+
+def prepare_update(text: str):
+    """Parse a SPARQL Update with kg's prefixes predeclared (:class:`QueryError` if it is not one)."""
+    try:
+        return _parse(prepareUpdate, text)
+    except QueryError as err:
+        try:
+            _parse(prepareQuery, text)
+        except QueryError:
+            raise err from None
+        raise QueryError("--update expects a SPARQL Update (INSERT, DELETE, ...), not a query") from None
 
 
 def run(graph: Graph, text: str) -> Rows | bool | Graph:

@@ -35,10 +35,15 @@ def oxigraph_binary() -> str:
     return found
 
 
-def command(location: str | Path, host: str = "127.0.0.1", port: int = 7878, allow_writes: bool = False) -> list[str]:
-    """The Oxigraph server command line for a store directory."""
+DEFAULT_TIMEOUT = 30  # seconds a query may run before the server cancels it
+
+
+def command(location: str | Path, host: str = "127.0.0.1", port: int = 7878, allow_writes: bool = False,
+            timeout: int = DEFAULT_TIMEOUT) -> list[str]:
+    """The Oxigraph server command line for a store directory (``timeout`` 0: no limit)."""
     mode = "serve" if allow_writes else "serve-read-only"
-    return [oxigraph_binary(), mode, "--location", str(location), "--bind", f"{host}:{port}"]
+    argv = [oxigraph_binary(), mode, "--location", str(location), "--bind", f"{host}:{port}"]
+    return argv + ["--timeout-s", str(timeout)] if timeout > 0 else argv
 
 
 def _load_into(spec: str, target: Path) -> None:
@@ -53,7 +58,7 @@ def _load_into(spec: str, target: Path) -> None:
 
 
 def serve(spec: str, host: str = "127.0.0.1", port: int = 7878, allow_writes: bool = False,
-          announce: Callable[[str], None] | None = None) -> int:
+          announce: Callable[[str], None] | None = None, timeout: int = DEFAULT_TIMEOUT) -> int:
     """Serve ``spec`` (``oxigraph:PATH``, a store directory, a graph file or a build folder) until stopped.
 
     Returns the server's exit status (0 after Ctrl-C or SIGTERM).
@@ -69,10 +74,11 @@ def serve(spec: str, host: str = "127.0.0.1", port: int = 7878, allow_writes: bo
                 raise ServeError("--allow-writes needs an Oxigraph store (oxigraph:PATH), not a graph file")
             location = Path(tmp) / "store"
             _load_into(spec, location)
-        argv = command(location, host, port, allow_writes)
+        argv = command(location, host, port, allow_writes, timeout)
         if announce is not None:
             mode = "read-write" if allow_writes else "read-only"
-            announce(f"serving {location} {mode}: SPARQL endpoint http://{host}:{port}/query (Ctrl-C stops)")
+            limit = f", queries stopped after {timeout} s" if timeout > 0 else ""
+            announce(f"serving {location} {mode}{limit}: SPARQL endpoint http://{host}:{port}/query (Ctrl-C stops)")
         return _run(argv)
 
 

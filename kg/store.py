@@ -24,7 +24,7 @@ from rdflib.namespace import XSD
 from kg.graph import KnowledgeGraph, new_graph
 from kg.model import ENTITY_TYPES, Entity
 from kg.ontology import PREFIXES
-from kg.query import QueryError, Rows, prepare
+from kg.query import QueryError, QueryTimeout, Rows, prepare, prepare_update
 
 Triple = tuple[Any, Any, Any]
 
@@ -41,6 +41,9 @@ class Store(Protocol):
 
     def query(self, sparql: str) -> Rows | bool | Graph:
         """SELECT gives :class:`~kg.query.Rows`, ASK a bool, CONSTRUCT/DESCRIBE an rdflib graph."""
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (only ever at the user's explicit request: ``kg query --update``)."""
 
     def graph(self) -> Graph:
         """Everything in the store, as an rdflib graph."""
@@ -61,6 +64,9 @@ class MemoryStore:
 
     def query(self, sparql: str) -> Rows | bool | Graph:
         return self.kg.query(sparql)
+
+    def update(self, sparql: str) -> None:
+        self.kg.graph.update(prepare_update(sparql))
 
     def graph(self) -> Graph:
         return self.kg.graph
@@ -131,6 +137,11 @@ class OxigraphStore:
             else:
                 self.store = ox.Store(str(self.path))
         except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(
+                    f"Oxigraph store {self.path} is in use by another process (a build or a read-write server "
+                    "holds its lock); wait for it to finish, or serve the store read-only and query that"
+                ) from err
             raise StoreError(f"cannot open Oxigraph store {self.path}: {err}") from err
         self._prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
@@ -155,6 +166,17 @@ class OxigraphStore:
         graph = new_graph()
         graph.addN((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object), graph) for t in result)
         return graph
+
+    def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"Oxigraph store {self.path} is open read-only")
+        prepare_update(sparql)  # kg's parser and messages first
+        try:
+            self.store.update(sparql, prefixes=self._prefixes)
+        except SyntaxError as err:
+            raise _query_error(err) from err
+        except OSError as err:
+            raise StoreError(f"cannot write Oxigraph store {self.path}: {err}") from err
 
     def graph(self) -> Graph:
         graph = new_graph()
@@ -254,6 +276,8 @@ class SparqlStore:
         prepare(sparql)  # the same parser and messages as for local graphs, before any request
         kind, body = self._post(self.query_url, self._prologue + sparql, "application/sparql-query",
                                 "application/sparql-results+json, application/n-triples;q=0.9")
+        if b"operation has been cancelled" in body[-200:]:
+            raise QueryTimeout(f"the endpoint {self.query_url} stopped the query: it ran past the server's time limit")
         if kind == "application/sparql-results+json":
             data = json.loads(body)
             if "boolean" in data:
@@ -264,6 +288,10 @@ class SparqlStore:
         graph = new_graph()
         graph.parse(data=body.decode("utf-8"), format="nt" if kind == "application/n-triples" else "turtle")
         return graph
+
+    def update(self, sparql: str) -> None:
+        prepare_update(sparql)
+        self._post(self.update_url, self._prologue + sparql, "application/sparql-update")
 
     def graph(self) -> Graph:
         result = self.query("CONSTRUCT WHERE { ?s ?p ?o }")

@@ -170,3 +170,45 @@ def test_kg_serve_missing_store_is_a_clear_error(tmp_path, capsys):
     assert main(["serve", f"oxigraph:{tmp_path / 'missing'}"]) == 1
     err = capsys.readouterr().err
     assert "no Oxigraph store at" in err and "Traceback" not in err
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory):
+    """An Oxigraph store large enough that a three-way cross join runs for minutes."""
+    import pyoxigraph as ox
+
+    path = tmp_path_factory.mktemp("big") / "store"
+    store = ox.Store(str(path))
+    store.extend(ox.Quad(ox.NamedNode(f"http://x/{i}"), ox.NamedNode("http://x/p"), ox.Literal(str(i))) for i in range(3000))
+    store.flush()
+    del store
+    return path
+
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }"
+
+
+def test_a_runaway_query_is_stopped_with_a_clear_message(binary, big_store, capsys):
+    port = free_port()
+    process = kg_serve(f"oxigraph:{big_store}", "--port", str(port), "--timeout", "1")
+    try:
+        wait_until_up(port, process)
+        started = time.monotonic()
+        assert main(["query", f"sparql:http://127.0.0.1:{port}/query", RUNAWAY]) == 1
+        assert time.monotonic() - started < 15
+        err = capsys.readouterr().err
+        assert "stopped the query" in err and "time limit" in err and "Traceback" not in err
+        assert rows(sparql_get(port, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")) == [("3000",)]
+    finally:
+        stop(process)
+    announced = process.stderr.read().decode()
+    assert "127.0.0.1" in announced and "queries stopped after 1 s" in announced
+
+
+def test_kg_query_sends_no_update_to_an_endpoint(oxigraph_server, capsys):
+    url = f"sparql:http://127.0.0.1:{oxigraph_server}/query"
+    assert main(["query", url, "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }"]) == 2
+    assert "only with --update" in capsys.readouterr().err
+    assert sparql_get(oxigraph_server, "ASK { <http://x/a> ?p ?o }")["boolean"] is False
+    assert main(["query", url, "--update", "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }"]) == 0
+    assert sparql_get(oxigraph_server, "ASK { <http://x/a> ?p ?o }")["boolean"] is True

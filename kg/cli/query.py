@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from kg import named
 from kg.cli.common import CliError, open_for_reading
-from kg.query import FORMATS, QueryError, Rows, format_rows
-from kg.store import StoreError
+from kg.query import FORMATS, QueryError, QueryTimeout, Rows, format_rows
+from kg.fileio import OutputError
+from kg.graph import graph_file
+from kg.store import MemoryStore, StoreError, open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,12 +36,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a named query's parameter")
     p.add_argument("--list", action="store_true", help="list the named queries and exit")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--update", metavar="UPDATE",
+                   help="run this SPARQL Update (text or .ru/.rq file) instead of a query and save the result; "
+                   "kg never runs an update without this option; a graph file is rewritten atomically")
     p.set_defaults(run=run)
 
 
 def read_query(text: str) -> str:
     path = Path(text)
-    if text.endswith((".rq", ".sparql")) and path.is_file():
+    if text.endswith((".rq", ".ru", ".sparql")) and path.is_file():
         return path.read_text(encoding="utf-8")
     return text
 
@@ -72,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
         if args.query is not None:
             raise CliError("with --store, give only QUERY (or --named NAME)", code=2)
         target, args.query = args.store, args.graph
+    if args.update is not None:
+        if target is None or args.query is not None or args.named is not None:
+            raise CliError("give GRAPH_OR_STORE --update UPDATE (and no QUERY)", code=2)
+        return run_update(target, read_query(args.update))
     if target is None or (args.query is None and args.named is None):
         raise CliError("give GRAPH and QUERY (or GRAPH --named NAME); kg query --list shows the named queries", code=2)
     text = sparql_text(args)
@@ -80,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         result = store.query(text)
     except QueryError as err:
         raise CliError(str(err), code=2) from err
-    except StoreError as err:
+    except (StoreError, QueryTimeout) as err:
         raise CliError(str(err)) from err
     finally:
         store.close()
@@ -90,4 +100,29 @@ def run(args: argparse.Namespace) -> int:
         print("true" if result else "false")
     else:
         print(result.serialize(format="turtle"))
+    return 0
+
+
+def run_update(target: str, text: str) -> int:
+    """Apply a SPARQL Update to a store, or to a graph file (written back atomically)."""
+    try:
+        store = open_store(target)
+    except StoreError as err:
+        raise CliError(str(err)) from err
+    try:
+        path = graph_file(target) if isinstance(store, MemoryStore) and target != "memory" else None
+        if path is not None and path.suffix.lower() in (".trig", ".nq"):
+            raise CliError(f"{path} holds named graphs; load it into a store (oxigraph:PATH) to update it", code=2)
+        before = len(store)
+        store.update(text)
+        after = len(store)
+        if path is not None:
+            store.kg.serialize(path)
+    except QueryError as err:
+        raise CliError(str(err), code=2) from err
+    except (StoreError, OutputError) as err:
+        raise CliError(str(err)) from err
+    finally:
+        store.close()
+    print(f"kg query: updated {target}: {before} triples before, {after} after", file=sys.stderr)
     return 0
