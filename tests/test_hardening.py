@@ -222,6 +222,20 @@ def test_any_name_gives_valid_iris_and_rdf_both_parsers_read_back_the_same(names
             assert oxigraph_triples(data, OXIGRAPH_FORMATS[fmt]) == rdflib_triples(graph.graph)
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(NAME, min_size=1, max_size=4, unique=True))
+@example(NAMES)
+def test_any_name_travels_intact_in_sparql_update_requests(names):
+    """The terms ``--store sparql:URL`` sends in ``INSERT DATA`` requests, read by Oxigraph's SPARQL parser."""
+    from kg.store import _nt
+
+    graph = graph_of(names)
+    store = pyoxigraph.Store()
+    store.update("INSERT DATA {\n" + "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in graph.graph) + "\n}")
+    data = pyoxigraph.serialize(store, format=pyoxigraph.RdfFormat.N_QUADS)
+    assert oxigraph_triples(data, pyoxigraph.RdfFormat.N_QUADS) == rdflib_triples(graph.graph)
+
+
 def test_distinct_names_get_distinct_iris():
     """Names that differ other than by letter case (the resolver folds case) get distinct IRIs."""
     names = ["Ann Lee", "Ann  Lee", "Ann-Lee", "Ánn Lee", "x" * 10_000, "x" * 10_001]
