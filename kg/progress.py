@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from typing import TextIO
 
@@ -59,6 +60,6 @@ class Progress:
             self._line = ""
 
     def _draw(self, line: str) -> None:
-        self._line = line
+        self._line = line[:shutil.get_terminal_size().columns - 1]  # one row, or "\r" cannot redraw it
         self.stream.write("\r\x1b[K" + line)
         self.stream.flush()
