@@ -61,5 +61,5 @@ class Progress:
 
     def _draw(self, line: str) -> None:
         self._line = line[:shutil.get_terminal_size().columns - 1]  # one row, or "\r" cannot redraw it
-        self.stream.write("\r\x1b[K" + line)
+        self.stream.write("\r\x1b[K" + self._line)
         self.stream.flush()
