@@ -124,7 +124,9 @@ def test_progress_line_shows_rate_facts_and_eta():
     progress.update(1, 0, 0)
     progress.write("kg build: skipped x: empty document")
     progress.close()
-    assert stream.getvalue().count("\n") == 1 and stream.getvalue().endswith("\r\x1b[K")
+    written = stream.getvalue()
+    assert written.count("\n") == 1 and written.endswith("\r\x1b[K")
+    assert written.count("kg build: 1/100 documents, 0 skipped, 0 facts") == 2  # drawn, redrawn below the message
 
 
 def test_no_progress_line_when_stderr_is_not_a_terminal(tmp_path):
