@@ -29,8 +29,9 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/rdf_stores.py
 	$(BIN)/python benchmarks/viz_large.py
 	$(BIN)/python benchmarks/throughput.py --docs 400 --jobs 1 2
-	$(BIN)/python benchmarks/memory.py --small 500 --large 5000
+	$(BIN)/python benchmarks/memory.py --small 1000 --large 10000
 	$(BIN)/python benchmarks/serialization.py --triples 100000 1000000
+	$(BIN)/python benchmarks/store.py --docs 10000 --jobs 2
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info
