@@ -7,7 +7,7 @@ Each measurement runs in a fresh subprocess that reports ``resource.getrusage`` 
 * ``build``: the whole ``kg build`` with the in-memory rdflib graph and Turtle/HTML outputs, which
   grows with the number of distinct facts (that is the memory store; a persistent store avoids it).
 
-    python benchmarks/memory.py --small 500 --large 5000
+    python benchmarks/memory.py --small 1000 --large 10000
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ def run(mode: str, n: int, seed: int) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--small", type=int, default=500)
-    parser.add_argument("--large", type=int, default=5000)
+    parser.add_argument("--small", type=int, default=1000)
+    parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=2)
     parser.add_argument("--modes", nargs="+", default=["stream", "build"], choices=["stream", "build"])
     parser.add_argument("--child", nargs=3, metavar=("MODE", "CORPUS", "OUT"), help=argparse.SUPPRESS)
