@@ -5,7 +5,8 @@ Each measurement runs in a fresh subprocess that reports ``resource.getrusage`` 
 * ``stream``: read JSONL -> parse -> extract -> resolve -> ``facts.jsonl`` (no in-memory graph):
   the streaming pipeline itself, whose memory must not grow with the corpus;
 * ``build``: the whole ``kg build`` with the in-memory rdflib graph and Turtle/HTML outputs, which
-  grows with the number of distinct facts (that is the memory store; a persistent store avoids it).
+  grows with the number of distinct facts (that is the memory store);
+* ``oxigraph``: the whole ``kg build --store oxigraph:PATH``, the graph on disk.
 
     python benchmarks/memory.py --small 1000 --large 10000
 """
@@ -30,6 +31,7 @@ def measure(mode: str, corpus: Path, out: Path) -> dict:
     from kg.fileio import atomic_writer
     from kg.nlp import load
     from kg.resolve import Resolver
+    from kg.store import OxigraphStore
 
     if mode == "stream":
         extractor, resolver = Extractor(load()), Resolver()
@@ -43,7 +45,8 @@ def measure(mode: str, corpus: Path, out: Path) -> dict:
                     handle.write(json.dumps(resolver.fact(fact).to_record(), ensure_ascii=False) + "\n")
                     facts += 1
     else:
-        report = build([corpus], out)
+        store = OxigraphStore(out / "store") if mode == "oxigraph" else None
+        report = build([corpus], out, store=store)
         documents, facts = report.documents, report.assertions
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"documents": documents, "statements": facts, "peak_mib": peak_kib / 1024}
@@ -63,19 +66,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=2)
-    parser.add_argument("--modes", nargs="+", default=["stream", "build"], choices=["stream", "build"])
+    parser.add_argument("--modes", nargs="+", default=["stream", "build", "oxigraph"],
+                        choices=["stream", "build", "oxigraph"])
     parser.add_argument("--child", nargs=3, metavar=("MODE", "CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         mode, corpus, out = args.child
         print(json.dumps(measure(mode, Path(corpus), Path(out))))
         return 0
-    print(f"{'mode':<7} {'documents':>9} {'statements':>10} {'peak RSS MiB':>12}")
+    print(f"{'mode':<8} {'documents':>9} {'statements':>10} {'peak RSS MiB':>12}")
     for mode in args.modes:
         small, large = run(mode, args.small, args.seed), run(mode, args.large, args.seed)
         for row in (small, large):
-            print(f"{mode:<7} {row['documents']:>9,} {row['statements']:>10,} {row['peak_mib']:>12,.0f}")
-        print(f"{mode:<7} {args.large // args.small}x the documents: {large['peak_mib'] / small['peak_mib']:.2f}x the peak RSS")
+            print(f"{mode:<8} {row['documents']:>9,} {row['statements']:>10,} {row['peak_mib']:>12,.0f}")
+        print(f"{mode:<8} {args.large // args.small}x the documents: {large['peak_mib'] / small['peak_mib']:.2f}x the peak RSS")
     return 0
 
 
