@@ -115,6 +115,8 @@ def write_with_oxigraph(graph: Graph, handle: IO[bytes]) -> None:
     deterministic order with each subject's triples together; Oxigraph parses and abbreviates them."""
     lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
     lines.sort()
-    triples = pyoxigraph.parse(b"\n".join(lines), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    data = b"\n".join(lines)
+    del lines  # the graph once as N-Triples is enough
+    triples = pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     pyoxigraph.serialize(triples, handle, pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
