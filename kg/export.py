@@ -12,7 +12,7 @@ from pathlib import Path
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.fileio import OutputError, atomic_writer
+from kg.fileio import write_bytes
 from kg.ontology import KG, PREFIXES, PROV
 
 FORMATS: dict[str, str] = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}
@@ -61,12 +61,4 @@ def export(graph: Graph, path: str | Path, format: str | None = None) -> Path:
     if format is None:
         by_suffix = {suffix: name for name, suffix in SUFFIXES.items()}
         format = by_suffix.get(path.suffix.lower(), "turtle")
-    data = serialize(graph, format)
-    try:
-        with atomic_writer(path, "wb") as handle:
-            handle.write(data)
-    except OutputError:
-        raise
-    except OSError as err:
-        raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
-    return path
+    return write_bytes(path, serialize(graph, format))

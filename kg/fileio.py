@@ -40,3 +40,15 @@ def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO]:
 def write_text(path: str | Path, text: str) -> None:
     with atomic_writer(path) as handle:
         handle.write(text)
+
+
+def write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically; :class:`OutputError` names the path on failure."""
+    try:
+        with atomic_writer(path, "wb") as handle:
+            handle.write(data)
+    except OutputError:
+        raise
+    except OSError as err:
+        raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+    return Path(path)

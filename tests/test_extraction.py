@@ -18,6 +18,8 @@ FRAMES = [
     ("Maria Alvarez and John Kim endorsed Reed and Chen.",
      {(s, "endorses", o) for s in ("Maria Alvarez", "John Kim") for o in ("Reed", "Chen")}),
     ("Aiko Tanaka is running for mayor of Osaka.", {("Aiko Tanaka", "candidate_for", "mayor of Osaka")}),
+    # the model's NER keeps only "Gomez": the name is completed from its proper-noun modifier
+    ("Rafael Ortiz and Beatriz Gomez will face off in the runoff.", {("Beatriz Gomez", "faces_in_runoff", "Rafael Ortiz")}),
 ]
 
 

@@ -88,7 +88,8 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
 
 
 def _complete(ent: Span) -> Span:
-    """Extend an NER span over the rest of a name it cut short: "Kim Ji|-woo", "Olaf| Richter"."""
+    """Extend an NER span over the rest of a name it cut short: "Kim Ji|-woo", "Olaf| Richter",
+    "Beatriz| Gomez"."""
     doc = ent.doc
     end = ent.end
     while end < len(doc):
@@ -99,7 +100,15 @@ def _complete(ent: Span) -> Span:
             end += 1
         else:
             break
-    return Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent
+    start = ent.start
+    while start > 0:  # "Beatriz| Gomez": a capitalised proper noun that modifies the name
+        token = doc[start - 1]
+        if (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ and not _is_title(token)
+                and token.dep_ == "compound" and ent.start <= token.head.i < end):
+            start -= 1
+        else:
+            break
+    return Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent
 
 
 def _has_title(doc: Doc, start: int, end: int) -> bool:
