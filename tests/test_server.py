@@ -212,3 +212,25 @@ def test_kg_query_sends_no_update_to_an_endpoint(oxigraph_server, capsys):
     assert sparql_get(oxigraph_server, "ASK { <http://x/a> ?p ?o }")["boolean"] is False
     assert main(["query", url, "--update", "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }"]) == 0
     assert sparql_get(oxigraph_server, "ASK { <http://x/a> ?p ?o }")["boolean"] is True
+
+
+def test_two_shards_in_two_processes_merge_into_one_graph(oxigraph_server, tmp_path, nlp):
+    """Independent `kg build` workers writing into one endpoint give the graph of a single build."""
+    shards = [[str(EXAMPLE_ARTICLE)], [str(SECOND_ARTICLE), str(ROOT / "tests" / "data" / "senate_debate_2020-06-30.txt")]]
+    url = f"sparql:http://127.0.0.1:{oxigraph_server}/query"
+    code = "import sys; from kg.cli import main; sys.exit(main(sys.argv[1:]))"
+    workers = [
+        subprocess.Popen([sys.executable, "-c", code, "build", *shard, "--store", url, "-o", str(tmp_path / f"shard{i}"), "-q"])
+        for i, shard in enumerate(shards)
+    ]
+    assert [w.wait(timeout=300) for w in workers] == [0, 0]
+    whole = tmp_path / "whole"
+    assert main(["build", *(p for shard in shards for p in shard), "-o", str(whole), "-q"]) == 0
+    merged = SparqlStore(f"http://127.0.0.1:{oxigraph_server}/query").graph()
+    single = KnowledgeGraph.load(whole).graph
+    assert len(merged) == len(single)
+    assert isomorphic(merged, single)
+    people = sparql_get(oxigraph_server, "SELECT ?l WHERE { ?p a <https://w3id.org/kg/ontology#Person> ; "
+                                         "<http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l")
+    labels = [label for (label,) in rows(people)]
+    assert labels.count("Jeff Sessions") == 1 and labels.count("Tommy Tuberville") == 1
