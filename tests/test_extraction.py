@@ -18,6 +18,15 @@ FRAMES = [
     ("Maria Alvarez and John Kim endorsed Reed and Chen.",
      {(s, "endorses", o) for s in ("Maria Alvarez", "John Kim") for o in ("Reed", "Chen")}),
     ("Aiko Tanaka is running for mayor of Osaka.", {("Aiko Tanaka", "candidate_for", "mayor of Osaka")}),
+    ("Sessions and Tuberville are locked in a runoff for the Republican nomination.",
+     {("Sessions", "faces_in_runoff", "Tuberville")}),
+    ("Governor Ann Roe named her longtime aide, Sarah Lee, as chief of staff.",
+     {("Ann Roe", "appointed", "Sarah Lee"), ("Sarah Lee", "holds_position", "chief of staff"),
+      ("Sarah Lee", "holds_position", "aide"), ("Ann Roe", "holds_position", "governor")}),
+    # a flat title ("Deputy Attorney General") is one position; places are not part of a title
+    ("Deputy Attorney General Rod Rosenstein appointed Robert Mueller as special counsel in May 2017.",
+     {("Rod Rosenstein", "holds_position", "deputy attorney general"), ("Robert Mueller", "holds_position", "special counsel")}),
+    ("Alabama Senator Doug Jones lost to Tuberville.", {("Doug Jones", "holds_position", "senator")}),
     # the model's NER keeps only "Gomez": the name is completed from its proper-noun modifier
     ("Rafael Ortiz and Beatriz Gomez will face off in the runoff.", {("Beatriz Gomez", "faces_in_runoff", "Rafael Ortiz")}),
 ]

@@ -73,13 +73,13 @@ def phrase_label(token: Token) -> str:
     return "".join(w.text_with_ws for w in words).strip()
 
 
-def position_label(token: Token) -> str:
+def position_label(token: Token, siblings: tuple[Token, ...] = ()) -> str:
     """"campaign manager", "football coach", "attorney general": the title noun and its noun modifiers."""
     capitalised = token.text[:1].isupper()
 
     def part_of_title(word: Token) -> bool:
-        if word.ent_type_ == "PERSON" or any(c.like_num for c in word.children):
-            return False  # "Robert Chen attorney general", "two-term mayor"
+        if word.ent_type_ in ("PERSON", "GPE", "NORP", "LOC") or any(c.like_num for c in word.children):
+            return False  # "Robert Chen attorney general", "two-term mayor", "Alabama senator"
         if word.dep_ == "amod":  # "chief financial officer", not "former" or "Republican"
             lowercase = word.text.islower() or (word.is_sent_start and word.text[1:].islower())
             return word.pos_ == "ADJ" and lowercase and word.lower_ not in NOT_TITLE_ADJECTIVES
@@ -87,7 +87,7 @@ def position_label(token: Token) -> str:
             return (capitalised and word.text[:1].isupper()) or (word.is_sent_start and not word.ent_type_)
         return word.pos_ == "NOUN" or word.lower_ in position_words()
 
-    words = [c for c in token.lefts if c.dep_ in ("compound", "amod") and part_of_title(c)]
+    words = [c for c in (*siblings, *token.lefts) if c.dep_ in ("compound", "amod") and part_of_title(c)]
     words = [w for c in words for w in c.subtree if w.dep_ in ("compound", "amod") and part_of_title(w)] + words + [token]
     for prep in token.rights:  # "chief of staff", "secretary of state"
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -266,8 +266,8 @@ class DocumentExtractor:
             person = self.entity(cluster)
             for mention in cluster.mentions:
                 head = self.doc[mention.end - 1]
-                for title, frame in title_matches(head, mention.start):
-                    position = Entity(position_label(title), "Position")
+                for title, frame, siblings in title_matches(head, mention.start):
+                    position = Entity(position_label(title, siblings), "Position")
                     organization = self._organization(title)
                     polarity, speaker = self._stance(title, person) if frame == "copula" else ("positive", None)
                     if frame == "copula" and any(c.lower_ == "will" for c in title.head.children):

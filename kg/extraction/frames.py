@@ -158,8 +158,8 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
         frame = "active"
     role = None
     if rel.role_bearing:
-        objects, role = _split_role(objects)
-        role = role or _role(verb, objects)
+        objects, described = _split_role(objects)
+        role = _role(verb, objects) or described  # "named her aide, Sarah Lee, as chief of staff"
     if rel.symmetric:
         participants = subjects + objects + _prep_objects(verb, ("with", "against"))
         participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
@@ -184,7 +184,7 @@ def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
     if not _has_context(noun.sent, rel):
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
-    subjects = _children(noun, "poss") + _prep_objects(noun, ("by",))
+    subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
     objects = _prep_objects(noun, preps)
     if rel.symmetric:
         participants = _prep_objects(noun, ("between",))
@@ -249,20 +249,33 @@ def _first(forms: tuple[str, ...], table: dict) -> str:
     return next((form for form in forms if form in table), "")
 
 
-def title_matches(token: Token, start: int) -> Iterator[tuple[Token, str]]:
-    """Position words tied to the name ``doc[start:token.i + 1]``: (position head, frame)."""
+def title_matches(token: Token, start: int) -> Iterator[tuple[Token, str, tuple[Token, ...]]]:
+    """Position words tied to the name ``doc[start:token.i + 1]``: (position head, frame, and the
+    title's other words where the parser left them as siblings: "Deputy Attorney General X")."""
     words = position_words()
     titles = set()
-    for child in token.children:
-        if child.dep_ in ("compound", "appos") and child.lemma_.lower() in words and child.i != token.i:
+    compounds = sorted((c for c in token.children if c.dep_ == "compound" and c.i < start), key=lambda c: c.i)
+    for child in compounds:
+        if child.lemma_.lower() in words and child.i + 1 < start and token.doc[child.i + 1] in compounds:
+            if token.doc[child.i + 1].lemma_.lower() in words or token.doc[child.i + 1].pos_ == "PROPN":
+                titles.add(child.i)  # not the last word of a flat title: its last word stands for it
+    for child in compounds:
+        if child.lemma_.lower() in words and child.i not in titles:
+            run = [child]
+            while run[0].i - 1 >= 0 and token.doc[run[0].i - 1] in compounds:
+                run.insert(0, token.doc[run[0].i - 1])
             titles.add(child.i)
-            yield child, "title" if child.dep_ == "compound" else "apposition"
+            yield child, "title", tuple(run[:-1])
+    for child in token.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in words and child.i != token.i:
+            titles.add(child.i)
+            yield child, "apposition", ()
     before = token.doc[start - 1] if start > 0 else None
     if before is not None and before.i not in titles and before.pos_ in ("NOUN", "PROPN") and before.lemma_.lower() in words:
-        yield before, "title"  # "fire coach Pavel Novak", parsed as two objects
+        yield before, "title", ()  # "fire coach Pavel Novak", parsed as two objects
     if token.dep_ == "appos" and token.head.lemma_.lower() in words:
-        yield token.head, "apposition"
+        yield token.head, "apposition", ()
     if token.dep_ in ("nsubj",) and token.head.lemma_ == "be":
         for attr in _children(token.head, "attr"):
             if attr.lemma_.lower() in words:
-                yield attr, "copula"
+                yield attr, "copula", ()
