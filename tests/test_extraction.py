@@ -27,6 +27,7 @@ FRAMES = [
     ("Deputy Attorney General Rod Rosenstein appointed Robert Mueller as special counsel in May 2017.",
      {("Rod Rosenstein", "holds_position", "deputy attorney general"), ("Robert Mueller", "holds_position", "special counsel")}),
     ("Alabama Senator Doug Jones lost to Tuberville.", {("Doug Jones", "holds_position", "senator")}),
+    ("Real Sociedad fired her predecessor, Luis Mora, in October.", {("Real Sociedad", "dismissed", "Luis Mora")}),
     # the model's NER keeps only "Gomez": the name is completed from its proper-noun modifier
     ("Rafael Ortiz and Beatriz Gomez will face off in the runoff.", {("Beatriz Gomez", "faces_in_runoff", "Rafael Ortiz")}),
 ]

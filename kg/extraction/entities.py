@@ -89,7 +89,7 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
 
 def _complete(ent: Span) -> Span:
     """Extend an NER span over the rest of a name it cut short: "Kim Ji|-woo", "Olaf| Richter",
-    "Beatriz| Gomez"."""
+    "Beatriz| Gomez", "Real| Sociedad"."""
     doc = ent.doc
     end = ent.end
     while end < len(doc):
@@ -100,15 +100,21 @@ def _complete(ent: Span) -> Span:
             end += 1
         else:
             break
-    start = ent.start
-    while start > 0:  # "Beatriz| Gomez": a capitalised proper noun that modifies the name
+    start = _extend_left(doc, ent.start, end)
+    return Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent
+
+
+def _extend_left(doc: Doc, start: int, end: int) -> int:
+    """Take in capitalised words that modify the name from the left: "Beatriz| Gomez", "Real| Betis"."""
+    while start > 0:
         token = doc[start - 1]
-        if (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ and not _is_title(token)
-                and token.dep_ == "compound" and ent.start <= token.head.i < end):
+        if (token.pos_ in ("PROPN", "ADJ") and token.text[:1].isupper() and token.text[1:].islower()
+                and not token.ent_type_ and not _is_title(token)
+                and token.dep_ in ("compound", "amod") and start <= token.head.i < end):
             start -= 1
         else:
-            break
-    return Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent
+            return start
+    return start
 
 
 def _has_title(doc: Doc, start: int, end: int) -> bool:
@@ -146,7 +152,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         j = i
         while j < len(doc) and j not in covered and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
             j += 1
-        bounds = _name_tokens(doc[i:j])
+        bounds = _name_tokens(doc[_extend_left(doc, i, j) : j])
         last = doc[j - 1]
         if _is_title(last) or (last.dep_ == "compound" and _is_title(last.head) and last.head.i >= j):
             bounds = None  # "Prime Minister", "Museum director": a title, not a name
