@@ -5,11 +5,10 @@ No spaCy object escapes extraction; everything here is hashable, comparable and 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Polarity = Literal["positive", "negative", "hypothetical", "reported"]
-POLARITIES: tuple[Polarity, ...] = ("positive", "negative", "hypothetical", "reported")
 
 ENTITY_TYPES = ("Person", "Organization", "Place", "Group", "Position", "Matter", "Election", "Thing")
 
@@ -98,18 +97,3 @@ class Extraction:
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
     sentences: int
-
-
-def as_dict(obj: Any) -> dict[str, Any]:
-    """``dataclasses.asdict`` with frozensets turned into sorted lists (for JSON)."""
-
-    def clean(value: Any) -> Any:
-        if isinstance(value, frozenset):
-            return sorted(value)
-        if isinstance(value, dict):
-            return {k: clean(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return [clean(v) for v in value]
-        return value
-
-    return clean(asdict(obj))

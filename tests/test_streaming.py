@@ -4,7 +4,6 @@ problem reporting, --fail-fast, and Ctrl-C leaving outputs complete or untouched
 import gc
 import io
 import json
-import os
 import signal
 import subprocess
 import sys

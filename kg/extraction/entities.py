@@ -8,7 +8,7 @@ titles ("President", "Sen.", "coach") outweigh any one NER label.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -49,7 +49,6 @@ class Cluster:
     """One entity within a document."""
 
     mentions: list[Mention] = field(default_factory=list)
-    descriptors: set[str] = field(default_factory=set)
     votes: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -251,9 +250,3 @@ class EntityIndex:
 
     def entity_at(self, token: Token) -> Cluster | None:
         return self.by_token.get(token.i)
-
-    def name_span(self, cluster: Cluster, token: Token) -> Mention | None:
-        for mention in cluster.mentions:
-            if mention.start <= token.i < mention.end:
-                return mention
-        return None
