@@ -28,6 +28,9 @@ FRAMES = [
      {("Rod Rosenstein", "holds_position", "deputy attorney general"), ("Robert Mueller", "holds_position", "special counsel")}),
     ("Alabama Senator Doug Jones lost to Tuberville.", {("Doug Jones", "holds_position", "senator")}),
     ("Real Sociedad fired her predecessor, Luis Mora, in October.", {("Real Sociedad", "dismissed", "Luis Mora")}),
+    # participial modifiers: the model reads a short clause as "the Trump-endorsed Tuberville"
+    ("Trump endorsed Tommy Tuberville.", {("Trump", "endorses", "Tommy Tuberville")}),
+    ("The Trump-endorsed candidate Tommy Tuberville won easily.", {("Trump", "endorses", "Tommy Tuberville")}),
     # the model's NER keeps only "Gomez": the name is completed from its proper-noun modifier
     ("Rafael Ortiz and Beatriz Gomez will face off in the runoff.", {("Beatriz Gomez", "faces_in_runoff", "Rafael Ortiz")}),
 ]

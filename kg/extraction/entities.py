@@ -93,7 +93,8 @@ def _complete(ent: Span) -> Span:
     end = ent.end
     while end < len(doc):
         token = doc[end]
-        if token.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) and doc[end + 1].is_alpha and not token.whitespace_:
+        if (token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_ and end + 1 < len(doc)
+                and doc[end + 1].is_alpha and doc[end + 1].pos_ == "PROPN"):
             end += 2
         elif token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ and not _is_title(token) and doc[end - 1].pos_ == "PROPN":
             end += 1

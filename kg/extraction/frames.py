@@ -141,7 +141,11 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
         return
     if not _has_context(verb.sent, rel):
         return
-    if _is_passive(verb):
+    if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
+        subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
+        objects = [verb.head]
+        frame = "passive"
+    elif _is_passive(verb):
         objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
         frame = "passive"
