@@ -22,7 +22,6 @@ from kg.resolve import Resolver
 from kg.store import MemoryStore, Store, stored_entities
 from kg.viz import write_html
 
-
 KEPT_PROBLEMS = 100
 
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from kg.model import Entity, Fact
-from kg.ontology import ENT, DOC
+from kg.ontology import DOC, ENT
 
 _MAX_SLUG = 60
 

@@ -7,7 +7,18 @@ import sys
 from collections.abc import Sequence
 
 from kg import __version__
-from kg.cli import build, export, neighbors, netexport, path, query, serve, stats, validate, viz
+from kg.cli import (
+    build,
+    export,
+    neighbors,
+    netexport,
+    path,
+    query,
+    serve,
+    stats,
+    validate,
+    viz,
+)
 from kg.cli import eval as eval_command
 from kg.cli.common import CliError
 

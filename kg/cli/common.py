@@ -34,6 +34,14 @@ def open_graph(spec: str) -> Graph:
         store.close()
 
 
+GRAPH_HELP = "graph file (.ttl, .nt, .jsonld, .trig), build folder, or store (oxigraph:PATH, sparql:URL)"
+
+
+def add_graph_argument(parser) -> None:
+    """The GRAPH positional every reading command takes (see :func:`open_graph`)."""
+    parser.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
+
+
 def load_facts(spec: str):
     """The networkx fact graph (:func:`kg.analysis.fact_graph`) of a graph file, build folder or store."""
     from kg.analysis import fact_graph

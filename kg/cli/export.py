@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli.common import CliError, open_graph
+from kg.cli.common import CliError, add_graph_argument, open_graph
 from kg.export import FORMATS, export, serialize
 from kg.fileio import OutputError
 
@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write a graph (file, build folder or store) as Turtle, N-Triples, JSON-LD or TriG. "
         "TriG puts each document's assertions in a named graph named by the document IRI.",
     )
-    p.add_argument("graph", help="graph file, build folder, or store (oxigraph:PATH, sparql:URL)")
+    add_graph_argument(p)
     p.add_argument("--format", choices=FORMATS,
                    help="output format (default: from the -o suffix, .ttl .nt .jsonld .trig; else turtle)")
     p.add_argument("-o", "--out", help="output file (default: standard output)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kg.analysis import neighbors
-from kg.cli.common import entity, load_facts
+from kg.cli.common import add_graph_argument, entity, load_facts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print every fact in which an entity (named by label or alias, any case) is "
         "subject or object, grouped by the other entity, each with its best evidence sentence.",
     )
-    p.add_argument("graph", help="graph file (.ttl, .nt, .jsonld, .trig) or build folder")
+    add_graph_argument(p)
     p.add_argument("entity", metavar="A", help="entity name")
     p.set_defaults(run=run)
 

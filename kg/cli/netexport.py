@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from kg.analysis import EXPORT_FORMATS, export
-from kg.cli.common import CliError, load_facts
+from kg.cli.common import CliError, add_graph_argument, load_facts
 from kg.fileio import OutputError
 
 
@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write the network of entities (nodes: label, type, aliases) and facts (edges: "
         "relation, label, polarity, sources, confidence, evidence) as GraphML or GEXF.",
     )
-    p.add_argument("graph", help="graph file (.ttl, .nt, .jsonld, .trig) or build folder")
+    add_graph_argument(p)
     p.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the output's suffix")
     p.add_argument("-o", "--output", required=True, help="file to write (.graphml or .gexf)")
     p.set_defaults(run=run)

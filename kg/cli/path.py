@@ -7,7 +7,7 @@ import argparse
 import networkx as nx
 
 from kg.analysis import shortest_path
-from kg.cli.common import CliError, entity, load_facts
+from kg.cli.common import CliError, add_graph_argument, entity, load_facts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print the shortest chain of facts linking two entities (named by label or alias, "
         "any case), one fact a line with its best evidence sentence. Facts count either way round.",
     )
-    p.add_argument("graph", help="graph file (.ttl, .nt, .jsonld, .trig) or build folder")
+    add_graph_argument(p)
     p.add_argument("source", metavar="A", help="entity name")
     p.add_argument("target", metavar="B", help="entity name")
     p.add_argument("--all", action="store_true", help="also walk denied, hypothetical and reported statements")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from kg import named
 from kg.cli.common import CliError, open_for_reading
-from kg.query import FORMATS, QueryError, QueryTimeout, Rows, format_rows
 from kg.fileio import OutputError
 from kg.graph import graph_file
+from kg.query import FORMATS, QueryError, QueryTimeout, Rows, format_rows
 from kg.store import MemoryStore, StoreError, open_store
 
 

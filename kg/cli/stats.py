@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kg.analysis import stats, to_json
-from kg.cli.common import load_facts
+from kg.cli.common import add_graph_argument, load_facts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Count entities per type, facts per relation and statements per polarity; rank "
         "entities by PageRank and degree over the facts; list the sizes of connected components.",
     )
-    p.add_argument("graph", help="graph file (.ttl, .nt, .jsonld, .trig) or build folder")
+    add_graph_argument(p)
     p.add_argument("--top", type=int, default=10, metavar="N", help="how many central entities to list (default: 10)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=run)

@@ -6,7 +6,7 @@ import argparse
 
 from rdflib import Graph
 
-from kg.cli.common import CliError, open_graph
+from kg.cli.common import CliError, add_graph_argument, open_graph
 from kg.validate import validate
 
 
@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Validate a graph file, build folder or store against ontologies/shapes.ttl (with "
         "ontologies/kg.ttl mixed in). Prints each violation; exits 1 when the graph does not conform.",
     )
-    p.add_argument("graph", help="graph file, build folder, or store (oxigraph:PATH, sparql:URL)")
+    add_graph_argument(p)
     p.add_argument("--shapes", help="a SHACL shapes file to use instead of kg's (Turtle)")
     p.set_defaults(run=run)
 

@@ -7,7 +7,7 @@ import re
 import sys
 
 from kg.analysis import focus, select
-from kg.cli.common import CliError, entity, load_facts
+from kg.cli.common import CliError, add_graph_argument, entity, load_facts
 from kg.fileio import OutputError
 from kg.viz import SIZE_BY, write_html
 
@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Narrow it to facts of some relations, facts stated since a date, or the entities within "
         "--depth facts of one entity.",
     )
-    p.add_argument("graph", help="graph file (.ttl, .nt, .jsonld, .trig) or build folder")
+    add_graph_argument(p)
     p.add_argument("-o", "--output", default="graph.html", help="HTML file to write (default: graph.html)")
     p.add_argument("--focus", metavar="NAME", help="centre on this entity (label or alias, any case)")
     p.add_argument("--depth", type=int, default=1, metavar="N", help="with --focus: how many facts away (default: 1)")

@@ -30,7 +30,13 @@ from kg.extraction.frames import Match, find_matches, title_matches
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.quotes import Quotes
 from kg.model import Entity, Evidence, Extraction, Fact
-from kg.ontology import Relation, organization_words, position_words, relations, subclasses
+from kg.ontology import (
+    Relation,
+    organization_words,
+    position_words,
+    relations,
+    subclasses,
+)
 from kg.resolve import Resolver
 
 FRAME_CONFIDENCE = {
@@ -107,7 +113,8 @@ def _bare_name(token: Token) -> bool:
         and (token.tag_ in ("NN", "NNP") or not first)
         and token.text[:1].isupper()
         and token.text[1:].islower()
-        and token.lemma_.lower() not in position_words() | organization_words()
+        and token.lemma_.lower() not in position_words()
+        and token.lemma_.lower() not in organization_words()
         and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
     )
 
