@@ -31,6 +31,8 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 LOOKBACK_SENTENCES = 3
+# "used Twitter to endorse him": the object of these verbs does not do what the complement says.
+INSTRUMENT_VERBS = {"use", "take", "spend", "seize", "break"}
 STANDALONE_ORGANIZATIONS = {
     "club", "company", "firm", "team", "agency", "board", "party", "union", "orchestra", "university",
     "bank", "group", "festival", "museum", "league", "federation", "association", "foundation",
@@ -59,13 +61,13 @@ def clause_subjects(verb: Token) -> list[Token]:
             verb = verb.head
         elif verb.dep_ == "xcomp":
             objects = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
-            if objects:
+            if objects and verb.head.lemma_ not in INSTRUMENT_VERBS:
                 return objects
             verb = verb.head
         elif verb.dep_ in ("relcl", "acl"):
             return [verb.head]
-        elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            verb = verb.head
+        elif verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
+            verb = verb.head  # "endorsing him, she ...", "she broke with tradition to endorse him"
         elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"
             verb = verb.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
@@ -131,7 +133,10 @@ class Coreference:
         if lower in THIRD_PERSON:
             return self._pronoun(token)
         if lower in RELATIVE and token.head.dep_ in ("relcl", "acl"):
-            return self.resolve(token.head.head)
+            head = token.head.head  # "X is the largest union that backs Y": the union is X
+            if head.dep_ == "attr" and head.pos_ == "NOUN":
+                head = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), head)
+            return self.resolve(head)
         if token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:  # "coach Tommy Tuberville", "the senator, Jeff Sessions"
                 if child.dep_ == "appos" and (found := self.entities.entity_at(child)):
