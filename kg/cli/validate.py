@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rdflib import Graph
-
 from kg.cli.common import CliError, add_graph_argument, open_graph
-from kg.validate import validate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,6 +20,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rdflib import Graph
+
+    from kg.validate import validate
+
     graph = open_graph(args.graph)
     shapes = None
     if args.shapes:
