@@ -64,3 +64,4 @@ def test_reading_commands_import_no_spacy(graph, tmp_path):
         assert "spacy" not in modules and "thinc" not in modules, command
     assert "networkx" not in loaded[" ".join(commands[0])]  # query needs no network analysis
     assert "pyvis" not in loaded[" ".join(commands[1])]  # stats draws nothing
+    assert "pyshacl" not in loaded[" ".join(commands[2])]  # validate runs the shapes as SPARQL
