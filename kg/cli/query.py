@@ -6,12 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg import named
 from kg.cli.common import CliError, open_for_reading
 from kg.fileio import OutputError
-from kg.graph import graph_file
-from kg.query import FORMATS, QueryError, QueryTimeout, Rows, format_rows
-from kg.store import MemoryStore, StoreError, open_store
+from kg.options import ROW_FORMATS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--named", metavar="NAME", help="run a named query from the library instead of QUERY")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a named query's parameter")
     p.add_argument("--list", action="store_true", help="list the named queries and exit")
-    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--format", choices=ROW_FORMATS, default="table", help="output format (default: table)")
     p.add_argument("--update", metavar="UPDATE",
                    help="run this SPARQL Update (text or .ru/.rq file) instead of a query and save the result; "
                    "kg never runs an update without this option; a graph file is rewritten atomically")
@@ -51,6 +48,8 @@ def read_query(text: str) -> str:
 
 def sparql_text(args: argparse.Namespace) -> str:
     """The query to run: QUERY, or the named query with its parameters filled in."""
+    from kg import named
+
     if args.named is None:
         if args.param:
             raise CliError("--param is for named queries (use --named NAME)", code=2)
@@ -71,7 +70,9 @@ def sparql_text(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.list:
-        print(named.listing())
+        from kg.named import listing
+
+        print(listing())
         return 0
     target = args.graph
     if args.store is not None:  # --store STORE QUERY: the one positional is the query
@@ -84,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
         return run_update(target, read_query(args.update))
     if target is None or (args.query is None and args.named is None):
         raise CliError("give GRAPH and QUERY (or GRAPH --named NAME); kg query --list shows the named queries", code=2)
+    from kg.query import QueryError, QueryTimeout, Rows, format_rows
+    from kg.store import StoreError
+
     text = sparql_text(args)
     store = open_for_reading(target)
     try:
@@ -105,6 +109,10 @@ def run(args: argparse.Namespace) -> int:
 
 def run_update(target: str, text: str) -> int:
     """Apply a SPARQL Update to a store, or to a graph file (written back atomically)."""
+    from kg.graph import graph_file
+    from kg.query import QueryError
+    from kg.store import MemoryStore, StoreError, open_store
+
     try:
         store = open_store(target)
     except StoreError as err:
