@@ -13,13 +13,13 @@ from pyparsing import ParseException
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery, prepareUpdate
 
+from kg.guard import QueryError, QueryRefused, check
 from kg.ontology import PREFIXES
 
+__all__ = ["QueryError", "QueryRefused", "QueryTimeout", "IsUpdate", "Rows", "prepare", "prepare_update", "run",
+           "format_rows"]
+
 FORMATS = ("table", "csv", "tsv", "json")
-
-
-class QueryError(ValueError):
-    """The query is not valid SPARQL (the message says where)."""
 
 
 class QueryTimeout(RuntimeError):
@@ -67,9 +67,10 @@ def _parse(parser, text: str):
         raise QueryError(f"invalid SPARQL: {err}") from err
 
 
-def prepare(text: str):
-    """Parse a query with kg's prefixes predeclared: :class:`QueryError` if it is not SPARQL,
-    :class:`IsUpdate` if it is a SPARQL Update."""
+def prepare(text: str, allow_service: bool = False):
+    """Parse a query with kg's prefixes predeclared, after :func:`kg.guard.check`: :class:`QueryError`
+    if it is not SPARQL or is refused, :class:`IsUpdate` if it is a SPARQL Update."""
+    check(text, allow_service)
     try:
         return _parse(prepareQuery, text)
     except QueryError:
@@ -82,8 +83,10 @@ def prepare(text: str):
         raise
 
 
-def prepare_update(text: str):
-    """Parse a SPARQL Update with kg's prefixes predeclared (:class:`QueryError` if it is not one)."""
+def prepare_update(text: str, allow_service: bool = False):
+    """Parse a SPARQL Update with kg's prefixes predeclared (:class:`QueryError` if it is not one, or
+    is refused by :func:`kg.guard.check`)."""
+    check(text, allow_service)
     try:
         return _parse(prepareUpdate, text)
     except QueryError as err:
@@ -94,9 +97,9 @@ def prepare_update(text: str):
         raise QueryError("--update expects a SPARQL Update (INSERT, DELETE, ...), not a query") from None
 
 
-def run(graph: Graph, text: str) -> Rows | bool | Graph:
+def run(graph: Graph, text: str, allow_service: bool = False) -> Rows | bool | Graph:
     """Run a query: SELECT gives :class:`Rows`, ASK a bool, CONSTRUCT/DESCRIBE a graph."""
-    query = prepare(text)
+    query = prepare(text, allow_service)
     result = graph.query(query)
     if result.type == "ASK":
         return bool(result.askAnswer)

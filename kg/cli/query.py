@@ -6,12 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg import named
-from kg.cli.common import CliError, open_for_reading
+from kg import named, sandbox
+from kg.cli.common import CliError
 from kg.fileio import OutputError
 from kg.graph import graph_file
 from kg.query import FORMATS, QueryError, QueryTimeout, Rows, format_rows
 from kg.store import MemoryStore, StoreError, open_store
+
+DEFAULT_TIMEOUT = 30.0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,6 +38,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a named query's parameter")
     p.add_argument("--list", action="store_true", help="list the named queries and exit")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"stop a query that runs longer (default: {DEFAULT_TIMEOUT:g}; 0: no limit)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let a query use SERVICE or FROM (which reach other hosts); refused by default")
     p.add_argument("--update", metavar="UPDATE",
                    help="run this SPARQL Update (text or .ru/.rq file) instead of a query and save the result; "
                    "kg never runs an update without this option; a graph file is rewritten atomically")
@@ -81,19 +87,18 @@ def run(args: argparse.Namespace) -> int:
     if args.update is not None:
         if target is None or args.query is not None or args.named is not None:
             raise CliError("give GRAPH_OR_STORE --update UPDATE (and no QUERY)", code=2)
-        return run_update(target, read_query(args.update))
+        return run_update(target, read_query(args.update), args.allow_service)
     if target is None or (args.query is None and args.named is None):
         raise CliError("give GRAPH and QUERY (or GRAPH --named NAME); kg query --list shows the named queries", code=2)
+    if args.timeout < 0:
+        raise CliError(f"--timeout {args.timeout:g}: expected seconds (0 for no limit)", code=2)
     text = sparql_text(args)
-    store = open_for_reading(target)
     try:
-        result = store.query(text)
+        result = sandbox.query(target, text, args.timeout or None, args.allow_service)
     except QueryError as err:
         raise CliError(str(err), code=2) from err
     except (StoreError, QueryTimeout) as err:
         raise CliError(str(err)) from err
-    finally:
-        store.close()
     if isinstance(result, Rows):
         print(format_rows(result, args.format))
     elif isinstance(result, bool):
@@ -103,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_update(target: str, text: str) -> int:
+def run_update(target: str, text: str, allow_service: bool = False) -> int:
     """Apply a SPARQL Update to a store, or to a graph file (written back atomically)."""
     try:
         store = open_store(target)
@@ -114,7 +119,7 @@ def run_update(target: str, text: str) -> int:
         if path is not None and path.suffix.lower() in (".trig", ".nq"):
             raise CliError(f"{path} holds named graphs; load it into a store (oxigraph:PATH) to update it", code=2)
         before = len(store)
-        store.update(text)
+        store.update(text, allow_service)
         after = len(store)
         if path is not None:
             store.kg.serialize(path)
