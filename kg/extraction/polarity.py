@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from kg.extraction.lexical import lemma_in
 from kg.extraction.quotes import SPEECH_VERBS
+from kg.extraction.syntax import edges_up
 
 NEGATING_VERBS = {
     "deny", "refuse", "decline", "reject", "dispute", "fail", "refute", "rule", "stop", "refrain",
@@ -107,14 +108,15 @@ def stance(trigger: Token, future_is_fact: bool = False) -> Stance:
     with the announcer as speaker, which the extractor accepts when it is the subject), or
     ``future_is_fact`` (a runoff that "will" be held is scheduled).
     """
-    token = trigger
-    found = _local(token, trigger=True)
+    found = _local(trigger, trigger=True)
     if found:
         return found
     speaker: Token | None = None
-    future = None if future_is_fact else _future(token)
-    while token.dep_ in EMBEDDING_DEPS and token.head.i != token.i:
-        dep, parent = token.dep_, token.head
+    future = None if future_is_fact else _future(trigger)
+    for token, parent in edges_up(trigger):
+        dep = token.dep_
+        if dep not in EMBEDDING_DEPS:
+            break
         lemma = lemma_in(parent, GOVERNING_VERBS) or parent.lemma_.lower()
         complement = dep in ("xcomp", "ccomp", "pcomp") or (dep == "pobj" and parent.dep_ == "prep")
         if dep == "relcl" or dep == "appos":
@@ -138,7 +140,7 @@ def stance(trigger: Token, future_is_fact: bool = False) -> Stance:
                 if negated is not None:
                     return Stance("hypothetical", f"{negated.cue} {parent.text}")
                 return Stance("negative", parent.text)
-            if lemma in HYPOTHETICAL_VERBS:
+            if lemma in HYPOTHETICAL_VERBS and parent.pos_ != "ADP":  # "about to", not "a decision about"
                 return Stance("hypothetical", parent.text)
             if token.lower_ == "against" and parent.pos_ == "VERB":
                 return Stance("hypothetical", f"{parent.text} against")  # "warned against endorsing"
@@ -163,7 +165,6 @@ def stance(trigger: Token, future_is_fact: bool = False) -> Stance:
             return found
         if dep == "advcl":
             break
-        token = parent
     if trigger.sent.text.rstrip().rstrip("”\"' ").endswith("?"):
         return Stance("hypothetical", "?")
     if future is not None:
