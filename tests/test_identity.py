@@ -104,3 +104,26 @@ def test_identity_report_counts_split_mistyped_and_junk():
         (three, Extraction("p3", (lind_org,), (), 1)),
     ])
     assert not report.split and not report.mistyped
+
+
+def test_a_case_name_is_one_matter(extract):
+    extraction = extract("Judge Maren Vogt recused herself from Okoro v. Brellwick Holdings on Monday.")
+    types = {e.label: e.type for e in extraction.entities}
+    assert types.get("Okoro v. Brellwick Holdings") == "Matter"
+    facts = {(f.subject.label, f.relation, f.object.label) for f in extraction.facts}
+    assert ("Maren Vogt", "recused_from", "Okoro v. Brellwick Holdings") in facts
+
+
+def test_a_newspaper_is_an_organisation(extract):
+    extraction = extract("The Dunmore Courier endorsed Maren Vogt. The Courier said she would win.")
+    types = {e.label: e.type for e in extraction.entities}
+    assert types.get("Dunmore Courier") == "Organization"
+    assert "Courier" not in types
+    extraction = extract("Tomas Brell, the Harwick Sentinel newspaper and the mayor endorsed Maren Vogt.")
+    assert {e.label: e.type for e in extraction.entities}.get("Harwick Sentinel") == "Organization"
+
+
+def test_an_acronym_joins_its_long_form(extract):
+    extraction = extract("The National Dairy Farmers Alliance endorsed Maren Vogt. The NDFA also backed Tomas Brell.")
+    orgs = [e for e in extraction.entities if "Alliance" in e.label or e.label == "NDFA"]
+    assert len(orgs) == 1 and "NDFA" in orgs[0].aliases

@@ -53,6 +53,15 @@ def descriptor_words() -> frozenset[str]:
     """Titles' companions and descriptors never part of a name (besides the ontology's titles)."""
     return DESCRIPTORS
 
+_ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "la", "del", "in", "on"}
+# The last word of a newspaper's name ("the Valley Courier"); "... newspaper" says so too.
+_NEWSPAPER_WORDS = {
+    "tribune", "times", "post", "journal", "herald", "courier", "gazette", "chronicle", "globe",
+    "examiner", "inquirer", "register", "observer", "telegraph", "guardian", "dispatch", "bulletin",
+    "sentinel", "star-telegram", "enquirer", "advocate", "argus", "clarion", "courant",
+    "ledger", "mercury", "statesman", "democrat-gazette",
+}
+_PRESS_NOUNS = {"newspaper", "paper", "daily", "tabloid", "weekly", "broadsheet"}
 _PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _TITLE_WEIGHT = 3.0
 _MODIFIER_WEIGHT = 0.5
@@ -228,7 +237,21 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mentions.append(Mention(start, end, doc[start:end].text, None, _has_title(doc, start, end)))
         i = j
     mentions.sort(key=lambda m: m.start)
-    return _structured(doc, [m for m in mentions if not never_a_name(m.name)])
+    mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)])
+    return _structured(doc, mentions)
+
+
+def _case_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Ortiz v. Delmar Holdings" is one matter, not a person and a company."""
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if (before is not None and mention.start == before.end + 1 and before.ner != "CASE"
+                and doc[before.end].lower_ in ("v.", "v", "vs.", "vs")):
+            out[-1] = Mention(before.start, mention.end, doc[before.start:mention.end].text, "CASE")
+        else:
+            out.append(mention)
+    return out
 
 
 def never_a_name(name: str) -> bool:
@@ -276,6 +299,20 @@ def _confirmed(doc: Doc, mention: Mention, known: set[str]) -> Mention | None:
     return None
 
 
+def _abbreviates(mention: Mention, cluster: Cluster) -> bool:
+    """"NRSC" after "the National Republican Senatorial Committee": an acronym of the long form."""
+    short = mention.name
+    if not (3 <= len(short) <= 7 and short.isalpha() and short.isupper()):
+        return False
+    words = [w for w in cluster.label.replace("’", "'").split() if w.casefold() not in _ACRONYM_SKIP]
+    return len(words) == len(short) and "".join(w[0] for w in words).upper() == short
+
+
+def _newspaper(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[-1].casefold() in _NEWSPAPER_WORDS
+
+
 def _may_join(mention: Mention, name: str, cluster: Cluster) -> bool:
     """May the short ``mention`` join the fuller name ``name`` of ``cluster``? Always when that is a
     person's; a surname that is a person's ("Mr. Vogt", or tagged as a person) also joins a name the
@@ -285,11 +322,20 @@ def _may_join(mention: Mention, name: str, cluster: Cluster) -> bool:
         return False
     if cluster.type == "Person":
         return True
+    if _newspaper(name) and name_key(name).endswith(" " + mention.key):
+        return True  # "the Tribune" of "the Valley Tribune"
     return ((mention.ner == "PERSON" or (mention.titled and mention.ner is None)) and name_key(name).endswith(" " + mention.key)
             and not _organization_name(name) and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions))
 
 
 def _vote(cluster: Cluster, mention: Mention, doc: Doc) -> None:
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if _newspaper(mention.name) or (after is not None and after.lower_ in _PRESS_NOUNS and after.pos_ == "NOUN"):
+        cluster.votes["Organization"] += _TITLE_WEIGHT  # "the Valley Courier (newspaper)"
+        return
+    if mention.ner == "CASE":
+        cluster.votes["Matter"] += _TITLE_WEIGHT
+        return
     if mention.titled:
         cluster.votes["Person"] += _TITLE_WEIGHT
     if mention.ner is None:
@@ -315,7 +361,7 @@ class EntityIndex:
         for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.start)):
             cluster = by_name.get(mention.key)
             if cluster is None:
-                fuller = {id(c): c for n, c in by_name.items() if _may_join(mention, n, c)}
+                fuller = {id(c): c for n, c in by_name.items() if _may_join(mention, n, c) or _abbreviates(mention, c)}
                 if len(fuller) > 1:
                     self.ambiguous.update(range(mention.start, mention.end))
                     continue
