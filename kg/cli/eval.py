@@ -5,13 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from kg import nlp as nlp_module
 from kg.cli.common import CliError
-from kg.evaluate import SPLITS, GoldError, evaluate, read_gold, score, split
-from kg.extraction import Extractor
-from kg.identity import identity_report
-from kg.nlp import ModelNotFound
-from kg.ontology import relations
+from kg.options import SPLITS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,6 +36,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg import nlp as nlp_module
+    from kg.evaluate import GoldError, evaluate, read_gold, score, split
+    from kg.extraction import Extractor
+    from kg.identity import identity_report
+    from kg.nlp import ModelNotFound
+    from kg.ontology import relations
+
     unknown = sorted(set(args.relation or ()) - set(relations()))
     if unknown:
         raise CliError(f"unknown relation {unknown[0]!r} (known: {', '.join(sorted(relations()))})", code=2)

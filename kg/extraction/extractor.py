@@ -65,10 +65,10 @@ def argument_confidence(resolution: Resolution) -> float:
 
 
 def phrase_label(token: Token) -> str:
-    """A noun phrase's text without leading determiners, possessives or trailing clauses."""
-    tokens = [t for t in token.subtree if not (t.dep_ in ("relcl", "acl", "appos") and t.head is token)]
-    keep = sorted({t.i for t in tokens} - {t.i for r in token.subtree if r.dep_ in ("relcl", "appos") and r.head is token for t in r.subtree})
-    words = [token.doc[i] for i in keep]
+    """A noun phrase's text without leading determiners or possessives, cut at its first comma,
+    bracket or dash (so an apposition goes). A relative clause stays: the annotation guide takes
+    the passage's own noun phrase ("the case that the court declined to take up")."""
+    words = list(token.subtree)
     while words and (words[0].lower_ in _LEADING or words[0].is_punct):
         words.pop(0)
     for cut, word in enumerate(words):

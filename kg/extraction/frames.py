@@ -21,8 +21,9 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.extraction.coref import clause_subjects, conjuncts
 from kg.extraction.lexical import lemma_in, lemmas
+from kg.extraction.syntax import clause_subjects, conjuncts
+from kg.extraction.syntax import prep_objects as _prep_objects
 from kg.ontology import Relation, position_words, relations
 
 RECEIVING_VERBS = {
@@ -80,15 +81,6 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    out: list[Token] = []
-    for prep in _children(token, "prep"):
-        if prep.lower_ in preps:
-            for pobj in _children(prep, "pobj"):
-                out.extend(conjuncts(pobj))
-    return out
-
-
 def _expand(tokens: list[Token]) -> list[Token]:
     return [c for t in tokens for c in conjuncts(t)]
 
@@ -120,7 +112,7 @@ def _split_role(tokens: list[Token]) -> tuple[list[Token], Token | None]:
             ]
             if names:
                 return [names[-1]], token
-            others = [t for t in tokens if t is not token]
+            others = [t for t in tokens if t.i != token.i]
             if others:  # "whom ... appointed chief justice": two objects, one of them the role
                 return others, token
     return tokens, None

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from kg.extraction.lexical import lemma_in
 from kg.extraction.quotes import SPEECH_VERBS
+from kg.extraction.syntax import edges_up
 
 NEGATING_VERBS = {
     "deny", "refuse", "decline", "reject", "dispute", "fail", "refute", "rule", "stop", "refrain",
@@ -73,12 +74,13 @@ def _local(token: Token, trigger: bool = False) -> Stance | None:
 
 def stance(trigger: Token) -> Stance:
     """The polarity of the clause ``trigger`` expresses."""
-    token = trigger
-    found = _local(token, trigger=True)
+    found = _local(trigger, trigger=True)
     if found:
         return found
-    while token.dep_ in EMBEDDING_DEPS and token.head is not token:
-        dep, parent = token.dep_, token.head
+    for token, parent in edges_up(trigger):
+        dep = token.dep_
+        if dep not in EMBEDDING_DEPS:
+            break
         lemma = lemma_in(parent, GOVERNING_VERBS) or parent.lemma_.lower()
         complement = dep in ("xcomp", "ccomp", "pcomp") or (dep == "pobj" and parent.dep_ == "prep")
         if dep == "relcl" or dep == "appos":
@@ -105,7 +107,6 @@ def stance(trigger: Token) -> Stance:
             return found
         if dep == "advcl":
             break
-        token = parent
     if trigger.sent.text.rstrip().rstrip("”\"' ").endswith("?"):
         return Stance("hypothetical", "?")
     return Stance("positive")
