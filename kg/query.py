@@ -9,17 +9,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pyparsing import ParseException
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery, prepareUpdate
 
 from kg.guard import QueryError, QueryRefused, check
 from kg.ontology import PREFIXES
+from kg.options import ROW_FORMATS
 
 __all__ = ["QueryError", "QueryRefused", "QueryTimeout", "IsUpdate", "Rows", "prepare", "prepare_update", "run",
            "format_rows"]
 
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ROW_FORMATS
 
 
 class QueryTimeout(RuntimeError):
@@ -58,9 +57,13 @@ def _python(term: Any) -> Any:
     return str(term)
 
 
-def _parse(parser, text: str):
+def _parse(update: bool, text: str):
+    # rdflib's SPARQL parser (pyparsing) loads only when a query is parsed here
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import prepareQuery, prepareUpdate
+
     try:
-        return parser(text, initNs=PREFIXES)
+        return (prepareUpdate if update else prepareQuery)(text, initNs=PREFIXES)
     except ParseException as err:
         raise QueryError(f"invalid SPARQL at line {err.lineno}, column {err.col}: {err.msg}\n  {err.line}") from err
     except Exception as err:  # rdflib raises assorted errors for bad prefixes and algebra
@@ -72,10 +75,10 @@ def prepare(text: str, allow_service: bool = False):
     if it is not SPARQL or is refused, :class:`IsUpdate` if it is a SPARQL Update."""
     check(text, allow_service)
     try:
-        return _parse(prepareQuery, text)
+        return _parse(False, text)
     except QueryError:
         try:
-            _parse(prepareUpdate, text)
+            _parse(True, text)
         except QueryError:
             pass
         else:
@@ -88,10 +91,10 @@ def prepare_update(text: str, allow_service: bool = False):
     is refused by :func:`kg.guard.check`)."""
     check(text, allow_service)
     try:
-        return _parse(prepareUpdate, text)
+        return _parse(True, text)
     except QueryError as err:
         try:
-            _parse(prepareQuery, text)
+            _parse(False, text)
         except QueryError:
             raise err from None
         raise QueryError("--update expects a SPARQL Update (INSERT, DELETE, ...), not a query") from None

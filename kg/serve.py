@@ -36,6 +36,7 @@ import pyoxigraph as ox
 from kg import workers
 from kg.guard import LIMITS, QueryError, check
 from kg.ontology import PREFIXES
+from kg.options import SERVE_TIMEOUT, SERVE_WORKERS
 from kg.store import StoreError, lock_store, open_store
 from kg.workers import Request
 
@@ -58,8 +59,8 @@ def oxigraph_binary() -> str:
     return found
 
 
-DEFAULT_TIMEOUT = 30  # seconds a query may run, from its arrival, before it is stopped
-DEFAULT_WORKERS = 6
+DEFAULT_TIMEOUT = SERVE_TIMEOUT  # seconds a query may run, from its arrival, before it is stopped
+DEFAULT_WORKERS = SERVE_WORKERS
 MAX_REQUESTS = 64  # requests handled at once; more get 503 at once
 MAX_UPLOAD = 256 * 1024 * 1024  # bytes of one Graph Store upload (--allow-writes)
 

@@ -6,14 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg import named, sandbox
 from kg.cli.common import CliError
 from kg.fileio import OutputError
-from kg.graph import graph_file
-from kg.query import FORMATS, QueryError, QueryTimeout, Rows, format_rows
-from kg.store import MemoryStore, StoreError, open_store
-
-DEFAULT_TIMEOUT = 30.0
+from kg.options import QUERY_TIMEOUT, ROW_FORMATS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,9 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--named", metavar="NAME", help="run a named query from the library instead of QUERY")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a named query's parameter")
     p.add_argument("--list", action="store_true", help="list the named queries and exit")
-    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                   help=f"stop a query that runs longer (default: {DEFAULT_TIMEOUT:g}; 0: no limit)")
+    p.add_argument("--format", choices=ROW_FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--timeout", type=float, default=QUERY_TIMEOUT, metavar="SECONDS",
+                   help=f"stop a query that runs longer (default: {QUERY_TIMEOUT:g}; 0: no limit)")
     p.add_argument("--allow-service", action="store_true",
                    help="let a query use SERVICE or FROM (which reach other hosts); refused by default")
     p.add_argument("--update", metavar="UPDATE",
@@ -57,6 +52,8 @@ def read_query(text: str) -> str:
 
 def sparql_text(args: argparse.Namespace) -> str:
     """The query to run: QUERY, or the named query with its parameters filled in."""
+    from kg import named
+
     if args.named is None:
         if args.param:
             raise CliError("--param is for named queries (use --named NAME)", code=2)
@@ -77,7 +74,9 @@ def sparql_text(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.list:
-        print(named.listing())
+        from kg.named import listing
+
+        print(listing())
         return 0
     target = args.graph
     if args.store is not None:  # --store STORE QUERY: the one positional is the query
@@ -92,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("give GRAPH and QUERY (or GRAPH --named NAME); kg query --list shows the named queries", code=2)
     if args.timeout < 0:
         raise CliError(f"--timeout {args.timeout:g}: expected seconds (0 for no limit)", code=2)
+    from kg import sandbox
+    from kg.query import QueryError, QueryTimeout, Rows, format_rows
+    from kg.store import StoreError
+
     text = sparql_text(args)
     try:
         result = sandbox.query(target, text, args.timeout or None, args.allow_service)
@@ -110,6 +113,10 @@ def run(args: argparse.Namespace) -> int:
 
 def run_update(target: str, text: str, allow_service: bool = False) -> int:
     """Apply a SPARQL Update to a store, or to a graph file (written back atomically)."""
+    from kg.graph import graph_file
+    from kg.query import QueryError
+    from kg.store import MemoryStore, StoreError, open_store
+
     try:
         store = open_store(target)
     except StoreError as err:
