@@ -10,3 +10,4 @@ EXPORT_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "tr
 NETWORK_FORMATS = ("graphml", "gexf")  # kg.analysis.export
 SIZE_BY = ("pagerank", "degree")  # kg.viz node sizes
 SERVE_TIMEOUT = 30  # seconds a query may run before the server cancels it (kg.serve)
+SPLITS = ("all", "tune", "holdout")  # kg.evaluate.split: a gold set's parts

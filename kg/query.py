@@ -11,14 +11,14 @@ from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from kg.guard import QueryError, QueryRefused, check
 from kg.ontology import PREFIXES
 from kg.options import ROW_FORMATS
 
+__all__ = ["QueryError", "QueryRefused", "QueryTimeout", "IsUpdate", "Rows", "prepare", "prepare_update", "run",
+           "format_rows"]
+
 FORMATS = ROW_FORMATS
-
-
-class QueryError(ValueError):
-    """The query is not valid SPARQL (the message says where)."""
 
 
 class QueryTimeout(RuntimeError):
@@ -70,9 +70,10 @@ def _parse(update: bool, text: str):
         raise QueryError(f"invalid SPARQL: {err}") from err
 
 
-def prepare(text: str):
-    """Parse a query with kg's prefixes predeclared: :class:`QueryError` if it is not SPARQL,
-    :class:`IsUpdate` if it is a SPARQL Update."""
+def prepare(text: str, allow_service: bool = False):
+    """Parse a query with kg's prefixes predeclared, after :func:`kg.guard.check`: :class:`QueryError`
+    if it is not SPARQL or is refused, :class:`IsUpdate` if it is a SPARQL Update."""
+    check(text, allow_service)
     try:
         return _parse(False, text)
     except QueryError:
@@ -85,8 +86,10 @@ def prepare(text: str):
         raise
 
 
-def prepare_update(text: str):
-    """Parse a SPARQL Update with kg's prefixes predeclared (:class:`QueryError` if it is not one)."""
+def prepare_update(text: str, allow_service: bool = False):
+    """Parse a SPARQL Update with kg's prefixes predeclared (:class:`QueryError` if it is not one, or
+    is refused by :func:`kg.guard.check`)."""
+    check(text, allow_service)
     try:
         return _parse(True, text)
     except QueryError as err:
@@ -97,9 +100,9 @@ def prepare_update(text: str):
         raise QueryError("--update expects a SPARQL Update (INSERT, DELETE, ...), not a query") from None
 
 
-def run(graph: Graph, text: str) -> Rows | bool | Graph:
+def run(graph: Graph, text: str, allow_service: bool = False) -> Rows | bool | Graph:
     """Run a query: SELECT gives :class:`Rows`, ASK a bool, CONSTRUCT/DESCRIBE a graph."""
-    query = prepare(text)
+    query = prepare(text, allow_service)
     result = graph.query(query)
     if result.type == "ASK":
         return bool(result.askAnswer)
