@@ -399,7 +399,7 @@ class EntityIndex:
             first_sentence = self.doc[last.start].sent.start
             earlier = [owner[id(m)] for m in named[:at - 1] if m.start >= first_sentence]
             near = token.sent.start <= last.start or self.doc[token.sent.start - 1].sent.start <= last.start
-            if (near and all(c is cluster for c in earlier) and cluster.type != "Person"
+            if (near and all(id(c) == id(cluster) for c in earlier) and cluster.type != "Person"
                     and self.weakly_typed(cluster) and not _organization_name(cluster.label)):
                 cluster.votes["Person"] += 1.25
 
