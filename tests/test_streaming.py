@@ -199,7 +199,7 @@ def _interrupt_build(tmp_path: Path, jobs: int) -> None:
                             stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120
-        while not any(p.name.endswith(".tmp") for p in out.iterdir()):  # facts.jsonl is being written
+        while not any(tmp_path.glob(".out.kg-new-*/*.tmp")):  # facts.jsonl is being written, staged
             assert proc.poll() is None and time.monotonic() < deadline, "build ended before it could be interrupted"
             time.sleep(0.01)
         time.sleep(0.5)
@@ -211,6 +211,7 @@ def _interrupt_build(tmp_path: Path, jobs: int) -> None:
     assert proc.returncode == 130
     assert "interrupted; outputs are complete or untouched" in err and "Traceback" not in err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no partial, no temporary file
+    assert not list(tmp_path.glob(".out.kg-*"))  # no staging folder either
 
 
 def test_ctrl_c_leaves_outputs_untouched(tmp_path):
