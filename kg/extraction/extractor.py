@@ -26,7 +26,7 @@ from kg.documents import Document
 from kg.extraction import structure
 from kg.extraction.chunks import MAX_CHUNK, chunks
 from kg.extraction.coref import Coreference, Resolution
-from kg.extraction.entities import Cluster, EntityIndex
+from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
 from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_matches
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.quotes import Quotes
@@ -118,6 +118,7 @@ def _bare_name(token: Token) -> bool:
         and token.text[1:].islower()
         and token.lemma_.lower() not in position_words()
         and token.lemma_.lower() not in organization_words()
+        and token.lower_ not in DESCRIPTORS
         and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
     )
 

@@ -69,6 +69,10 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return out
 
 
+# "used Twitter to endorse him": the object of these verbs does not do what the complement says.
+INSTRUMENT_VERBS = {"use", "take", "spend", "seize", "break"}
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """The subjects of ``verb``'s clause, following conjunction, control and relative clauses."""
     seen = set()
