@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -38,9 +39,15 @@ def slug(text: str) -> str:
 
 
 def entity_iri(entity: Entity) -> URIRef:
-    return ENT[f"{entity.type.lower()}/{slug(entity.label)}"]
+    return _entity_iri(entity.type, entity.label)
 
 
+@lru_cache(maxsize=65536)  # bounded: memory stays flat however many entities a corpus names
+def _entity_iri(entity_type: str, label: str) -> URIRef:
+    return ENT[f"{entity_type.lower()}/{slug(label)}"]
+
+
+@lru_cache(maxsize=65536)
 def document_iri(doc_id: str) -> URIRef:
     return DOC[slug(doc_id)]
 

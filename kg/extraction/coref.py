@@ -129,7 +129,10 @@ class Coreference:
         if lower in THIRD_PERSON:
             return (yield from self._pronoun(token))
         if lower in RELATIVE and token.head.dep_ in ("relcl", "acl"):
-            return (yield token.head.head)
+            head = token.head.head  # "X is the largest union that backs Y": the union is X
+            if head.dep_ == "attr" and head.pos_ == "NOUN":
+                head = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), head)
+            return (yield head)
         if token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:  # "coach Tommy Tuberville", "the senator, Jeff Sessions"
                 if child.dep_ == "appos" and (found := self.entities.entity_at(child)):
