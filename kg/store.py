@@ -65,7 +65,8 @@ class MemoryStore:
         self.kg = kg if kg is not None else KnowledgeGraph()
 
     def add(self, triples: Iterable[Triple]) -> None:
-        self.kg.graph.addN((s, p, o, self.kg.graph) for s, p, o in triples)
+        graph = self.kg.graph
+        graph.addN((s, p, o, graph) for s, p, o in dict.fromkeys(triples))  # a batch repeats its entities
 
     def query(self, sparql: str, allow_service: bool = False) -> Rows | bool | Graph:
         return self.kg.query(sparql, allow_service)
@@ -188,7 +189,7 @@ class OxigraphStore:
         self._prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
     def add(self, triples: Iterable[Triple]) -> None:
-        quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples]
+        quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in dict.fromkeys(triples)]
         try:
             self.store.extend(quads)
         except OSError as err:
@@ -319,7 +320,7 @@ class SparqlStore:
             raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}") from err
 
     def add(self, triples: Iterable[Triple]) -> None:
-        lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples]
+        lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in dict.fromkeys(triples)]
         for start in range(0, len(lines), self.batch):
             body = "INSERT DATA {\n" + "\n".join(lines[start:start + self.batch]) + "\n}"
             self._post(self.update_url, body, "application/sparql-update")
@@ -389,6 +390,8 @@ _ENTITIES = """SELECT ?type ?label ?mention WHERE {
 
 def stored_entities(store: Store) -> list[Entity]:
     """The entities a store already holds, one-word names first (so they stay themselves)."""
+    if isinstance(store, MemoryStore) and len(store) == 0:
+        return []  # a new build's memory store: no need to parse a query
     rows = store.query(_ENTITIES)
     assert isinstance(rows, Rows)
     found: dict[tuple[str, str], set[str]] = {}
