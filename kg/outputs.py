@@ -63,7 +63,7 @@ def _fail(path: Path, err: OSError) -> OutputError:
 def _signals_deferred() -> Iterator[None]:
     """Hold SIGINT and SIGTERM back until the block ends, then act on them as before (Ctrl-C,
     kg's SIGTERM handler, or the default: end the process). Only the main thread can."""
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() != threading.main_thread():
         yield
         return
     caught: list[int] = []

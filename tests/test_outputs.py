@@ -255,3 +255,49 @@ def test_output_set_errors_are_output_errors(tmp_path):
     with pytest.raises(OutputError, match="cannot write"):
         with OutputSet(tmp_path / "file" / "out"):
             pass
+
+
+# --- kill -9 mid-build into an Oxigraph store -----------------------------------------------------
+
+FIRST = ["Ada", "Bruno", "Ivo", "Lena", "Omar", "Priya", "Tomas", "Yuki", "Zofia", "Kwame"]
+LAST = ["Quill", "Vale", "Tan", "Ruiz", "Haddad", "Raman", "Novak", "Sato", "Kowalski", "Mensah"]
+
+
+@pytest.mark.slow
+def test_kill_9_mid_build_into_oxigraph_leaves_whole_documents(tmp_path, nlp):
+    """Killed mid-build, the store holds whole documents only: it is SHACL-valid, it is not locked,
+    and building everything again gives exactly the graph of one clean build."""
+    import json
+
+    from rdflib.compare import isomorphic
+
+    from kg.store import OxigraphStore
+
+    lines = []
+    for i in range(300):
+        a, b = f"{FIRST[i % 10]} {LAST[i // 10 % 10]}", f"{FIRST[(i + 3) % 10]} {LAST[(i // 10 + 5) % 10]}"
+        lines.append(json.dumps({"id": f"d{i}", "text": f"Mayor {a} endorsed {b} on Monday. {b} thanked {a}."}))
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines) + "\n")
+    store = tmp_path / "store"
+    process = subprocess.Popen([KG, "build", str(corpus), "--store", f"oxigraph:{store}", "-o", str(tmp_path / "o"),
+                                "-q", "--batch-size", "1"], stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            staged = list(tmp_path.glob(".o.kg-new-*/*.tmp"))
+            if staged and staged[0].stat().st_size > 2000:  # some documents are in the store
+                break
+            assert process.poll() is None and time.monotonic() < deadline, "the build ended before the kill"
+            time.sleep(0.02)
+        process.kill()
+        assert process.wait() == -signal.SIGKILL
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert main(["validate", f"oxigraph:{store}"]) == 0
+    assert main(["build", str(corpus), "--store", f"oxigraph:{store}", "-o", str(tmp_path / "o"), "-q"]) == 0
+    assert main(["build", str(corpus), "--store", f"oxigraph:{tmp_path / 'clean'}", "-o", str(tmp_path / "c"),
+                 "-q"]) == 0
+    rebuilt, clean = OxigraphStore(store, read_only=True), OxigraphStore(tmp_path / "clean", read_only=True)
+    assert len(rebuilt) == len(clean) and isomorphic(rebuilt.graph(), clean.graph())

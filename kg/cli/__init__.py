@@ -55,7 +55,7 @@ def _terminate_handler(pid: int):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    in_main_thread = threading.current_thread() is threading.main_thread()
+    in_main_thread = threading.current_thread() == threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate_handler(os.getpid())) if in_main_thread else None
     try:
         return args.run(args) or 0

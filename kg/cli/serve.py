@@ -12,7 +12,7 @@ from kg.options import SERVE_TIMEOUT, SERVE_WORKERS
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "serve",
-        help="serve a store as a SPARQL 1.1 endpoint (the Oxigraph server)",
+        help="serve a store as a read-only SPARQL 1.1 endpoint that stays up whatever a client sends",
         description="Serve an Oxigraph store (oxigraph:PATH), a graph file or a build folder as a read-only\n"
         "SPARQL 1.1 protocol endpoint at http://HOST:PORT/query, until Ctrl-C.",
         epilog="example:\n"

@@ -140,7 +140,7 @@ def stance(trigger: Token, future_is_fact: bool = False) -> Stance:
                 if negated is not None:
                     return Stance("hypothetical", f"{negated.cue} {parent.text}")
                 return Stance("negative", parent.text)
-            if lemma in HYPOTHETICAL_VERBS and parent.pos_ != "ADP":  # "about to endorse", not "a talk about endorsing"
+            if lemma in HYPOTHETICAL_VERBS and parent.pos_ != "ADP":  # "about to", not "a decision about"
                 return Stance("hypothetical", parent.text)
             if token.lower_ == "against" and parent.pos_ == "VERB":
                 return Stance("hypothetical", f"{parent.text} against")  # "warned against endorsing"
