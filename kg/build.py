@@ -20,7 +20,6 @@ from kg.model import Extraction, Fact
 from kg.rdf import document_triples, entity_triples, statement_triples
 from kg.resolve import Resolver
 from kg.store import MemoryStore, Store, stored_entities
-from kg.viz import write_html
 
 KEPT_PROBLEMS = 100
 
@@ -211,6 +210,8 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     report = builder.report
     report.outputs.append(facts_path)
     if isinstance(builder.store, MemoryStore):
+        from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
+
         report.outputs.append(builder.graph.serialize(out / "graph.ttl"))
         report.outputs.append(write_html(builder.graph.graph, out / "graph.html", title="kg: " + ", ".join(inputs)))
     else:

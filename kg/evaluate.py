@@ -47,6 +47,7 @@ from typing import Any
 from kg.documents import Document
 from kg.extraction import Extractor
 from kg.model import Entity, Fact
+from kg.options import SPLITS
 from kg.ontology import honorifics, position_words, relations
 
 
@@ -439,7 +440,6 @@ def labelled_relations(passages: Iterable[Passage]) -> frozenset[str]:
     return frozenset(found)
 
 
-SPLITS = ("all", "tune", "holdout")
 _NUMBER = re.compile(r"\d+")
 
 

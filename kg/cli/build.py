@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
+from typing import TYPE_CHECKING
 
-from kg.build import BadDocument, BuildReport, NothingToBuild, build
 from kg.cli.common import CliError
 from kg.documents import MAX_CHARS, Problem, count_inputs
 from kg.fileio import OutputError
-from kg.nlp import ModelNotFound
 from kg.progress import Progress
-from kg.store import StoreError, open_store
+
+if TYPE_CHECKING:
+    from kg.build import BuildReport
 
 SHOWN_PROBLEMS = 5
 STORE_PREFIXES = ("oxigraph:", "sparql:")
@@ -56,6 +57,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.build import BadDocument, NothingToBuild, build
+    from kg.nlp import ModelNotFound
+    from kg.store import StoreError, open_store
+
     if not (args.store == "memory" or args.store.startswith(STORE_PREFIXES)):
         raise CliError(f"--store {args.store!r}: expected memory, oxigraph:PATH or sparql:URL", code=2)
     errors: tuple[type[Exception], ...] = (ModelNotFound, OutputError, NothingToBuild, BadDocument, StoreError)

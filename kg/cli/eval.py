@@ -5,12 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from kg import nlp as nlp_module
 from kg.cli.common import CliError
-from kg.evaluate import SPLITS, GoldError, evaluate, read_gold, split
-from kg.extraction import Extractor
-from kg.nlp import ModelNotFound
-from kg.ontology import relations
+from kg.options import SPLITS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,6 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg import nlp as nlp_module
+    from kg.evaluate import GoldError, evaluate, read_gold, split
+    from kg.extraction import Extractor
+    from kg.nlp import ModelNotFound
+    from kg.ontology import relations
+
     unknown = sorted(set(args.relation or ()) - set(relations()))
     if unknown:
         raise CliError(f"unknown relation {unknown[0]!r} (known: {', '.join(sorted(relations()))})", code=2)
