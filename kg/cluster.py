@@ -14,6 +14,7 @@ writes, and each partition's result is taken once, nothing is written twice.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 import threading
@@ -230,6 +231,8 @@ def extract_on_cluster(inputs: Iterable[str | Path], address: str | Client, *, m
         try:
             client.register_plugin(plugin, name=plugin.name)
         except Exception as err:  # a worker that cannot load the pipeline, or runs another kg
+            with contextlib.suppress(Exception):  # so that workers joining later do not try it again
+                client.unregister_worker_plugin(plugin.name)
             raise ClusterError(f"cannot set up the kg pipeline on the workers: {err}") from err
         limit = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
         run = uuid.uuid4().hex[:8]

@@ -155,16 +155,16 @@ def cluster(tmp_path_factory):
 
 CLIENT = """
 import json, sys, time
-import kg.nlp
 from kg.build import build
 inputs, out, cluster = json.loads(sys.argv[1])
 if cluster:
     import kg.cluster  # imported before the clock starts: a fixed cost, not a per-document one
 started = time.process_time()
 report = build(inputs, out, cluster=cluster, partition_size=3)
-print(json.dumps({"cpu": time.process_time() - started, "pipelines": kg.nlp.load.cache_info().currsize,
+nlp = sys.modules.get("kg.nlp")
+print(json.dumps({"cpu": time.process_time() - started, "pipelines": nlp.load.cache_info().currsize if nlp else 0,
                   "documents": report.documents, "skipped": report.skipped,
-                  "problems": [str(p) for p in report.problems], "modules": sorted(m for m in ("dask", "distributed")
+                  "problems": [str(p) for p in report.problems], "modules": sorted(m for m in ("dask", "distributed", "spacy")
                   if m in sys.modules)}))
 """
 
@@ -203,13 +203,13 @@ def test_cluster_build_equals_local_build_and_the_workers_parse(cluster, corpus,
     facts = [json.loads(line) for line in (tmp_path / "facts.jsonl").read_text().splitlines()]
     assert len(facts) > 30 and len({f["relation"] for f in facts}) >= 4
 
-    # the workers parsed every document, both of them; the client loaded no pipeline and used a
-    # fraction of the CPU the local build did
+    # the workers parsed every document, both of them; the client did not even import spaCy and
+    # used a fraction of the CPU the local build did
     parsed = {worker: after[worker] - before.get(worker, 0) for worker in after}
     assert sum(parsed.values()) == READABLE and len(parsed) == 2 and min(parsed.values()) > 0, parsed
     assert remote["pipelines"] == 0 and local_run["pipelines"] == 1
     assert remote["cpu"] < 0.5 * local_run["cpu"], (remote["cpu"], local_run["cpu"])
-    assert local_run["modules"] == [] and remote["modules"] == ["dask", "distributed"]
+    assert local_run["modules"] == ["spacy"] and remote["modules"] == ["dask", "distributed"]
 
 
 @pytest.mark.server
@@ -245,6 +245,16 @@ def test_bad_documents_are_reported_as_locally(cluster, tmp_path, capsys):
     assert "documents: 1 read, 2 skipped" in err
     assert main(["build", str(bad), "--cluster", cluster.address, "-o", str(tmp_path / "ff"), "--fail-fast"]) == 1
     assert "stopped: --fail-fast" in capsys.readouterr().err and not (tmp_path / "ff" / "facts.jsonl").exists()
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_a_pipeline_the_workers_cannot_load_is_one_line(cluster, tmp_path, capsys):
+    assert main(["build", str(EXAMPLE_ARTICLE), "--cluster", cluster.address, "--model", "no_such_pipeline",
+                 "-o", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kg build: error: cannot set up the kg pipeline on the workers") and "no_such_pipeline" in err
+    assert "Traceback" not in err and not (tmp_path / "facts.jsonl").exists()
 
 
 @pytest.mark.slow

@@ -58,20 +58,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.build import BadDocument, NothingToBuild, build
-    from kg.nlp import ModelNotFound
     from kg.store import StoreError, open_store
 
     if not (args.store == "memory" or args.store.startswith(STORE_PREFIXES)):
         raise CliError(f"--store {args.store!r}: expected memory, oxigraph:PATH or sparql:URL", code=2)
-    errors: tuple[type[Exception], ...] = (ModelNotFound, OutputError, NothingToBuild, BadDocument, StoreError)
-    if args.cluster:
+    errors: tuple[type[Exception], ...] = (OutputError, NothingToBuild, BadDocument, StoreError)
+    if args.cluster:  # the workers load the pipeline; this process imports neither spaCy nor Dask without it
         if args.jobs > 1:
             raise CliError("--jobs and --cluster do not go together: the cluster's workers parse in parallel", code=2)
         try:
-            from kg.cluster import ClusterError  # Dask is imported only for cluster builds
+            from kg.cluster import ClusterError
         except ImportError as err:
             raise CliError(str(err), code=2) from err
         errors += (ClusterError,)
+    else:
+        from kg.nlp import ModelNotFound
+
+        errors += (ModelNotFound,)
     if args.jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
         raise CliError("--jobs above 1 needs processes started by fork (Linux, macOS); use -j 1 here", code=2)
     progress = None
