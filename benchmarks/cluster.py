@@ -7,7 +7,7 @@ Every figure is a whole ``kg build`` process (start-up, reading, outputs include
 started once per worker count and warmed with a one-document build, as a standing cluster would
 be: their pipeline load is reported apart. Their CPU is read from the operating system.
 
-    python benchmarks/cluster.py --docs 200 --workers 1 2
+    python benchmarks/cluster.py --docs 200 --workers 1 2 [--store oxigraph]
 """
 
 from __future__ import annotations
@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--store", choices=("memory", "oxigraph"), default="memory",
+                        help="build into the memory store (graph.ttl, graph.html) or a fresh Oxigraph store")
     args = parser.parse_args(argv)
     kg = str(BIN / "kg")
     with tempfile.TemporaryDirectory(prefix="kg-cluster-bench-") as tmp:
@@ -97,11 +99,18 @@ def main(argv: list[str] | None = None) -> int:
         one.write_text(json.dumps(records[0]) + "\n", encoding="utf-8")
         tokens = sum(len(TOKEN.findall(r["text"])) for r in records)
         print(f"{args.docs} documents, {tokens:,} tokens (benchmarks/corpus.py, seed {args.seed}); "
-              f"median of {args.repeat} whole `kg build` runs; {os.cpu_count()} cores")
+              f"median of {args.repeat} whole `kg build` runs into the {args.store} store; {os.cpu_count()} cores, "
+              f"load average {os.getloadavg()[0]:.1f}")
         print(f"{'build':<22} {'docs/s':>7} {'wall s':>7} {'client CPU s':>12} {'cluster CPU s':>13} {'client share':>12}")
+        stores = iter(range(1_000_000))
+
+        def store() -> list[str]:
+            return [] if args.store == "memory" else ["--store", f"oxigraph:{folder / f'store{next(stores)}'}"]
+
         rows = {}
         for jobs in (1, 2):
-            runs = [run([kg, "build", str(corpus), "-q", "-o", str(folder / "out"), "-j", str(jobs)]) for _ in range(args.repeat)]
+            runs = [run([kg, "build", str(corpus), "-q", "-o", str(folder / "out"), "-j", str(jobs), *store()])
+                    for _ in range(args.repeat)]
             wall, cpu_s = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
             rows[f"-j {jobs}"] = (wall, cpu_s, 0.0)
             print(f"{f'kg build -j {jobs}':<22} {args.docs / wall:>7.1f} {wall:>7.2f} {cpu_s:>12.2f} {'':>13} {'':>12}")
@@ -110,11 +119,11 @@ def main(argv: list[str] | None = None) -> int:
             cluster = LocalCluster(workers, folder)
             try:
                 command = [kg, "build", "--cluster", cluster.address, "-q", "-o", str(folder / "out")]
-                small = statistics.median(run([*command, str(one)])[1] for _ in range(args.repeat))
+                small = statistics.median(run([*command, str(one), *store()])[1] for _ in range(args.repeat))
                 runs = []
                 for _ in range(args.repeat):
                     before = cpu([p.pid for p in cluster.processes])
-                    wall, client = run([*command, str(corpus)])
+                    wall, client = run([*command, str(corpus), *store()])
                     runs.append((wall, client, cpu([p.pid for p in cluster.processes]) - before))
                 wall, client, remote = (statistics.median(r[i] for r in runs) for i in range(3))
             finally:

@@ -18,6 +18,7 @@ import contextlib
 import io
 import sys
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -46,6 +47,7 @@ from kg.model import Extraction
 PARTITION_DOCUMENTS = 32  # text files or JSONL lines per task
 PARTITION_BYTES = 8 << 20  # and at most this much JSONL per task
 IN_FLIGHT_PER_THREAD = 2  # partitions submitted ahead, per worker thread: bounds the client's memory
+RECOUNT_SECONDS = 5  # how often the client counts the workers' threads again
 Extracted = Problem | tuple[Document, Extraction]
 
 
@@ -234,10 +236,10 @@ def extract_on_cluster(inputs: Iterable[str | Path], address: str | Client, *, m
             with contextlib.suppress(Exception):  # so that workers joining later do not try it again
                 client.unregister_worker_plugin(plugin.name)
             raise ClusterError(f"cannot set up the kg pipeline on the workers: {err}") from err
-        limit = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
         run = uuid.uuid4().hex[:8]
         window: deque[Future | Problem] = deque()
         in_flight = 0
+        limit, counted = 0, -float("inf")
         for part in partitions(inputs, size, max_chars):
             if isinstance(part, Problem):
                 window.append(part)
@@ -245,6 +247,8 @@ def extract_on_cluster(inputs: Iterable[str | Path], address: str | Client, *, m
             window.append(client.submit(extract_partition, part, plugin.name, batch_size, max_chars,
                                         key=f"kg-extract-{run}-{part.number}"))
             in_flight += 1
+            if time.monotonic() - counted > RECOUNT_SECONDS:  # workers may join (or leave) mid-build
+                limit, counted = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values())), time.monotonic()
             while in_flight > limit:
                 entry = window.popleft()
                 in_flight -= isinstance(entry, Future)
