@@ -197,13 +197,16 @@ def extract_partition(partition: Partition, plugin: str, batch_size: int, max_ch
     return pipeline.extract(partition, batch_size, max_chars)
 
 
-def _parsed(dask_worker) -> int:
-    return sum(plugin.documents for plugin in dask_worker.plugins.values() if isinstance(plugin, Pipeline))
+def _status(dask_worker) -> dict[str, int]:
+    nlp = sys.modules.get("kg.nlp")
+    return {"documents": sum(p.documents for p in dask_worker.plugins.values() if isinstance(p, Pipeline)),
+            "pipelines": nlp.load.cache_info().currsize if nlp is not None else 0}
 
 
-def parsed_documents(client: Client) -> dict[str, int]:
-    """How many documents each worker (by address) has extracted since it joined."""
-    return client.run(_parsed)
+def worker_status(client: Client) -> dict[str, dict[str, int]]:
+    """For each worker (by address): how many documents it has extracted since it joined, and how
+    many spaCy pipelines its process holds."""
+    return client.run(_status)
 
 
 def connect(address: str, timeout: float = 10, wait: float = 120) -> Client:

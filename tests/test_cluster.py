@@ -18,7 +18,7 @@ distributed = pytest.importorskip("distributed")
 
 from kg.build import build  # noqa: E402
 from kg.cli import main  # noqa: E402
-from kg.cluster import Partition, parsed_documents, partitions  # noqa: E402
+from kg.cluster import Partition, partitions, worker_status  # noqa: E402
 from kg.documents import Problem, read_inputs  # noqa: E402
 from kg.graph import KnowledgeGraph  # noqa: E402
 from kg.store import OxigraphStore, SparqlStore  # noqa: E402
@@ -191,9 +191,9 @@ def local(corpus, tmp_path_factory):
 @pytest.mark.slow
 def test_cluster_build_equals_local_build_and_the_workers_parse(cluster, corpus, local, tmp_path):
     local_out, local_run = local
-    before = parsed_documents(cluster.client)
+    before = worker_status(cluster.client)
     remote = run_build(corpus, tmp_path, cluster.address)
-    after = parsed_documents(cluster.client)
+    after = worker_status(cluster.client)
 
     for name in ("facts.jsonl", "graph.ttl"):
         assert (tmp_path / name).read_bytes() == (local_out / name).read_bytes(), name
@@ -205,8 +205,9 @@ def test_cluster_build_equals_local_build_and_the_workers_parse(cluster, corpus,
 
     # the workers parsed every document, both of them; the client did not even import spaCy and
     # used a fraction of the CPU the local build did
-    parsed = {worker: after[worker] - before.get(worker, 0) for worker in after}
+    parsed = {worker: after[worker]["documents"] - before.get(worker, {"documents": 0})["documents"] for worker in after}
     assert sum(parsed.values()) == READABLE and len(parsed) == 2 and min(parsed.values()) > 0, parsed
+    assert [status["pipelines"] for status in after.values()] == [1, 1]
     assert remote["pipelines"] == 0 and local_run["pipelines"] == 1
     assert remote["cpu"] < 0.5 * local_run["cpu"], (remote["cpu"], local_run["cpu"])
     assert local_run["modules"] == ["spacy"] and remote["modules"] == ["dask", "distributed"]
@@ -227,6 +228,8 @@ def test_cluster_build_into_oxigraph_and_a_sparql_server(cluster, corpus, local,
     url = f"http://127.0.0.1:{oxigraph_server}/query"
     assert main(["build", *corpus, "--cluster", cluster.address, "--store", f"sparql:{url}",
                  "-o", str(tmp_path / "b"), "-q", "--partition-size", "5"]) == 0
+    # each worker loaded its pipeline once, and kept it for every later build
+    assert [status["pipelines"] for status in worker_status(cluster.client).values()] == [1, 1]
     assert set(SparqlStore(url).graph()) == set(reference)
     for out in ("a", "b"):
         assert (tmp_path / out / "facts.jsonl").read_bytes() == (local[0] / "facts.jsonl").read_bytes()
