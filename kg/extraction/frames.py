@@ -19,14 +19,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.extraction.lexical import lemma_in, lemmas
 from kg.extraction.syntax import clause_subjects, conjuncts
 from kg.extraction.syntax import prep_objects as _prep_objects
-from kg.ontology import Relation, position_words, relations
+from kg.ontology import Ontology, Relation, default_ontology, position_words
 
 RECEIVING_VERBS = {
     "have", "win", "receive", "get", "earn", "secure", "gain", "land", "enjoy", "seek", "lose",
@@ -70,6 +69,8 @@ class Match:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The triggers of an ontology's relations, by lemma."""
+
     verbs: dict[str, list[tuple[Relation, str | None]]]
     nouns: dict[str, list[Relation]]
     agent_nouns: dict[str, list[Relation]]
@@ -79,8 +80,8 @@ class Lexicon:
     appeals: dict[str, list[tuple[Relation, str, str | None]]]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+def lexicon(ontology: Ontology | None = None) -> Lexicon:
+    """The triggers of ``ontology``'s relations (default: the package's ontology)."""
     verbs: dict[str, list[tuple[Relation, str | None]]] = defaultdict(list)
     nouns: dict[str, list[Relation]] = defaultdict(list)
     agents: dict[str, list[Relation]] = defaultdict(list)
@@ -88,7 +89,7 @@ def lexicon() -> Lexicon:
     with_role: dict[str, list[Relation]] = defaultdict(list)
     patients: dict[str, list[Relation]] = defaultdict(list)
     appeals: dict[str, list[tuple[Relation, str, str | None]]] = defaultdict(list)
-    for rel in relations().values():
+    for rel in (ontology or default_ontology()).relations.values():
         for verb in rel.verbs_with_role:
             with_role[verb].append(rel)
         for noun in rel.patient_nouns:
@@ -319,9 +320,8 @@ def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         yield Match(rel, noun, "agentive", holders, objects)
 
 
-def find_matches(sentence: Span) -> Iterator[Match]:
-    """Every relation frame in ``sentence``."""
-    lex = lexicon()
+def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
+    """Every frame in ``sentence`` of the relations whose triggers ``lex`` holds."""
     for token in sentence:
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
         noun = token.pos_ in ("NOUN", "PROPN")
