@@ -110,3 +110,10 @@ def test_offsets_stay_exact(extract):
     (fact,) = [f for f in extract(text).facts if f.relation == "endorses"]
     ev = fact.evidence
     assert text[ev.start:ev.end] == ev.sentence == "Mayor Dev Patel endorsed Cara Lind on Friday."
+
+
+def test_a_list_of_short_lines_is_no_headline(extract):
+    text = ("Runoff Results\nMayor: Maren Vogt Vs. Tomas Brell\nClerk: Dana Whitcombe Vs. Cara Lind\n"
+            "Treasurer: Olga Mertens Vs. Ben Okoro\nSheriff: Ana Ruiz Vs. Dev Patel\n")
+    labels = {e.label for e in extract(text).entities}
+    assert {"Ana Ruiz", "Dev Patel"} <= labels

@@ -41,6 +41,9 @@ _NAME_ABBREVIATIONS = {"jr.", "sr.", "u.s.", "u.k.", "inc.", "co.", "corp.", "lt
 _CLOSING_QUOTES = {'"', "”", "’", "'"}
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
+# A document opens with at most this many headline lines (headline, kicker, site name); more
+# short lines are a list, whose capitals are names. Later, a headline stands between blank lines.
+MAX_HEADLINE_LINES = 3
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
 _CONTINUES = re.compile(r"[,;(\-–—&/]$|\b(?:and|or|of|the|a|an|to|for|by|with|in|on|at|from|as)$", re.I)
 _AGENCY = r"(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|EFE|Bloomberg|Xinhua|dpa|UPI|ANP|ANSA|TASS|PTI|IANS|Shutterstock|Alamy|Pool|File|TNS|Sipa|NurPhoto|ZUMA(?: Press)?|Zuma|Wire|[A-Z]{2,6})"
@@ -102,6 +105,7 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
     previous: tuple[int, int] | None = None  # the last non-blank line
     blank_before = True
     in_lead = True  # before the first line that reads as prose
+    lead_headlines = 0
     for start, end in lines:
         line = text[start:end]
         stripped = line.strip()
@@ -117,7 +121,9 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
         elif not _CONTINUES.search(prev_text) and (stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"“'‘•*([—–-"):
             if _SENTENCE_END.search(prev_text) or in_lead or title_case(prev_text) or len(prev_text.split()) <= 3:
                 starts.add(first)
-        line_zone = _line_zone(text, first, last, in_lead)
+        headline_here = (in_lead and lead_headlines < MAX_HEADLINE_LINES) or (not in_lead and blank_before)
+        line_zone = _line_zone(text, first, last, in_lead, headline_here)
+        lead_headlines += line_zone is not None and line_zone.kind == "headline" and in_lead
         if line_zone is not None:
             zones.append(line_zone)
             if line_zone.kind == "dateline":
@@ -143,7 +149,7 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
     return zones, starts
 
 
-def _line_zone(text: str, first: int, last: int, in_lead: bool) -> Zone | None:
+def _line_zone(text: str, first: int, last: int, in_lead: bool, headline: bool) -> Zone | None:
     """The zone a whole line (or its dateline) forms, if any."""
     line = text[first:last]
     credit = next((m for m in _CREDIT.finditer(line) if not line[m.end():].strip(" \t)]")), None)
@@ -154,7 +160,7 @@ def _line_zone(text: str, first: int, last: int, in_lead: bool) -> Zone | None:
     dateline = _dateline(text, first, last)
     if dateline is not None:
         return Zone("dateline", first, dateline)
-    if not _SENTENCE_END.search(line) and len(line.split()) <= 25 and (in_lead or title_case(line)):
+    if headline and not _SENTENCE_END.search(line) and len(line.split()) <= 25 and (in_lead or title_case(line)):
         return Zone("headline", first, last)
     return None
 
