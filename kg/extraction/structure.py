@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 SPANS_KEY = "kg_structure"
+_TITLE_END = "kg_title_end"
 COMPONENT = "kg_structure"
 
 # Abbreviations the tokenizer would split ("Atty" + "."), which lets the parser end a sentence.
@@ -186,6 +187,15 @@ def _dateline(text: str, first: int, last: int) -> int | None:
 def structure_component(doc: Doc) -> Doc:
     """Set sentence starts from the document's structure (before the parser) and record its zones."""
     zones, starts = find_zones(doc.text)
+    title_end = doc.user_data.get(_TITLE_END)
+    if title_end:  # the document's title opens it: that is the headline, whatever it looks like
+        first = len(doc.text) - len(doc.text.lstrip())
+        zones = [z for z in zones if z.start >= title_end] + [Zone("headline", first, title_end)]
+        after = title_end
+        while after < len(doc.text) and doc.text[after].isspace():
+            after += 1
+        if after < len(doc.text):
+            starts.add(after)
     by_char = {token.idx: token.i for token in doc}
     for offset in starts:
         i = by_char.get(offset)
@@ -220,6 +230,17 @@ def _spans(doc: Doc, found: list[Zone]) -> list[Span]:
         if span is not None and len(span):
             spans.append(span)
     return spans
+
+
+def with_title(nlp: Language, text: str, title: str) -> str | Doc:
+    """``text`` to parse, marked so that the component reads its first line as the headline when it
+    is the document's ``title`` (a JSONL field); the text itself, unmarked, otherwise."""
+    stripped = text.lstrip()
+    if not title.strip() or not stripped.startswith(title.strip()):
+        return text
+    doc = nlp.make_doc(text)
+    doc.user_data[_TITLE_END] = len(text) - len(stripped) + len(title.strip())
+    return doc
 
 
 def install(nlp: Language) -> Language:
