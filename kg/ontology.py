@@ -49,6 +49,24 @@ def ontology_graph() -> Graph:
 
 
 @dataclass(frozen=True)
+class VerbTrigger:
+    """A verb that expresses a relation: its lemma, a required particle ("face off"), whether it
+    needs a reflexive object ("disqualified herself") and whether it is weak (``kg:weakVerb``)."""
+
+    lemma: str
+    particle: str | None = None
+    reflexive: bool = False
+    weak: bool = False
+
+    @classmethod
+    def parse(cls, text: str, weak: bool = False) -> VerbTrigger:
+        """From the ontology's form: "face off", "disqualify self", "wall self off"."""
+        lemma, *rest = text.split()
+        particles = [word for word in rest if word != "self"]
+        return cls(lemma, particles[0] if particles else None, "self" in rest, weak)
+
+
+@dataclass(frozen=True)
 class Relation:
     """One relation the extractor can find, as the ontology declares it."""
 
@@ -58,7 +76,7 @@ class Relation:
     domain: str
     range: str
     symmetric: bool
-    verbs: tuple[tuple[str, str | None], ...]  # (lemma, required particle)
+    verbs: tuple[VerbTrigger, ...]
     nouns: tuple[str, ...]
     agent_nouns: tuple[str, ...]
     object_prepositions: tuple[str, ...]
@@ -92,10 +110,8 @@ def relations() -> dict[str, Relation]:
     catalogue: dict[str, Relation] = {}
     for prop in sorted(graph.subjects(RDFS.subPropertyOf, KG.relation)):
         name = _local(prop)
-        verbs = []
-        for verb in _strings(graph, prop, KG.verb):
-            lemma, _, particle = verb.partition(" ")
-            verbs.append((lemma, particle or None))
+        verbs = [VerbTrigger.parse(verb) for verb in _strings(graph, prop, KG.verb)]
+        verbs += [VerbTrigger.parse(verb, weak=True) for verb in _strings(graph, prop, KG.weakVerb)]
         causatives = tuple(tuple(c.split(" ", 1)) for c in _strings(graph, prop, KG.causative))
         catalogue[name] = Relation(
             name=name,
@@ -136,6 +152,12 @@ def subclasses(name: str) -> frozenset[str]:
 def position_words() -> frozenset[str]:
     """Nouns that name a position (``kg:headWord`` on ``kg:Position``)."""
     return frozenset(_strings(ontology_graph(), KG.Position, KG.headWord))
+
+
+@lru_cache(maxsize=None)
+def head_words(name: str) -> frozenset[str]:
+    """The ``kg:headWord`` nouns of class ``name`` (local name): "case", "investigation" for Matter."""
+    return frozenset(_strings(ontology_graph(), KG[name], KG.headWord))
 
 
 @lru_cache(maxsize=1)

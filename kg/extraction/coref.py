@@ -53,6 +53,8 @@ def clause_subjects(verb: Token) -> list[Token]:
     while verb.i not in seen:
         seen.add(verb.i)
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE for s in subjects):
+            return _antecedents(verb)  # "Justices A and B, who recused themselves"
         if subjects:
             return [s for subject in subjects for s in conjuncts(subject)]
         if verb.dep_ == "conj":
@@ -62,8 +64,10 @@ def clause_subjects(verb: Token) -> list[Token]:
             if objects:
                 return objects
             verb = verb.head
+        elif verb.dep_ == "acl" and verb.tag_ == "VB" and (owners := _owners(verb.head)):
+            return owners  # "her decision to recuse herself", "the decision by Lee to name her"
         elif verb.dep_ in ("relcl", "acl"):
-            return [verb.head]
+            return _antecedents(verb)
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
             verb = verb.head
         elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"
@@ -73,6 +77,30 @@ def clause_subjects(verb: Token) -> list[Token]:
         else:
             return []
     return []
+
+
+PLURAL_CUES = {"themselves", "they", "were", "are", "have", "both"}
+
+
+def _antecedents(clause: Token) -> list[Token]:
+    """What a relative clause describes: its head, or the whole coordination the head ends when
+    the clause is plural ("Justices A and B, who recused themselves")."""
+    head = clause.head
+    if not any(c.lower_ in PLURAL_CUES for c in clause.children):
+        return conjuncts(head)
+    first = head
+    for _ in range(len(head.sent)):
+        if first.dep_ != "conj" or first.head.i == first.i:
+            break
+        first = first.head
+    return conjuncts(first)
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Who a noun belongs to: "her decision", "the decision by Lee"."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "by" for p in prep.children if p.dep_ == "pobj"]
+    return owners
 
 
 def conjuncts(token: Token) -> list[Token]:

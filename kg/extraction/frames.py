@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from kg.extraction.coref import clause_subjects, conjuncts
 from kg.extraction.lexical import lemma_in, lemmas
-from kg.ontology import Relation, position_words, relations
+from kg.ontology import Relation, VerbTrigger, head_words, position_words, relations
 
 RECEIVING_VERBS = {
     "have", "win", "receive", "get", "earn", "secure", "gain", "land", "enjoy", "seek", "lose",
@@ -52,23 +52,24 @@ class Match:
 
 @dataclass(frozen=True)
 class Lexicon:
-    verbs: dict[str, list[tuple[Relation, str | None]]]
-    nouns: dict[str, list[Relation]]
+    verbs: dict[str, list[tuple[Relation, VerbTrigger]]]
+    nouns: dict[str, list[tuple[Relation, str | None]]]  # lemma -> (relation, required particle: "run off")
     agent_nouns: dict[str, list[Relation]]
     causatives: dict[str, list[tuple[Relation, str]]]
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    verbs: dict[str, list[tuple[Relation, str | None]]] = defaultdict(list)
-    nouns: dict[str, list[Relation]] = defaultdict(list)
+    verbs: dict[str, list[tuple[Relation, VerbTrigger]]] = defaultdict(list)
+    nouns: dict[str, list[tuple[Relation, str | None]]] = defaultdict(list)
     agents: dict[str, list[Relation]] = defaultdict(list)
     causatives: dict[str, list[tuple[Relation, str]]] = defaultdict(list)
     for rel in relations().values():
-        for lemma, particle in rel.verbs:
-            verbs[lemma].append((rel, particle))
+        for trigger in rel.verbs:
+            verbs[trigger.lemma].append((rel, trigger))
         for noun in rel.nouns:
-            nouns[noun].append(rel)
+            lemma, _, particle = noun.partition(" ")
+            nouns[lemma].append((rel, particle or None))
         for noun in rel.agent_nouns:
             agents[noun].append(rel)
         for cause, effect in rel.causatives:
@@ -80,12 +81,16 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+def _prep_objects(token: Token, preps: tuple[str, ...], gerunds: bool = False) -> list[Token]:
+    """Objects of ``token``'s prepositions ``preps``, conjuncts included; with ``gerunds`` also a
+    gerund clause ("recused from hearing the appeal")."""
     out: list[Token] = []
     for prep in _children(token, "prep"):
         if prep.lower_ in preps:
             for pobj in _children(prep, "pobj"):
                 out.extend(conjuncts(pobj))
+            if gerunds:
+                out.extend(c for c in _children(prep, "pcomp") if c.tag_ == "VBG")
     return out
 
 
@@ -98,6 +103,39 @@ def _has_context(sentence: Span, rel: Relation) -> bool:
         return True
     text = sentence.text.lower()
     return any(phrase in text for phrase in rel.context)
+
+
+CLAUSAL_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"}
+
+
+def _local_tokens(head: Token) -> list[Token]:
+    """``head`` and its dependents, down to but not into embedded clauses."""
+    out, frontier = [head], [head]
+    while frontier:
+        token = frontier.pop()
+        for child in token.children:
+            if child.dep_ not in CLAUSAL_DEPS:
+                out.append(child)
+                frontier.append(child)
+    return out
+
+
+def _has_local_context(head: Token, rel: Relation) -> bool:
+    """A context phrase among ``head``'s own dependents ("defeated Y in the runoff")."""
+    text = head.doc.text.lower()
+    return any(
+        text.startswith(phrase, token.idx) for token in _local_tokens(head) for phrase in rel.context
+    )
+
+
+def _is_matter(token: Token, rel: Relation) -> bool:
+    """The object phrase is headed by a head word of the range ("the case", "hearing the appeal")."""
+    words = head_words(rel.range)
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in token.children)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -136,45 +174,95 @@ def _role(verb: Token, obj: list[Token]) -> Token | None:
     return None
 
 
-def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[Match]:
-    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger) -> Iterator[Match]:
+    if trigger.particle and not _has_particle(verb, trigger.particle):
+        return
+    if trigger.reflexive and not any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in verb.children):
         return
     if not _has_context(verb.sent, rel):
         return
+    if trigger.weak and rel.context and not _has_local_context(verb, rel):
+        return  # "beat Y in the first round ... and faces Z in the runoff"
     if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
         objects = [verb.head]
         frame = "passive"
+    elif rel.object_prepositions:
+        if _is_passive(verb):  # "Judge Kim is recused from the case" (not "was barred ... by the court")
+            if _children(verb, *PASSIVE_AGENT_DEPS):
+                return
+            subjects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
+        else:
+            subjects = clause_subjects(verb)
+        if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
+            return  # "ran the company for six years": another sense of the verb
+        heads = [verb] + [c for c in verb.children if trigger.particle and c.lower_ == trigger.particle]
+        objects = [o for h in heads for o in _prep_objects(h, rel.object_prepositions, rel.object_is_phrase)]
+        objects = [o for o in objects if o.ent_type_ not in TEMPORAL]
+        if trigger.weak:
+            objects = [o for o in objects if _is_matter(o, rel)]  # "stepped aside from his post": no
+        frame = "active"
     elif _is_passive(verb):
         objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
         frame = "passive"
     else:
         subjects = clause_subjects(verb)
-        if rel.object_prepositions:
-            if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
-                return  # "ran the company for six years": another sense of the verb
-            objects = [o for o in _prep_objects(verb, rel.object_prepositions) if o.ent_type_ not in TEMPORAL]
-        else:
-            objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
-            if rel.role_bearing:
-                objects = objects or _children(verb, "oprd")  # "named Marta Ruiz sporting director"
+        objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
+        if rel.role_bearing:
+            objects = objects or _children(verb, "oprd")  # "named Marta Ruiz sporting director"
         frame = "active"
     role = None
     if rel.role_bearing:
         objects, described = _split_role(objects)
         role = _role(verb, objects) or described  # "named her aide, Sarah Lee, as chief of staff"
     if rel.symmetric:
-        participants = subjects + objects + _prep_objects(verb, ("with", "against"))
-        participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
-        nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
-        for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
-            participants += _prep_objects(noun, ("against", "with", "between"))
-        # "X and former coach Y" is often parsed with Y in apposition to X
-        participants += [c for p in participants for c in p.children if c.dep_ == "appos"]
-        yield Match(rel, verb, "reciprocal", participants, [], pairwise=True)
+        yield Match(rel, verb, "reciprocal", _participants(verb, subjects + objects), [], pairwise=True)
         return
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
+
+
+OPPONENT_PREPS = ("with", "against", "over", "to")
+
+
+def _participants(verb: Token, found: list[Token]) -> list[Token]:
+    """Everyone a reciprocal verb pairs: "X faces Y", "X and Y will meet", "X lost to Y",
+    "X will face a runoff against Y", "X won a runoff over Y"."""
+    participants = found + _prep_objects(verb, OPPONENT_PREPS)
+    participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
+    nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
+    for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
+        participants += _prep_objects(noun, OPPONENT_PREPS + ("between",))
+    # "X and former coach Y" is often parsed with Y in apposition to X; "(R)" is a party, not a person
+    participants += [c for p in participants for c in p.children if c.dep_ == "appos" and not _parenthesised(c)]
+    participants = [p for p in participants if _may_be_candidate(p)]
+    groups = [_alternatives(p) for p in participants]
+    return [p for p, group in zip(participants, groups, strict=True)
+            if group is None or sum(g == group for g in groups) < 2]  # "will face either X or Y"
+
+
+ELECTION_NOUNS = {"election", "elections", "race", "runoff", "run-off", "run", "round", "vote", "ballot", "primary", "poll", "polls"}
+
+
+def _may_be_candidate(token: Token) -> bool:
+    """Not a date, not the election itself ("Race Goes to Runoff")."""
+    return token.ent_type_ not in TEMPORAL and token.lower_ not in ELECTION_NOUNS
+
+
+def _alternatives(token: Token) -> int | None:
+    """The first conjunct of the "or" / "nor" coordination ``token`` belongs to ("either X or Y")."""
+    first = token
+    for _ in range(len(token.sent)):
+        if first.dep_ != "conj" or first.head.i == first.i:
+            break
+        first = first.head
+    group = conjuncts(first)
+    alternative = any(c.dep_ in ("cc", "preconj") and c.lower_ in ("or", "nor", "either", "neither") for m in group for c in m.children)
+    return first.i if alternative and len(group) > 1 else None
+
+
+def _parenthesised(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == "("
 
 
 def causative_matches(verb: Token, rel: Relation, effect: str) -> Iterator[Match]:
@@ -184,7 +272,9 @@ def causative_matches(verb: Token, rel: Relation, effect: str) -> Iterator[Match
             yield Match(rel, verb, "causative", clause_subjects(verb), _children(verb, "dobj"), role, extra={"effect": comp})
 
 
-def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
+def noun_matches(noun: Token, rel: Relation, particle: str | None = None) -> Iterator[Match]:
+    if particle and not _has_particle(noun, particle):
+        return
     if not _has_context(noun.sent, rel):
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
@@ -192,6 +282,8 @@ def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
     objects = _prep_objects(noun, preps)
     if rel.symmetric:
         participants = _prep_objects(noun, ("between",))
+        if noun.dep_ in ("compound", "amod", "nmod"):  # "a run-off ballot between X and Y"
+            participants += _prep_objects(noun.head, ("between",))
         if len(participants) >= 2:
             yield Match(rel, noun, "nominal", participants, [], pairwise=True)
         return
@@ -213,6 +305,9 @@ def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
 
 def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
     """The noun names the subject: "X, a supporter of Y", "X is Y's ally", "Senate candidate X"."""
+    if rel.symmetric:
+        yield from _opponent_matches(noun, rel)
+        return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     objects = _prep_objects(noun, preps) + _children(noun, "poss")
     holders: list[Token] = []
@@ -228,23 +323,43 @@ def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         yield Match(rel, noun, "agentive", holders, objects)
 
 
+def _opponent_matches(noun: Token, rel: Relation) -> Iterator[Match]:
+    """"his opponent in the second round is Y", "X's runoff rival, Y", "Y, X's opponent in the
+    runoff": the owner and the person the noun names, when the runoff is the noun's own."""
+    if not _has_local_context(noun, rel) and not (noun.dep_ == "compound" and _has_local_context(noun.head, rel)):
+        return
+    owners = _children(noun, "poss")
+    named = [c for c in _children(noun, "appos") if not _parenthesised(c)]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ == "be":
+        named += _children(noun.head, "attr")
+    elif noun.dep_ == "attr":
+        named += clause_subjects(noun.head)
+    elif noun.dep_ == "appos":
+        named.append(noun.head)
+    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        named.append(noun.head)
+    if owners and named:
+        yield Match(rel, noun, "agentive", _expand(owners) + _expand(named), [], pairwise=True)
+
+
 def find_matches(sentence: Span) -> Iterator[Match]:
     """Every relation frame in ``sentence``."""
     lex = lexicon()
     for token in sentence:
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
-        noun = token.pos_ in ("NOUN", "PROPN")
+        # "a run-off ballot": the modifier is a noun whatever tag the parser gives it
+        noun = token.pos_ in ("NOUN", "PROPN") or (token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN")
         if not (verb or noun):
             continue
         forms = lemmas(token)
         if verb:
-            for rel, particle in lex.verbs.get(_first(forms, lex.verbs), ()):
-                yield from verb_matches(token, rel, particle)
+            for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
+                yield from verb_matches(token, rel, trigger)
             for rel, effect in lex.causatives.get(_first(forms, lex.causatives), ()):
                 yield from causative_matches(token, rel, effect)
         if noun:
-            for rel in lex.nouns.get(_first(forms, lex.nouns), ()):
-                yield from noun_matches(token, rel)
+            for rel, particle in lex.nouns.get(_first(forms, lex.nouns), ()):
+                yield from noun_matches(token, rel, particle)
             for rel in lex.agent_nouns.get(_first(forms, lex.agent_nouns), ()):
                 yield from agent_noun_matches(token, rel)
 

@@ -3,7 +3,9 @@
 We climb from the trigger through the clauses that embed it. Negation on any of them denies;
 a modal ("could", "may"), a condition ("if") or a governing verb of wanting, asking or planning
 makes it hypothetical; a governing verb of refusing or denying negates it; a governing verb of
-saying or believing reports it (with the speaker, when the text names one).
+saying or believing reports it (with the speaker, when the text names one), except a news
+attribution after the clause that states it ("X and Y will meet in the runoff, the commission
+announced"), which asserts it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ HYPOTHETICAL_ADJECTIVES = {
     "prospective", "rumored", "rumoured", "planned", "proposed", "mooted", "anticipated", "future",
 }
 HYPOTHETICAL_VERBS = {
-    "ask", "urge", "want", "hope", "plan", "expect", "seek", "try", "attempt", "consider",
+    "ask", "urge", "want", "hope", "recommend", "advise", "plan", "expect", "seek", "try", "attempt", "consider",
     "intend", "demand", "threaten", "wish", "propose", "offer", "request", "pressure", "press",
     "encourage", "invite", "beg", "need", "aim", "prepare", "weigh", "mull", "contemplate",
 }
@@ -32,8 +34,12 @@ BELIEF_VERBS = {
     "believe", "think", "claim", "allege", "suggest", "assume", "suspect", "rumor", "rumour",
     "speculate", "imply", "insinuate", "imagine", "guess", "fear", "doubt", "accuse",
 }
+# Neutral verbs of saying: a report attributed with one of them after the clause is asserted.
+ATTRIBUTION_VERBS = {"say", "announce", "state", "confirm", "report", "tell"}
+CLAIM_NOUNS = {"report", "claim", "rumor", "rumour", "allegation", "speculation", "suggestion", "assertion"}
 GOVERNING_VERBS = NEGATING_VERBS | HYPOTHETICAL_VERBS | BELIEF_VERBS | SPEECH_VERBS
 HYPOTHETICAL_MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
+NEGATIONS = {"not", "n't", "n’t"}  # whatever the parser makes of them ("Didn’t Recuse Herself")
 FALSITY_ADVERBS = {"wrongly", "falsely", "mistakenly", "erroneously", "incorrectly", "never"}
 HEARSAY_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "rumoredly", "ostensibly"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
@@ -51,8 +57,10 @@ def _local(token: Token, trigger: bool = False) -> Stance | None:
     """Negation, modality and conditions marked on ``token`` itself ("no" only on the trigger:
     "no endorsement" denies, "no regrets about recusing" does not)."""
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in FALSITY_ADVERBS):
+        if child.dep_ == "neg" or child.lower_ in NEGATIONS or (child.dep_ == "advmod" and child.lower_ in FALSITY_ADVERBS):
             return Stance("negative", child.text)
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
+            return Stance("negative", "no longer")  # "is no longer recused from the case"
         if trigger and child.dep_ == "det" and child.lower_ == "no":
             return Stance("negative", child.text)
         if trigger and child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_ADJECTIVES:
@@ -81,6 +89,9 @@ def stance(trigger: Token) -> Stance:
         dep, parent = token.dep_, token.head
         lemma = lemma_in(parent, GOVERNING_VERBS) or parent.lemma_.lower()
         complement = dep in ("xcomp", "ccomp", "pcomp") or (dep == "pobj" and parent.dep_ == "prep")
+        if dep in ("relcl", "acl") and lemma_in(parent, CLAIM_NOUNS) and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            return Stance("reported", parent.text)  # "reports that X had recused himself"
         if dep == "relcl" or dep == "appos":
             break
         if complement or dep in ("prep", "advmod"):  # "stopped short of endorsing him"
@@ -93,6 +104,10 @@ def stance(trigger: Token) -> Stance:
                 return Stance("negative", parent.text)
             if lemma in HYPOTHETICAL_VERBS:
                 return Stance("hypothetical", parent.text)
+            if lemma in ATTRIBUTION_VERBS and dep == "ccomp" and token.i == trigger.i < parent.i:
+                # "X recused himself from the case, the department said": news attribution
+                subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return Stance("positive", parent.text, subject)
             if lemma in BELIEF_VERBS or (lemma in SPEECH_VERBS and dep == "ccomp"):
                 subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return Stance("reported", parent.text, subject)
