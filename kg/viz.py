@@ -24,6 +24,7 @@ from rdflib import Graph
 
 from kg.analysis import POLARITY_WORDS, degree, fact_graph, pagerank
 from kg.fileio import write_text
+from kg.options import SIZE_BY
 
 TYPE_STYLE = {
     "Person": ("#4e79a7", "dot"),
@@ -38,7 +39,6 @@ TYPE_STYLE = {
 GLYPHS = {"dot": "●", "square": "■", "triangle": "▲", "diamond": "◆", "box": "▬", "star": "★"}
 VIS_VERSION = "vis-9.1.2"
 LARGE = 1000  # from this many nodes: straight edges and Barnes-Hut physics
-SIZE_BY = ("pagerank", "degree")
 STEP_BUDGET = 450_000  # stabilisation iterations x (nodes + edges): ~3 s of physics in headless Chromium
 SPACING = 110  # pixels per node of a component's square
 

@@ -6,10 +6,9 @@ import argparse
 import re
 import sys
 
-from kg.analysis import focus, select
 from kg.cli.common import CliError, add_graph_argument, entity, load_facts
 from kg.fileio import OutputError
-from kg.viz import SIZE_BY, write_html
+from kg.options import SIZE_BY
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.analysis import focus, select
+    from kg.viz import write_html
+
     if args.since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.since):
         raise CliError(f"--since wants a date YYYY-MM-DD, not {args.since!r}", code=2)
     if args.depth < 0:
