@@ -106,3 +106,25 @@ def test_recusal_non_facts(extract, text):
 def test_attribution_before_the_clause_still_reports(extract):
     facts = extract("Reports that Judge Ines Moro had recused herself from the case were untrue, a clerk said.").facts
     assert {f.evidence.polarity for f in facts if f.relation == "recused_from"} <= {"reported", "negative"}
+
+
+PLURALS = [
+    "Nadia Ferro finished first and Paul Okafor second, and the two will contest a runoff in June.",
+    "Nadia Ferro and Paul Okafor topped the field on Sunday. The pair will go head to head in a runoff on June 1.",
+    "Tallies put Nadia Ferro at 31% and Paul Okafor at 24%, sending both to a runoff.",
+    "Nadia Ferro and Paul Okafor finished ahead of Ana Kowal. Both candidates will face off in the second round.",
+    "Nadia Ferro and Paul Okafor led the count. Ferro thanked voters on Monday, and they will meet in the runoff.",
+]
+
+
+@pytest.mark.parametrize("text", PLURALS)
+def test_a_plural_stands_for_the_two_people_it_follows(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text", [
+    "Nadia Ferro, Paul Okafor and Ana Kowal led the count. The two will meet in the runoff.",
+    "Voters were angry on Sunday. They will return for a runoff in June.",
+])
+def test_a_plural_without_exactly_two_people_settles_nothing(extract, text):
+    assert plain(extract(text), RUNOFF) == set()

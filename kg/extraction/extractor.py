@@ -218,10 +218,13 @@ class DocumentExtractor:
                     cluster = self.entities.entity_at(token)
                     if cluster is None and _bare_name(token):
                         cluster = self.entities.add_bare_name(token, "Person" if cls == "Person" else None)
-                    if (cluster is not None and cls == "Person" and cluster.type != "Person"
-                            and not self._place(cluster)
-                            and self.entities.weakly_typed(cluster)):
-                        cluster.votes["Person"] += 1.25
+                    clusters = [cluster] if cluster is not None else []
+                    if match.pairwise:  # "Ferro and Okafor led ... the two will meet"
+                        clusters += [r.cluster for r in self.coref.pair(token)]
+                    for found in clusters:
+                        if (cls == "Person" and found.type != "Person" and not self._place(found)
+                                and self.entities.weakly_typed(found)):
+                            found.votes["Person"] += 1.25
         for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
             for token in match.subjects + match.objects:
                 self.coref.resolve(token)
@@ -300,7 +303,8 @@ class DocumentExtractor:
         rel = match.relation
         subjects = [a for t in match.subjects if (a := self._argument(t, rel, False))]
         objects = [a for t in match.objects if (a := self._argument(t, rel, True))]
-        if match.pairwise:
+        if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
+            subjects += [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.pair(t)]
             unique = {e: c for e, c in subjects}
             pairs = [((a, unique[a]), (b, unique[b])) for a, b in combinations(sorted(unique, key=lambda e: e.label), 2)]
         else:

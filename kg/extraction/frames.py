@@ -246,7 +246,7 @@ ELECTION_NOUNS = {"election", "elections", "race", "runoff", "run-off", "run", "
 
 def _may_be_candidate(token: Token) -> bool:
     """Not a date, not the election itself ("Race Goes to Runoff")."""
-    return token.ent_type_ not in TEMPORAL and token.lower_ not in ELECTION_NOUNS
+    return token.ent_type_ not in ("DATE", "TIME") and token.lower_ not in ELECTION_NOUNS
 
 
 def _alternatives(token: Token) -> int | None:
