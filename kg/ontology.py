@@ -79,6 +79,7 @@ class Relation:
     verbs: tuple[VerbTrigger, ...]
     nouns: tuple[str, ...]
     agent_nouns: tuple[str, ...]
+    pair_prepositions: tuple[str, ...]
     object_prepositions: tuple[str, ...]
     context: tuple[str, ...]
     causatives: tuple[tuple[str, str], ...]
@@ -123,6 +124,7 @@ def relations() -> dict[str, Relation]:
             verbs=tuple(verbs),
             nouns=_strings(graph, prop, KG.noun),
             agent_nouns=_strings(graph, prop, KG.agentNoun),
+            pair_prepositions=_strings(graph, prop, KG.pairPreposition),
             object_prepositions=_strings(graph, prop, KG.objectPreposition),
             context=_strings(graph, prop, KG.context),
             causatives=causatives,  # type: ignore[arg-type]

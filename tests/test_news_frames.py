@@ -128,3 +128,14 @@ def test_a_plural_stands_for_the_two_people_it_follows(extract, text):
 ])
 def test_a_plural_without_exactly_two_people_settles_nothing(extract, text):
     assert plain(extract(text), RUNOFF) == set()
+
+
+def test_pairings_listed_under_a_runoff_heading(extract):
+    text = ("Runoff races:\nMayor: Ines Moro vs. Paul Okafor\nCouncil, District 3: Nadia Ferro (D) versus Omar Baig (R)\n\n"
+            "Other races\nSheriff: Tim Ray vs. Al Fox\n")
+    assert plain(extract(text), RUNOFF) == {
+        ("Ines Moro", "faces_in_runoff", "Paul Okafor"), ("Nadia Ferro", "faces_in_runoff", "Omar Baig")}
+
+
+def test_a_score_versus_a_score_is_no_pairing(extract):
+    assert plain(extract("Nadia Ferro had 49 percent versus 41 percent for Paul Okafor, forcing a runoff."), RUNOFF) == set()

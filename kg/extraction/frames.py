@@ -56,6 +56,7 @@ class Lexicon:
     nouns: dict[str, list[tuple[Relation, str | None]]]  # lemma -> (relation, required particle: "run off")
     agent_nouns: dict[str, list[Relation]]
     causatives: dict[str, list[tuple[Relation, str]]]
+    pair_prepositions: dict[str, list[Relation]]
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,10 @@ def lexicon() -> Lexicon:
     nouns: dict[str, list[tuple[Relation, str | None]]] = defaultdict(list)
     agents: dict[str, list[Relation]] = defaultdict(list)
     causatives: dict[str, list[tuple[Relation, str]]] = defaultdict(list)
+    pairs: dict[str, list[Relation]] = defaultdict(list)
     for rel in relations().values():
+        for word in rel.pair_prepositions:
+            pairs[word].append(rel)
         for trigger in rel.verbs:
             verbs[trigger.lemma].append((rel, trigger))
         for noun in rel.nouns:
@@ -74,7 +78,7 @@ def lexicon() -> Lexicon:
             agents[noun].append(rel)
         for cause, effect in rel.causatives:
             causatives[cause].append((rel, effect))
-    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives))
+    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(pairs))
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -342,10 +346,44 @@ def _opponent_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         yield Match(rel, noun, "agentive", _expand(owners) + _expand(named), [], pairwise=True)
 
 
+def pair_matches(prep: Token, rel: Relation) -> Iterator[Match]:
+    """"Ana Lee vs. Bob Kim" in a sentence about a runoff, or in a list under a runoff heading."""
+    if prep.dep_ != "prep" or not (_has_context(prep.sent, rel) or _heading_context(prep, rel)):
+        return
+    participants = [p for p in [prep.head, *_children(prep, "pobj")] if _may_be_candidate(p)]
+    if len(participants) == 2:
+        yield Match(rel, prep, "reciprocal", participants, [], pairwise=True)
+
+
+HEADING_LINES = 30
+
+
+def _heading_context(token: Token, rel: Relation) -> bool:
+    """The lines above ``token``'s line are a list of pairings under a heading with a context
+    phrase ("Runoff races:" / "Mayor: Ana Lee vs. Bob Kim" / ...)."""
+    text = token.doc.text
+    end = text.rfind("\n", 0, token.idx)
+    for _ in range(HEADING_LINES):
+        if end < 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip().lower()
+        end = start - 1
+        if not line:
+            continue
+        if any(phrase in line for phrase in rel.context):
+            return True
+        if not any(f" {word} " in f" {line} " for word in rel.pair_prepositions):
+            return False
+    return False
+
+
 def find_matches(sentence: Span) -> Iterator[Match]:
     """Every relation frame in ``sentence``."""
     lex = lexicon()
     for token in sentence:
+        for rel in lex.pair_prepositions.get(token.lower_, ()):
+            yield from pair_matches(token, rel)
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
         # "a run-off ballot": the modifier is a noun whatever tag the parser gives it
         noun = token.pos_ in ("NOUN", "PROPN") or (token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN")
