@@ -26,10 +26,9 @@ RDF_FORMATS = {
     ".xml": "xml",
 }
 DATASET_FORMATS = ("trig", "nquads")
-
-# Turtle of graphs with more triples than this is written through Oxigraph's serializer, several
-# times faster than rdflib's Turtle serializer on large graphs (benchmarks/serialization.py).
-LARGE_GRAPH = 100_000
+# Written by write_with_oxigraph, several times faster than rdflib's Turtle serializer
+# (benchmarks/serialization.py) and deterministic; other formats by rdflib.
+OXIGRAPH_FORMATS = ("turtle", "nt")
 
 
 def graph_file(path: str | Path) -> Path:
@@ -92,15 +91,14 @@ class KnowledgeGraph:
     def serialize(self, path: str | Path, format: str | None = None) -> Path:
         """Write the graph atomically; the format follows the suffix unless given.
 
-        Turtle of graphs over :data:`LARGE_GRAPH` triples is written by :func:`write_with_oxigraph`
-        (the same graph and prefixes), everything else by rdflib.
+        Turtle and N-Triples are written by :func:`write_with_oxigraph`, other formats by rdflib.
         """
         path = Path(path)
         fmt = format or RDF_FORMATS.get(path.suffix.lower(), "turtle")
         try:
             with atomic_writer(path, "wb") as handle:
-                if fmt == "turtle" and len(self.graph) > LARGE_GRAPH:
-                    write_with_oxigraph(self.graph, handle)
+                if fmt in OXIGRAPH_FORMATS:
+                    write_with_oxigraph(self.graph, handle, fmt)
                 else:
                     handle.write(self.graph.serialize(format=fmt, encoding="utf-8"))
         except OutputError:
@@ -110,14 +108,19 @@ class KnowledgeGraph:
         return path
 
 
-def write_with_oxigraph(graph: Graph, handle: IO[bytes]) -> None:
-    """Write ``graph`` as Turtle to a binary ``handle`` through Oxigraph's serializer, with kg's
-    prefixes. rdflib writes N-Triples (linear in the graph), whose sorted lines give a
-    deterministic order with each subject's triples together; Oxigraph parses and abbreviates them."""
-    lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
+def write_with_oxigraph(graph: Graph, handle: IO[bytes], format: str = "turtle") -> None:
+    """Write ``graph`` as Turtle (or N-Triples, ``format="nt"``) to a binary ``handle``.
+
+    rdflib writes N-Triples (linear in the graph), whose sorted lines give a deterministic order
+    with each subject's triples together: that is the N-Triples output; for Turtle, Oxigraph
+    parses them and abbreviates them with kg's prefixes."""
+    lines = [line for line in graph.serialize(format="nt", encoding="utf-8").splitlines() if line]
     lines.sort()
-    data = b"\n".join(lines)
+    data = b"".join(line + b"\n" for line in lines)
     del lines  # the graph once as N-Triples is enough
+    if format == "nt":
+        handle.write(data)
+        return
     triples = pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     pyoxigraph.serialize(triples, handle, pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)

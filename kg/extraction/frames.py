@@ -4,10 +4,14 @@ Frames (see the ontology for which relation uses which trigger):
 
 * active      "Trump endorsed Tuberville", "he recused himself from the investigation"
 * passive     "Tuberville was endorsed by Trump", "Tuberville, endorsed by Trump"
-* reciprocal  "X and Y will face off in a runoff", "X faces Y in the runoff"
+* reciprocal  "X and Y will face off in a runoff", "X faces Y in the runoff", "X lost to Y in the
+              run-off", "Ana Lee vs. Bob Kim" under a runoff heading
 * nominal     "Trump's endorsement of Tuberville", "has my approval", "a runoff between X and Y"
-* agentive    "Sessions, a supporter of Trump", "Senate candidate Jeff Sessions"
+* agentive    "Sessions, a supporter of Trump", "Senate candidate Jeff Sessions", "his opponent in
+              the runoff, Y"
+* patient     "Sotomayor, an appointee of Obama" (the noun names the object)
 * causative   "Trump forced him to leave his post"
+* appeal      "Demirtas urged his supporters to vote for Imamoglu"
 * role        "appointed him attorney general", "named her as secretary" (a role on the object)
 * title       "campaign manager Michael Glassner", "Sessions, an Alabama senator"
 """
@@ -21,15 +25,31 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.extraction.coref import clause_subjects, conjuncts
 from kg.extraction.lexical import lemma_in, lemmas
+from kg.extraction.syntax import clause_subjects, conjuncts, first_conjunct
+from kg.extraction.syntax import prep_objects as _prep_objects
 from kg.ontology import Relation, VerbTrigger, head_words, position_words, relations
 
 RECEIVING_VERBS = {
     "have", "win", "receive", "get", "earn", "secure", "gain", "land", "enjoy", "seek", "lose",
-    "pick", "collect", "garner", "nab", "attract", "welcome", "accept",
+    "pick", "collect", "garner", "nab", "attract", "welcome", "accept", "score", "clinch", "obtain",
+    "snag", "bag", "retain", "keep",
 }
-LIGHT_VERBS = {"pledge", "offer", "give", "express", "voice", "announce", "declare", "throw", "lend", "make", "issue"}
+LIGHT_VERBS = {
+    "pledge", "offer", "give", "express", "voice", "announce", "declare", "throw", "lend", "make",
+    "issue", "extend", "confirm",
+}
+# "threw her support behind X", "withdrew its endorsement of X": a possessive pronoun on the
+# noun is the clause's subject.
+OWNER_VERBS = LIGHT_VERBS | {"withdraw", "rescind", "revoke", "retract", "pull", "reverse", "cancel", "drop", "renew", "reaffirm"}
+# "the party's decision to back Lula", "made a pledge to appoint her": whose decision or intent.
+DECISION_NOUNS = {
+    "decision", "move", "choice", "vote", "resolution", "pledge", "promise", "plan", "offer",
+    "bid", "attempt", "intention", "threat", "vow",
+}
+# Roles that make a choice a candidacy, not an appointment ("picked her as his running mate").
+CANDIDACY_ROLES = {"nominee", "candidate", "mate", "challenger", "successor-designate"}
+
 NOUN_OBJECT_PREPS = ("of", "for", "behind")
 PASSIVE_AGENT_DEPS = {"agent"}
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
@@ -56,6 +76,9 @@ class Lexicon:
     nouns: dict[str, list[tuple[Relation, str | None]]]  # lemma -> (relation, required particle: "run off")
     agent_nouns: dict[str, list[Relation]]
     causatives: dict[str, list[tuple[Relation, str]]]
+    verbs_with_role: dict[str, list[Relation]]
+    patient_nouns: dict[str, list[Relation]]
+    appeals: dict[str, list[tuple[Relation, str, str | None]]]
     pair_prepositions: dict[str, list[Relation]]
 
 
@@ -65,10 +88,19 @@ def lexicon() -> Lexicon:
     nouns: dict[str, list[tuple[Relation, str | None]]] = defaultdict(list)
     agents: dict[str, list[Relation]] = defaultdict(list)
     causatives: dict[str, list[tuple[Relation, str]]] = defaultdict(list)
+    with_role: dict[str, list[Relation]] = defaultdict(list)
+    patients: dict[str, list[Relation]] = defaultdict(list)
+    appeals: dict[str, list[tuple[Relation, str, str | None]]] = defaultdict(list)
     pairs: dict[str, list[Relation]] = defaultdict(list)
     for rel in relations().values():
         for word in rel.pair_prepositions:
             pairs[word].append(rel)
+        for verb in rel.verbs_with_role:
+            with_role[verb].append(rel)
+        for noun in rel.patient_nouns:
+            patients[noun].append(rel)
+        for cause, action, prep in rel.appeals:
+            appeals[cause].append((rel, action, prep))
         for trigger in rel.verbs:
             verbs[trigger.lemma].append((rel, trigger))
         for noun in rel.nouns:
@@ -78,24 +110,11 @@ def lexicon() -> Lexicon:
             agents[noun].append(rel)
         for cause, effect in rel.causatives:
             causatives[cause].append((rel, effect))
-    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(pairs))
+    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(with_role), dict(patients), dict(appeals), dict(pairs))
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
-
-
-def _prep_objects(token: Token, preps: tuple[str, ...], gerunds: bool = False) -> list[Token]:
-    """Objects of ``token``'s prepositions ``preps``, conjuncts included; with ``gerunds`` also a
-    gerund clause ("recused from hearing the appeal")."""
-    out: list[Token] = []
-    for prep in _children(token, "prep"):
-        if prep.lower_ in preps:
-            for pobj in _children(prep, "pobj"):
-                out.extend(conjuncts(pobj))
-            if gerunds:
-                out.extend(c for c in _children(prep, "pcomp") if c.tag_ == "VBG")
-    return out
 
 
 def _expand(tokens: list[Token]) -> list[Token]:
@@ -142,10 +161,17 @@ def _has_particle(token: Token, particle: str) -> bool:
     return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in token.children)
 
 
+def _gerund_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of ``token``'s prepositions ``preps`` and their gerund clauses ("recused from
+    hearing the appeal")."""
+    gerunds = [c for prep in _children(token, "prep") if prep.lower_ in preps for c in _children(prep, "pcomp") if c.tag_ == "VBG"]
+    return _prep_objects(token, preps) + gerunds
+
+
 def _is_passive(verb: Token) -> bool:
     if _children(verb, "nsubjpass", "auxpass"):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not _children(verb, "nsubj")
 
 
 def _split_role(tokens: list[Token]) -> tuple[list[Token], Token | None]:
@@ -162,7 +188,7 @@ def _split_role(tokens: list[Token]) -> tuple[list[Token], Token | None]:
             ]
             if names:
                 return [names[-1]], token
-            others = [t for t in tokens if t is not token]
+            others = [t for t in tokens if t.i != token.i]
             if others:  # "whom ... appointed chief justice": two objects, one of them the role
                 return others, token
     return tokens, None
@@ -178,6 +204,16 @@ def _role(verb: Token, obj: list[Token]) -> Token | None:
     return None
 
 
+def _dated_subjects(verb: Token) -> list[Token]:
+    """"Trump Wednesday endorsed Justice" is parsed with the name as a modifier of the weekday."""
+    for when in _children(verb, "npadvmod", "nsubj"):
+        if when.ent_type_ in TEMPORAL and when.i < verb.i:
+            names = [c for c in when.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < when.i]
+            if names:
+                return names[-1:]
+    return []
+
+
 def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger) -> Iterator[Match]:
     if trigger.particle and not _has_particle(verb, trigger.particle):
         return
@@ -191,39 +227,54 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger) -> Iterator[M
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
         objects = [verb.head]
         frame = "passive"
-    elif rel.object_prepositions:
-        if _is_passive(verb):  # "Judge Kim is recused from the case" (not "was barred ... by the court")
-            if _children(verb, *PASSIVE_AGENT_DEPS):
-                return
-            subjects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
-        else:
-            subjects = clause_subjects(verb)
-        if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
-            return  # "ran the company for six years": another sense of the verb
-        heads = [verb] + [c for c in verb.children if trigger.particle and c.lower_ == trigger.particle]
-        objects = [o for h in heads for o in _prep_objects(h, rel.object_prepositions, rel.object_is_phrase)]
-        objects = [o for o in objects if o.ent_type_ not in TEMPORAL]
-        if trigger.weak:
-            objects = [o for o in objects if _is_matter(o, rel)]  # "stepped aside from his post": no
+    elif rel.object_prepositions and _is_passive(verb):  # "Judge Kim is recused from the case"
+        if _children(verb, *PASSIVE_AGENT_DEPS):
+            return  # "was barred from the case by the court": someone else's act
+        subjects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
+        objects = _matter_objects(verb, rel, trigger)
         frame = "active"
     elif _is_passive(verb):
         objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
+        if not objects and verb.dep_ == "conj":  # "Butler has worked in politics and was appointed by X"
+            objects = clause_subjects(verb)
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
         frame = "passive"
     else:
-        subjects = clause_subjects(verb)
-        objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
-        if rel.role_bearing:
-            objects = objects or _children(verb, "oprd")  # "named Marta Ruiz sporting director"
+        subjects = [s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
+        subjects = subjects or _dated_subjects(verb)  # "the two will meet" keeps its subject
+        if verb.dep_ == "acl" and lemma_in(verb.head, DECISION_NOUNS):
+            decision = verb.head
+            subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or (
+                clause_subjects(decision.head) if decision.dep_ in ("dobj", "attr") else []) or subjects
+        if rel.object_prepositions:
+            if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
+                return  # "ran the company for six years": another sense of the verb
+            objects = _matter_objects(verb, rel, trigger)
+        else:
+            objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
+            if rel.role_bearing:
+                objects = objects or _children(verb, "oprd")  # "named Marta Ruiz sporting director"
         frame = "active"
     role = None
     if rel.role_bearing:
         objects, described = _split_role(objects)
         role = _role(verb, objects) or described  # "named her aide, Sarah Lee, as chief of staff"
+        if role is not None and role.lemma_.lower() in CANDIDACY_ROLES:
+            return
     if rel.symmetric:
         yield Match(rel, verb, "reciprocal", _participants(verb, subjects + objects), [], pairwise=True)
         return
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
+
+
+def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[Token]:
+    """Objects of the relation's prepositions, on the verb or its particle ("bowed out of X");
+    a weak verb's only when they name a matter ("stepped aside from his post": no)."""
+    heads = [verb] + [c for c in verb.children if trigger.particle and c.lower_ == trigger.particle]
+    preps = tuple(rel.object_prepositions)
+    objects = [o for h in heads for o in (_gerund_objects(h, preps) if rel.object_is_phrase else _prep_objects(h, preps))]
+    objects = [o for o in objects if o.ent_type_ not in TEMPORAL]
+    return [o for o in objects if _is_matter(o, rel)] if trigger.weak else objects
 
 
 OPPONENT_PREPS = ("with", "against", "over", "to")
@@ -255,11 +306,7 @@ def _may_be_candidate(token: Token) -> bool:
 
 def _alternatives(token: Token) -> int | None:
     """The first conjunct of the "or" / "nor" coordination ``token`` belongs to ("either X or Y")."""
-    first = token
-    for _ in range(len(token.sent)):
-        if first.dep_ != "conj" or first.head.i == first.i:
-            break
-        first = first.head
+    first = first_conjunct(token)
     group = conjuncts(first)
     alternative = any(c.dep_ in ("cc", "preconj") and c.lower_ in ("or", "nor", "either", "neither") for m in group for c in m.children)
     return first.i if alternative and len(group) > 1 else None
@@ -269,11 +316,62 @@ def _parenthesised(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].text == "("
 
 
+def _given_a_post(verb: Token, objects: list[Token]) -> bool:
+    """Does the choice ``verb`` give its object a post: "as Y", "for the post", "to lead Y"?"""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "picked up", "chose out"
+    if _role(verb, objects) is not None or _split_role(objects)[1] is not None:
+        return True
+    if _prep_objects(verb, ("for",)):
+        return True
+    return any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > verb.i
+               and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def choice_matches(verb: Token, rel: Relation) -> Iterator[Match]:
+    """"chose X as Y", "picked X to fill the seat": an appointment only with a post."""
+    if _is_passive(verb) or verb.dep_ == "amod":
+        objects = _expand(_children(verb, "nsubjpass"))
+    else:
+        objects = _expand(_children(verb, "dobj"))
+    if objects and _given_a_post(verb, objects):
+        yield from verb_matches(verb, rel, VerbTrigger(verb.lemma_.lower()))
+
+
 def causative_matches(verb: Token, rel: Relation, effect: str) -> Iterator[Match]:
     for comp in _children(verb, "xcomp", "advcl"):
         if lemma_in(comp, {effect}) and (comp.dep_ == "xcomp" or any(c.lower_ == "to" for c in comp.children)):
             role = next(iter(_prep_objects(comp, ("as",))), None)
             yield Match(rel, verb, "causative", clause_subjects(verb), _children(verb, "dobj"), role, extra={"effect": comp})
+
+
+def appeal_matches(verb: Token, rel: Relation, action: str, prep: str | None) -> Iterator[Match]:
+    """"X urged voters to vote for Y": X -> Y, when those addressed are no named agent."""
+    addressed = _children(verb, "dobj") + [p for on in _children(verb, "prep") if on.lower_ in ("on", "to")
+                                           for p in _children(on, "pobj")]
+    if any(a.pos_ == "PROPN" or a.ent_type_ or a.lower_ in ("him", "her") for a in addressed):
+        return  # "urged Trump to endorse Y" is a request to Trump
+    for comp in _children(verb, "xcomp", "advcl", "ccomp") + [c for on in _children(verb, "prep") for p in _children(on, "pobj") for c in _children(p, "acl", "relcl")]:
+        if not lemma_in(comp, {action}):
+            continue
+        objects = _prep_objects(comp, (prep,)) if prep else _expand(_children(comp, "dobj"))
+        if objects:
+            yield Match(rel, verb, "appeal", clause_subjects(verb), objects, extra={"effect": comp})
+
+
+def patient_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
+    """The noun names the object: "X, an appointee of Y", "Y's appointee X", "X is Y's appointee"."""
+    givers = _prep_objects(noun, ("of", "by")) + _children(noun, "poss")
+    holders: list[Token] = []
+    if noun.dep_ in ("attr", "oprd"):
+        holders = clause_subjects(noun.head)
+    elif noun.dep_ == "appos":
+        holders = [noun.head]
+    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        holders = [noun.head]
+    holders += _children(noun, "appos")
+    if holders and givers:
+        yield Match(rel, noun, "agentive", givers, holders)
 
 
 def noun_matches(noun: Token, rel: Relation, particle: str | None = None) -> Iterator[Match]:
@@ -296,8 +394,9 @@ def noun_matches(noun: Token, rel: Relation, particle: str | None = None) -> Ite
         givers = subjects or _prep_objects(noun, ("of", "from"))
         yield Match(rel, noun, "nominal", givers, clause_subjects(noun.head))
         return
-    if noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
-        subjects = subjects or clause_subjects(noun.head)  # "Sessions pledged support for the president"
+    if noun.dep_ == "dobj" and lemma_in(noun.head, OWNER_VERBS):
+        if not subjects or all(s.pos_ == "PRON" for s in subjects):
+            subjects = clause_subjects(noun.head) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
         objects = objects or _expand(_children(noun.head, "dative"))  # "gave Reid her endorsement"
     if subjects and objects:
@@ -395,11 +494,17 @@ def find_matches(sentence: Span) -> Iterator[Match]:
                 yield from verb_matches(token, rel, trigger)
             for rel, effect in lex.causatives.get(_first(forms, lex.causatives), ()):
                 yield from causative_matches(token, rel, effect)
+            for rel in lex.verbs_with_role.get(_first(forms, lex.verbs_with_role), ()):
+                yield from choice_matches(token, rel)
+            for rel, action, prep in lex.appeals.get(_first(forms, lex.appeals), ()):
+                yield from appeal_matches(token, rel, action, prep)
         if noun:
             for rel, particle in lex.nouns.get(_first(forms, lex.nouns), ()):
                 yield from noun_matches(token, rel, particle)
             for rel in lex.agent_nouns.get(_first(forms, lex.agent_nouns), ()):
                 yield from agent_noun_matches(token, rel)
+            for rel in lex.patient_nouns.get(_first(forms, lex.patient_nouns), ()):
+                yield from patient_noun_matches(token, rel)
 
 
 def _first(forms: tuple[str, ...], table: dict) -> str:
