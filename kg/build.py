@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from kg import nlp as nlp_module
+from kg.aliases import Aliases
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.extraction import Extractor
 from kg.fileio import OutputError, atomic_writer
@@ -75,19 +76,19 @@ class Builder:
     """Streams documents through extraction and resolution into a :class:`KnowledgeGraph`."""
 
     def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None,
-                 store: Store | None = None, *, parse: bool = True) -> None:
+                 store: Store | None = None, *, parse: bool = True, aliases: Aliases | None = None) -> None:
         """Build into ``store`` (default: a :class:`~kg.store.MemoryStore` around ``graph``).
 
         The entities already in a store seed the resolver, so new documents join them ("Sessions"
         finds the stored "Jeff Sessions") instead of minting duplicates. With ``parse=False`` no
         pipeline is loaded: documents parsed elsewhere (:mod:`kg.cluster`) come in through
-        :meth:`add_extracted`.
+        :meth:`add_extracted`. ``aliases`` (:mod:`kg.aliases`) name and type entities as the user says.
         """
         if store is not None and graph is not None:
             raise ValueError("give a graph or a store, not both")
         self.extractor = Extractor(nlp or nlp_module.load(model)) if parse else None
         self.store: Store = store if store is not None else MemoryStore(graph)
-        self.resolver = Resolver()
+        self.resolver = Resolver(aliases)
         for entity in stored_entities(self.store):
             self.resolver.canonical(entity)
         self.report = BuildReport()
@@ -167,7 +168,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
           on_problem: Callable[[Problem], None] | None = None, nlp: Language | None = None,
           store: Store | None = None, *, jobs: int = 1, batch_size: int = 16, fail_fast: bool = False,
           max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None,
-          cluster: str | None = None, partition_size: int = 32) -> BuildReport:
+          cluster: str | None = None, partition_size: int = 32, aliases: Aliases | None = None) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
 
     With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each
@@ -186,7 +187,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
-    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None)
+    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None, aliases=aliases)
 
     def problem(item: Problem) -> None:
         if fail_fast:

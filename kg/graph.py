@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph
 from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.nt import _nt_row  # one triple as an N-Triples line, as rdflib writes it
 
 from kg.documents import Document
 from kg.fileio import OutputError, atomic_writer
@@ -111,16 +114,43 @@ class KnowledgeGraph:
 def write_with_oxigraph(graph: Graph, handle: IO[bytes], format: str = "turtle") -> None:
     """Write ``graph`` as Turtle (or N-Triples, ``format="nt"``) to a binary ``handle``.
 
-    rdflib writes N-Triples (linear in the graph), whose sorted lines give a deterministic order
-    with each subject's triples together: that is the N-Triples output; for Turtle, Oxigraph
-    parses them and abbreviates them with kg's prefixes."""
-    lines = [line for line in graph.serialize(format="nt", encoding="utf-8").splitlines() if line]
-    lines.sort()
-    data = b"".join(line + b"\n" for line in lines)
-    del lines  # the graph once as N-Triples is enough
+    Each triple becomes an N-Triples line (rdflib's own writer, linear in the graph); the sorted
+    lines give a deterministic order with each subject's triples together, and are the
+    N-Triples output. For Turtle, Oxigraph reads them as a stream and abbreviates them with kg's
+    prefixes. The graph is held once more as lines, never as one text."""
+    lines = sorted(_nt_row(triple) for triple in graph)
     if format == "nt":
-        handle.write(data)
+        for chunk in _chunks(lines):
+            handle.write(chunk)
         return
-    triples = pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    stream = io.BufferedReader(_ChunkReader(_chunks(lines)))
+    triples = pyoxigraph.parse(stream, format=pyoxigraph.RdfFormat.N_TRIPLES)
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     pyoxigraph.serialize(triples, handle, pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+def _chunks(lines: list[str]) -> Iterator[bytes]:
+    """The lines as UTF-8, 256 at a time."""
+    for start in range(0, len(lines), 256):
+        yield "".join(lines[start:start + 256]).encode("utf-8")
+
+
+class _ChunkReader(io.RawIOBase):
+    """A readable binary stream over an iterator of byte chunks."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._rest = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._rest:
+            self._rest = next(self._chunks, b"")
+            if not self._rest:
+                return 0
+        n = min(len(buffer), len(self._rest))
+        buffer[:n] = self._rest[:n]
+        self._rest = self._rest[n:]
+        return n

@@ -5,7 +5,8 @@ query with :func:`kg.guard.check` (size, nesting, SERVICE/FROM/LOAD: a 400 befor
 sees it) and hands it to a pool of worker processes (:mod:`kg.workers`), each with its own
 read-only handle on the Oxigraph store. A query that runs past ``timeout`` seconds (counted
 from its arrival) gets a 503 and its worker is killed, which frees the CPU at once, and replaced;
-a worker that crashes is replaced too. The front never runs a query itself.
+a worker that crashes is replaced too. A query still running after :data:`SHORT` seconds runs at
+the lowest CPU priority, so runaway queries cannot starve short ones of the CPU. The front never runs a query itself.
 
 Read-only (the default), updates and Graph Store writes get 403 and the store is locked against
 writers (:func:`kg.store.lock_store`), so a build cannot change it behind the server's back.
@@ -61,6 +62,7 @@ def oxigraph_binary() -> str:
 
 DEFAULT_TIMEOUT = SERVE_TIMEOUT  # seconds a query may run, from its arrival, before it is stopped
 DEFAULT_WORKERS = SERVE_WORKERS
+SHORT = 0.2  # seconds after which a running query is long: its worker runs at the lowest CPU priority
 MAX_REQUESTS = 64  # requests handled at once; more get 503 at once
 MAX_UPLOAD = 256 * 1024 * 1024  # bytes of one Graph Store upload (--allow-writes)
 
@@ -88,6 +90,14 @@ class Worker:
         except EOFError:
             return "a query worker died as it started"
         return None if status == 200 else body.decode()
+
+    def nice(self, level: int) -> bool:
+        """Set the worker's CPU priority (19 lowest, 0 normal); ``False`` if the system refuses."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, level)
+        except OSError:
+            return False
+        return True
 
     def kill(self) -> None:
         if self.process.poll() is None:
@@ -129,9 +139,15 @@ class Pool:
             return 503, "text/plain", b"every query worker is busy; try again later"
         try:
             worker.conn.send(request)
+            niced = False
+            if not worker.conn.poll(SHORT):  # a long query yields the CPU to short ones
+                niced = worker.nice(19)
             if worker.conn.poll(None if deadline is None else max(deadline - time.monotonic(), 0)):
                 reply = worker.conn.recv()
-                self.idle.put(worker)
+                if niced and not worker.nice(0):  # cannot be made normal again: retire it
+                    self._replace(worker)
+                else:
+                    self.idle.put(worker)
                 return reply
             message = b"the query ran past the server's time limit and was stopped"
             status = 503

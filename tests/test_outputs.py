@@ -255,3 +255,67 @@ def test_output_set_errors_are_output_errors(tmp_path):
     with pytest.raises(OutputError, match="cannot write"):
         with OutputSet(tmp_path / "file" / "out"):
             pass
+
+
+# --- kill -9 mid-build into an Oxigraph store -----------------------------------------------------
+
+FIRST = ["Ada", "Bruno", "Ivo", "Lena", "Omar", "Priya", "Tomas", "Yuki", "Zofia", "Kwame"]
+LAST = ["Quill", "Vale", "Tan", "Ruiz", "Haddad", "Raman", "Novak", "Sato", "Kowalski", "Mensah"]
+
+
+@pytest.mark.slow
+def test_kill_9_mid_build_into_oxigraph_leaves_whole_documents(tmp_path, nlp):
+    """Killed mid-build, the store holds whole documents only: it is SHACL-valid, it is not locked,
+    and building everything again gives exactly the graph of one clean build."""
+    import json
+
+    from rdflib.compare import isomorphic
+
+    from kg.store import OxigraphStore
+
+    lines = []
+    for i in range(300):
+        a, b = f"{FIRST[i % 10]} {LAST[i // 10 % 10]}", f"{FIRST[(i + 3) % 10]} {LAST[(i // 10 + 5) % 10]}"
+        lines.append(json.dumps({"id": f"d{i}", "text": f"Mayor {a} endorsed {b} on Monday. {b} thanked {a}."}))
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines) + "\n")
+    store = tmp_path / "store"
+    process = subprocess.Popen([KG, "build", str(corpus), "--store", f"oxigraph:{store}", "-o", str(tmp_path / "o"),
+                                "-q", "--batch-size", "1"], stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            staged = list(tmp_path.glob(".o.kg-new-*/*.tmp"))
+            if staged and staged[0].stat().st_size > 2000:  # some documents are in the store
+                break
+            assert process.poll() is None and time.monotonic() < deadline, "the build ended before the kill"
+            time.sleep(0.02)
+        process.kill()
+        assert process.wait() == -signal.SIGKILL
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert main(["validate", f"oxigraph:{store}"]) == 0
+    assert main(["build", str(corpus), "--store", f"oxigraph:{store}", "-o", str(tmp_path / "o"), "-q"]) == 0
+    assert main(["build", str(corpus), "--store", f"oxigraph:{tmp_path / 'clean'}", "-o", str(tmp_path / "c"),
+                 "-q"]) == 0
+    rebuilt, clean = OxigraphStore(store, read_only=True), OxigraphStore(tmp_path / "clean", read_only=True)
+    assert len(rebuilt) == len(clean) and isomorphic(rebuilt.graph(), clean.graph())
+
+
+def test_an_output_folder_behind_a_symlink_gets_the_set_where_it_points(old_build, capsys):
+    link = old_build.parent / "link"
+    link.symlink_to(old_build, target_is_directory=True)
+    assert main(["build", str(old_build.parent / "new.txt"), "-o", str(link)]) == 0
+    assert f"wrote:     {link / 'facts.jsonl'}" in capsys.readouterr().err  # reported as given
+    assert link.is_symlink() and b"Bruno Vale" in (old_build / "graph.ttl").read_bytes()
+    assert (old_build / "notes.txt").read_text() == "mine" and leftovers(old_build) == []
+
+
+def test_an_output_folder_that_is_a_mount_point(small_disk, tmp_path, nlp):
+    (tmp_path / "new.txt").write_text(NEW)
+    (small_disk / "notes.txt").write_text("mine")
+    assert main(["build", str(tmp_path / "new.txt"), "-o", str(small_disk), "-q"]) == 0
+    assert set(snapshot(small_disk)) == OUTPUTS | {"notes.txt"}
+    assert main(["build", str(tmp_path / "new.txt"), "-o", str(small_disk), "-q"]) == 0
+    assert set(snapshot(small_disk)) == OUTPUTS | {"notes.txt"}  # no staging folder left inside

@@ -49,6 +49,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-chars", type=positive, default=MAX_CHARS, metavar="N",
                    help=f"skip documents longer than N characters (default: {MAX_CHARS:,}); long documents "
                    "below it are parsed in pieces")
+    p.add_argument("--aliases", metavar="FILE",
+                   help="names that are one entity, and entity types, applied while building: a TSV file "
+                   "(NAME [(TYPE)] TAB OTHER NAME ...) or Turtle (owl:sameAs, skos:altLabel, rdf:type kg:T); "
+                   "see README.md")
     p.add_argument("--fail-fast", action="store_true", help="stop at the first unreadable document (exit 1, nothing written)")
     p.add_argument("-v", "--verbose", action="store_true",
                    help=f"list every skipped document (default: the first {SHOWN_PROBLEMS} and a count)")
@@ -57,6 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.aliases import AliasError, read_aliases
     from kg.build import BadDocument, NothingToBuild, build
     from kg.nlp import ModelNotFound
     from kg.store import StoreError, open_store
@@ -97,6 +102,10 @@ def run(args: argparse.Namespace) -> int:
             progress.update(state.documents, state.skipped, state.assertions)
 
     try:
+        aliases = read_aliases(args.aliases) if args.aliases else None
+    except AliasError as err:
+        raise CliError(str(err), code=2) from err
+    try:
         store = open_store(args.store)
     except StoreError as err:
         raise CliError(str(err)) from err
@@ -105,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         result = build(args.inputs, args.out, model=args.model, on_problem=report, store=store, jobs=args.jobs,
                        batch_size=args.batch_size, fail_fast=args.fail_fast, max_chars=args.max_chars,
                        on_document=advance, cluster=args.cluster,
-                       partition_size=args.partition_size)
+                       partition_size=args.partition_size, aliases=aliases)
     except errors as err:
         failure = CliError(str(err))
     finally:

@@ -397,9 +397,12 @@ class EntityIndex:
             last = named[at - 1]
             cluster = owner[id(last)]
             first_sentence = self.doc[last.start].sent.start
-            earlier = [owner[id(m)] for m in named[:at - 1] if m.start >= first_sentence]
+            back = at - 2  # other names in the sentence of the last one, walking back
+            while back >= 0 and named[back].start >= first_sentence and id(owner[id(named[back])]) == id(cluster):
+                back -= 1
+            alone = back < 0 or named[back].start < first_sentence
             near = token.sent.start <= last.start or self.doc[token.sent.start - 1].sent.start <= last.start
-            if (near and all(c is cluster for c in earlier) and cluster.type != "Person"
+            if (near and alone and cluster.type != "Person"
                     and self.weakly_typed(cluster) and not _organization_name(cluster.label)):
                 cluster.votes["Person"] += 1.25
 

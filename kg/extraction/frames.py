@@ -21,14 +21,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.extraction.lexical import lemma_in, lemmas
 from kg.extraction.syntax import clause_subjects, conjuncts, first_conjunct
 from kg.extraction.syntax import prep_objects as _prep_objects
-from kg.ontology import Relation, VerbTrigger, head_words, position_words, relations
+from kg.ontology import Ontology, Relation, VerbTrigger, default_ontology, position_words
 
 RECEIVING_VERBS = {
     "have", "win", "receive", "get", "earn", "secure", "gain", "land", "enjoy", "seek", "lose",
@@ -72,6 +71,8 @@ class Match:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The triggers of an ontology's relations, by lemma."""
+
     verbs: dict[str, list[tuple[Relation, VerbTrigger]]]
     nouns: dict[str, list[tuple[Relation, str | None]]]  # lemma -> (relation, required particle: "run off")
     agent_nouns: dict[str, list[Relation]]
@@ -82,8 +83,8 @@ class Lexicon:
     pair_prepositions: dict[str, list[Relation]]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+def lexicon(ontology: Ontology | None = None) -> Lexicon:
+    """The triggers of ``ontology``'s relations (default: the package's ontology)."""
     verbs: dict[str, list[tuple[Relation, VerbTrigger]]] = defaultdict(list)
     nouns: dict[str, list[tuple[Relation, str | None]]] = defaultdict(list)
     agents: dict[str, list[Relation]] = defaultdict(list)
@@ -92,7 +93,7 @@ def lexicon() -> Lexicon:
     patients: dict[str, list[Relation]] = defaultdict(list)
     appeals: dict[str, list[tuple[Relation, str, str | None]]] = defaultdict(list)
     pairs: dict[str, list[Relation]] = defaultdict(list)
-    for rel in relations().values():
+    for rel in (ontology or default_ontology()).relations.values():
         for word in rel.pair_prepositions:
             pairs[word].append(rel)
         for verb in rel.verbs_with_role:
@@ -153,7 +154,7 @@ def _has_local_context(head: Token, rel: Relation) -> bool:
 
 def _is_matter(token: Token, rel: Relation) -> bool:
     """The object phrase is headed by a head word of the range ("the case", "hearing the appeal")."""
-    words = head_words(rel.range)
+    words = rel.range_head_words
     return token.lemma_.lower() in words or token.lower_ in words
 
 
@@ -477,9 +478,8 @@ def _heading_context(token: Token, rel: Relation) -> bool:
     return False
 
 
-def find_matches(sentence: Span) -> Iterator[Match]:
-    """Every relation frame in ``sentence``."""
-    lex = lexicon()
+def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
+    """Every frame in ``sentence`` of the relations whose triggers ``lex`` holds."""
     for token in sentence:
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)

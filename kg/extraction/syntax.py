@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "used Twitter to endorse him": the object of these verbs does not do what the complement says.
+INSTRUMENT_VERBS = frozenset({"use", "take", "spend", "seize", "break"})
 
 
 def is_root(token: Token) -> bool:
