@@ -107,7 +107,8 @@ def parse_turtle(text: str, where: str = "<aliases>") -> Aliases:
         members = sorted(group, key=str)
         label = next(labels[m] for m in members if m in labels)
         names = [labels[m] for m in members if m in labels] + [str(o) for m in members for o in graph.objects(m, SKOS.altLabel)]
-        types = sorted({str(t).removeprefix(str(KG)) for m in members for t in graph.objects(m, RDF.type) if str(t).startswith(str(KG))})
+        types = sorted({str(t).removeprefix(str(KG)) for m in members for t in graph.objects(m, RDF.type)
+                        if str(t).startswith(str(KG))})
         aliases.add(label, names, _type(types[0], where) if types else None)
     return aliases
 

@@ -14,8 +14,8 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from itertools import combinations
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 import networkx as nx

@@ -241,6 +241,7 @@ class Handler(BaseHTTPRequestHandler):
         params = urllib.parse.parse_qs(url.query)
         accept = self.headers.get("Accept", "")
         if url.path in ("/query", "/sparql"):
+            text: str | None | workers.Answer
             if method == "GET":
                 text = params.get("query", [None])[0]
             elif method == "POST":

@@ -24,9 +24,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.graph import KnowledgeGraph, new_graph
+from kg.guard import check
 from kg.model import ENTITY_TYPES, Entity
 from kg.ontology import PREFIXES
-from kg.guard import check
 from kg.query import QueryError, QueryTimeout, Rows, prepare, prepare_update
 
 Triple = tuple[Any, Any, Any]

@@ -33,7 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Read .txt/.md files, folders (recursively), .jsonl files, glob patterns or - (stdin); write "
         "graph.ttl, graph.html and facts.jsonl into the output folder; print a summary on stderr.",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, .jsonl, quoted glob pattern ('feeds/*.jsonl'), or - for stdin")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="file, folder, .jsonl, quoted glob pattern ('feeds/*.jsonl'), or - for stdin")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     p.add_argument("--model", help="spaCy pipeline name or path (default: KG_SPACY_MODEL, then en_core_web_sm)")
     p.add_argument("--store", default="memory", metavar="STORE",

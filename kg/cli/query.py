@@ -130,7 +130,7 @@ def run_update(target: str, text: str, allow_service: bool = False) -> int:
         store.update(text, allow_service)
         after = len(store)
         if path is not None:
-            store.kg.serialize(path)
+            store.kg.serialize(path)  # type: ignore[attr-defined]  # a MemoryStore (see path above)
     except QueryError as err:
         raise CliError(str(err), code=2) from err
     except (StoreError, OutputError) as err:

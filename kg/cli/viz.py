@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     centre = entity(graph, args.focus) if args.focus else None
     if args.relation or args.since:
         graph = select(graph, relations=args.relation, since=args.since)
-    keep = frozenset()
+    keep: frozenset[str] = frozenset()
     if centre is not None:
         graph = focus(graph, centre, args.depth)
         keep = frozenset({centre})
