@@ -26,6 +26,7 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph
 
+from kg.errors import BAD_REQUEST, KgError
 from kg.model import ENTITY_TYPES, Entity
 from kg.names import name_key
 from kg.ontology import KG
@@ -34,8 +35,11 @@ _TYPED = re.compile(r"(.+?)\s*\((\w+)\)\s*")
 _TYPES = {t.casefold(): t for t in ENTITY_TYPES}
 
 
-class AliasError(ValueError):
+class AliasError(KgError, ValueError):
     """An alias file cannot be read (the message names the file and line)."""
+
+    code = "E202"
+    exit_status = BAD_REQUEST
 
 
 @dataclass(frozen=True)

@@ -47,14 +47,17 @@ from pathlib import Path
 from typing import Any
 
 from kg.documents import Document
+from kg.errors import KgError
 from kg.extraction import Extractor
 from kg.model import Entity, Fact
 from kg.ontology import honorifics, position_words, relations
 from kg.options import SPLITS
 
 
-class GoldError(ValueError):
+class GoldError(KgError, ValueError):
     """A gold file cannot be read (the message names the file and line)."""
+
+    code = "E110"
 
 
 @dataclass(frozen=True)
