@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,7 +16,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH, NamespaceManager
 
 from kg.ontology import ontology_graph, ontology_path
-from kg.shacl import Result, Unsupported, Validator
+from kg.shacl import Unsupported, Validator
 
 
 @dataclass(frozen=True)
