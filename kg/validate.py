@@ -99,6 +99,23 @@ def validate_file(path: str | Path, shapes: Graph | None = None) -> ValidationRe
         return _pyshacl(graph, shapes)
 
 
+def validate_oxigraph(store: ox.Store, shapes: Graph | None = None) -> ValidationReport:
+    """Check the default graph of an Oxigraph store (copied into memory; the store is not changed)."""
+    from kg.graph import new_graph
+    from kg.store import from_oxigraph
+
+    copy = ox.Store()
+    copy.extend(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    shapes = shapes if shapes is not None else shapes_graph()
+    try:
+        return _run(copy, shapes, len(copy), new_graph().namespace_manager)
+    except Unsupported:
+        graph = new_graph()
+        graph.addN((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object), graph)
+                   for q in copy.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return _pyshacl(graph, shapes)
+
+
 def _to_oxigraph(term):
     from kg.store import to_oxigraph
 
