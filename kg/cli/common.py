@@ -38,7 +38,7 @@ def open_graph(spec: str) -> Graph:
         store.close()
 
 
-GRAPH_HELP = "graph file (.ttl, .nt, .jsonld, .trig), build folder, or store (oxigraph:PATH, sparql:URL)"
+GRAPH_HELP = "graph file (.ttl, .nt, .jsonld, .trig, .nq, .rdf), build folder, or store (oxigraph:PATH, sparql:URL)"
 
 
 def add_graph_argument(parser) -> None:

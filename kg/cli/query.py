@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("graph", nargs="?", metavar="GRAPH_OR_STORE",
-                   help="graph file (.ttl, .nt, .jsonld, .trig), build folder, oxigraph:PATH or sparql:URL")
+                   help="graph file (.ttl, .nt, .jsonld, .trig, .nq, .rdf), build folder, oxigraph:PATH or sparql:URL")
     p.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text, or a path to a .rq file")
     p.add_argument("--store", metavar="STORE", help="query this store (oxigraph:PATH, sparql:URL); then omit GRAPH")
     p.add_argument("--named", metavar="NAME", help="run a named query from the library instead of QUERY")
@@ -104,13 +104,14 @@ def run(args: argparse.Namespace) -> int:
 
 def run_update(target: str, text: str, allow_service: bool = False) -> int:
     """Apply a SPARQL Update to a store, or to a graph file (written back atomically)."""
+    from kg.formats import for_path
     from kg.graph import graph_file
     from kg.store import MemoryStore, open_store
 
     store = open_store(target)
     try:
         path = graph_file(target) if isinstance(store, MemoryStore) and target != "memory" else None
-        if path is not None and path.suffix.lower() in (".trig", ".nq"):
+        if path is not None and getattr(for_path(path), "dataset", False):
             raise CliError(f"{path} holds named graphs; load it into a store (oxigraph:PATH) to update it", code=2)
         before = len(store)
         store.update(text, allow_service)
