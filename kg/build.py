@@ -6,7 +6,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -17,6 +17,7 @@ from kg.extraction import Extractor
 from kg.fileio import atomic_writer
 from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
+from kg.ontology import relations
 from kg.rdf import document_triples, entity_triples, statement_triples
 from kg.resolve import Resolver
 from kg.store import MemoryStore, Store, stored_entities
@@ -89,7 +90,7 @@ class Builder:
         for entity in stored_entities(self.store):
             self.resolver.canonical(entity)
         self.report = BuildReport()
-        self._triples: set[tuple[str, str, str]] = set()
+        self._triples: set[tuple] = set()  # distinct asserted facts, a symmetric one once
 
     @property
     def graph(self) -> KnowledgeGraph:
@@ -124,6 +125,13 @@ class Builder:
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
 
+    @staticmethod
+    def _sourced(fact: Fact, document: Document) -> Fact:
+        """``fact`` with its document's title and url on its evidence."""
+        if document.title is None and document.url is None:
+            return fact
+        return replace(fact, evidence=replace(fact.evidence, title=document.title, url=document.url))
+
     def _add(self, pairs: Iterable[tuple[Document, Extraction]],
              on_document: Callable[[BuildReport], None] | None) -> Iterator[Fact]:
         for document, extraction in pairs:
@@ -132,14 +140,17 @@ class Builder:
             batch = list(document_triples(document))
             for entity in extraction.entities:
                 batch += entity_triples(self.resolver.canonical(entity))
-            facts = [self.resolver.fact(fact) for fact in extraction.facts]
+            facts = [self._sourced(self.resolver.fact(fact), document) for fact in extraction.facts]
             for fact in facts:
                 batch += statement_triples(fact)
             self.store.add(batch)  # one document, one atomic batch
             for fact in facts:
                 self.report.assertions += 1
                 if fact.evidence.polarity == "positive":
-                    key = (fact.subject.label, fact.relation, fact.object.label)
+                    ends = (fact.subject.key, fact.object.key)
+                    if relations()[fact.relation].symmetric:
+                        ends = tuple(sorted(ends))
+                    key = (ends[0], fact.relation, ends[1])
                     if key not in self._triples:
                         self._triples.add(key)
                         self.report.facts[fact.relation] += 1
@@ -151,7 +162,8 @@ class Builder:
 def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None = None,
           on_problem: Callable[[Problem], None] | None = None, nlp: Language | None = None,
           store: Store | None = None, *, jobs: int = 1, batch_size: int = 16, fail_fast: bool = False,
-          max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None) -> BuildReport:
+          max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None,
+          title: str | None = None) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
 
     With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each
@@ -160,7 +172,8 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
 
     Facts stream to ``facts.jsonl`` as they are found; every output appears only complete (an
     interrupted or failed build leaves the previous files untouched). With ``fail_fast`` the
-    first unreadable document raises :class:`BadDocument` and nothing is written.
+    first unreadable document raises :class:`BadDocument` and nothing is written. ``title`` names
+    the page (default: "kg" and the number of documents; never an input's path).
     """
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
@@ -184,7 +197,9 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     report.outputs.append(facts_path)
     if isinstance(builder.store, MemoryStore):
         report.outputs.append(builder.graph.serialize(out / "graph.ttl"))
-        report.outputs.append(write_html(builder.graph.graph, out / "graph.html", title="kg: " + ", ".join(inputs)))
+        n = report.documents
+        title = title or f"kg: {n} document{'s' if n != 1 else ''}"
+        report.outputs.append(write_html(builder.graph.graph, out / "graph.html", title=title))
     else:
         report.store = f"{builder.store!r} ({len(builder.store)} triples)"
     report.seconds = time.perf_counter() - started

@@ -51,7 +51,7 @@ def test_jsonl_reports_bad_lines_and_keeps_the_rest():
         json.dumps({"text": "No id."}),
     ]
     items = list(read_jsonl(lines, "in.jsonl"))
-    assert items[0] == Document(id="a", text="First.", date="2020-01-02", source="http://x")
+    assert items[0] == Document(id="a", text="First.", date="2020-01-02", source="http://x", url="http://x")
     assert [str(i) for i in items[1:4]] == [
         "in.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes at column 2)",
         'in.jsonl:3: missing or empty "text"',

@@ -43,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-chars", type=positive, default=MAX_CHARS, metavar="N",
                    help=f"skip documents longer than N characters (default: {MAX_CHARS:,}); long documents "
                    "below it are parsed in pieces")
+    p.add_argument("--title", help="title of graph.html (default: kg, and how many documents)")
     p.add_argument("--fail-fast", action="store_true", help="stop at the first unreadable document (exit 1, nothing written)")
     p.add_argument("-v", "--verbose", action="store_true",
                    help=f"list every skipped document (default: the first {SHOWN_PROBLEMS} and a count)")
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = build(args.inputs, args.out, model=args.model, on_problem=report, store=store, jobs=args.jobs,
                        batch_size=args.batch_size, fail_fast=args.fail_fast, max_chars=args.max_chars,
-                       on_document=advance)
+                       on_document=advance, title=args.title)
     except (ModelNotFound, OutputError, NothingToBuild, BadDocument, StoreError) as err:
         raise CliError(str(err)) from err
     finally:
