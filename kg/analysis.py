@@ -21,8 +21,9 @@ from rdflib import RDF, RDFS, Graph, URIRef
 
 from kg.fileio import OutputError, atomic_writer
 from kg.ontology import DCTERMS, ENT, KG, PROV, SCHEMA, relations
+from kg.options import NETWORK_FORMATS
 
-EXPORT_FORMATS = ("graphml", "gexf")
+EXPORT_FORMATS = NETWORK_FORMATS
 POLARITY_WORDS = {"negative": "denied", "hypothetical": "hypothetical", "reported": "reported"}
 
 

@@ -21,7 +21,6 @@ from kg.ontology import relations
 from kg.rdf import document_triples, entity_triples, statement_triples
 from kg.resolve import Resolver
 from kg.store import MemoryStore, Store, stored_entities
-from kg.viz import write_html
 
 KEPT_PROBLEMS = 100
 
@@ -76,15 +75,17 @@ class Builder:
     """Streams documents through extraction and resolution into a :class:`KnowledgeGraph`."""
 
     def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None,
-                 store: Store | None = None) -> None:
+                 store: Store | None = None, *, parse: bool = True) -> None:
         """Build into ``store`` (default: a :class:`~kg.store.MemoryStore` around ``graph``).
 
         The entities already in a store seed the resolver, so new documents join them ("Sessions"
-        finds the stored "Jeff Sessions") instead of minting duplicates.
+        finds the stored "Jeff Sessions") instead of minting duplicates. With ``parse=False`` no
+        pipeline is loaded: documents parsed elsewhere (:mod:`kg.cluster`) come in through
+        :meth:`add_extracted`.
         """
         if store is not None and graph is not None:
             raise ValueError("give a graph or a store, not both")
-        self.extractor = Extractor(nlp or nlp_module.load(model))
+        self.extractor = Extractor(nlp or nlp_module.load(model)) if parse else None
         self.store: Store = store if store is not None else MemoryStore(graph)
         self.resolver = Resolver()
         for entity in stored_entities(self.store):
@@ -99,7 +100,8 @@ class Builder:
             raise AttributeError(f"the graph lives in {self.store!r}; use builder.store")
         return self.store.kg
 
-    def _documents(self, items: Iterable[Item], on_problem: Callable[[Problem], None] | None) -> Iterator[Document]:
+    def _documents(self, items: Iterable[Item | tuple[Document, Extraction]],
+                   on_problem: Callable[[Problem], None] | None) -> Iterator[Document | tuple[Document, Extraction]]:
         for item in items:
             if isinstance(item, Problem):
                 self.report.skipped += 1
@@ -119,9 +121,21 @@ class Builder:
         processes; ``on_problem`` gets each unreadable input, ``on_document`` the report after
         each document.
         """
+        if self.extractor is None:
+            raise ValueError("this builder parses nothing (parse=False): use add_extracted")
         start = time.perf_counter()
         pairs = self.extractor.pipe(self._documents(items, on_problem), batch_size, n_process)
         yield from self._add(pairs, on_document)
+        self.report.entities = len(self.resolver)
+        self.report.seconds += time.perf_counter() - start
+
+    def add_extracted(self, items: Iterable[Problem | tuple[Document, Extraction]],
+                      on_problem: Callable[[Problem], None] | None = None,
+                      on_document: Callable[[BuildReport], None] | None = None) -> Iterator[Fact]:
+        """Like :meth:`add`, for documents already extracted elsewhere: ``(document, extraction)``
+        pairs and unreadable inputs, in input order (resolution depends on it)."""
+        start = time.perf_counter()
+        yield from self._add(self._documents(items, on_problem), on_document)
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
 
@@ -163,7 +177,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
           on_problem: Callable[[Problem], None] | None = None, nlp: Language | None = None,
           store: Store | None = None, *, jobs: int = 1, batch_size: int = 16, fail_fast: bool = False,
           max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None,
-          title: str | None = None) -> BuildReport:
+          cluster: str | None = None, partition_size: int = 32, title: str | None = None) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
 
     With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each
@@ -174,11 +188,15 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     interrupted or failed build leaves the previous files untouched). With ``fail_fast`` the
     first unreadable document raises :class:`BadDocument` and nothing is written. ``title`` names
     the page (default: "kg" and the number of documents; never an input's path).
+
+    With ``cluster`` (a Dask scheduler address) documents are read, parsed and extracted on the
+    cluster's workers (:mod:`kg.cluster`), ``partition_size`` documents per task; resolution and
+    outputs stay here, so the graph is the same as a local build's.
     """
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
-    builder = Builder(nlp=nlp, model=model, store=store)
+    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None)
 
     def problem(item: Problem) -> None:
         if fail_fast:
@@ -188,14 +206,24 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
 
     facts_path = out / "facts.jsonl"
     with atomic_writer(facts_path) as handle:
-        items = read_inputs(inputs, max_chars=max_chars)
-        for fact in builder.add(items, problem, batch_size=batch_size, n_process=jobs, on_document=on_document):
+        if cluster is None:
+            facts = builder.add(read_inputs(inputs, max_chars=max_chars), problem, batch_size=batch_size,
+                                n_process=jobs, on_document=on_document)
+        else:
+            from kg.cluster import extract_on_cluster  # Dask is imported only for cluster builds
+
+            extracted = extract_on_cluster(inputs, cluster, model=model, batch_size=batch_size, max_chars=max_chars,
+                                           size=partition_size)
+            facts = builder.add_extracted(extracted, problem, on_document)
+        for fact in facts:
             handle.write(json.dumps(fact.to_record(), ensure_ascii=False) + "\n")
         if builder.report.documents == 0:
             raise NothingToBuild("no document could be read; nothing was written")
     report = builder.report
     report.outputs.append(facts_path)
     if isinstance(builder.store, MemoryStore):
+        from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
+
         report.outputs.append(builder.graph.serialize(out / "graph.ttl"))
         n = report.documents
         title = title or f"kg: {n} document{'s' if n != 1 else ''}"

@@ -6,6 +6,7 @@ and go on with the rest of the batch.
 
 from __future__ import annotations
 
+import glob
 import itertools
 import json
 import os
@@ -110,9 +111,12 @@ def _unicode(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_CHARS) -> Iterator[Item]:
-    """Read JSONL: one object per line with ``text`` and optional ``id``, ``date``, ``title``, ``source``/``url``."""
-    for number, raw in enumerate(stream, start=1):
+def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_CHARS, first_line: int = 1) -> Iterator[Item]:
+    """Read JSONL: one object per line with ``text`` and optional ``id``, ``date``, ``title``, ``source``/``url``.
+
+    ``first_line`` numbers the stream's first line (a line range of a larger file).
+    """
+    for number, raw in enumerate(stream, start=first_line):
         line_where = f"{where}:{number}"
         if isinstance(raw, bytes):
             line = decode(raw, line_where) if raw.strip() else ""
@@ -213,15 +217,21 @@ def _walk(folder: Path) -> Iterator[Path]:
         stack.extend(reversed(folders))
 
 
-def read_path(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Item]:
-    """Read a file, a folder (recursively) or ``-`` (standard input)."""
-    if str(path) == "-":
-        yield from read_stream(sys.stdin, "<stdin>", max_chars)
-        return
+def input_files(path: str | Path) -> Iterator[Path | Problem]:
+    """The files an input names, in reading order: itself, the text and JSONL files under a folder
+    (recursively, sorted), or the sorted matches of a glob pattern (``'archive/*.jsonl'``, ``**``
+    for any depth); a :class:`Problem` for an input that is missing or cannot be read."""
     path = Path(path)
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
+        if glob.has_magic(str(path)):
+            matches = sorted(glob.glob(str(path), recursive=True))
+            for match in matches:
+                yield from input_files(match)
+            if not matches:
+                yield Problem(str(path), "no file or folder matches this pattern")
+            return
         yield Problem(str(path), "no such file or folder")
         return
     except OSError as err:  # a symlink loop, a name too long, no permission
@@ -229,11 +239,23 @@ def read_path(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Item]:
         return
     if stat.S_ISDIR(mode):
         for file in _walk(path):
-            yield from read_path(file, max_chars)
-    elif path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _read_jsonl_file(path, max_chars)
+            yield from input_files(file)
     else:
-        yield read_text_file(path, max_chars=max_chars)
+        yield path
+
+
+def read_path(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Item]:
+    """Read a file, a folder (recursively), a glob pattern or ``-`` (standard input)."""
+    if str(path) == "-":
+        yield from read_stream(sys.stdin, "<stdin>", max_chars)
+        return
+    for file in input_files(path):
+        if isinstance(file, Problem):
+            yield file
+        elif file.suffix.lower() in JSONL_SUFFIXES:
+            yield from _read_jsonl_file(file, max_chars)
+        else:
+            yield read_text_file(file, max_chars=max_chars)
 
 
 def _is_json_object(line: bytes) -> bool:
@@ -276,10 +298,8 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
     for path in paths:
         if str(path) == "-":
             return None
-        path = Path(path)
-        files = _walk(path) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix.lower() not in JSONL_SUFFIXES:
+        for file in input_files(path):
+            if isinstance(file, Problem) or file.suffix.lower() not in JSONL_SUFFIXES:
                 total += 1
                 continue
             try:

@@ -14,16 +14,21 @@ Matching rules (only the positive, asserted facts of the extractor are scored):
 
 * a prediction and a gold triple match when they have the same relation, and their subjects
   and their objects match;
-* a predicted entity matches a gold string when its label or any alias equals it, compared
-  case-insensitively, with runs of white space collapsed, a leading "the " and trailing
-  punctuation stripped; or, when the entity is a Person, when one is a token-suffix of the other
-  (gold "Sessions" matches predicted "Jeff Sessions", gold "Jeff Sessions" matches "Sessions");
+* a predicted entity matches a gold string when its label or any alias equals it, compared as a
+  reader would: case, accents and apostrophe styles folded, runs of white space collapsed, a
+  leading "the " and trailing punctuation stripped; or, when the entity is a Person (or of no
+  settled type), when one is a token-suffix of the other once leading titles ("Gov.",
+  "President") and generational suffixes ("Jr.", "III") are dropped (gold "Macron" matches
+  predicted "Emmanuel Macron", "Bill Waller Jr." matches "Waller");
 * symmetric relations (``faces_in_runoff``) match in either direction;
 * predictions are counted once per passage and distinct triple (the same fact stated in three
   sentences is one prediction), and each gold triple matches at most one prediction (a maximum
   one-to-one matching); unmatched predictions are false positives, unmatched gold triples misses;
-* only relations that occur in the gold file or among the predictions are scored (``only``
-  narrows them further); micro totals sum the counts over them.
+* only the relations the gold labels are scored (those of its triples and trap lists), unless
+  ``only`` names others; micro totals sum the counts over them.
+
+:func:`split` divides a gold set into the part rules are tuned on and the hold-out part that is
+only measured (a passage whose id ends in a number divisible by 4 is held out).
 
 Trap violations are reported apart: positive predictions, in a trap passage, of a relation for
 which that passage's gold lists nothing (they are also false positives in the scores).
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +47,8 @@ from typing import Any
 from kg.documents import Document
 from kg.extraction import Extractor
 from kg.model import Entity, Fact
-from kg.ontology import relations
+from kg.options import SPLITS
+from kg.ontology import honorifics, position_words, relations
 
 
 class GoldError(ValueError):
@@ -295,25 +302,46 @@ def read_gold(path: str | Path) -> list[Passage]:
 # -- matching --------------------------------------------------------------------------------------
 
 _SPACE = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-", "\u2011": "-"})
+_GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
+PERSON_LIKE = {"Person", "Thing"}
+
+
+def _fold(text: str) -> str:
+    """Accents dropped ("Chávez" -> "Chavez"), typographic apostrophes and hyphens made plain."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalize(text: str) -> str:
-    """Case-folded, white space collapsed, leading "the " and trailing punctuation stripped."""
-    text = _SPACE.sub(" ", text).strip().casefold().rstrip(".,;:!?")
+    """Case and accents folded, white space collapsed, leading "the " and trailing punctuation stripped."""
+    text = _SPACE.sub(" ", _fold(text)).strip().casefold().rstrip(".,;:!?")
     return text.removeprefix("the ").strip()
+
+
+def name_tokens(text: str) -> list[str]:
+    """The words of a person's name: leading titles and trailing generational suffixes dropped."""
+    tokens = [t.strip(".,") for t in normalize(text).replace("-", " ").split()]
+    tokens = [t for t in tokens if t]
+    titles = honorifics() | position_words()
+    while len(tokens) > 1 and tokens[0] in titles:
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1] in _GENERATIONAL:
+        tokens.pop()
+    return tokens
 
 
 def name_matches(gold: str, entity: Entity) -> bool:
     """Does the predicted ``entity`` name the gold string? (see the module docstring)"""
     wanted = normalize(gold)
-    forms = {normalize(f) for f in (entity.label, *entity.aliases)}
-    if wanted in forms:
+    names = (entity.label, *entity.aliases)
+    if wanted in {normalize(f) for f in names}:
         return True
-    if entity.type != "Person":
+    if entity.type not in PERSON_LIKE:
         return False
-    tokens = wanted.split()
-    for form in forms:
-        other = form.split()
+    tokens = name_tokens(gold)
+    for form in names:
+        other = name_tokens(form)
         short, long = sorted((tokens, other), key=len)
         if short and long[len(long) - len(short):] == short:
             return True
@@ -402,12 +430,41 @@ def score_passage(passage: Passage, facts: Sequence[Fact],
     return result, counts
 
 
+def labelled_relations(passages: Iterable[Passage]) -> frozenset[str]:
+    """The relations a gold set labels: those of its triples and of its trap lists."""
+    found: set[str] = set()
+    for passage in passages:
+        found.update(t.relation for t in passage.triples)
+        if isinstance(passage.trap, frozenset):
+            found.update(passage.trap)
+    return frozenset(found)
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def is_holdout(passage_id: str) -> bool:
+    """The agreed split: a passage whose id ends in a number divisible by 4 is held out."""
+    numbers = _NUMBER.findall(passage_id)
+    return bool(numbers) and int(numbers[-1]) % 4 == 0
+
+
+def split(passages: Iterable[Passage], part: str) -> list[Passage]:
+    """The passages of one part: ``all``, ``tune`` (rules are written from it) or ``holdout``
+    (only ever measured)."""
+    if part not in SPLITS:
+        raise ValueError(f"unknown split {part!r} (known: {', '.join(SPLITS)})")
+    return [p for p in passages if part == "all" or is_holdout(p.id) == (part == "holdout")]
+
+
 def score(pairs: Iterable[tuple[Passage, Sequence[Fact]]], only: Collection[str] | None = None) -> EvalReport:
-    """An :class:`EvalReport` from passages and the facts predicted for each; ``only`` keeps
-    those relations."""
-    report = EvalReport()
+    """An :class:`EvalReport` from passages and the facts predicted for each, over the relations
+    in ``only`` (default: those the passages' gold labels)."""
+    pairs = list(pairs)
+    scored = labelled_relations(p for p, _ in pairs) if only is None else only
+    report = EvalReport(relations={name: Counts() for name in sorted(scored)})
     for passage, facts in pairs:
-        result, counts = score_passage(passage, facts, only)
+        result, counts = score_passage(passage, facts, scored)
         report.passages.append(result)
         for relation, c in counts.items():
             report.relations.setdefault(relation, Counts()).add(c)
@@ -422,5 +479,6 @@ def _extract(extractor: Extractor, passages: Sequence[Passage]) -> Iterator[tupl
 
 def evaluate(extractor: Extractor, passages: Iterable[Passage], only: Collection[str] | None = None) -> EvalReport:
     """Run ``extractor`` over every passage and score its positive facts against the gold
-    (of the relations in ``only``, if given)."""
-    return score(_extract(extractor, list(passages)), only)
+    (of the relations in ``only``; default: those the gold labels)."""
+    passages = list(passages)
+    return score(_extract(extractor, passages), labelled_relations(passages) if only is None else only)

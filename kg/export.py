@@ -14,8 +14,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.fileio import write_bytes
 from kg.ontology import KG, PREFIXES, PROV
+from kg.options import EXPORT_FORMATS
 
-FORMATS: dict[str, str] = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}
+FORMATS: dict[str, str] = EXPORT_FORMATS
 SUFFIXES: dict[str, str] = {"turtle": ".ttl", "ntriples": ".nt", "jsonld": ".jsonld", "trig": ".trig"}
 
 

@@ -84,9 +84,10 @@ class KnowledgeGraph:
         for triple in statement_triples(fact):
             self.graph.add(triple)
 
-    def query(self, sparql: str) -> Rows | bool | Graph:
-        """Run SPARQL (kg's prefixes predeclared). SELECT returns :class:`~kg.query.Rows`."""
-        return run(self.graph, sparql)
+    def query(self, sparql: str, allow_service: bool = False) -> Rows | bool | Graph:
+        """Run SPARQL (kg's prefixes predeclared; checked by :func:`kg.guard.check`, which refuses
+        SERVICE and FROM unless ``allow_service``). SELECT returns :class:`~kg.query.Rows`."""
+        return run(self.graph, sparql, allow_service)
 
     def serialize(self, path: str | Path, format: str | None = None) -> Path:
         """Write the graph atomically; the format follows the suffix unless given.

@@ -2,9 +2,11 @@
 
 A query file starts with comment lines: the first is its description, and each
 ``# @param NAME TYPE : description`` declares a parameter written ``$NAME`` in the query (a SPARQL
-variable, so the file stays valid SPARQL for any tool). :func:`render` replaces each ``$NAME``
-with an RDF term built from the value: ``string`` a plain literal, ``date`` an ``xsd:date``
-(YYYY-MM-DD), ``relation`` a ``kg:`` relation of the ontology, ``iri`` an IRI.
+variable, so the file stays valid SPARQL for any tool). :func:`render` binds each parameter in one
+pass over the query's tokens (strings, IRIs and comments are never touched): every ``$NAME``
+variable token becomes the RDF term built from the value, and no value is ever scanned again, so
+a value is one term whatever it holds. Terms are typed: ``string`` a plain literal, ``date`` an
+``xsd:date`` (exactly YYYY-MM-DD), ``relation`` a ``kg:`` relation of the ontology, ``iri`` an IRI.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from importlib import resources
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from kg.guard import variables
 from kg.ontology import relations
 
 PARAM_TYPES = ("string", "date", "relation", "iri")
@@ -51,13 +54,17 @@ class NamedQuery:
         if unknown:
             raise NamedQueryError(f"query {self.name!r} has no parameter {', '.join(sorted(unknown))}"
                                   f"{self._usage()}")
-        text = self.text
+        terms = {}
         for param in self.params:
             if param.name not in values:
                 raise NamedQueryError(f"query {self.name!r} needs --param {param.name}=VALUE ({param.doc})")
-            term = _term(param, values[param.name])
-            text = re.sub(rf"\${param.name}\b", lambda _: term, text)
-        return text
+            terms[param.name] = _term(param, values[param.name])
+        pieces, last = [], 0
+        for start, end, name in variables(self.text):
+            if self.text[start] == "$" and name in terms:
+                pieces += [self.text[last:start], terms[name]]
+                last = end
+        return "".join(pieces) + self.text[last:]
 
     def _usage(self) -> str:
         if not self.params:
@@ -69,8 +76,18 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b
 
 
 def _string(value: str) -> str:
-    """A SPARQL string literal; every special character escaped (rdflib's parser expands raw tabs)."""
-    return '"' + "".join(_ESCAPES.get(c, c) for c in value) + '"'
+    """A SPARQL string literal; every special character escaped (rdflib's parser expands raw tabs).
+
+    rdflib expands ``\\uXXXX`` anywhere in a query before parsing, even after an escaped
+    backslash, so a ``u`` or ``U`` that follows a backslash is written as a ``\\U`` escape, which
+    both engines read as that letter."""
+    out = []
+    for i, c in enumerate(value):
+        if c in "uU" and i and value[i - 1] == "\\":
+            out.append(f"\\U{ord(c):08X}")
+        else:
+            out.append(_ESCAPES.get(c, c))
+    return '"' + "".join(out) + '"'
 
 
 def _term(param: Param, value: str) -> str:
@@ -78,6 +95,8 @@ def _term(param: Param, value: str) -> str:
         return _string(value)
     if param.type == "date":
         try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)
             datetime.date.fromisoformat(value)
         except ValueError:
             raise NamedQueryError(f"--param {param.name}: {value!r} is not a date (YYYY-MM-DD)") from None

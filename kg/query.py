@@ -9,17 +9,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pyparsing import ParseException
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery, prepareUpdate
 
+from kg.guard import QueryError, QueryRefused, check
 from kg.ontology import PREFIXES
+from kg.options import ROW_FORMATS
 
-FORMATS = ("table", "csv", "tsv", "json")
+__all__ = ["QueryError", "QueryRefused", "QueryTimeout", "IsUpdate", "Rows", "prepare", "prepare_update", "run",
+           "format_rows"]
 
-
-class QueryError(ValueError):
-    """The query is not valid SPARQL (the message says where)."""
+FORMATS = ROW_FORMATS
 
 
 class QueryTimeout(RuntimeError):
@@ -58,23 +57,28 @@ def _python(term: Any) -> Any:
     return str(term)
 
 
-def _parse(parser, text: str):
+def _parse(update: bool, text: str):
+    # rdflib's SPARQL parser (pyparsing) loads only when a query is parsed here
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import prepareQuery, prepareUpdate
+
     try:
-        return parser(text, initNs=PREFIXES)
+        return (prepareUpdate if update else prepareQuery)(text, initNs=PREFIXES)
     except ParseException as err:
         raise QueryError(f"invalid SPARQL at line {err.lineno}, column {err.col}: {err.msg}\n  {err.line}") from err
     except Exception as err:  # rdflib raises assorted errors for bad prefixes and algebra
         raise QueryError(f"invalid SPARQL: {err}") from err
 
 
-def prepare(text: str):
-    """Parse a query with kg's prefixes predeclared: :class:`QueryError` if it is not SPARQL,
-    :class:`IsUpdate` if it is a SPARQL Update."""
+def prepare(text: str, allow_service: bool = False):
+    """Parse a query with kg's prefixes predeclared, after :func:`kg.guard.check`: :class:`QueryError`
+    if it is not SPARQL or is refused, :class:`IsUpdate` if it is a SPARQL Update."""
+    check(text, allow_service)
     try:
-        return _parse(prepareQuery, text)
+        return _parse(False, text)
     except QueryError:
         try:
-            _parse(prepareUpdate, text)
+            _parse(True, text)
         except QueryError:
             pass
         else:
@@ -82,21 +86,23 @@ def prepare(text: str):
         raise
 
 
-def prepare_update(text: str):
-    """Parse a SPARQL Update with kg's prefixes predeclared (:class:`QueryError` if it is not one)."""
+def prepare_update(text: str, allow_service: bool = False):
+    """Parse a SPARQL Update with kg's prefixes predeclared (:class:`QueryError` if it is not one, or
+    is refused by :func:`kg.guard.check`)."""
+    check(text, allow_service)
     try:
-        return _parse(prepareUpdate, text)
+        return _parse(True, text)
     except QueryError as err:
         try:
-            _parse(prepareQuery, text)
+            _parse(False, text)
         except QueryError:
             raise err from None
         raise QueryError("--update expects a SPARQL Update (INSERT, DELETE, ...), not a query") from None
 
 
-def run(graph: Graph, text: str) -> Rows | bool | Graph:
+def run(graph: Graph, text: str, allow_service: bool = False) -> Rows | bool | Graph:
     """Run a query: SELECT gives :class:`Rows`, ASK a bool, CONSTRUCT/DESCRIBE a graph."""
-    query = prepare(text)
+    query = prepare(text, allow_service)
     result = graph.query(query)
     if result.type == "ASK":
         return bool(result.askAnswer)

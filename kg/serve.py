@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.options import SERVE_TIMEOUT
 from kg.store import StoreError, open_store
 
 
@@ -35,7 +36,7 @@ def oxigraph_binary() -> str:
     return found
 
 
-DEFAULT_TIMEOUT = 30  # seconds a query may run before the server cancels it
+DEFAULT_TIMEOUT = SERVE_TIMEOUT  # seconds a query may run before the server cancels it
 
 
 def command(location: str | Path, host: str = "127.0.0.1", port: int = 7878, allow_writes: bool = False,

@@ -24,6 +24,7 @@ from rdflib.namespace import XSD
 from kg.graph import KnowledgeGraph, new_graph
 from kg.model import ENTITY_TYPES, Entity
 from kg.ontology import PREFIXES
+from kg.guard import check
 from kg.query import QueryError, QueryTimeout, Rows, prepare, prepare_update
 
 Triple = tuple[Any, Any, Any]
@@ -39,10 +40,12 @@ class Store(Protocol):
     def add(self, triples: Iterable[Triple]) -> None:
         """Add a batch of triples atomically (set semantics: present triples are no-ops)."""
 
-    def query(self, sparql: str) -> Rows | bool | Graph:
-        """SELECT gives :class:`~kg.query.Rows`, ASK a bool, CONSTRUCT/DESCRIBE an rdflib graph."""
+    def query(self, sparql: str, allow_service: bool = False) -> Rows | bool | Graph:
+        """SELECT gives :class:`~kg.query.Rows`, ASK a bool, CONSTRUCT/DESCRIBE an rdflib graph.
 
-    def update(self, sparql: str) -> None:
+        The text passes :func:`kg.guard.check` first (SERVICE and FROM refused unless ``allow_service``)."""
+
+    def update(self, sparql: str, allow_service: bool = False) -> None:
         """Run a SPARQL Update (only ever at the user's explicit request: ``kg query --update``)."""
 
     def graph(self) -> Graph:
@@ -62,11 +65,11 @@ class MemoryStore:
     def add(self, triples: Iterable[Triple]) -> None:
         self.kg.graph.addN((s, p, o, self.kg.graph) for s, p, o in triples)
 
-    def query(self, sparql: str) -> Rows | bool | Graph:
-        return self.kg.query(sparql)
+    def query(self, sparql: str, allow_service: bool = False) -> Rows | bool | Graph:
+        return self.kg.query(sparql, allow_service)
 
-    def update(self, sparql: str) -> None:
-        self.kg.graph.update(prepare_update(sparql))
+    def update(self, sparql: str, allow_service: bool = False) -> None:
+        self.kg.graph.update(prepare_update(sparql, allow_service))
 
     def graph(self) -> Graph:
         return self.kg.graph
@@ -152,7 +155,8 @@ class OxigraphStore:
         except OSError as err:
             raise StoreError(f"cannot write Oxigraph store {self.path}: {err}") from err
 
-    def query(self, sparql: str) -> Rows | bool | Graph:
+    def query(self, sparql: str, allow_service: bool = False) -> Rows | bool | Graph:
+        check(sparql, allow_service)
         try:
             result = self.store.query(sparql, prefixes=self._prefixes)
         except SyntaxError as err:
@@ -167,10 +171,10 @@ class OxigraphStore:
         graph.addN((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object), graph) for t in result)
         return graph
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, allow_service: bool = False) -> None:
         if self.read_only:
             raise StoreError(f"Oxigraph store {self.path} is open read-only")
-        prepare_update(sparql)  # kg's parser and messages first
+        prepare_update(sparql, allow_service)  # kg's guard, parser and messages first
         try:
             self.store.update(sparql, prefixes=self._prefixes)
         except SyntaxError as err:
@@ -272,8 +276,8 @@ class SparqlStore:
             body = "INSERT DATA {\n" + "\n".join(lines[start:start + self.batch]) + "\n}"
             self._post(self.update_url, body, "application/sparql-update")
 
-    def query(self, sparql: str) -> Rows | bool | Graph:
-        prepare(sparql)  # the same parser and messages as for local graphs, before any request
+    def query(self, sparql: str, allow_service: bool = False) -> Rows | bool | Graph:
+        prepare(sparql, allow_service)  # the same guard, parser and messages as for local graphs, before any request
         kind, body = self._post(self.query_url, self._prologue + sparql, "application/sparql-query",
                                 "application/sparql-results+json, application/n-triples;q=0.9")
         if b"operation has been cancelled" in body[-200:]:
@@ -289,8 +293,8 @@ class SparqlStore:
         graph.parse(data=body.decode("utf-8"), format="nt" if kind == "application/n-triples" else "turtle")
         return graph
 
-    def update(self, sparql: str) -> None:
-        prepare_update(sparql)
+    def update(self, sparql: str, allow_service: bool = False) -> None:
+        prepare_update(sparql, allow_service)
         self._post(self.update_url, self._prologue + sparql, "application/sparql-update")
 
     def graph(self) -> Graph:

@@ -1,15 +1,23 @@
-"""SHACL validation of a kg graph against ``ontologies/shapes.ttl`` (pySHACL)."""
+"""SHACL validation of a kg graph against ``ontologies/shapes.ttl``.
+
+The shapes are compiled to SPARQL and run on Oxigraph (:mod:`kg.shacl`); shapes the compiler
+does not handle, and ``engine="pyshacl"``, go through pySHACL. Both see the graph with the kg
+ontology mixed in (so ``sh:class kg:Agent`` accepts a ``kg:Person``) and give the same results.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pyshacl import validate as shacl_validate
+from pathlib import Path
+
+import pyoxigraph as ox
 from rdflib import RDF, Graph, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import SH, NamespaceManager
 
 from kg.ontology import ontology_graph, ontology_path
+from kg.shacl import Result, Unsupported, Validator
 
 
 @dataclass(frozen=True)
@@ -50,16 +58,76 @@ def shapes_graph() -> Graph:
     return graph
 
 
-def validate(graph: Graph, shapes: Graph | None = None) -> ValidationReport:
-    """Check ``graph`` against the kg shapes (or ``shapes``), with the kg ontology mixed in."""
-    conforms, results, _ = shacl_validate(
-        graph,
-        shacl_graph=shapes if shapes is not None else shapes_graph(),
-        ont_graph=ontology_graph(),
-        inference="none",
-    )
-    names = graph.namespace_manager
+ENGINES = ("sparql", "pyshacl")
+ONTOLOGY = ox.NamedNode("urn:kg:ontology")  # the named graph the ontology is loaded into
+_OXIGRAPH_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
 
+
+def validate(graph: Graph, shapes: Graph | None = None, engine: str = "sparql") -> ValidationReport:
+    """Check ``graph`` against the kg shapes (or ``shapes``), with the kg ontology mixed in."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    shapes = shapes if shapes is not None else shapes_graph()
+    if engine == "sparql":
+        store = ox.Store()
+        store.extend(ox.Quad(*(_to_oxigraph(t) for t in triple)) for triple in graph)
+        try:
+            return _run(store, shapes, len(graph), graph.namespace_manager)
+        except Unsupported:
+            pass
+    return _pyshacl(graph, shapes)
+
+
+def validate_file(path: str | Path, shapes: Graph | None = None) -> ValidationReport:
+    """Check a Turtle or N-Triples file (or a build folder's ``graph.ttl``), parsed by Oxigraph.
+
+    Raises :class:`SyntaxError` for a file that does not parse, :class:`ValueError` for another format.
+    """
+    from kg.graph import graph_file, new_graph
+
+    path = graph_file(path)
+    fmt = _OXIGRAPH_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"not a Turtle or N-Triples file: {path}")
+    store = ox.Store()
+    store.load(path=str(path), format=fmt)
+    shapes = shapes if shapes is not None else shapes_graph()
+    try:
+        return _run(store, shapes, len(store), new_graph().namespace_manager)
+    except Unsupported:
+        graph = new_graph()
+        graph.parse(path, format="turtle" if fmt == ox.RdfFormat.TURTLE else "nt")
+        return _pyshacl(graph, shapes)
+
+
+def _to_oxigraph(term):
+    from kg.store import to_oxigraph
+
+    return to_oxigraph(term)
+
+
+def _run(store: ox.Store, shapes: Graph, triples: int, names: NamespaceManager) -> ValidationReport:
+    """Validate the default graph of ``store`` (the kg ontology is added to it as a named graph)."""
+    store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY)
+    results = Validator(shapes, store, union=True, names=names).results()
+    violations = [_violation(r.focus, r.path, r.value, r.message, r.severity, names) for r in results]
+    return _report(violations, triples)
+
+
+def _pyshacl(graph: Graph, shapes: Graph) -> ValidationReport:
+    from pyshacl import validate as shacl_validate
+
+    _, results, _ = shacl_validate(graph, shacl_graph=shapes, ont_graph=ontology_graph(), inference="none")
+    violations = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        violations.append(_violation(
+            results.value(result, SH.focusNode), results.value(result, SH.resultPath),
+            results.value(result, SH.value), results.value(result, SH.resultMessage),
+            results.value(result, SH.resultSeverity), graph.namespace_manager))
+    return _report(violations, len(graph))
+
+
+def _violation(focus, path, value, message, severity, names: NamespaceManager) -> Violation:
     def show(term) -> str | None:
         if term is None:
             return None
@@ -70,15 +138,16 @@ def validate(graph: Graph, shapes: Graph | None = None) -> ValidationReport:
                 return f"<{term}>"
         return term.n3(names)
 
-    violations = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        severity = results.value(result, SH.resultSeverity)
-        violations.append(Violation(
-            focus=show(results.value(result, SH.focusNode)) or "?",
-            path=show(results.value(result, SH.resultPath)),
-            value=show(results.value(result, SH.value)),
-            message=str(results.value(result, SH.resultMessage) or "constraint not met"),
-            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-        ))
-    violations.sort(key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
-    return ValidationReport(bool(conforms), tuple(violations), len(graph))
+    return Violation(
+        focus=show(focus) or "?",
+        path=show(path),
+        value=show(value),
+        message=str(message or "constraint not met"),
+        severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+    )
+
+
+def _report(violations: list[Violation], triples: int) -> ValidationReport:
+    """The report; a violation found by several constraints of one shape is listed once."""
+    distinct = sorted(set(violations), key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
+    return ValidationReport(not distinct, tuple(distinct), triples)

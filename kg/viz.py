@@ -25,6 +25,7 @@ from rdflib import Graph
 
 from kg.analysis import POLARITY_WORDS, degree, fact_graph, pagerank
 from kg.fileio import write_text
+from kg.options import SIZE_BY
 
 TYPE_STYLE = {
     "Person": ("#4e79a7", "dot"),
@@ -39,7 +40,6 @@ TYPE_STYLE = {
 GLYPHS = {"dot": "●", "square": "■", "triangle": "▲", "diamond": "◆", "box": "▬", "star": "★"}
 VIS_VERSION = "vis-9.1.2"
 LARGE = 1000  # from this many nodes: straight edges and Barnes-Hut physics
-SIZE_BY = ("pagerank", "degree")
 STEP_BUDGET = 450_000  # stabilisation iterations x (nodes + edges): ~3 s of physics in headless Chromium
 SPACING = 110  # pixels per node of a component's square
 
@@ -136,7 +136,6 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
     (PageRank or degree); edge width the number of statements.
     """
     sizes = _sizes(graph, size_by)
-    links = degree(graph)
     drawn = [n for n in sorted(graph) if graph.degree(n) or n in keep]
     start = positions(graph, drawn)
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
@@ -145,7 +144,7 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
         color, shape = TYPE_STYLE.get(info["type"], TYPE_STYLE["Thing"])
         x, y = start[node]
         record = {"id": node, "label": info["label"], "type": info["type"], "aliases": info["aliases"],
-                  "color": color, "shape": shape, "size": sizes[node], "degree": links[node], "x": x, "y": y}
+                  "color": color, "shape": shape, "size": sizes[node], "x": x, "y": y}
         net.nodes.append(record)
         net.node_ids.append(node)
         net.node_map[node] = record

@@ -1,7 +1,17 @@
 import io
 import json
+from pathlib import Path
 
-from kg.documents import Document, Problem, read_inputs, read_jsonl, read_path, read_stream, split_date_header
+from kg.documents import (
+    Document,
+    Problem,
+    count_inputs,
+    read_inputs,
+    read_jsonl,
+    read_path,
+    read_stream,
+    split_date_header,
+)
 
 
 def test_date_header_is_metadata_not_text():
@@ -70,3 +80,14 @@ def test_stdin_text_and_jsonl():
 def test_missing_path_is_a_problem(tmp_path):
     (problem,) = read_inputs([tmp_path / "nope.txt"])
     assert isinstance(problem, Problem) and "no such file" in problem.message
+
+
+def test_glob_inputs_read_their_matches_in_order(tmp_path):
+    for name in ("b.txt", "a.txt", "c.md"):
+        (tmp_path / name).write_text(f"Text of {name}.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.txt").write_text("Deeper text.", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path / "*.txt"), str(tmp_path / "**" / "d.txt"), str(tmp_path / "z*.jsonl")]))
+    assert [Path(i.id).name for i in items[:3]] == ["a.txt", "b.txt", "d.txt"]
+    assert items[3] == Problem(str(tmp_path / "z*.jsonl"), "no file or folder matches this pattern")
+    assert count_inputs([str(tmp_path / "*.txt")]) == 2

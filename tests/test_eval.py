@@ -12,11 +12,14 @@ from kg.evaluate import (
     GoldTriple,
     Passage,
     evaluate,
+    is_holdout,
+    labelled_relations,
     name_matches,
     normalize,
     parse_gold,
     read_gold,
     score,
+    split,
 )
 from kg.model import Entity, Evidence, Fact
 
@@ -64,6 +67,21 @@ def test_person_names_match_by_token_suffix_either_way():
     assert name_matches("the Vienna Philharmonic", Entity("Vienna Philharmonic", "Organization"))
 
 
+def test_names_match_as_a_reader_would():
+    assert name_matches("Macron", person("Emmanuel Macron"))
+    assert name_matches("Waller", person("Bill Waller Jr."))
+    assert name_matches("Bill Waller Jr.", person("Waller"))
+    assert name_matches("Michèle Bachelet", person("Michele Bachelet"))
+    assert name_matches("José Antonio Kast", person("Jose Antonio Kast"))
+    assert name_matches("Beto O’Rourke", person("Beto O'Rourke"))
+    assert name_matches("Kay Ivey", person("Gov. Kay Ivey"))
+    assert name_matches("Okafor", person("President Okafor"))
+    assert name_matches("Okafor", Entity("Denise Okafor", "Thing"))  # a name of no settled type
+    assert not name_matches("Okafor", Entity("Okafor Group", "Organization"))
+    assert not name_matches("Jr.", person("Bill Waller Jr."))
+    assert not name_matches("Governor", person("Gov. Kay Ivey"))
+
+
 def test_a_gold_triple_matches_a_prediction_with_surname_and_alias():
     report = score([(passage(("Trump", "endorses", "Tommy Tuberville")),
                      [fact(person("Donald Trump"), "endorses", person("Tuberville"))])])
@@ -103,7 +121,8 @@ def test_matching_is_one_to_one_at_its_best():
 
 def test_the_same_fact_in_several_sentences_is_one_prediction():
     t, s = person("Trump"), person("Sessions")
-    report = score([(passage(), [fact(t, "appointed", s, sentence="One."), fact(t, "appointed", s, sentence="Two.")])])
+    report = score([(passage(), [fact(t, "appointed", s, sentence="One."), fact(t, "appointed", s, sentence="Two.")])],
+                   only={"appointed"})
     assert report.relations["appointed"].fp == 1
 
 
@@ -116,11 +135,16 @@ def test_only_positive_facts_count_and_misses_name_what_was_found_instead():
     assert "[extracted as negative]" in report.format(show=True)
 
 
-def test_relations_count_when_in_gold_or_predictions_only():
-    report = score([(passage(("Trump", "endorses", "Tuberville")),
-                     [fact(person("Trump"), "supports", person("Tuberville"))])])
-    assert set(report.relations) == {"endorses", "supports"}
-    assert report.relations["supports"].fp == 1
+def test_by_default_only_the_relations_the_gold_labels_count():
+    facts = [fact(person("Trump"), "supports", person("Tuberville")),
+             fact(person("Trump"), "holds_position", Entity("president", "Position"))]
+    labelled = passage(("Trump", "endorses", "Tuberville"), pid="a")
+    trap = passage(trap=frozenset({"appointed"}), pid="b")
+    report = score([(labelled, facts), (trap, facts)])
+    assert set(report.relations) == {"endorses", "appointed"}  # a trap list labels its relations too
+    assert (report.micro.tp, report.micro.fp, report.micro.fn) == (0, 0, 1)
+    everything = score([(labelled, facts)], only={"endorses", "supports", "holds_position"})
+    assert everything.relations["supports"].fp == 1 and everything.relations["holds_position"].fp == 1
 
 
 def test_scoring_can_keep_only_some_relations():
@@ -137,10 +161,25 @@ def test_trap_violations_are_positive_facts_of_relations_the_trap_gold_lacks():
     trap = passage(("Sessions", "holds_position", "senator"), trap=True, pid="trap")
     plain = passage(pid="plain")
     listed = passage(trap=frozenset({"appointed"}), pid="listed")
-    report = score([(trap, facts), (plain, facts), (listed, facts)])
+    report = score([(trap, facts), (plain, facts), (listed, facts)], only={"endorses", "holds_position"})
     assert [(p.id, str(v)) for p, v in report.trap_violations] == [("trap", "Trump -endorses-> Sessions")]
     assert report.trap_passages == 2
     assert "trap violations: 1" in report.format()
+
+
+def test_labelled_relations_come_from_triples_and_trap_lists():
+    passages = [passage(("A", "endorses", "B")), passage(trap=frozenset({"recused_from"})), passage(trap=True)]
+    assert labelled_relations(passages) == {"endorses", "recused_from"}
+
+
+def test_the_split_holds_out_ids_ending_in_a_number_divisible_by_four():
+    assert [is_holdout(i) for i in ("d004", "d160", "d001", "d002", "trap-neg-08", "x", "d010")] == \
+        [True, True, False, False, True, False, False]
+    passages = [passage(pid=f"d{n:03d}") for n in range(1, 9)]
+    assert [p.id for p in split(passages, "holdout")] == ["d004", "d008"]
+    assert len(split(passages, "tune")) == 6 and len(split(passages, "all")) == 8
+    with pytest.raises(ValueError, match="unknown split"):
+        split(passages, "dev")
 
 
 def test_counts_give_precision_recall_and_f1():
@@ -260,6 +299,31 @@ def test_cli_scores_only_the_relations_asked_for(small_gold, capsys):
     rows = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.strip()]
     assert "appointed" in rows and "endorses" in rows
     assert "faces_in_runoff" not in rows and "holds_position" not in rows
+
+
+def test_cli_scores_the_labelled_relations_by_default_or_all_of_them(small_gold, capsys):
+    assert main(["eval", str(small_gold)]) == 0
+    rows = {line.split()[0] for line in capsys.readouterr().out.splitlines() if line.strip()}
+    assert {"endorses", "holds_position", "appointed", "faces_in_runoff"} <= rows
+    assert main(["eval", str(small_gold), "--all-relations"]) == 0
+    rows = {line.split()[0] for line in capsys.readouterr().out.splitlines() if line.strip()}
+    assert {"dismissed", "supports", "recused_from"} <= rows
+
+
+def test_cli_split_scores_one_part(tmp_path, capsys):
+    path = tmp_path / "gold.jsonl"
+    lines = [{"id": f"n{n}", "text": f"Senator Ana Ruiz endorsed Tom Hale{n}.",
+              "triples": [{"subject": "Ana Ruiz", "relation": "endorses", "object": f"Tom Hale{n}"}]}
+             for n in (1, 2, 3, 4)]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert main(["eval", str(path), "--split", "holdout"]) == 0
+    assert "passages: 1 (0 traps)" in capsys.readouterr().out
+    assert main(["eval", str(path), "--split", "tune", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["passages"] == 3
+    only_tune = tmp_path / "tune.jsonl"
+    only_tune.write_text(json.dumps(lines[0]) + "\n", encoding="utf-8")
+    assert main(["eval", str(only_tune), "--split", "holdout"]) == 1
+    assert "no passages in the holdout part" in capsys.readouterr().err
 
 
 def test_cli_unknown_relation_is_a_usage_error(small_gold, capsys):

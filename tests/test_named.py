@@ -123,3 +123,54 @@ def test_any_string_parameter_arrives_as_that_literal(text):
     assert [r["x"] for r in ours.dicts()] == [text]
     theirs = list(pyoxigraph.Store().query(sparql))
     assert [s["x"].value for s in theirs] == [text]
+
+
+# The injection strings of issue #16: a `$name` inside one value, a value that closes the literal,
+# a SERVICE clause, and a date in ISO basic format.
+ECHO2 = parse("echo2", "# Echo two.\n# @param v string : any\n# @param w string : any\n"
+                       "SELECT ?x ?y WHERE { BIND($v AS ?x) BIND($w AS ?y) }\n")
+
+
+@pytest.mark.parametrize("v,w", [
+    ("Trump$w", ". #"),
+    ("Trump$w", '" . } #'),
+    ("$v$w", "$v"),
+    ("\\U0000", "\\\\u0041"),
+    ("x", '. SERVICE <http://127.0.0.1:9/sparql> { ?a ?b ?c } #'),
+])
+def test_each_value_arrives_as_one_literal_whatever_it_holds(v, w):
+    sparql = ECHO2.render({"v": v, "w": w})
+    assert KnowledgeGraph().query(sparql).dicts() == [{"x": v, "y": w}]
+    assert [(s["x"].value, s["y"].value) for s in pyoxigraph.Store().query(sparql)] == [(v, w)]
+
+
+def test_a_parameter_inside_another_value_is_not_replaced(kg):
+    assert ask(kg, "sources", subject="Trump$object", relation="endorses", object=". #") == []
+    assert ask(kg, "sources", subject="Trump", relation="endorses", object="Tommy Tuberville")  # the real one
+
+
+def test_a_service_clause_in_a_value_sends_nothing(kg, tmp_path, capsys):
+    import socket
+
+    out = tmp_path / "graph.ttl"
+    kg.serialize(out)
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        listener.settimeout(0.5)
+        port = listener.getsockname()[1]
+        value = f"object=. SERVICE <http://127.0.0.1:{port}/sparql> {{ ?a ?b ?c }} #"
+        assert main(["query", str(out), "--named", "sources", "--param", "subject=Trump$object",
+                     "--param", "relation=endorses", "--param", value]) == 0
+        assert "(0 rows)" in capsys.readouterr().out
+        with pytest.raises(TimeoutError):
+            listener.accept()
+
+
+@pytest.mark.parametrize("value", ["20200401", "2020-4-1", "2020-04-01T00:00", "2020-02-30", " 2020-04-01"])
+def test_a_date_parameter_is_exactly_yyyy_mm_dd(kg, value, capsys):
+    with pytest.raises(NamedQueryError, match="is not a date"):
+        get("since-date").render({"since": value})
+    assert main(["query", "--named", "since-date", "--param", f"since={value}", "--store", "memory"]) == 2
+    err = capsys.readouterr().err
+    assert "is not a date" in err and "Traceback" not in err

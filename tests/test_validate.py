@@ -3,13 +3,15 @@
 from collections.abc import Callable
 from decimal import Decimal
 
+import pyoxigraph as ox
 import pyshacl
 import pytest
-from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 
 from kg.cli import main
 from kg.graph import KnowledgeGraph
-from kg.ontology import ENT, KG, PROV, ontology_graph
+from kg.ontology import DCTERMS, ENT, KG, PROV, ontology_graph
+from kg.shacl import Unsupported, Validator
 from kg.validate import shapes_graph, validate
 
 from .conftest import EXAMPLE_ARTICLE, ROOT
@@ -97,6 +99,73 @@ def _unknown_predicate(g: Graph) -> None:
     g.set((node, KG.predicate, KG.likes))
 
 
+def _assertion(g: Graph, polarity=None) -> URIRef:
+    return sorted(g.subjects(KG.polarity, polarity))[0] if polarity is not None else sorted(g.subjects(RDF.type, KG.Assertion))[0]
+
+
+def _blank_entity(g: Graph) -> None:
+    blank = BNode()
+    for p, o in list(g.predicate_objects(TRUMP)):
+        g.add((blank, p, o))
+    for s, p in list(g.subject_predicates(TRUMP)):
+        g.add((s, p, blank))
+    g.remove((TRUMP, None, None))
+    g.remove((None, None, TRUMP))
+
+
+def _literal_subject(g: Graph) -> None:
+    g.set((_assertion(g), KG.subject, Literal("Trump")))
+
+
+def _confidence_word(g: Graph) -> None:
+    g.set((_assertion(g), KG.confidence, Literal("high")))
+
+
+def _confidence_ill_typed(g: Graph) -> None:
+    g.set((_assertion(g), KG.confidence, Literal("abc", datatype=XSD.decimal)))
+
+
+def _empty_label(g: Graph) -> None:
+    g.set((TRUMP, RDFS.label, Literal("")))
+
+
+def _label_with_language(g: Graph) -> None:
+    g.set((TRUMP, RDFS.label, Literal("Trump", lang="en")))
+
+
+def _negative_start(g: Graph) -> None:
+    g.set((_assertion(g), KG.start, Literal(-5)))
+
+
+def _bad_date(g: Graph) -> None:
+    document = sorted(g.subjects(RDF.type, KG.Document))[0]
+    g.set((document, DCTERMS.date, Literal("2020-13-45", datatype=XSD.date)))
+
+
+def _place_as_speaker(g: Graph) -> None:
+    place = sorted(g.subjects(RDF.type, KG.Place))[0]
+    g.add((_assertion(g), KG.speaker, place))
+
+
+def _two_identifiers(g: Graph) -> None:
+    document = sorted(g.subjects(RDF.type, KG.Document))[0]
+    g.add((document, DCTERMS.identifier, Literal("another")))
+
+
+def _empty_mention(g: Graph) -> None:
+    g.add((TRUMP, KG.mention, Literal("")))
+
+
+def _two_subjects(g: Graph) -> None:
+    g.add((_assertion(g), KG.subject, sorted(g.subjects(RDF.type, KG.Place))[0]))
+
+
+def _everything(g: Graph) -> None:
+    for name, (breakage, _) in BREAKAGES.items():
+        if name not in ("everything", "blank entity"):
+            breakage(g)
+
+
 BREAKAGES: dict[str, tuple[Callable[[Graph], None], str]] = {
     "second label": (_second_label, "exactly one non-empty rdfs:label"),
     "no type": (_no_type, "exactly one kg type"),
@@ -108,6 +177,19 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str]] = {
     "plain triple without evidence": (_plain_triple_without_evidence, "no positive kg:Assertion behind it"),
     "hypothetical made positive": (_denied_claim_made_plain, "plain triple (kg:subject kg:predicate kg:object) is not in the graph"),
     "unknown predicate": (_unknown_predicate, "a relation of the kg ontology"),
+    "blank entity": (_blank_entity, "Node Kind sh:IRI"),
+    "literal subject": (_literal_subject, "an entity IRI"),
+    "confidence a word": (_confidence_word, "in [0, 1]"),
+    "confidence ill-typed": (_confidence_ill_typed, "in [0, 1]"),
+    "empty label": (_empty_label, "non-empty rdfs:label"),
+    "label with a language": (_label_with_language, "non-empty rdfs:label"),
+    "negative start": (_negative_start, "non-negative"),
+    "bad date": (_bad_date, "dcterms:date, an xsd:date"),
+    "place as speaker": (_place_as_speaker, "an agent"),
+    "two identifiers": (_two_identifiers, "exactly one dcterms:identifier"),
+    "empty mention": (_empty_mention, "non-empty string"),
+    "two subjects": (_two_subjects, "exactly one kg:subject"),
+    "everything": (_everything, "exactly one kg type"),
 }
 
 
@@ -120,6 +202,28 @@ def test_broken_graphs_do_not_conform(graph, name):
     assert any(message in v.message for v in report.violations), report.summary()
 
 
+@pytest.mark.parametrize("name", [None, *BREAKAGES])
+def test_sparql_engine_gives_pyshacls_results(graph, name):
+    """The shapes compiled to SPARQL on Oxigraph report exactly what pySHACL reports."""
+    if name is not None:
+        BREAKAGES[name][0](graph)
+    ours, theirs = validate(graph), validate(graph, engine="pyshacl")
+    assert ours == theirs
+    assert ours.conforms == (name is None)
+
+
+def test_unsupported_shapes_fall_back_to_pyshacl(graph):
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix kg: <https://w3id.org/kg/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        kg:S a sh:NodeShape ; sh:targetClass kg:Person ;
+            sh:or ( [ sh:path rdfs:label ; sh:minCount 2 ] [ sh:path kg:mention ; sh:minCount 5 ] ) .""", format="turtle")
+    with pytest.raises(Unsupported):
+        Validator(shapes, ox.Store())
+    report = validate(graph, shapes)
+    assert not report.conforms and report == validate(graph, shapes, engine="pyshacl")
+
+
 def test_cli_prints_violations_and_exits_1(graph, tmp_path, capsys):
     _confidence_out_of_range(graph)
     _second_label(graph)
@@ -129,3 +233,11 @@ def test_cli_prints_violations_and_exits_1(graph, tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == f"does not conform: 2 violations in {len(graph)} triples"
     assert any(line.startswith("Violation: ") and "kg:confidence" in line and '"1.5"^^xsd:decimal' in line for line in out)
+
+
+def test_cli_reports_a_file_that_does_not_parse(tmp_path, capsys):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<a> <b> .\n", encoding="utf-8")
+    assert main(["validate", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"kg validate: error: cannot parse {broken}") and len(err.splitlines()) == 1

@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
+from typing import TYPE_CHECKING
 
-from kg.build import BadDocument, BuildReport, NothingToBuild, build
 from kg.cli.common import CliError
 from kg.documents import MAX_CHARS, Problem, count_inputs
 from kg.fileio import OutputError
-from kg.nlp import ModelNotFound
 from kg.progress import Progress
-from kg.store import StoreError, open_store
+
+if TYPE_CHECKING:
+    from kg.build import BuildReport
 
 SHOWN_PROBLEMS = 5
 STORE_PREFIXES = ("oxigraph:", "sparql:")
@@ -39,6 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="memory (default: write graph.ttl and graph.html), oxigraph:PATH (on-disk store) or "
                    "sparql:URL (SPARQL 1.1 endpoint); with a store, -o gets only facts.jsonl")
     p.add_argument("-j", "--jobs", type=positive, default=1, metavar="N", help="parse with N processes (default: 1)")
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="parse on the workers of the Dask scheduler at ADDRESS (tcp://HOST:PORT; needs kg[cluster] "
+                   "and the inputs at the same paths on every worker); resolution and outputs stay here")
+    p.add_argument("--partition-size", type=positive, default=32, metavar="N",
+                   help="with --cluster: documents (files or JSONL lines) per task (default: 32)")
     p.add_argument("--batch-size", type=positive, default=16, metavar="N", help="documents per spaCy batch (default: 16)")
     p.add_argument("--max-chars", type=positive, default=MAX_CHARS, metavar="N",
                    help=f"skip documents longer than N characters (default: {MAX_CHARS:,}); long documents "
@@ -52,8 +58,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.build import BadDocument, NothingToBuild, build
+    from kg.nlp import ModelNotFound
+    from kg.store import StoreError, open_store
+
     if not (args.store == "memory" or args.store.startswith(STORE_PREFIXES)):
         raise CliError(f"--store {args.store!r}: expected memory, oxigraph:PATH or sparql:URL", code=2)
+    errors: tuple[type[Exception], ...] = (ModelNotFound, OutputError, NothingToBuild, BadDocument, StoreError)
+    if args.cluster:
+        if args.jobs > 1:
+            raise CliError("--jobs and --cluster do not go together: the cluster's workers parse in parallel", code=2)
+        try:
+            from kg.cluster import ClusterError  # Dask is imported only for cluster builds
+        except ImportError as err:
+            raise CliError(str(err), code=2) from err
+        errors += (ClusterError,)
     if args.jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
         raise CliError("--jobs above 1 needs processes started by fork (Linux, macOS); use -j 1 here", code=2)
     progress = None
@@ -85,8 +104,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = build(args.inputs, args.out, model=args.model, on_problem=report, store=store, jobs=args.jobs,
                        batch_size=args.batch_size, fail_fast=args.fail_fast, max_chars=args.max_chars,
-                       on_document=advance, title=args.title)
-    except (ModelNotFound, OutputError, NothingToBuild, BadDocument, StoreError) as err:
+                       on_document=advance, cluster=args.cluster,
+                       partition_size=args.partition_size, title=args.title)
+    except errors as err:
         raise CliError(str(err)) from err
     finally:
         store.close()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
-from kg.store import Store, StoreError, open_store
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from kg.store import Store
 
 
 class CliError(Exception):
@@ -17,6 +20,8 @@ class CliError(Exception):
 
 def open_for_reading(spec: str) -> Store:
     """A graph file, build folder or store spec, opened to read; :class:`CliError` if it cannot be."""
+    from kg.store import StoreError, open_store
+
     try:
         return open_store(spec, read_only=True)
     except StoreError as err:
@@ -25,6 +30,8 @@ def open_for_reading(spec: str) -> Store:
 
 def open_graph(spec: str) -> Graph:
     """Everything in a graph file, build folder or store, as an rdflib graph."""
+    from kg.store import StoreError
+
     store = open_for_reading(spec)
     try:
         return store.graph()

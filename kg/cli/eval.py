@@ -5,12 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from kg import nlp as nlp_module
 from kg.cli.common import CliError
-from kg.evaluate import GoldError, evaluate, read_gold
-from kg.extraction import Extractor
-from kg.nlp import ModelNotFound
-from kg.ontology import relations
+from kg.options import SPLITS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,22 +20,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("gold", metavar="GOLD", help="gold file (.jsonl)")
     p.add_argument("--show", action="store_true", help="list misses and false facts per passage")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--relation", action="append", metavar="NAME",
-                   help="score only this relation (repeatable; default: every relation in gold or predictions)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--relation", action="append", metavar="NAME",
+                       help="score only this relation (repeatable; default: every relation the gold file labels)")
+    which.add_argument("--all-relations", action="store_true",
+                       help="score every relation kg extracts, labelled in the gold file or not")
+    p.add_argument("--split", choices=SPLITS, default="all",
+                   help="score the tune part, the hold-out part (ids ending in a number divisible by 4) "
+                   "or all passages (default)")
     p.add_argument("--model", help="spaCy pipeline name or path (default: KG_SPACY_MODEL, then en_core_web_sm)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg import nlp as nlp_module
+    from kg.evaluate import GoldError, evaluate, read_gold, split
+    from kg.extraction import Extractor
+    from kg.nlp import ModelNotFound
+    from kg.ontology import relations
+
     unknown = sorted(set(args.relation or ()) - set(relations()))
     if unknown:
         raise CliError(f"unknown relation {unknown[0]!r} (known: {', '.join(sorted(relations()))})", code=2)
     try:
-        passages = read_gold(args.gold)
+        passages = split(read_gold(args.gold), args.split)
+        if not passages:
+            raise GoldError(f"{args.gold}: no passages in the {args.split} part")
         extractor = Extractor(nlp_module.load(args.model))
     except (GoldError, ModelNotFound) as err:
         raise CliError(str(err)) from err
-    report = evaluate(extractor, passages, only=args.relation)
+    report = evaluate(extractor, passages, only=set(relations()) if args.all_relations else args.relation)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from kg.cli.common import CliError, add_graph_argument, open_graph
-from kg.export import FORMATS, export, serialize
 from kg.fileio import OutputError
+from kg.options import EXPORT_FORMATS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,13 +18,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "TriG puts each document's assertions in a named graph named by the document IRI.",
     )
     add_graph_argument(p)
-    p.add_argument("--format", choices=FORMATS,
+    p.add_argument("--format", choices=EXPORT_FORMATS,
                    help="output format (default: from the -o suffix, .ttl .nt .jsonld .trig; else turtle)")
     p.add_argument("-o", "--out", help="output file (default: standard output)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.export import export, serialize
+
     graph = open_graph(args.graph)
     if args.out is None:
         sys.stdout.buffer.write(serialize(graph, args.format or "turtle"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from kg.analysis import neighbors
 from kg.cli.common import add_graph_argument, entity, load_facts
 
 
@@ -21,6 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.analysis import neighbors
+
     graph = load_facts(args.graph)
     node = entity(graph, args.entity)
     info = graph.nodes[node]

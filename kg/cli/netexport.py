@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.analysis import EXPORT_FORMATS, export
 from kg.cli.common import CliError, add_graph_argument, load_facts
 from kg.fileio import OutputError
+from kg.options import NETWORK_FORMATS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,14 +18,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "relation, label, polarity, sources, confidence, evidence) as GraphML or GEXF.",
     )
     add_graph_argument(p)
-    p.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the output's suffix")
+    p.add_argument("--format", choices=NETWORK_FORMATS, help="default: from the output's suffix")
     p.add_argument("-o", "--output", required=True, help="file to write (.graphml or .gexf)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.analysis import export
+
     fmt = args.format or args.output.rsplit(".", 1)[-1].lower()
-    if fmt not in EXPORT_FORMATS:
+    if fmt not in NETWORK_FORMATS:
         raise CliError(f"cannot tell the format of {args.output}; give --format graphml or --format gexf", code=2)
     graph = load_facts(args.graph)
     try:

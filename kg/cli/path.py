@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-import networkx as nx
-
-from kg.analysis import shortest_path
 from kg.cli.common import CliError, add_graph_argument, entity, load_facts
 
 
@@ -25,6 +22,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import networkx as nx
+
+    from kg.analysis import shortest_path
+
     graph = load_facts(args.graph)
     a, b = entity(graph, args.source), entity(graph, args.target)
     try:

@@ -6,12 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg import named
-from kg.cli.common import CliError, open_for_reading
+from kg.cli.common import CliError
 from kg.fileio import OutputError
-from kg.graph import graph_file
-from kg.query import FORMATS, QueryError, QueryTimeout, Rows, format_rows
-from kg.store import MemoryStore, StoreError, open_store
+from kg.options import ROW_FORMATS
+
+DEFAULT_TIMEOUT = 30.0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--named", metavar="NAME", help="run a named query from the library instead of QUERY")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a named query's parameter")
     p.add_argument("--list", action="store_true", help="list the named queries and exit")
-    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--format", choices=ROW_FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"stop a query that runs longer (default: {DEFAULT_TIMEOUT:g}; 0: no limit)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let a query use SERVICE or FROM (which reach other hosts); refused by default")
     p.add_argument("--update", metavar="UPDATE",
                    help="run this SPARQL Update (text or .ru/.rq file) instead of a query and save the result; "
                    "kg never runs an update without this option; a graph file is rewritten atomically")
@@ -51,6 +54,8 @@ def read_query(text: str) -> str:
 
 def sparql_text(args: argparse.Namespace) -> str:
     """The query to run: QUERY, or the named query with its parameters filled in."""
+    from kg import named
+
     if args.named is None:
         if args.param:
             raise CliError("--param is for named queries (use --named NAME)", code=2)
@@ -71,7 +76,9 @@ def sparql_text(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.list:
-        print(named.listing())
+        from kg.named import listing
+
+        print(listing())
         return 0
     target = args.graph
     if args.store is not None:  # --store STORE QUERY: the one positional is the query
@@ -81,19 +88,22 @@ def run(args: argparse.Namespace) -> int:
     if args.update is not None:
         if target is None or args.query is not None or args.named is not None:
             raise CliError("give GRAPH_OR_STORE --update UPDATE (and no QUERY)", code=2)
-        return run_update(target, read_query(args.update))
+        return run_update(target, read_query(args.update), args.allow_service)
     if target is None or (args.query is None and args.named is None):
         raise CliError("give GRAPH and QUERY (or GRAPH --named NAME); kg query --list shows the named queries", code=2)
+    if args.timeout < 0:
+        raise CliError(f"--timeout {args.timeout:g}: expected seconds (0 for no limit)", code=2)
+    from kg import sandbox
+    from kg.query import QueryError, QueryTimeout, Rows, format_rows
+    from kg.store import StoreError
+
     text = sparql_text(args)
-    store = open_for_reading(target)
     try:
-        result = store.query(text)
+        result = sandbox.query(target, text, args.timeout or None, args.allow_service)
     except QueryError as err:
         raise CliError(str(err), code=2) from err
     except (StoreError, QueryTimeout) as err:
         raise CliError(str(err)) from err
-    finally:
-        store.close()
     if isinstance(result, Rows):
         print(format_rows(result, args.format))
     elif isinstance(result, bool):
@@ -103,8 +113,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_update(target: str, text: str) -> int:
+def run_update(target: str, text: str, allow_service: bool = False) -> int:
     """Apply a SPARQL Update to a store, or to a graph file (written back atomically)."""
+    from kg.graph import graph_file
+    from kg.query import QueryError
+    from kg.store import MemoryStore, StoreError, open_store
+
     try:
         store = open_store(target)
     except StoreError as err:
@@ -114,7 +128,7 @@ def run_update(target: str, text: str) -> int:
         if path is not None and path.suffix.lower() in (".trig", ".nq"):
             raise CliError(f"{path} holds named graphs; load it into a store (oxigraph:PATH) to update it", code=2)
         before = len(store)
-        store.update(text)
+        store.update(text, allow_service)
         after = len(store)
         if path is not None:
             store.kg.serialize(path)

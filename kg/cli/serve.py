@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from kg.cli.common import CliError
-from kg.serve import DEFAULT_TIMEOUT, ServeError, serve
+from kg.options import SERVE_TIMEOUT
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,14 +24,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("store", metavar="STORE", help="oxigraph:PATH, a graph file or a build folder")
     p.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
-    p.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                   help=f"cancel a query that runs longer (default: {DEFAULT_TIMEOUT}; 0: no limit)")
+    p.add_argument("--timeout", type=int, default=SERVE_TIMEOUT, metavar="SECONDS",
+                   help=f"cancel a query that runs longer (default: {SERVE_TIMEOUT}; 0: no limit)")
     p.add_argument("--allow-writes", action="store_true",
                    help="also accept SPARQL Update and Graph Store writes at /update and /store (Oxigraph stores only)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.serve import ServeError, serve
+
     if not 0 < args.port < 65536:
         raise CliError(f"--port {args.port}: not a port number", code=2)
     if args.timeout < 0:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from kg.analysis import stats, to_json
 from kg.cli.common import add_graph_argument, load_facts
 
 
@@ -28,6 +27,8 @@ def _counts(title: str, counts) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.analysis import stats, to_json
+
     graph = load_facts(args.graph)
     result = stats(graph, top=args.top)
     if args.json:

@@ -6,16 +6,16 @@ import argparse
 import re
 import sys
 
-from kg.analysis import focus, of_types, select
 from kg.cli.common import CliError, add_graph_argument, entity, load_facts
 from kg.fileio import OutputError
 from kg.model import ENTITY_TYPES
-from kg.ontology import relations
-from kg.viz import SIZE_BY, write_html
+from kg.options import SIZE_BY
 
 
 def known_relation(name: str) -> str:
     """The ontology relation named ``name`` (its name or label, any case), or a usage error listing them."""
+    from kg.ontology import relations
+
     catalogue = relations()
     wanted = name.strip().casefold()
     for relation, info in catalogue.items():
@@ -53,6 +53,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.analysis import focus, of_types, select
+    from kg.viz import write_html
+
     if args.since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.since):
         raise CliError(f"--since wants a date YYYY-MM-DD, not {args.since!r}", code=2)
     if args.depth < 0:

@@ -8,11 +8,13 @@ titles ("President", "Sen.", "coach") outweigh any one NER label.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extraction.structure import title_case, zones
 from kg.ontology import honorifics, position_words
 
 NER_TYPES = {
@@ -25,6 +27,14 @@ NER_TYPES = {
 }
 _TRIM_WORDS = {"the", "a", "an", "'s", "’s", "'", "’"}
 _TRAILING_POS = {"ADP", "DET", "CCONJ", "PART"}
+_NEVER_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}
+_STATE_CODE = re.compile(r"^[DRI]\s*-\s*[A-Z][A-Za-z.]*$")  # "D-Ala.", "R-Texas": a party and a state
+_FURNITURE = {"dateline", "byline", "credit"}
 _TITLE_WEIGHT = 3.0
 _MODIFIER_WEIGHT = 0.5
 
@@ -161,7 +171,52 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mentions.append(Mention(start, end, doc[start:end].text, None, _has_title(doc, start, end)))
         i = j
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _structured(doc, [m for m in mentions if not _never_a_name(m.name)])
+
+
+def _never_a_name(name: str) -> bool:
+    """Weekdays, months and party-state codes ("D-Ala.") are never entities."""
+    words = name.casefold().rstrip(".").split()
+    return not words or all(w.rstrip(".,") in _NEVER_NAMES for w in words) or bool(_STATE_CODE.match(name))
+
+
+def _structured(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions as the document's structure allows: none in a dateline, byline or photo credit;
+    in a title-case headline ("Ruiz Wins Runoff"), whose capitals say nothing, only the names the
+    text below it also uses ("Ruiz")."""
+    furniture: set[int] = set()
+    headline: set[int] = set()
+    for span in zones(doc):
+        if span.label_ in _FURNITURE:
+            furniture.update(range(span.start, span.end))
+        elif span.label_ == "headline" and title_case(span.text):
+            headline.update(range(span.start, span.end))
+    if not furniture and not headline:
+        return mentions
+    body = [m for m in mentions if not (set(range(m.start, m.end)) & (furniture | headline))]
+    if not body:  # nothing but a headline: read it as text
+        return [m for m in mentions if not (set(range(m.start, m.end)) & furniture)]
+    known = {m.key for m in body}
+    known |= {w for m in body if m.ner == "PERSON" or " " in m.name for w in m.key.split()}
+    kept = list(body)
+    for mention in mentions:
+        if mention.start in headline:
+            confirmed = _confirmed(doc, mention, known)
+            if confirmed is not None:
+                kept.append(confirmed)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _confirmed(doc: Doc, mention: Mention, known: set[str]) -> Mention | None:
+    """The longest run of ``mention``'s words that the body names ("Trump" of "Trump Sits")."""
+    for size in range(mention.end - mention.start, 0, -1):
+        for start in range(mention.start, mention.end - size + 1):
+            name = doc[start : start + size].text
+            if name.casefold() in known:
+                return Mention(start, start + size, name, mention.ner if size == mention.end - mention.start else None,
+                               mention.titled)
+    return None
 
 
 def _is_part_of(short: str, full: str) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
 from kg.documents import Document
+from kg.extraction import structure
 from kg.extraction.chunks import MAX_CHUNK, chunks
 from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import Cluster, EntityIndex
@@ -316,12 +317,13 @@ def merge(doc_id: str, parts: list[Extraction]) -> Extraction:
 class Extractor:
     """Turns :class:`~kg.documents.Document` objects into :class:`~kg.model.Extraction` results.
 
+    ``nlp`` gets kg's ``kg_structure`` component if it lacks it (see :mod:`kg.extraction.structure`).
     Documents longer than ``max_chunk`` characters (or the pipeline's ``max_length``) are parsed in pieces (see
     :mod:`kg.extraction.chunks`); their evidence offsets are relative to the whole text.
     """
 
     def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK) -> None:
-        self.nlp = nlp
+        self.nlp = structure.install(nlp)
         self.max_chunk = max_chunk
 
     def extract(self, document: Document) -> Extraction:

@@ -1,0 +1,13 @@
+"""The choices the library offers, in a module that imports nothing.
+
+The command line builds its parser from these without importing the libraries behind them
+(spaCy, rdflib, networkx, pyvis), so ``kg --help`` and every command start at once and each
+command imports only what it runs.
+"""
+
+ROW_FORMATS = ("table", "csv", "tsv", "json")  # kg.query.format_rows
+EXPORT_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}  # kg.export
+NETWORK_FORMATS = ("graphml", "gexf")  # kg.analysis.export
+SIZE_BY = ("pagerank", "degree")  # kg.viz node sizes
+SERVE_TIMEOUT = 30  # seconds a query may run before the server cancels it (kg.serve)
+SPLITS = ("all", "tune", "holdout")  # kg.evaluate.split: a gold set's parts

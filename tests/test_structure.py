@@ -1,0 +1,112 @@
+"""Document structure: headlines, datelines, bylines, credits and sentence starts (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extraction.structure import find_zones, title_case, zones
+from tests.conftest import plain
+
+
+def _sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+def _kinds(nlp, text: str) -> list[tuple[str, str]]:
+    return [(span.label_, span.text) for span in zones(nlp(text))]
+
+
+def test_a_headline_is_not_part_of_the_lead(nlp):
+    text = "Harlow backs Ruiz for county judge\nDORVILLE, Ore. (AP) — Mayor Ben Harlow endorsed Ana Ruiz on Monday."
+    sentences = _sentences(nlp, text)
+    assert sentences[0] == "Harlow backs Ruiz for county judge"
+    assert sentences[-1] == "Mayor Ben Harlow endorsed Ana Ruiz on Monday."
+    assert ("dateline", "DORVILLE, Ore. (AP) —") in _kinds(nlp, text)
+
+
+def test_a_blank_line_always_ends_a_sentence(nlp):
+    sentences = _sentences(nlp, "The council met on Friday and\n\nthe vote was close.")
+    assert sentences == ["The council met on Friday and", "the vote was close."]
+
+
+@pytest.mark.parametrize("title", ["Atty.", "Sen.", "Gov.", "Rep.", "Lt. Gov.", "Deputy Atty. Gen.", "Sens.", "Reps."])
+def test_abbreviations_do_not_end_a_sentence(nlp, title):
+    text = f"The county {title} Cara Lind endorsed Dev Patel. He thanked her."
+    sentences = _sentences(nlp, text)
+    assert sentences == [f"The county {title} Cara Lind endorsed Dev Patel.", "He thanked her."]
+
+
+def test_suffixes_initials_and_country_abbreviations_do_not_end_a_sentence(nlp):
+    sentences = _sentences(nlp, "Judge Omar T. Reyes Jr. recused himself, the U.S. Justice Department said.")
+    assert len(sentences) == 1
+
+
+def test_a_wrapped_line_continues_its_sentence(nlp):
+    sentences = _sentences(nlp, "The mayor named Ana Ruiz,\nher former deputy, to the board. She starts Monday.")
+    assert sentences == ["The mayor named Ana Ruiz,\nher former deputy, to the board.", "She starts Monday."]
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("PORTVALE, Maine (AP) — Dev Patel won.", "PORTVALE, Maine (AP) —"),
+    ("NEW HARBOR - Dev Patel won.", "NEW HARBOR -"),
+    ("KESTON: Dev Patel won.", "KESTON:"),
+    ("Riverton (dpa) - Dev Patel won.", "Riverton (dpa) -"),
+    ("ELM CITY, Oct. 4 (UPI) -- Dev Patel won.", "ELM CITY, Oct. 4 (UPI) --"),
+    ("Nov. 2 (UPI) — Dev Patel won.", "Nov. 2 (UPI) —"),
+])
+def test_datelines(line, dateline):
+    found, starts = find_zones(line)
+    assert [(z.kind, line[z.start:z.end].strip()) for z in found] == [("dateline", dateline)]
+    assert line.index("Dev") in starts
+
+
+@pytest.mark.parametrize("line", [
+    "Dev Patel (D) won the seat.",
+    "Sen. Cara Lind (R-Ore.) said so.",
+    "LIUNA, a trades union, backed her.",
+])
+def test_prose_is_no_dateline(line):
+    found, _ = find_zones(line)
+    assert not [z for z in found if z.kind == "dateline"]
+
+
+def test_bylines_and_photo_credits(nlp):
+    text = ("Patel Wins Again\nBy OLGA MERTENS\n\nDev Patel waves to supporters in Keston on Sunday. "
+            "Olga Mertens/AP\n\nDev Patel won the runoff.")
+    kinds = _kinds(nlp, text)
+    assert ("byline", "By OLGA MERTENS") in kinds
+    assert ("credit", "Olga Mertens/AP") in kinds
+    assert "Olga Mertens/AP" in _sentences(nlp, text)
+
+
+def test_title_case():
+    assert title_case("Patel Wins Runoff Against Lind In Keston")
+    assert not title_case("Patel wins runoff against Lind in Keston")
+
+
+def test_datelines_bylines_and_headline_words_create_no_entities(extract):
+    text = ("Lind Sits Out As Patel Wins Keston Runoff\n\nBy OLGA MERTENS\n\n"
+            "KESTON, Ore. (AP) — Mayor Dev Patel will face Cara Lind in a runoff on Tuesday. "
+            "Patel thanked voters. Olga Mertens/AP")
+    labels = {e.label for e in extract(text).entities}
+    assert {"Dev Patel", "Cara Lind"} <= labels
+    assert not labels & {"KESTON", "Lind Sits", "OLGA MERTENS", "Olga Mertens", "Tuesday", "Keston Runoff"}
+
+
+def test_a_dateline_is_never_a_subject(extract):
+    facts = plain(extract("DORVILLE (AP) Mayor Ben Harlow endorsed Ana Ruiz."), ["endorses"])
+    assert facts == {("Ben Harlow", "endorses", "Ana Ruiz")}
+
+
+def test_weekdays_months_and_state_codes_are_no_entities(extract):
+    text = "Rep. Ana Ruiz (D-Ore.) endorsed Rep. Ben Okoro (R-Texas) on Monday, and again in March."
+    labels = {e.label for e in extract(text).entities}
+    assert "Ana Ruiz" in labels and "Ben Okoro" in labels
+    assert not labels & {"D-Ore.", "R-Texas", "Monday", "March", "Ore.", "Texas"} - {"Texas"}
+
+
+def test_offsets_stay_exact(extract):
+    text = "Keston mayor backs Lind\n\nKESTON (AP) — Mayor Dev Patel endorsed Cara Lind on Friday."
+    (fact,) = [f for f in extract(text).facts if f.relation == "endorses"]
+    ev = fact.evidence
+    assert text[ev.start:ev.end] == ev.sentence == "Mayor Dev Patel endorsed Cara Lind on Friday."
