@@ -152,6 +152,19 @@ def click_node(page, label: str) -> str:
     return node
 
 
+def veiled(page, label: str) -> bool:
+    """Whether the pixel at the centre of the entity labelled ``label`` is washed out (the focus
+    veil): its colour is close to white, where the same node's own colour is saturated."""
+    node = page.evaluate(f"kgData.nodes.get().find(n => n.label === {json.dumps(label)}).id")
+    return page.evaluate(f"""(() => {{
+        kgNetwork.moveTo({{position: kgNetwork.getPositions([{json.dumps(node)}])[{json.dumps(node)}], scale: 1}});
+        kgNetwork.redraw();
+        const c = kgNetwork.canvasToDOM(kgNetwork.getPositions([{json.dumps(node)}])[{json.dumps(node)}]);
+        const canvas = document.querySelector('#graph canvas'), r = window.devicePixelRatio || 1;
+        const [red, green, blue] = canvas.getContext('2d').getImageData(Math.round(c.x * r), Math.round(c.y * r), 1, 1).data;
+        return Math.min(red, green, blue) > 180; }})()""")
+
+
 def test_clicking_a_person_opens_the_details_with_evidence_and_a_link_to_the_article(page):
     node = click_node(page, "Marla Quint")
     details = page.locator("#details")
@@ -165,14 +178,15 @@ def test_clicking_a_person_opens_the_details_with_evidence_and_a_link_to_the_art
     groups = details.locator("h3").all_text_contents()
     assert "endorses (1)" in groups and any(g.startswith("appointed") for g in groups)
     # the rest of the graph dims to the neighbourhood
-    faded = page.evaluate(f"""kgData.nodes.get().filter(n => n.opacity === 0.15).map(n => n.label)""")
-    assert "Jeff Sessions" in faded and "Dana Whitlow" not in faded and "Marla Quint" not in faded
+    near = {page.evaluate(f"kgData.nodes.get({json.dumps(n)}).label") for n in page.evaluate("kgFocus()")}
+    assert {"Marla Quint", "Dana Whitlow", "Rosa Ibarra", "governor"} <= near and "Jeff Sessions" not in near
+    assert veiled(page, "Jeff Sessions") and not veiled(page, "Dana Whitlow")
     # a neighbour is a link that moves the focus
     details.get_by_role("button", name="Dana Whitlow").first.click()
     assert details.locator("h2").text_content() == "Dana Whitlow"
     assert page.evaluate("kgNetwork.getSelectedNodes()") == [node.replace("marla-quint", "dana-whitlow")]
     details.get_by_role("button", name="close the details").click()
-    assert details.is_hidden() and page.evaluate("kgData.nodes.get().filter(n => n.opacity === 0.15).length") == 0
+    assert details.is_hidden() and page.evaluate("kgFocus()") == [] and not veiled(page, "Jeff Sessions")
     assert page.problems == []
 
 
@@ -310,7 +324,7 @@ def test_hostile_names_stay_text(browser, tmp_path):
     page.close()
 
 
-def big_graph(people: int = 120) -> nx.MultiDiGraph:
+def big_graph(people: int = 130) -> nx.MultiDiGraph:
     """A graph past the page's "big" size: people endorse a few candidates and hold a few positions."""
     graph = nx.MultiDiGraph()
     ev = [Evidence("d", 0, "s.", "2030-01-01", 0.9, "positive")]
@@ -331,7 +345,7 @@ def test_a_big_graph_opens_readable_on_the_core_relations(browser, tmp_path):
     path.write_text(graph_page(big_graph()).html, encoding="utf-8")
     page = open_page(browser, path)
     nodes, edges = shown(page)
-    assert all(page.evaluate(f"kgData.edges.get({e}).relation") == "endorses" for e in edges) and len(edges) == 120
+    assert all(page.evaluate(f"kgData.edges.get({e}).relation") == "endorses" for e in edges) and len(edges) == 130
     assert not any(n.startswith("p") for n in nodes) and no_orphans(page)
     # the most connected are labelled at a readable size on screen, and in view
     sizes = page.evaluate("""['c0', 'c3'].map(id => kgData.nodes.get(id).font.size * kgNetwork.getScale())""")
@@ -343,7 +357,14 @@ def test_a_big_graph_opens_readable_on_the_core_relations(browser, tmp_path):
     # positions are a line in the details, and a toggle brings them back as nodes
     click_node(page, "Person 7")
     assert "Positions: post 1" in page.text_content("#details")
+    # a hub lists its first 20 facts of a relation, and the rest on demand
+    page.fill("#query", "Candidate 0")
+    page.press("#query", "Enter")
+    assert page.locator("#details h3").first.text_content() == "endorses (22)"
+    assert page.locator("#details .kg-fact").count() == 20
+    page.get_by_role("button", name="show 2 more").click()
+    assert page.locator("#details .kg-fact").count() == 22
     page.get_by_label("only the 1 core relations", exact=False).uncheck()
-    assert len(shown(page)[1]) == 240 and any(n.startswith("p") for n in shown(page)[0])
+    assert len(shown(page)[1]) == 260 and any(n.startswith("p") for n in shown(page)[0])
     assert page.problems == []
     page.close()
