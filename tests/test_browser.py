@@ -185,6 +185,10 @@ def test_clicking_a_person_opens_the_details_with_evidence_and_a_link_to_the_art
     details.get_by_role("button", name="Dana Whitlow").first.click()
     assert details.locator("h2").text_content() == "Dana Whitlow"
     assert page.evaluate("kgNetwork.getSelectedNodes()") == [node.replace("marla-quint", "dana-whitlow")]
+    page.keyboard.press("Escape")
+    assert details.is_hidden()
+    click_node(page, "Simon Pell")
+    assert details.locator("h2").text_content() == "Simon Pell"
     details.get_by_role("button", name="close the details").click()
     assert details.is_hidden() and page.evaluate("kgFocus()") == [] and not veiled(page, "Jeff Sessions")
     assert page.problems == []

@@ -91,3 +91,15 @@ def test_glob_inputs_read_their_matches_in_order(tmp_path):
     assert [Path(i.id).name for i in items[:3]] == ["a.txt", "b.txt", "d.txt"]
     assert items[3] == Problem(str(tmp_path / "z*.jsonl"), "no file or folder matches this pattern")
     assert count_inputs([str(tmp_path / "*.txt")]) == 2
+
+
+def test_jsonl_url_is_the_url_or_a_web_source():
+    lines = [
+        json.dumps({"id": "a", "text": "x", "source": "Valley Courier", "url": "https://courier.example/a", "title": "T"}),
+        json.dumps({"id": "b", "text": "x", "source": "https://ledger.example/b"}),
+        json.dumps({"id": "c", "text": "x", "source": "Norland Ledger"}),
+    ]
+    a, b, c = read_jsonl(lines, "in.jsonl")
+    assert (a.source, a.url, a.title) == ("Valley Courier", "https://courier.example/a", "T")
+    assert (b.source, b.url) == ("https://ledger.example/b", "https://ledger.example/b")
+    assert (c.source, c.url) == ("Norland Ledger", None)

@@ -90,18 +90,22 @@ function chooseTop() {
   const ranked = [...shownNodes].sort((a, b) => (shownDegree.get(b) || 0) - (shownDegree.get(a) || 0) || byId.get(b).size - byId.get(a).size);
   return new Set(ranked.slice(0, LABELLED));
 }
+// A labelled entity's font grows in powers of two as the view zooms out, so that its label stays
+// 14 to 24 pixels high on screen; the data changes only when the zoom crosses a power of two.
+const fontSize = new Map();
 function font(id) {
-  const size = labelled.has(id) ? Math.max(FONT, Math.ceil(FONT / network.getScale())) : FONT;
-  return {size};
+  return labelled.has(id) ? FONT * 2 ** Math.max(0, Math.ceil(Math.log2(1 / network.getScale()))) : FONT;
 }
-let labelScale = 0;
-function relabel(force) {
-  const next = chooseTop();
-  const scale = network.getScale();
-  if (!force && scale === labelScale && next.size === labelled.size && [...next].every(n => labelled.has(n))) return;
-  const changed = new Set([...labelled, ...next]);
-  labelled = next; labelScale = scale;
-  nodes.update([...changed].map(id => ({id, font: font(id)})));
+function relabel(retop) {
+  if (retop) labelled = chooseTop();
+  const changes = [];
+  for (const id of new Set([...fontSize.keys(), ...labelled])) {
+    const size = font(id);
+    if ((fontSize.get(id) || FONT) === size) continue;
+    if (size === FONT) fontSize.delete(id); else fontSize.set(id, size);
+    changes.push({id, font: {size}});
+  }
+  if (changes.length) nodes.update(changes);
 }
 network.on("zoom", () => relabel(false));
 
@@ -115,7 +119,7 @@ function dim() {
     near = new Set([state.selected]); nearEdges = [];
     for (const e of incident.get(state.selected)) if (shownEdges.has(e.id)) { near.add(e.from); near.add(e.to); nearEdges.push(e.id); }
   }
-  network.redraw();
+  network.body.emitter.emit("_requestRedraw");  // drawn at the next frame, once
 }
 network.on("afterDrawing", ctx => {
   if (!near) return;
@@ -214,10 +218,12 @@ function clearSelection() {
   network.unselectAll();
   if (!keep.has(id) && !shownDegree.has(id)) refresh(false); else dim();
 }
-network.on("click", p => {
+network.on("click", p => {  // a tap on a touch screen is a click
   if (p.nodes.length) select(p.nodes[0], false);
-  else if (!p.edges.length && state.selected) clearSelection();
+  else if (p.edges.length) select(edgeById.get(p.edges[0]).from, false);  // the fact is in its subject's details
+  else if (state.selected) clearSelection();
 });
+document.addEventListener("keydown", ev => { if (ev.key === "Escape" && state.selected) clearSelection(); });
 
 // --- counts ---------------------------------------------------------------------------------
 const undated = data.edges.reduce((k, e) => k + e.evidence.filter(ev => !ev.date).length, 0);
@@ -243,16 +249,17 @@ function fitView() {
   const ends = [...labelled].filter(id => shownNodes.has(id));
   if (shownNodes.size > 40 && ends.length) network.fit({nodes: ends, animation: false});
   else network.fit({animation: false});
-  relabel(true);
+  relabel(false);
 }
 function layout() {
   const size = shownNodes.size + shownEdges.size;
   network.setOptions({physics: {enabled: true}});
-  network.stabilize(Math.max(25, Math.min(300, Math.floor(450000 / Math.max(1, size)))));
+  // from the positions already found: a third of the opening's budget (~1 s of physics)
+  network.stabilize(Math.max(10, Math.min(300, Math.floor(150000 / Math.max(1, size)))));
 }
 network.on("stabilizationIterationsDone", () => {
   network.setOptions({physics: {enabled: false}});
-  relabel(true);
+  labelled = chooseTop();
   fitView();
   layouts += 1;
   document.body.dataset.layouts = String(layouts);
