@@ -14,10 +14,11 @@ from spacy.language import Language
 from kg import nlp as nlp_module
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.extraction import Extractor
-from kg.fileio import atomic_writer
+from kg.fileio import OutputError, atomic_writer
 from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
 from kg.ontology import relations
+from kg.outputs import OutputSet
 from kg.rdf import document_triples, entity_triples, statement_triples
 from kg.resolve import Resolver
 from kg.store import MemoryStore, Store, stored_entities
@@ -184,8 +185,9 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     document in one atomic batch, and ``out_dir`` gets only this run's ``facts.jsonl``: the
     store's whole graph is exported with ``kg export`` instead.
 
-    Facts stream to ``facts.jsonl`` as they are found; every output appears only complete (an
-    interrupted or failed build leaves the previous files untouched). With ``fail_fast`` the
+    Facts stream to ``facts.jsonl`` as they are found; the outputs are committed as one set
+    (:class:`~kg.outputs.OutputSet`): an interrupted or failed build leaves the previous set
+    untouched, and a reader sees the old set or the new one, never a mix. With ``fail_fast`` the
     first unreadable document raises :class:`BadDocument` and nothing is written. ``title`` names
     the page (default: "kg" and the number of documents; never an input's path).
 
@@ -204,31 +206,36 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
         if on_problem is not None:
             on_problem(item)
 
-    facts_path = out / "facts.jsonl"
-    with atomic_writer(facts_path) as handle:
-        if cluster is None:
-            facts = builder.add(read_inputs(inputs, max_chars=max_chars), problem, batch_size=batch_size,
-                                n_process=jobs, on_document=on_document)
+    with OutputSet(out) as outputs:
+        facts_path = outputs.path("facts.jsonl")
+        with atomic_writer(facts_path) as handle:
+            if cluster is None:
+                facts = builder.add(read_inputs(inputs, max_chars=max_chars), problem, batch_size=batch_size,
+                                    n_process=jobs, on_document=on_document)
+            else:
+                from kg.cluster import extract_on_cluster  # Dask is imported only for cluster builds
+
+                extracted = extract_on_cluster(inputs, cluster, model=model, batch_size=batch_size,
+                                               max_chars=max_chars, size=partition_size)
+                facts = builder.add_extracted(extracted, problem, on_document)
+            for fact in facts:
+                line = json.dumps(fact.to_record(), ensure_ascii=False) + "\n"
+                try:
+                    handle.write(line)
+                except OSError as err:
+                    raise OutputError(f"cannot write {out / 'facts.jsonl'}: {err.strerror or err}") from err
+            if builder.report.documents == 0:
+                raise NothingToBuild("no document could be read; nothing was written")
+        report = builder.report
+        if isinstance(builder.store, MemoryStore):
+            from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
+
+            builder.graph.serialize(outputs.path("graph.ttl"))
+            n = report.documents
+            title = title or f"kg: {n} document{'s' if n != 1 else ''}"
+            write_html(builder.graph.graph, outputs.path("graph.html"), title=title)
         else:
-            from kg.cluster import extract_on_cluster  # Dask is imported only for cluster builds
-
-            extracted = extract_on_cluster(inputs, cluster, model=model, batch_size=batch_size, max_chars=max_chars,
-                                           size=partition_size)
-            facts = builder.add_extracted(extracted, problem, on_document)
-        for fact in facts:
-            handle.write(json.dumps(fact.to_record(), ensure_ascii=False) + "\n")
-        if builder.report.documents == 0:
-            raise NothingToBuild("no document could be read; nothing was written")
-    report = builder.report
-    report.outputs.append(facts_path)
-    if isinstance(builder.store, MemoryStore):
-        from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
-
-        report.outputs.append(builder.graph.serialize(out / "graph.ttl"))
-        n = report.documents
-        title = title or f"kg: {n} document{'s' if n != 1 else ''}"
-        report.outputs.append(write_html(builder.graph.graph, out / "graph.html", title=title))
-    else:
-        report.store = f"{builder.store!r} ({len(builder.store)} triples)"
+            report.store = f"{builder.store!r} ({len(builder.store)} triples)"
+        report.outputs += outputs.commit()
     report.seconds = time.perf_counter() - started
     return report

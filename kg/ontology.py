@@ -61,11 +61,16 @@ class Relation:
     verbs: tuple[tuple[str, str | None], ...]  # (lemma, required particle)
     nouns: tuple[str, ...]
     agent_nouns: tuple[str, ...]
+    patient_nouns: tuple[str, ...]
     object_prepositions: tuple[str, ...]
     context: tuple[str, ...]
     causatives: tuple[tuple[str, str], ...]
     role_bearing: bool
     object_is_phrase: bool
+    verbs_with_role: tuple[str, ...] = ()
+    appeals: tuple[tuple[str, str, str | None], ...] = ()  # (appeal, action, preposition)
+    in_election: str | None = None  # recorded as this relation in a sentence about an election
+    scheduled: bool = False  # "will" states a fact
 
     @property
     def iri(self) -> URIRef:
@@ -97,6 +102,11 @@ def relations() -> dict[str, Relation]:
             lemma, _, particle = verb.partition(" ")
             verbs.append((lemma, particle or None))
         causatives = tuple(tuple(c.split(" ", 1)) for c in _strings(graph, prop, KG.causative))
+        appeals = []
+        for appeal in _strings(graph, prop, KG.appeal):
+            cause, action, *prep = appeal.split()
+            appeals.append((cause, action, prep[0] if prep else None))
+        in_election = graph.value(prop, KG.inElection)
         catalogue[name] = Relation(
             name=name,
             label=str(graph.value(prop, RDFS.label) or name),
@@ -107,11 +117,16 @@ def relations() -> dict[str, Relation]:
             verbs=tuple(verbs),
             nouns=_strings(graph, prop, KG.noun),
             agent_nouns=_strings(graph, prop, KG.agentNoun),
+            patient_nouns=_strings(graph, prop, KG.patientNoun),
             object_prepositions=_strings(graph, prop, KG.objectPreposition),
             context=_strings(graph, prop, KG.context),
             causatives=causatives,  # type: ignore[arg-type]
             role_bearing=_flag(graph, prop, KG.roleBearing),
             object_is_phrase=_flag(graph, prop, KG.objectIsPhrase),
+            verbs_with_role=_strings(graph, prop, KG.verbWithRole),
+            appeals=tuple(appeals),
+            in_election=_local(in_election) if isinstance(in_election, URIRef) else None,
+            scheduled=_flag(graph, prop, KG.scheduled),
         )
     return catalogue
 
@@ -148,3 +163,9 @@ def organization_words() -> frozenset[str]:
 def honorifics() -> frozenset[str]:
     """Words stripped from the front of a name (``kg:honorific`` on ``kg:Position``)."""
     return frozenset(_strings(ontology_graph(), KG.Position, KG.honorific))
+
+
+@lru_cache(maxsize=1)
+def election_cues() -> frozenset[str]:
+    """Words and phrases that make a sentence about an election (``kg:cue`` on ``kg:Election``)."""
+    return frozenset(_strings(ontology_graph(), KG.Election, KG.cue))

@@ -101,17 +101,23 @@ def run(args: argparse.Namespace) -> int:
         store = open_store(args.store)
     except StoreError as err:
         raise CliError(str(err)) from err
+    failure = None
     try:
         result = build(args.inputs, args.out, model=args.model, on_problem=report, store=store, jobs=args.jobs,
                        batch_size=args.batch_size, fail_fast=args.fail_fast, max_chars=args.max_chars,
                        on_document=advance, cluster=args.cluster,
                        partition_size=args.partition_size, title=args.title)
     except errors as err:
-        raise CliError(str(err)) from err
+        failure = CliError(str(err))
     finally:
-        store.close()
+        try:
+            store.close()
+        except StoreError as err:  # a store that failed to write fails to flush too: one message is enough
+            failure = failure or CliError(str(err))
         if progress is not None:
             progress.close()
+    if failure is not None:
+        raise failure
     if result.skipped > shown:
         print(f"kg build: {result.skipped - shown} more skipped documents not listed (--verbose lists all)", file=sys.stderr)
     if not args.quiet:

@@ -17,18 +17,19 @@ Whatever these rules cannot settle stays unresolved, so it yields no fact.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Generator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.entities import Cluster, EntityIndex, Mention
 from kg.extraction.quotes import Quotes
+from kg.extraction.syntax import SUBJECT_DEPS, ancestors, clause_subjects
 from kg.ontology import organization_words, position_words
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 REFLEXIVE = {"himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 LOOKBACK_SENTENCES = 3
 STANDALONE_ORGANIZATIONS = {
@@ -47,41 +48,8 @@ class Resolution:
     sentences_back: int = 0
 
 
-def clause_subjects(verb: Token) -> list[Token]:
-    """The subjects of ``verb``'s clause, following conjunction, control and relative clauses."""
-    seen = set()
-    while verb.i not in seen:
-        seen.add(verb.i)
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            return [s for subject in subjects for s in conjuncts(subject)]
-        if verb.dep_ == "conj":
-            verb = verb.head
-        elif verb.dep_ == "xcomp":
-            objects = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
-            if objects:
-                return objects
-            verb = verb.head
-        elif verb.dep_ in ("relcl", "acl"):
-            return [verb.head]
-        elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            verb = verb.head
-        elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"
-            verb = verb.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-                verb = verb.head
-        else:
-            return []
-    return []
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """``token`` and the tokens conjoined with it ("he and ... Tuberville")."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            out.extend(conjuncts(child))
-    return out
+# A rule that may ask for other tokens' resolutions: ``found = yield token`` (see Coreference._run).
+Steps = Generator[Token, "Resolution | None", "Resolution | None"]
 
 
 class Coreference:
@@ -98,40 +66,73 @@ class Coreference:
         self._memo: dict[int, Resolution | None] = {}
         self._descriptors: dict[str, list[tuple[int, Cluster]]] | None = None
         self._owned: dict[str, Cluster] = {}
-        self._lenient = False
 
     # -- public --------------------------------------------------------------------------------
 
     def resolve(self, token: Token) -> Resolution | None:
-        if token.i not in self._memo:
-            self._memo[token.i] = None  # guards against cycles
-            self._memo[token.i] = self._resolve(token)
-        return self._memo[token.i]
+        return self._run(self._ask(token))
 
     def speaker(self, token: Token) -> Resolution | None:
         """Who is speaking when ``token`` lies in a quotation."""
+        return self._run(self._speaker(token))
+
+    # -- the driver ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _ask(token: Token) -> Steps:
+        return (yield token)
+
+    def _run(self, steps: Steps) -> Resolution | None:
+        """Run rules that ask for other tokens' resolutions (``found = yield token``) on an
+        explicit stack: however long a chain of pronouns, nothing recurses. Each token is resolved
+        once; a token asked for while its own resolution is under way counts as unresolved."""
+        stack: list[tuple[int | None, Steps]] = [(None, steps)]
+        answer: Resolution | None = None
+        while True:
+            key, top = stack[-1]
+            try:
+                wanted = top.send(answer)
+            except StopIteration as done:
+                stack.pop()
+                answer = done.value
+                if key is not None:
+                    self._memo[key] = answer
+                if not stack:
+                    return answer
+                continue
+            if wanted.i in self._memo:
+                answer = self._memo[wanted.i]
+            else:
+                self._memo[wanted.i] = None  # guards against cycles
+                stack.append((wanted.i, self._resolve(wanted)))
+                answer = None
+
+    # -- rules ---------------------------------------------------------------------------------
+
+    def _speaker(self, token: Token) -> Steps:
         region = self.quotes.region_of(token)
         if region is None:
             return None
         subject = self.quotes.speaker_token(region)
         if subject is None:
             return None
-        found = self.resolve(subject)
+        found = yield subject
         return Resolution(found.cluster, "speaker", found.sentences_back) if found else None
 
-    # -- rules ---------------------------------------------------------------------------------
-
-    def _resolve(self, token: Token) -> Resolution | None:
+    def _resolve(self, token: Token) -> Steps:
         cluster = self.entities.entity_at(token)
         if cluster is not None:
             return Resolution(cluster, "name")
         lower = token.lower_
         if lower in FIRST_PERSON:
-            return self.speaker(token)
+            return (yield from self._speaker(token))
         if lower in THIRD_PERSON:
-            return self._pronoun(token)
+            return (yield from self._pronoun(token))
         if lower in RELATIVE and token.head.dep_ in ("relcl", "acl"):
-            return self.resolve(token.head.head)
+            head = token.head.head  # "X is the largest union that backs Y": the union is X
+            if head.dep_ == "attr" and head.pos_ == "NOUN":
+                head = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), head)
+            return (yield head)
         if token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:  # "coach Tommy Tuberville", "the senator, Jeff Sessions"
                 if child.dep_ == "appos" and (found := self.entities.entity_at(child)):
@@ -139,63 +140,67 @@ class Coreference:
             if token.lemma_.lower() in position_words() and any(c.lower_ == "the" for c in token.children):
                 return self._description(token)
             if token.lemma_.lower() in organization_words():
-                return self._organization(token)
+                return (yield from self._organization(token))
         return None
 
     def _sentence(self, token: Token) -> int:
         return self._sent_of[token.i]
 
-    def _is_person(self, resolution: Resolution | None) -> bool:
-        return resolution is not None and self._person_like(resolution.cluster)
+    def _is_person(self, resolution: Resolution | None, lenient: bool) -> bool:
+        return resolution is not None and self._person_like(resolution.cluster, lenient)
 
-    def _person_like(self, cluster: Cluster) -> bool:
-        """A person; in the lenient pass also a name typed once, weakly, as something else."""
+    def _person_like(self, cluster: Cluster, lenient: bool) -> bool:
+        """A person; when ``lenient``, also a name typed once, weakly, as something else."""
         if cluster.type == "Person":
             return True
-        return self._lenient and cluster.type in ("Organization", "Thing") and self.entities.weakly_typed(cluster)
+        return lenient and cluster.type in ("Organization", "Thing") and self.entities.weakly_typed(cluster)
 
-    def _pronoun(self, token: Token) -> Resolution | None:
+    def _pronoun(self, token: Token) -> Steps:
         lower = token.lower_
         if lower in REFLEXIVE:
             for subject in clause_subjects(token.head):
-                if subject.i != token.i and self._is_person(found := self.resolve(subject)):
-                    return found
+                if subject.i != token.i:
+                    found = yield subject
+                    if self._is_person(found, False):
+                        return found
             return None
         for lenient in (False, True):  # a weakly typed name only when no person fits
-            self._lenient = lenient
             if token.dep_ in SUBJECT_DEPS or token.dep_ == "poss":
-                found = self._governing_subject(token)
+                found = yield from self._governing_subject(token, lenient)
             else:
-                found = self._nearest_in_sentence(token)
-            found = found or self._previous_subject(token)
+                found = yield from self._nearest_in_sentence(token, lenient)
+            found = found or (yield from self._previous_subject(token, lenient))
             if found is not None:
-                self._lenient = False
                 if found.cluster.type != "Person":  # "he" or "she" settles it
                     found.cluster.votes["Person"] += 1.25
                 return found
-        self._lenient = False
         return None
 
-    def _governing_subject(self, token: Token) -> Resolution | None:
+    def _governing_subject(self, token: Token, lenient: bool) -> Steps:
         own = token.head
-        for ancestor in own.ancestors if token.dep_ in SUBJECT_DEPS else [own, *own.ancestors]:
+        for ancestor in ancestors(own) if token.dep_ in SUBJECT_DEPS else [own, *ancestors(own)]:
             for subject in clause_subjects(ancestor):
-                if subject.i < token.i and self._is_person(found := self.resolve(subject)):
-                    return found
+                if subject.i < token.i:
+                    found = yield subject
+                    if self._is_person(found, lenient):
+                        return found
         return None
 
-    def _nearest_in_sentence(self, token: Token) -> Resolution | None:
-        excluded = {id(r.cluster) for s in clause_subjects(token.head) if s.i != token.i and (r := self.resolve(s))}
+    def _nearest_in_sentence(self, token: Token, lenient: bool) -> Steps:
+        excluded = set()
+        for subject in clause_subjects(token.head):
+            if subject.i != token.i and (found := (yield subject)):
+                excluded.add(id(found.cluster))
         quoted = self.quotes.region_of(token) is not None
         for candidate in reversed(self.doc[self.sents[self._sentence(token)].start : token.i]):
             if not quoted and self.quotes.region_of(candidate):
                 continue
             mention = self.entities.entity_at(candidate)
-            if mention is not None and id(mention) not in excluded and self._person_like(mention):
+            if mention is not None and id(mention) not in excluded and self._person_like(mention, lenient):
                 return Resolution(mention, "pronoun")
         return None
 
-    def _previous_subject(self, token: Token) -> Resolution | None:
+    def _previous_subject(self, token: Token, lenient: bool) -> Steps:
         index = self._sentence(token)
         quoted = self.quotes.region_of(token) is not None
         back = 0
@@ -210,22 +215,23 @@ class Coreference:
             for subject in subjects:
                 if not quoted and self.quotes.region_of(subject):
                     continue
-                if self._is_person(found := self.resolve(subject)):
+                found = yield subject
+                if self._is_person(found, lenient):
                     return Resolution(found.cluster, "pronoun", back)
             for candidate in reversed(prev):
                 mention = self.entities.entity_at(candidate)
-                if mention is not None and self._person_like(mention):
+                if mention is not None and self._person_like(mention, lenient):
                     return Resolution(mention, "pronoun", back)
         return None
 
     # -- organisations named by their owner ------------------------------------------------------
 
-    def _organization(self, token: Token) -> Resolution | None:
+    def _organization(self, token: Token) -> Steps:
         """"the Trump campaign", "his campaign" -> Trump campaign; "the campaign" -> the last one."""
         head = token.lemma_.lower()
         owners = [c for c in token.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
         for owner in owners:
-            found = self.resolve(owner)
+            found = yield owner
             if found is not None and found.cluster.type in ("Person", "Organization"):
                 label = f"{found.cluster.label} {head}"
                 cluster = self._owned.get(label)
@@ -248,7 +254,7 @@ class Coreference:
         start = self.sents[max(0, self._sentence(token) - 2)].start
         for candidate in reversed(self.doc[start : token.i]):
             cluster = self.entities.entity_at(candidate)
-            if cluster is not None and cluster.type == "Organization" and all(cluster is not c for c in self._owned.values()):
+            if cluster is not None and cluster.type == "Organization" and id(cluster) not in {id(c) for c in self._owned.values()}:
                 return Resolution(cluster, "description")
         return None
 
@@ -260,7 +266,7 @@ class Coreference:
         words = position_words()
         for token in self.doc:
             cluster = self.entities.entity_at(token)
-            if cluster is None or cluster.type != "Person" or token.i + 1 < len(self.doc) and self.entities.entity_at(self.doc[token.i + 1]) is cluster:
+            if cluster is None or cluster.type != "Person" or token.i + 1 < len(self.doc) and id(self.entities.entity_at(self.doc[token.i + 1])) == id(cluster):
                 continue
             related = [c for c in token.children if c.dep_ in ("compound", "appos")]
             if token.dep_ == "appos":

@@ -4,7 +4,7 @@ Confidence is a product of two parts, each in [0, 1]:
 
 * the frame: how reliably the small parser gets that construction right (active 0.9, passive
   and reciprocal 0.85, title and apposition 0.85, nominal and copula 0.8, agentive 0.8,
-  role 0.85, causative 0.75);
+  role 0.85, causative and appeal 0.75);
 * each argument: a name 1.0, a definite description ("the former coach") 0.85, a quotation's
   speaker 0.9, a pronoun 0.9 in its own sentence and 0.1 less for every sentence further back.
 """
@@ -26,13 +26,14 @@ from kg.documents import Document
 from kg.extraction import structure
 from kg.extraction.chunks import MAX_CHUNK, chunks
 from kg.extraction.coref import Coreference, Resolution
-from kg.extraction.entities import Cluster, EntityIndex
+from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
 from kg.extraction.frames import Match, find_matches, title_matches
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.quotes import Quotes
 from kg.model import Entity, Evidence, Extraction, Fact
 from kg.ontology import (
     Relation,
+    election_cues,
     organization_words,
     position_words,
     relations,
@@ -42,7 +43,7 @@ from kg.resolve import Resolver
 
 FRAME_CONFIDENCE = {
     "active": 0.9, "passive": 0.85, "reciprocal": 0.85, "role": 0.85, "title": 0.85,
-    "apposition": 0.85, "nominal": 0.8, "copula": 0.8, "agentive": 0.8, "causative": 0.75,
+    "apposition": 0.85, "nominal": 0.8, "copula": 0.8, "agentive": 0.8, "causative": 0.75, "appeal": 0.75,
     "appointment": 0.8,
 }
 NOT_TITLE_ADJECTIVES = {
@@ -64,11 +65,20 @@ def argument_confidence(resolution: Resolution) -> float:
     return max(0.5, 0.9 - 0.1 * resolution.sentences_back)
 
 
+def about_election(sentence: Span) -> bool:
+    """Does ``sentence`` speak of an election (a ``kg:cue`` of ``kg:Election``)?"""
+    cues = election_cues()
+    if any(t.lemma_.lower() in cues or t.lower_ in cues for t in sentence):
+        return True
+    text = sentence.text.lower()
+    return any(" " in cue and cue in text for cue in cues)
+
+
 def phrase_label(token: Token) -> str:
-    """A noun phrase's text without leading determiners, possessives or trailing clauses."""
-    tokens = [t for t in token.subtree if not (t.dep_ in ("relcl", "acl", "appos") and t.head is token)]
-    keep = sorted({t.i for t in tokens} - {t.i for r in token.subtree if r.dep_ in ("relcl", "appos") and r.head is token for t in r.subtree})
-    words = [token.doc[i] for i in keep]
+    """A noun phrase's text without leading determiners or possessives, cut at its first comma,
+    bracket or dash (so an apposition goes). A relative clause stays: the annotation guide takes
+    the passage's own noun phrase ("the case that the court declined to take up")."""
+    words = list(token.subtree)
     while words and (words[0].lower_ in _LEADING or words[0].is_punct):
         words.pop(0)
     for cut, word in enumerate(words):
@@ -116,6 +126,7 @@ def _bare_name(token: Token) -> bool:
         and token.text[1:].islower()
         and token.lemma_.lower() not in position_words()
         and token.lemma_.lower() not in organization_words()
+        and token.lower_ not in DESCRIPTORS
         and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
     )
 
@@ -201,8 +212,8 @@ class DocumentExtractor:
 
     # -- facts ---------------------------------------------------------------------------------
 
-    def _stance(self, trigger: Token, subject: Entity) -> tuple[str, Entity | None]:
-        found: Stance = stance(trigger)
+    def _stance(self, trigger: Token, subject: Entity, rel: Relation | None = None) -> tuple[str, Entity | None]:
+        found: Stance = stance(trigger, future_is_fact=rel is not None and rel.scheduled)
         speaker = None
         if found.speaker is not None and (res := self.coref.resolve(found.speaker)):
             speaker = self.entity(res.cluster)
@@ -254,14 +265,16 @@ class DocumentExtractor:
         role = Entity(position_label(match.role), "Position") if match.role is not None else None
         if role is not None and rel.name == "appointed":
             for obj, oc in objects:
-                polarity, speaker = self._stance(match.trigger, obj)
+                polarity, speaker = self._stance(match.trigger, obj, rel)
                 if polarity == "positive" and self._fits(obj, "Person"):
                     self._store(Fact(obj, "holds_position", role, self._evidence(
                         sentence, trigger, "appointment", FRAME_CONFIDENCE["appointment"] * oc, polarity, speaker)))
+        if rel.in_election and match.frame != "agentive" and about_election(sentence):
+            rel = relations()[rel.in_election]  # "the union is supporting Whitmer for governor"
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
-            polarity, speaker = self._stance(match.trigger, subj)
+            polarity, speaker = self._stance(match.trigger, subj, rel)
             confidence = FRAME_CONFIDENCE[match.frame] * sc * oc
             evidence = self._evidence(sentence, trigger, match.frame, confidence, polarity, speaker)
             self._store(Fact(subj, rel.name, obj, evidence, position=role))

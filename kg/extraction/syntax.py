@@ -1,0 +1,101 @@
+"""Bounded walks over a dependency parse.
+
+spaCy makes a new Python object on every access to a token, so tokens are compared by ``.i``,
+never with ``is``. Every walk up the tree stops at the root (a token that is its own head,
+whatever its label) and never visits a token twice, so it ends after at most ``len(sent)``
+steps even on a malformed tree. Nothing here recurses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "used Twitter to endorse him": the object of these verbs does not do what the complement says.
+INSTRUMENT_VERBS = frozenset({"use", "take", "spend", "seize", "break"})
+
+
+def is_root(token: Token) -> bool:
+    """``token`` is its own head (spaCy's roots; the label need not be ``ROOT``)."""
+    return token.head.i == token.i
+
+
+def ancestors(token: Token) -> Iterator[Token]:
+    """``token``'s head, its head's head, ... up to the root, each token at most once."""
+    seen = {token.i}
+    while not is_root(token):
+        token = token.head
+        if token.i in seen:
+            return
+        seen.add(token.i)
+        yield token
+
+
+def edges_up(token: Token) -> Iterator[tuple[Token, Token]]:
+    """``(child, head)`` pairs on the path from ``token`` to the root."""
+    for head in ancestors(token):
+        yield token, head
+        token = head
+
+
+def climb(token: Token, until: Callable[[Token], bool]) -> Token:
+    """The nearest ancestor for which ``until`` holds, else the highest one reached."""
+    for head in ancestors(token):
+        token = head
+        if until(token):
+            break
+    return token
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    """``token``'s children with one of the labels ``deps``."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated after it ("he and ... Tuberville"), in text order."""
+    return [token, *sorted((c for c in token.conjuncts if c.i > token.i), key=lambda c: c.i)]
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects (with their conjuncts) of ``token``'s prepositions ``preps``: "support *for* X and Y"."""
+    out: list[Token] = []
+    for prep in children(token, "prep"):
+        if prep.lower_ in preps:
+            for pobj in children(prep, "pobj"):
+                out.extend(conjuncts(pobj))
+    return out
+
+
+# "used Twitter to endorse him": the object of these verbs does not do what the complement says.
+INSTRUMENT_VERBS = {"use", "take", "spend", "seize", "break"}
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of ``verb``'s clause, following conjunction, control and relative clauses."""
+    seen = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        subjects = children(verb, *SUBJECT_DEPS)
+        if subjects:
+            return [s for subject in subjects for s in conjuncts(subject)]
+        if is_root(verb):
+            return []
+        if verb.dep_ == "conj":
+            verb = verb.head
+        elif verb.dep_ == "xcomp":
+            objects = children(verb.head, "dobj", "dative")
+            if objects and verb.head.lemma_ not in INSTRUMENT_VERBS:
+                return objects
+            verb = verb.head
+        elif verb.dep_ in ("relcl", "acl"):
+            return [verb.head]
+        elif verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
+            verb = verb.head  # "endorsing him, she ...", "she broke with tradition to endorse him"
+        elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"
+            verb = climb(verb, lambda t: t.pos_ in ("VERB", "AUX"))
+        else:
+            return []
+    return []
