@@ -108,6 +108,7 @@ function relabel(retop) {
   if (changes.length) nodes.update(changes);
 }
 network.on("zoom", () => relabel(false));
+network.on("animationFinished", () => relabel(false));  // after focus and fit, which emit no zoom
 
 // --- focus: the selected entity and its neighbours stay bright, the rest dims ----------------
 // A veil is painted over the drawing and the neighbourhood drawn again on top of it: no data
