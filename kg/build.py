@@ -51,6 +51,7 @@ class BuildReport:
     entities: int = 0
     assertions: int = 0
     facts: Counter[str] = field(default_factory=Counter)  # distinct positive triples per relation
+    unasserted: int = 0  # distinct denied, hypothetical or reported statements (relation and polarity)
     skipped: int = 0
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
@@ -62,7 +63,8 @@ class BuildReport:
             f"documents: {self.documents} read, {self.skipped} skipped",
             f"sentences: {self.sentences}",
             f"entities:  {self.entities}",
-            f"facts:     {sum(self.facts.values())} ({self.assertions} statements with evidence)",
+            f"facts:     {sum(self.facts.values())} asserted, {self.unasserted} denied, hypothetical or reported "
+            f"({self.assertions} statements with evidence)",
         ]
         lines += [f"  {rel:<16} {n}" for rel, n in sorted(self.facts.items())]
         lines.append(f"seconds:   {self.seconds:.2f}")
@@ -92,7 +94,7 @@ class Builder:
         for entity in stored_entities(self.store):
             self.resolver.canonical(entity)
         self.report = BuildReport()
-        self._triples: set[tuple] = set()  # distinct asserted facts, a symmetric one once
+        self._triples: set[tuple] = set()  # distinct facts with their polarity, a symmetric one once
 
     @property
     def graph(self) -> KnowledgeGraph:
@@ -161,14 +163,16 @@ class Builder:
             self.store.add(batch)  # one document, one atomic batch
             for fact in facts:
                 self.report.assertions += 1
-                if fact.evidence.polarity == "positive":
-                    ends = (fact.subject.key, fact.object.key)
-                    if relations()[fact.relation].symmetric:
-                        ends = tuple(sorted(ends))
-                    key = (ends[0], fact.relation, ends[1])
-                    if key not in self._triples:
-                        self._triples.add(key)
+                ends = (fact.subject.key, fact.object.key)
+                if relations()[fact.relation].symmetric:
+                    ends = tuple(sorted(ends))
+                key = (ends[0], fact.relation, ends[1], fact.evidence.polarity)
+                if key not in self._triples:
+                    self._triples.add(key)
+                    if fact.evidence.polarity == "positive":
                         self.report.facts[fact.relation] += 1
+                    else:
+                        self.report.unasserted += 1
                 yield fact
             if on_document is not None:
                 on_document(self.report)

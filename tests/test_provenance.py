@@ -57,7 +57,10 @@ def test_summary_and_page_count_alike(tmp_path, capsys, nlp):
     statements = int(re.search(r"\((\d+) statements", summary).group(1))
     page = (tmp_path / "graph.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S).group(1))
-    assert (data["counts"]["entities"], data["counts"]["facts"], data["counts"]["statements"]) == (entities, facts, statements)
+    unasserted = int(re.search(r"(\d+) denied, hypothetical or reported", summary).group(1))
+    counts = data["counts"]
+    assert (counts["entities"], counts["facts"], counts["unasserted"], counts["statements"]) == (entities, facts, unasserted, statements)
+    assert unasserted >= 1
     graph = fact_graph(KnowledgeGraph.load(tmp_path).graph)
     assert data["counts"]["drawnEntities"] == sum(1 for n in graph if graph.degree(n))
     assert "<title>Norland desk</title>" in page and str(tmp_path) not in page and str(ROOT) not in page
