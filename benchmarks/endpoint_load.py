@@ -1,7 +1,7 @@
 """Load on a real ``kg serve`` over loopback: named queries from threads, optionally with hostile ones.
 
     python benchmarks/endpoint_load.py oxigraph:STORE [--queries 2000] [--threads 8] [--hostile 2]
-        [--timeout 2] [--seconds 300]
+        [--timeout 2] [--seconds 300] [--command 'oxigraph serve-read-only ...']
 
 Starts ``kg serve`` on a free 127.0.0.1 port, checks that updates, LOAD, DROP and Graph Store
 writes are refused (403), then sends ``--queries`` named queries (kg's library, rendered with
@@ -51,6 +51,8 @@ def post(url: str, body: bytes, content_type: str, timeout: float = 60) -> int:
     except urllib.error.HTTPError as err:
         err.read()
         return err.code
+    except (urllib.error.URLError, ConnectionError):
+        return 0  # no server there (any more)
 
 
 def query(port: int, text: str) -> int:
@@ -66,19 +68,24 @@ def main() -> None:
     parser.add_argument("--hostile", type=int, default=0, help="threads sending hostile queries alongside")
     parser.add_argument("--timeout", type=int, default=2, help="the server's --timeout")
     parser.add_argument("--seconds", type=float, default=300, help="stop every loop after this long")
+    parser.add_argument("--command", help="serve with this command instead, {store}, {port} and {timeout} "
+                        "filled in (e.g. 'oxigraph serve-read-only --location {store} --bind 127.0.0.1:{port} "
+                        "--timeout-s {timeout}' to compare with the Oxigraph server)")
     args = parser.parse_args()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())", "serve", args.store, "--port", str(port),
-                               "--timeout", str(args.timeout)], stderr=subprocess.PIPE, text=True)
+    if args.command:
+        argv = args.command.format(store=args.store.removeprefix("oxigraph:"), port=port, timeout=args.timeout).split()
+    else:
+        argv = [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())", "serve", args.store,
+                "--port", str(port), "--timeout", str(args.timeout)]
+    server = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True)
     try:
         for _ in range(600):
-            try:
-                query(port, "ASK {}")
+            if query(port, "ASK {}") == 200:
                 break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
+            time.sleep(0.1)
         refused = [post(f"http://127.0.0.1:{port}{path}", body.encode(), kind) for path, kind, body in WRITES]
         print(f"writes (update, LOAD, DROP, graph store): {refused}")
         latencies: list[float] = []

@@ -8,12 +8,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
-from kg import nlp as nlp_module
+from kg.aliases import Aliases
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
-from kg.extraction import Extractor
 from kg.fileio import OutputError, atomic_writer
 from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
@@ -22,6 +20,11 @@ from kg.outputs import OutputSet
 from kg.rdf import document_triples, entity_triples, statement_triples
 from kg.resolve import Resolver
 from kg.store import MemoryStore, Store, stored_entities
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.extraction import Extractor
 
 KEPT_PROBLEMS = 100
 
@@ -78,19 +81,24 @@ class Builder:
     """Streams documents through extraction and resolution into a :class:`KnowledgeGraph`."""
 
     def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None,
-                 store: Store | None = None, *, parse: bool = True) -> None:
+                 store: Store | None = None, *, parse: bool = True, aliases: Aliases | None = None) -> None:
         """Build into ``store`` (default: a :class:`~kg.store.MemoryStore` around ``graph``).
 
         The entities already in a store seed the resolver, so new documents join them ("Sessions"
         finds the stored "Jeff Sessions") instead of minting duplicates. With ``parse=False`` no
         pipeline is loaded: documents parsed elsewhere (:mod:`kg.cluster`) come in through
-        :meth:`add_extracted`.
+        :meth:`add_extracted`. ``aliases`` (:mod:`kg.aliases`) name and type entities as the user says.
         """
         if store is not None and graph is not None:
             raise ValueError("give a graph or a store, not both")
-        self.extractor = Extractor(nlp or nlp_module.load(model)) if parse else None
+        self.extractor: Extractor | None = None
+        if parse:  # spaCy loads only here: a cluster build's client never imports it
+            from kg import nlp as nlp_module
+            from kg.extraction import Extractor
+
+            self.extractor = Extractor(nlp or nlp_module.load(model))
         self.store: Store = store if store is not None else MemoryStore(graph)
-        self.resolver = Resolver()
+        self.resolver = Resolver(aliases)
         for entity in stored_entities(self.store):
             self.resolver.canonical(entity)
         self.report = BuildReport()
@@ -182,7 +190,8 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
           on_problem: Callable[[Problem], None] | None = None, nlp: Language | None = None,
           store: Store | None = None, *, jobs: int = 1, batch_size: int = 16, fail_fast: bool = False,
           max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None,
-          cluster: str | None = None, partition_size: int = 32, title: str | None = None) -> BuildReport:
+          cluster: str | None = None, partition_size: int = 32, aliases: Aliases | None = None,
+          title: str | None = None) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
 
     With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each
@@ -202,7 +211,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
-    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None)
+    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None, aliases=aliases)
 
     def problem(item: Problem) -> None:
         if fail_fast:

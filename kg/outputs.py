@@ -1,10 +1,11 @@
 """A build's output files committed as one set: a reader sees the old set or the new one, never a mix.
 
 :class:`OutputSet` writes every file into a staging folder beside the output folder
-(``.OUT.kg-new-PID``) and commits it with one rename: onto a missing output folder, or swapped
+(``.OUT.kg-new-PID``; inside it if it is a mount point) and commits it with one rename: onto a missing output folder, or swapped
 with the existing one in a single atomic exchange (Linux ``renameat2(RENAME_EXCHANGE)``); files
 the folder holds that kg did not write are hard-linked into the new set first, so they stay. Where
-no exchange is possible (another system, a folder holding subfolders, the current directory), the
+no exchange is possible (another system, a folder holding subfolders, the current directory, a
+mount point), the
 files are renamed one by one; SIGINT and SIGTERM are held back while a set lands either way, so an interruption still leaves
 whole sets; only a reader racing those microseconds could see a mix.
 
@@ -88,8 +89,11 @@ class OutputSet:
     Leaving the block without committing (an error, Ctrl-C, SIGTERM) discards the staging folder."""
 
     def __init__(self, out: str | Path) -> None:
-        self.out = Path(os.path.abspath(out))
-        self.staging = self.out.parent / f".{self.out.name}.kg-new-{os.getpid()}"
+        self.given = Path(out)
+        self.out = Path(os.path.realpath(out))  # through a symlink: the set lands where it points
+        self.mounted = os.path.ismount(self.out)  # a file system of its own: stage inside it
+        parent, prefix = (self.out, ".kg") if self.mounted else (self.out.parent, f".{self.out.name}.kg")
+        self.staging = parent / f"{prefix}-new-{os.getpid()}"
         self.names: list[str] = []
         self.committed = False
 
@@ -111,7 +115,8 @@ class OutputSet:
 
     def remove_stale(self) -> None:
         """Remove what killed builds left: staging folders of dead processes, and kg's temporary files."""
-        for entry in self.out.parent.glob(f".{self.out.name}.kg-*-*"):
+        parent, prefix = (self.out, ".kg") if self.mounted else (self.out.parent, f".{self.out.name}.kg")
+        for entry in parent.glob(f"{prefix}-*-*"):
             pid = entry.name.rsplit("-", 1)[-1]
             if pid.isdigit() and not _alive(int(pid)) and entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry, ignore_errors=True)
@@ -124,13 +129,13 @@ class OutputSet:
         return self.staging / name
 
     def commit(self) -> list[Path]:
-        """Put the new set in place in one step; the final paths, in the order they were asked for."""
+        """Put the new set in place in one step; the final paths (as given), in the order they were asked for."""
         with _signals_deferred():
             try:
                 self._commit()
             except OSError as err:
                 raise _fail(self.out, err) from err
-        return [self.out / name for name in self.names]
+        return [self.given / name for name in self.names]
 
     def _commit(self) -> None:
         if not self.out.exists() and not self.out.is_symlink():
@@ -141,7 +146,7 @@ class OutputSet:
             raise NotADirectoryError(20, "not a folder", str(self.out))
         if self._swappable():
             for entry in self.out.iterdir():
-                if entry.name not in self.names and not (self.staging / entry.name).exists():
+                if entry.name not in self.names:
                     os.link(entry, self.staging / entry.name, follow_symlinks=False)
             if _exchange(self.staging, self.out):
                 self.committed = True
@@ -155,7 +160,7 @@ class OutputSet:
     def _swappable(self) -> bool:
         """The folder can be swapped whole: a real folder, not the current directory (or above it),
         holding only files and links (which can be hard-linked into the new set)."""
-        if self.out.is_symlink() or Path.cwd().resolve().is_relative_to(self.out.resolve()):
+        if self.mounted or Path.cwd().resolve().is_relative_to(self.out):
             return False
         with contextlib.suppress(OSError):
             return all(not entry.is_dir() or entry.is_symlink() for entry in self.out.iterdir())

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from rdflib import URIRef
 
+from kg.aliases import Aliases, apply
 from kg.model import Entity, Fact
 from kg.names import name_key, name_words
 from kg.ontology import DOC, ENT, organization_words
@@ -54,7 +55,10 @@ def document_iri(doc_id: str) -> URIRef:
 class Resolver:
     """Maps per-document entities onto corpus-wide ones, accumulating aliases."""
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: Aliases | None = None) -> None:
+        """``aliases`` (``kg build --aliases``) rename and retype entities before anything else."""
+        self._aliases = aliases
+        self._alias_types: dict[str, str] = {}
         self._canon: dict[tuple[str, str], Entity] = {}
         self._alias: dict[tuple[str, str], tuple[str, str]] = {}
         self._by_word: dict[str, set[tuple[str, str]]] = {}
@@ -66,6 +70,8 @@ class Resolver:
         return sorted(self._canon.values(), key=lambda e: (e.type, e.label))
 
     def canonical(self, entity: Entity) -> Entity:
+        if self._aliases:
+            entity = apply(self._aliases, entity, self._alias_types)
         key = (entity.type, name_key(entity.label))
         target = self._alias.get(key) or self._by_surname(entity)
         if target is None:

@@ -2,6 +2,7 @@
 
 Every request loop here is bounded in count and in time, and talks only to servers these tests start."""
 
+import signal
 import socket
 import statistics
 import threading
@@ -166,5 +167,47 @@ def test_mixed_normal_and_hostile_load_keeps_normal_queries_fast(big_store):
               f"p99 {p99:.3f} s")
         assert p99 < 1.0
         assert process.poll() is None
+    finally:
+        stop(process)
+
+
+def test_a_worker_that_dies_mid_query_is_a_500_and_is_replaced(big_store):
+    port, process = served(big_store, "--timeout", "20", "--workers", "1")
+    try:
+        answer = {}
+        thread = threading.Thread(target=lambda: answer.update(result=post(port, RUNAWAYS[0])))
+        thread.start()
+        time.sleep(1.0)  # the runaway is running: its worker is the one using the CPU
+        workers = [p for p in psutil.Process(process.pid).children() if "kg.workers" in " ".join(p.cmdline())]
+        busiest = max(workers, key=lambda p: p.cpu_times().user)
+        busiest.send_signal(signal.SIGSEGV)  # what an engine crash looks like from outside
+        thread.join(timeout=10)
+        status, body = answer["result"]
+        assert status == 500 and b"crashed" in body
+        assert rows(sparql_get(port, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")) == [("3000",)]
+    finally:
+        stop(process)
+
+
+def test_allow_writes_takes_updates_and_uploads_but_still_guards(tmp_path):
+    store = tmp_path / "writable"
+    store.mkdir()
+    port, process = served(store, "--allow-writes")
+    try:
+        def send(path, body, kind):
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body.encode(),
+                                             headers={"Content-Type": kind})
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    return response.status, response.read()
+            except urllib.error.HTTPError as err:
+                return err.code, err.read()
+
+        assert send("/update", "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }",
+                    "application/sparql-update")[0] == 204
+        assert send("/store?default", "<http://x/d> <http://x/b> <http://x/c> .", "application/n-triples")[0] == 204
+        status, body = send("/update", "LOAD <http://127.0.0.1:9/g.ttl>", "application/sparql-update")
+        assert status == 400 and b"LOAD" in body
+        assert rows(sparql_get(port, "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://x/b> ?o }")) == [("2",)]
     finally:
         stop(process)

@@ -301,3 +301,21 @@ def test_kill_9_mid_build_into_oxigraph_leaves_whole_documents(tmp_path, nlp):
                  "-q"]) == 0
     rebuilt, clean = OxigraphStore(store, read_only=True), OxigraphStore(tmp_path / "clean", read_only=True)
     assert len(rebuilt) == len(clean) and isomorphic(rebuilt.graph(), clean.graph())
+
+
+def test_an_output_folder_behind_a_symlink_gets_the_set_where_it_points(old_build, capsys):
+    link = old_build.parent / "link"
+    link.symlink_to(old_build, target_is_directory=True)
+    assert main(["build", str(old_build.parent / "new.txt"), "-o", str(link)]) == 0
+    assert f"wrote:     {link / 'facts.jsonl'}" in capsys.readouterr().err  # reported as given
+    assert link.is_symlink() and b"Bruno Vale" in (old_build / "graph.ttl").read_bytes()
+    assert (old_build / "notes.txt").read_text() == "mine" and leftovers(old_build) == []
+
+
+def test_an_output_folder_that_is_a_mount_point(small_disk, tmp_path, nlp):
+    (tmp_path / "new.txt").write_text(NEW)
+    (small_disk / "notes.txt").write_text("mine")
+    assert main(["build", str(tmp_path / "new.txt"), "-o", str(small_disk), "-q"]) == 0
+    assert set(snapshot(small_disk)) == OUTPUTS | {"notes.txt"}
+    assert main(["build", str(tmp_path / "new.txt"), "-o", str(small_disk), "-q"]) == 0
+    assert set(snapshot(small_disk)) == OUTPUTS | {"notes.txt"}  # no staging folder left inside

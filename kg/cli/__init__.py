@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from kg import __version__
 from kg.cli import (
     build,
+    entities,
     export,
     neighbors,
     netexport,
@@ -25,7 +26,7 @@ from kg.cli import (
 from kg.cli import eval as eval_command
 from kg.cli.common import CliError
 
-COMMANDS = (build, query, export, validate, serve, eval_command, stats, path, neighbors, netexport, viz)
+COMMANDS = (build, query, export, validate, serve, eval_command, entities, stats, path, neighbors, netexport, viz)
 
 
 def parser() -> argparse.ArgumentParser:

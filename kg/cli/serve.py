@@ -45,11 +45,8 @@ def run(args: argparse.Namespace) -> int:
     if args.timeout < 0:
         raise CliError(f"--timeout {args.timeout}: expected seconds (0 for no limit)", code=2)
     try:
-        status = serve(args.store, args.host, args.port, args.allow_writes,
-                       announce=lambda line: print(f"kg serve: {line}", file=sys.stderr, flush=True),
-                       timeout=args.timeout, workers_count=args.workers, allow_service=args.allow_service)
+        return serve(args.store, args.host, args.port, args.allow_writes,
+                     announce=lambda line: print(f"kg serve: {line}", file=sys.stderr, flush=True),
+                     timeout=args.timeout, workers_count=args.workers, allow_service=args.allow_service)
     except ServeError as err:
         raise CliError(str(err)) from err
-    if status != 0:
-        raise CliError(f"the Oxigraph server stopped with status {status}")
-    return 0

@@ -27,31 +27,24 @@ from kg.extraction import structure
 from kg.extraction.chunks import MAX_CHUNK, chunks
 from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
-from kg.extraction.frames import Match, find_matches, title_matches
+from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_matches
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.quotes import Quotes
 from kg.model import Entity, Evidence, Extraction, Fact
 from kg.ontology import (
+    Ontology,
     Relation,
-    election_cues,
+    default_ontology,
     organization_words,
     position_words,
-    relations,
-    subclasses,
 )
 from kg.resolve import Resolver
 
-FRAME_CONFIDENCE = {
-    "active": 0.9, "passive": 0.85, "reciprocal": 0.85, "role": 0.85, "title": 0.85,
-    "apposition": 0.85, "nominal": 0.8, "copula": 0.8, "agentive": 0.8, "causative": 0.75, "appeal": 0.75,
-    "appointment": 0.8,
-}
 NOT_TITLE_ADJECTIVES = {
     "former", "current", "new", "then", "late", "longtime", "veteran", "great", "top", "outgoing",
     "incoming", "popular", "powerful", "influential", "retired", "previous", "last", "sitting",
     "incumbent", "embattled", "ousted", "beleaguered", "disgraced", "outspoken", "young", "legendary",
 }
-ELECTION_WORDS = {"election", "race", "primary", "runoff", "seat", "nomination", "contest", "vote"}
 _LEADING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 
 
@@ -65,9 +58,8 @@ def argument_confidence(resolution: Resolution) -> float:
     return max(0.5, 0.9 - 0.1 * resolution.sentences_back)
 
 
-def about_election(sentence: Span) -> bool:
-    """Does ``sentence`` speak of an election (a ``kg:cue`` of ``kg:Election``)?"""
-    cues = election_cues()
+def about_election(sentence: Span, cues: frozenset[str]) -> bool:
+    """Does ``sentence`` speak of an election (one of ``cues``: ``kg:cue`` of ``kg:Election``)?"""
     if any(t.lemma_.lower() in cues or t.lower_ in cues for t in sentence):
         return True
     text = sentence.text.lower()
@@ -134,14 +126,19 @@ def _bare_name(token: Token) -> bool:
 class DocumentExtractor:
     """Extraction state for one parsed document, or one piece of it starting at ``offset``."""
 
-    def __init__(self, document: Document, doc: Doc, offset: int = 0) -> None:
+    def __init__(self, document: Document, doc: Doc, offset: int = 0, ontology: Ontology | None = None,
+                 lex: Lexicon | None = None) -> None:
         self.document = document
         self.doc = doc
         self.offset = offset
+        self.ontology = ontology or default_ontology()
+        self.lexicon = lex or lexicon(self.ontology)
+        self.confidence = self.ontology.frame_confidence
         self.entities = EntityIndex(doc)
-        self.quotes = Quotes(doc)
+        self.quotes = Quotes(doc, self.ontology.cue("speechVerbs"))
         self.sentences = list(doc.sents)
-        self.coref = Coreference(doc, self.entities, self.quotes, self.sentences)
+        self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
+                                 self.ontology.cue("standaloneOrganizations"))
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
 
@@ -152,7 +149,7 @@ class DocumentExtractor:
         return self._entity_cache[key]
 
     def run(self) -> Extraction:
-        matches = [(sentence, match) for sentence in self.sentences for match in find_matches(sentence)]
+        matches = [(sentence, match) for sentence in self.sentences for match in find_matches(sentence, self.lexicon)]
         self._type_by_slots(matches)
         for sentence, match in matches:
             self._add_match(sentence, match)
@@ -203,17 +200,17 @@ class DocumentExtractor:
         lemma = token.lemma_.lower()
         if lemma in position_words():
             return "Position"
-        if lemma in ELECTION_WORDS:
+        if lemma in self.ontology.election_words:
             return "Election"
         return rel.range if rel.range not in ("Entity", "Agent") else "Thing"
 
     def _fits(self, entity: Entity, cls: str) -> bool:
-        return entity.type == "Thing" or entity.type in subclasses(cls)
+        return entity.type == "Thing" or entity.type in self.ontology.subclasses(cls)
 
     # -- facts ---------------------------------------------------------------------------------
 
     def _stance(self, trigger: Token, subject: Entity, rel: Relation | None = None) -> tuple[str, Entity | None]:
-        found: Stance = stance(trigger, future_is_fact=rel is not None and rel.scheduled)
+        found: Stance = stance(trigger, future_is_fact=rel is not None and rel.scheduled, ontology=self.ontology)
         speaker = None
         if found.speaker is not None and (res := self.coref.resolve(found.speaker)):
             speaker = self.entity(res.cluster)
@@ -263,24 +260,24 @@ class DocumentExtractor:
         if "effect" in match.extra:
             trigger = f"{trigger} ... {match.extra['effect'].text}"
         role = Entity(position_label(match.role), "Position") if match.role is not None else None
-        if role is not None and rel.name == "appointed":
+        if role is not None and rel.role_relation:  # "appointed him attorney general": he holds it
             for obj, oc in objects:
                 polarity, speaker = self._stance(match.trigger, obj, rel)
                 if polarity == "positive" and self._fits(obj, "Person"):
-                    self._store(Fact(obj, "holds_position", role, self._evidence(
-                        sentence, trigger, "appointment", FRAME_CONFIDENCE["appointment"] * oc, polarity, speaker)))
-        if rel.in_election and match.frame != "agentive" and about_election(sentence):
-            rel = relations()[rel.in_election]  # "the union is supporting Whitmer for governor"
+                    self._store(Fact(obj, rel.role_relation, role, self._evidence(
+                        sentence, trigger, "appointment", self.confidence["appointment"] * oc, polarity, speaker)))
+        if rel.in_election and match.frame != "agentive" and about_election(sentence, self.ontology.election_cues):
+            rel = self.ontology.relations[rel.in_election]  # "the union is supporting Whitmer for governor"
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
             polarity, speaker = self._stance(match.trigger, subj, rel)
-            confidence = FRAME_CONFIDENCE[match.frame] * sc * oc
+            confidence = self.confidence[match.frame] * sc * oc
             evidence = self._evidence(sentence, trigger, match.frame, confidence, polarity, speaker)
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
 
     def _add_titles(self) -> None:
-        rel = relations()["holds_position"]
+        rel = self.ontology.relations["holds_position"]
         for cluster in self.entities.clusters:
             if cluster.type != "Person":
                 continue
@@ -293,7 +290,7 @@ class DocumentExtractor:
                     polarity, speaker = self._stance(title, person) if frame == "copula" else ("positive", None)
                     if frame == "copula" and any(c.lower_ == "will" for c in title.head.children):
                         polarity = "hypothetical"
-                    evidence = self._evidence(head.sent, title.text, frame, FRAME_CONFIDENCE[frame], polarity, speaker)
+                    evidence = self._evidence(head.sent, title.text, frame, self.confidence[frame], polarity, speaker)
                     self._store(Fact(person, rel.name, position, evidence, organization=organization))
 
     def _organization(self, title: Token) -> Entity | None:
@@ -331,20 +328,24 @@ class Extractor:
     """Turns :class:`~kg.documents.Document` objects into :class:`~kg.model.Extraction` results.
 
     ``nlp`` gets kg's ``kg_structure`` component if it lacks it (see :mod:`kg.extraction.structure`).
+    ``ontology`` (default: the package's, :func:`~kg.ontology.default_ontology`) gives the
+    relations, their triggers and every cue word the extraction reads.
     Documents longer than ``max_chunk`` characters (or the pipeline's ``max_length``) are parsed in pieces (see
     :mod:`kg.extraction.chunks`); their evidence offsets are relative to the whole text.
     """
 
-    def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK) -> None:
+    def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK, ontology: Ontology | None = None) -> None:
         self.nlp = structure.install(nlp)
         self.max_chunk = max_chunk
+        self.ontology = ontology or default_ontology()
+        self.lexicon = lexicon(self.ontology)
 
     def extract(self, document: Document) -> Extraction:
         ((_, extraction),) = self.pipe([document])
         return extraction
 
     def extract_parsed(self, document: Document, doc: Doc) -> Extraction:
-        return DocumentExtractor(document, doc).run()
+        return DocumentExtractor(document, doc, 0, self.ontology, self.lexicon).run()
 
     def pipe(self, documents: Iterable[Document], batch_size: int = 16, n_process: int = 1) -> Iterator[tuple[Document, Extraction]]:
         """Stream documents through ``nlp.pipe``: ``(document, extraction)`` pairs, in order.
@@ -381,7 +382,7 @@ class Extractor:
         parts: list[Extraction] = []
         for doc in self.nlp.pipe(texts(), batch_size=batch_size):
             document, offset, last = pending.popleft()
-            parts.append(DocumentExtractor(document, doc, offset).run())
+            parts.append(DocumentExtractor(document, doc, offset, self.ontology, self.lexicon).run())
             if last:
                 yield document, merge(document.id, parts)
                 parts = []
