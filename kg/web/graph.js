@@ -90,11 +90,14 @@ function chooseTop() {
   const ranked = [...shownNodes].sort((a, b) => (shownDegree.get(b) || 0) - (shownDegree.get(a) || 0) || byId.get(b).size - byId.get(a).size);
   return new Set(ranked.slice(0, LABELLED));
 }
-// A labelled entity's font grows in powers of two as the view zooms out, so that its label stays
-// 14 to 24 pixels high on screen; the data changes only when the zoom crosses a power of two.
-const fontSize = new Map();
+// A labelled entity's font grows in steps of √2 as the view zooms out, so that its label stays
+// 11 to 16 pixels high on screen; the data changes only when the zoom crosses a step. Boxes hold
+// their label inside and would grow with it: they keep theirs.
+const fontSize = new Map(), MIN_SCREEN = 11;
 function font(id) {
-  return labelled.has(id) ? FONT * 2 ** Math.max(0, Math.ceil(Math.log2(1 / network.getScale()))) : FONT;
+  if (!labelled.has(id) || byId.get(id).shape === "box") return FONT;
+  const steps = Math.ceil(2 * Math.log2(MIN_SCREEN / (FONT * network.getScale())));
+  return steps > 0 ? Math.round(FONT * Math.SQRT2 ** steps) : FONT;
 }
 function relabel(retop) {
   if (retop) labelled = chooseTop();
