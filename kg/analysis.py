@@ -14,13 +14,14 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from itertools import combinations
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, URIRef
 
+from kg.errors import KgError
 from kg.fileio import OutputError, atomic_writer
 from kg.names import name_words
 from kg.ontology import DCTERMS, ENT, KG, PROV, relations
@@ -34,8 +35,10 @@ _TYPED = re.compile(r"(.+?)\s*\((\w+)\)")
 POLARITY_WORDS = {"negative": "denied", "hypothetical": "hypothetical", "reported": "reported"}
 
 
-class EntityNotFound(LookupError):
+class EntityNotFound(KgError, LookupError):
     """No entity, or more than one, answers to a name (the message says which)."""
+
+    code = "E107"
 
 
 @dataclass(frozen=True, order=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kg.aliases import Aliases
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
+from kg.errors import KgError
 from kg.fileio import OutputError, atomic_writer
 from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
@@ -28,12 +29,16 @@ if TYPE_CHECKING:
 KEPT_PROBLEMS = 100
 
 
-class NothingToBuild(RuntimeError):
+class NothingToBuild(KgError, RuntimeError):
     """Every input was unreadable."""
 
+    code = "E108"
 
-class BadDocument(RuntimeError):
+
+class BadDocument(KgError, RuntimeError):
     """A document could not be read and the build was asked to stop at the first one."""
+
+    code = "E109"
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(f"{problem} (stopped: --fail-fast)")

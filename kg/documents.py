@@ -93,7 +93,8 @@ def read_text_file(path: Path, doc_id: str | None = None, max_chars: int = MAX_C
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > 4 * max_chars:  # UTF-8 needs at most 4 bytes per character
-                return Problem(where, f"document too long ({size:,} bytes; the limit is {max_chars:,} characters, see --max-chars)")
+                return Problem(where, f"document too long ({size:,} bytes; the limit is {max_chars:,} characters, "
+                                      "see --max-chars)")
             data = handle.read()
     except OSError as err:
         return Problem(where, f"cannot read: {err.strerror or err}")

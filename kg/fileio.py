@@ -10,9 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from kg.errors import KgError
 
-class OutputError(OSError):
+
+class OutputError(KgError, OSError):
     """An output cannot be written (the message names the path)."""
+
+    code = "E103"
 
 
 def _error(path: Path, err: OSError) -> OutputError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import XSD
@@ -31,7 +31,7 @@ _TRIGGER, _FRAME, _SOURCE, _DATE = KG.trigger, KG.frame, PROV.wasDerivedFrom, DC
 _SPEAKER, _POSITION, _ORGANIZATION = KG.speaker, KG.position, KG.organization
 
 
-@lru_cache(maxsize=None)
+@cache
 def _kg(name: str) -> URIRef:
     """``kg:name`` for the few names used as terms (types, relations, polarities)."""
     return KG[name]

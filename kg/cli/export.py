@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli.common import CliError, add_graph_argument, open_graph
-from kg.fileio import OutputError
+from kg.cli.common import add_graph_argument, open_graph
 from kg.options import EXPORT_FORMATS
 
 
@@ -32,8 +31,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(serialize(graph, args.format or "turtle"))
         sys.stdout.flush()
         return 0
-    try:
-        export(graph, args.out, args.format)
-    except OutputError as err:
-        raise CliError(str(err)) from err
+    export(graph, args.out, args.format)
     return 0

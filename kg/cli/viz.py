@@ -7,7 +7,6 @@ import re
 import sys
 
 from kg.cli.common import CliError, add_graph_argument, entity, load_facts
-from kg.fileio import OutputError
 from kg.options import SIZE_BY
 
 
@@ -42,14 +41,11 @@ def run(args: argparse.Namespace) -> int:
     centre = entity(graph, args.focus) if args.focus else None
     if args.relation or args.since:
         graph = select(graph, relations=args.relation, since=args.since)
-    keep = frozenset()
+    keep: frozenset[str] = frozenset()
     if centre is not None:
         graph = focus(graph, centre, args.depth)
         keep = frozenset({centre})
-    try:
-        path = write_html(graph, args.output, title=args.title or f"kg: {args.graph}", size_by=args.size_by, keep=keep)
-    except OutputError as err:
-        raise CliError(str(err)) from err
+    path = write_html(graph, args.output, title=args.title or f"kg: {args.graph}", size_by=args.size_by, keep=keep)
     drawn = sum(1 for n in graph if graph.degree(n) or n in keep)
     print(f"wrote {path}: {drawn} entities, {graph.number_of_edges()} facts", file=sys.stderr)
     return 0

@@ -433,12 +433,12 @@ class Extractor:
         pending: deque[tuple[Document, int, bool]] = deque()
         limit = min(self.max_chunk, self.nlp.max_length)
 
-        def texts() -> Iterator[str]:
+        def texts() -> Iterator[str | Doc]:
             for document in documents:
                 pieces = list(chunks(document.text, limit)) or [(0, document.text)]
                 for number, (offset, piece) in enumerate(pieces, start=1):
                     pending.append((document, offset, number == len(pieces)))
-                    yield piece
+                    yield structure.with_title(self.nlp, piece, document.title) if offset == 0 and document.title else piece
 
         parts: list[Extraction] = []
         for doc in self.nlp.pipe(texts(), batch_size=batch_size):

@@ -417,6 +417,8 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
     objects = _prep_objects(noun, preps)
+    if not subjects and not rel.symmetric:  # "won the Harlow endorsement": the name before the noun
+        subjects = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1]
     if rel.symmetric:
         participants = _prep_objects(noun, ("between",))
         if noun.dep_ in ("compound", "amod", "nmod"):  # "a run-off ballot between X and Y"
@@ -433,7 +435,8 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         if not subjects or all(s.pos_ == "PRON" for s in subjects):
             subjects = clause_subjects(noun.head) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
-        objects = objects or _expand(_children(noun.head, "dative"))  # "gave Reid her endorsement"
+        datives = _children(noun.head, "dative")  # "gave Reid her endorsement", "gave the nod to Reid"
+        objects = objects or _expand([p for d in datives for p in (_children(d, "pobj") if d.pos_ == "ADP" else [d])])
     if subjects and objects:
         role = None
         if rel.role_bearing:  # "X's appointment of Y as police chief"
