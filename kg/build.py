@@ -14,6 +14,7 @@ from spacy.language import Language
 from kg import nlp as nlp_module
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.extraction import Extractor
+from kg.extraction.budget import TimeBudget
 from kg.fileio import atomic_writer
 from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
@@ -40,8 +41,8 @@ class BadDocument(RuntimeError):
 class BuildReport:
     """What a build read, found and wrote.
 
-    ``skipped`` counts every unreadable document; ``problems`` keeps the first
-    :data:`KEPT_PROBLEMS` of them (all of them go to the ``on_problem`` callback as they come).
+    ``skipped`` counts every unreadable document and ``warnings`` every one read in part;
+    ``problems`` keeps the first :data:`KEPT_PROBLEMS` of both (all of them go to the ``on_problem`` callback as they come).
     """
 
     documents: int = 0
@@ -50,6 +51,7 @@ class BuildReport:
     assertions: int = 0
     facts: Counter[str] = field(default_factory=Counter)  # distinct positive triples per relation
     skipped: int = 0
+    warnings: int = 0  # documents read in part (an impossible date left out)
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
@@ -57,7 +59,8 @@ class BuildReport:
 
     def summary(self) -> str:
         lines = [
-            f"documents: {self.documents} read, {self.skipped} skipped",
+            f"documents: {self.documents} read, {self.skipped} skipped"
+            + (f", {self.warnings} with warnings" if self.warnings else ""),
             f"sentences: {self.sentences}",
             f"entities:  {self.entities}",
             f"facts:     {sum(self.facts.values())} ({self.assertions} statements with evidence)",
@@ -74,17 +77,18 @@ class Builder:
     """Streams documents through extraction and resolution into a :class:`KnowledgeGraph`."""
 
     def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None,
-                 store: Store | None = None, *, parse: bool = True) -> None:
+                 store: Store | None = None, *, parse: bool = True, budget: TimeBudget = TimeBudget()) -> None:
         """Build into ``store`` (default: a :class:`~kg.store.MemoryStore` around ``graph``).
 
         The entities already in a store seed the resolver, so new documents join them ("Sessions"
         finds the stored "Jeff Sessions") instead of minting duplicates. With ``parse=False`` no
         pipeline is loaded: documents parsed elsewhere (:mod:`kg.cluster`) come in through
-        :meth:`add_extracted`.
+        :meth:`add_extracted`. A document whose extraction overruns ``budget`` is skipped and
+        reported like unreadable input.
         """
         if store is not None and graph is not None:
             raise ValueError("give a graph or a store, not both")
-        self.extractor = Extractor(nlp or nlp_module.load(model)) if parse else None
+        self.extractor = Extractor(nlp or nlp_module.load(model), budget=budget) if parse else None
         self.store: Store = store if store is not None else MemoryStore(graph)
         self.resolver = Resolver()
         for entity in stored_entities(self.store):
@@ -103,13 +107,19 @@ class Builder:
                    on_problem: Callable[[Problem], None] | None) -> Iterator[Document | tuple[Document, Extraction]]:
         for item in items:
             if isinstance(item, Problem):
-                self.report.skipped += 1
-                if len(self.report.problems) < KEPT_PROBLEMS:
-                    self.report.problems.append(item)
-                if on_problem is not None:
-                    on_problem(item)
+                self._problem(item, on_problem)
             else:
                 yield item
+
+    def _problem(self, problem: Problem, on_problem: Callable[[Problem], None] | None) -> None:
+        if problem.warning:
+            self.report.warnings += 1
+        else:
+            self.report.skipped += 1
+        if len(self.report.problems) < KEPT_PROBLEMS:
+            self.report.problems.append(problem)
+        if on_problem is not None:
+            on_problem(problem)
 
     def add(self, items: Iterable[Item], on_problem: Callable[[Problem], None] | None = None,
             batch_size: int = 16, n_process: int = 1,
@@ -123,7 +133,8 @@ class Builder:
         if self.extractor is None:
             raise ValueError("this builder parses nothing (parse=False): use add_extracted")
         start = time.perf_counter()
-        pairs = self.extractor.pipe(self._documents(items, on_problem), batch_size, n_process)
+        pairs = self.extractor.pipe(self._documents(items, on_problem), batch_size, n_process,
+                                    on_problem=lambda problem: self._problem(problem, on_problem))
         yield from self._add(pairs, on_document)
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
@@ -166,7 +177,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
           on_problem: Callable[[Problem], None] | None = None, nlp: Language | None = None,
           store: Store | None = None, *, jobs: int = 1, batch_size: int = 16, fail_fast: bool = False,
           max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None,
-          cluster: str | None = None, partition_size: int = 32) -> BuildReport:
+          cluster: str | None = None, partition_size: int = 32, budget: TimeBudget = TimeBudget()) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
 
     With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each
@@ -184,10 +195,10 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
-    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None)
+    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None, budget=budget)
 
     def problem(item: Problem) -> None:
-        if fail_fast:
+        if fail_fast and not item.warning:
             raise BadDocument(item)
         if on_problem is not None:
             on_problem(item)

@@ -247,10 +247,11 @@ class EntityIndex:
 
     def _build(self, mentions: list[Mention]) -> None:
         by_name: dict[str, Cluster] = {}
+        by_edge: dict[str, list[str]] = {}  # first and last word -> the names with it there
         for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.start)):
             cluster = by_name.get(mention.key)
             if cluster is None:
-                fuller = {id(c): c for n, c in by_name.items() if c.type == "Person" and _is_part_of(mention.name, n)}
+                fuller = self._fuller(mention.name, by_name, by_edge)
                 if len(fuller) > 1:
                     self.ambiguous.update(range(mention.start, mention.end))
                     continue
@@ -258,7 +259,11 @@ class EntityIndex:
             if cluster is None:
                 cluster = Cluster()
                 self.clusters.append(cluster)
-            by_name.setdefault(mention.key, cluster)
+            if mention.key not in by_name:
+                by_name[mention.key] = cluster
+                words = mention.key.split()
+                for word in {words[0], words[-1]}:
+                    by_edge.setdefault(word, []).append(mention.key)
             cluster.mentions.append(mention)
             _vote(cluster, mention, self.doc)
         self._add_unlabelled_repeats(by_name)
@@ -267,6 +272,22 @@ class EntityIndex:
             for mention in cluster.mentions:
                 for i in range(mention.start, mention.end):
                     self.by_token[i] = cluster
+
+    @staticmethod
+    def _fuller(name: str, by_name: dict[str, Cluster], by_edge: dict[str, list[str]]) -> dict[int, Cluster]:
+        """The person clusters with a fuller name ``name`` begins or ends ("Sessions" of "Jeff
+        Sessions"): only names sharing its first or last word are tried, and two are enough to
+        call it ambiguous, so each look-up costs the same however many names the text has."""
+        words = name.casefold().split()
+        found: dict[int, Cluster] = {}
+        for word in dict.fromkeys((words[0], words[-1])):
+            for full in by_edge.get(word, ()):
+                cluster = by_name[full]
+                if cluster.type == "Person" and _is_part_of(name, full):
+                    found[id(cluster)] = cluster
+                    if len(found) > 1:
+                        return found
+        return found
 
     def _add_unlabelled_repeats(self, by_name: dict[str, Cluster]) -> None:
         """Capitalised tokens equal to a known one-word name ("Trump" tagged as a verb)."""
