@@ -7,6 +7,7 @@ candidacies) in asserted, denied, hypothetical and reported form; and many sente
 no fact at all, as real articles do. Lengths vary from a short brief to a long feature.
 
     python benchmarks/corpus.py 1000 --seed 7 -o corpus.jsonl
+    python benchmarks/corpus.py 100 --length long -o long.jsonl
 """
 
 from __future__ import annotations
@@ -85,13 +86,18 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 
 
-def documents(n: int, seed: int = 0) -> Iterator[dict]:
+# Paragraphs per document (3 to 7 sentences each) for each length: a mix from brief to feature,
+# short passages (one paragraph, about 100 words), long articles (about 1,500 to 3,000 words).
+PARAGRAPHS = {"mixed": [1, 2, 3, 4, 4, 5, 6, 8, 10, 14], "short": [1], "long": [20, 25, 30, 35, 40]}
+
+
+def documents(n: int, seed: int = 0, length: str = "mixed") -> Iterator[dict]:
     """``n`` JSONL records ``{"id", "date", "title", "text"}``; the same seed gives the same corpus."""
     rng = random.Random(seed)
     for number in range(n):
         cast = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randint(2, 5))]
         paragraphs = []
-        for _ in range(rng.choice([1, 2, 3, 4, 4, 5, 6, 8, 10, 14])):
+        for _ in range(rng.choice(PARAGRAPHS[length])):
             sentences = []
             for _ in range(rng.randint(3, 7)):
                 a, b = rng.sample(cast, 2)
@@ -117,11 +123,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int, help="number of documents")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--length", choices=PARAGRAPHS, default="mixed", help="document lengths (default: mixed)")
     parser.add_argument("-o", "--out", help="JSONL file to write (default: standard output)")
     args = parser.parse_args(argv)
     handle = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     with handle:
-        for record in documents(args.n, args.seed):
+        for record in documents(args.n, args.seed, args.length):
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
 

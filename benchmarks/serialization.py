@@ -1,6 +1,6 @@
 """Writing a large graph: rdflib's Turtle serializer against ``kg.graph.write_with_oxigraph``
-(rdflib's N-Triples, sorted, abbreviated to Turtle by Oxigraph), which ``KnowledgeGraph.serialize``
-uses above ``kg.graph.LARGE_GRAPH`` triples, on generated kg graphs. rdflib's N-Triples for scale.
+(N-Triples lines, sorted, abbreviated to Turtle by Oxigraph), which ``KnowledgeGraph.serialize``
+uses for Turtle and N-Triples, on generated kg graphs. rdflib's N-Triples for scale.
 
     python benchmarks/serialization.py --triples 100000 1000000
 """

@@ -1,77 +1,132 @@
-"""Throughput: words/s of bare spaCy ``nlp.pipe`` against ``kg build`` (Builder.add) on the same
-generated documents, with the same number of processes. Target: kg >= 0.85x bare spaCy.
+"""Throughput of ``kg build`` against bare spaCy, measured as a user runs them: whole processes.
 
-Each measurement is the best of ``--repeat`` runs, alternating spaCy and kg, in wall-clock time
-and in CPU time (user + system, this process and its workers): on a shared machine the CPU
-figure is the steadier one.
+* kg: ``kg build CORPUS.jsonl -o OUT -q -j N``: start-up, imports, model load, parsing,
+  extraction, resolution, the graph, and every output (``facts.jsonl``, ``graph.ttl``,
+  ``graph.html``);
+* spaCy: a Python process that loads the same pipeline and runs ``nlp.pipe(texts, n_process=N)``
+  over the same texts (read from the same JSONL) with spaCy's own default batch size.
 
-    python benchmarks/throughput.py --docs 400 --jobs 1 2
+The two run in turn (kg, spaCy, kg, spaCy, ...) and each pair gives a ratio, so a machine whose
+speed drifts moves both sides of a ratio alike; the median pair is printed, with the range.
+Throughput ratio = spaCy's wall seconds / kg's wall seconds (1.00 = as fast as bare spaCy). CPU
+seconds and peak RSS come from ``os.wait4`` (peak: the largest single process).
+
+The corpora are generated (``benchmarks/corpus.py``): short passages (about 40 words) and long
+articles (about 1,300 words). ``--texts FILE.jsonl`` measures any JSONL with a ``text`` field
+instead (read at run time, never copied).
+
+    python benchmarks/throughput.py --short 400 --long 40 --jobs 1 2 --pairs 3
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import documents  # noqa: E402
 
-from kg.build import Builder  # noqa: E402
-from kg.documents import Document  # noqa: E402
-from kg.nlp import load  # noqa: E402
+SPACY = """
+import json, sys
+import spacy
+
+nlp = spacy.load(sys.argv[1])
+def texts():
+    with open(sys.argv[2], encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)["text"]
+for doc in nlp.pipe(texts(), n_process=int(sys.argv[3])):
+    pass
+"""
 
 
-def corpus(n: int, seed: int) -> list[Document]:
-    return [Document(id=r["id"], text=r["text"], date=r["date"], title=r["title"]) for r in documents(n, seed)]
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    peak_mib: float
 
 
-def bare_spacy(docs: list[Document], jobs: int, batch_size: int) -> None:
-    for _ in load().pipe((d.text for d in docs), batch_size=batch_size, n_process=jobs):
-        pass
+def run(command: list[str]) -> Run:
+    """Run a command to its end; wall seconds, CPU seconds (its own and its children's), peak RSS."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed with status {process.returncode}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def kg_build(docs: list[Document], jobs: int, batch_size: int) -> None:
-    for _ in Builder(nlp=load()).add(docs, batch_size=batch_size, n_process=jobs):
-        pass
+def write_corpus(path: Path, n: int, length: str, seed: int) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for record in documents(n, seed, length):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def timed(run: Callable[[], None]) -> tuple[float, float]:
-    """Wall-clock and CPU seconds (this process and the workers it waited for)."""
-    before, started = os.times(), time.perf_counter()
-    run()
-    wall, after = time.perf_counter() - started, os.times()
-    cpu = sum(getattr(after, f) - getattr(before, f) for f in ("user", "system", "children_user", "children_system"))
-    return wall, cpu
+def measure(name: str, corpus: Path, jobs: int, pairs: int, model: str, work: Path) -> str:
+    with corpus.open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    words = sum(len(t.split()) for t in texts)
+    kg = [str(Path(sys.executable).parent / "kg"), "build", str(corpus), "-o", str(work / "out"), "-q",
+          "-j", str(jobs), "--model", model]
+    spacy = [sys.executable, "-c", SPACY, model, str(corpus), str(jobs)]
+    kg_runs, spacy_runs = [], []
+    for _ in range(pairs):
+        kg_runs.append(run(kg))
+        spacy_runs.append(run(spacy))
+    ratios = sorted(s.wall / k.wall for k, s in zip(kg_runs, spacy_runs))
+    cpu_ratios = sorted(s.cpu / k.cpu for k, s in zip(kg_runs, spacy_runs))
+
+    def median(runs: list[Run], field: str) -> float:
+        return statistics.median(getattr(r, field) for r in runs)
+
+    return (f"{name:<16} {len(texts):>6} {words:>9,} {jobs:>3}  "
+            f"{words / median(spacy_runs, 'wall'):>9,.0f} {words / median(kg_runs, 'wall'):>9,.0f}  "
+            f"{statistics.median(ratios):>5.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f})  "
+            f"{statistics.median(cpu_ratios):>5.2f}x  "
+            f"{median(spacy_runs, 'peak_mib'):>7,.0f} {median(kg_runs, 'peak_mib'):>7,.0f}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, default=400)
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--short", type=int, default=400, help="short passages to generate (0: none)")
+    parser.add_argument("--long", type=int, default=40, help="long articles to generate (0: none)")
+    parser.add_argument("--texts", type=Path, action="append", default=[], help="also measure this JSONL file")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--pairs", type=int, default=3, help="paired runs per setting (default: 3)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--model", help="spaCy pipeline (default: the one kg resolves)")
     args = parser.parse_args(argv)
-    docs = corpus(args.docs, args.seed)
-    words = sum(len(d.text.split()) for d in docs)
-    load()("Warm up the pipeline once.")
-    print(f"{len(docs)} documents, {words:,} words (benchmarks/corpus.py, seed {args.seed}); best of {args.repeat}")
-    print(f"{'processes':>9}  {'spaCy words/s':>13}  {'kg words/s':>10}  {'kg/spaCy':>8}  "
-          f"{'spaCy words/CPU-s':>17}  {'kg words/CPU-s':>14}  {'kg/spaCy':>8}")
-    for jobs in args.jobs:
-        spacy_runs, kg_runs = [], []
-        for _ in range(args.repeat):
-            spacy_runs.append(timed(lambda: bare_spacy(docs, jobs, args.batch_size)))
-            kg_runs.append(timed(lambda: kg_build(docs, jobs, args.batch_size)))
-        spacy_wall, spacy_cpu = (min(r[i] for r in spacy_runs) for i in (0, 1))
-        kg_wall, kg_cpu = (min(r[i] for r in kg_runs) for i in (0, 1))
-        print(f"{jobs:>9}  {words / spacy_wall:>13,.0f}  {words / kg_wall:>10,.0f}  {spacy_wall / kg_wall:>7.2f}x  "
-              f"{words / spacy_cpu:>17,.0f}  {words / kg_cpu:>14,.0f}  {spacy_cpu / kg_cpu:>7.2f}x")
+    from kg.nlp import resolve_model_name
+
+    model = resolve_model_name(args.model)
+    with tempfile.TemporaryDirectory(prefix="kg-throughput-") as tmp:
+        work = Path(tmp)
+        corpora = []
+        for length, n in (("short", args.short), ("long", args.long)):
+            if n:
+                path = work / f"{length}.jsonl"
+                write_corpus(path, n, length, args.seed)
+                corpora.append((f"{length} (generated)", path))
+        corpora += [(path.name, path) for path in args.texts]
+        print(f"kg build against bare spaCy ({model}, nlp.pipe with its default batch size), whole processes, "
+              f"median of {args.pairs} paired runs")
+        print(f"{'corpus':<16} {'docs':>6} {'words':>9} {'-j':>3}  {'spaCy w/s':>9} {'kg w/s':>9}  "
+              f"{'kg/spaCy wall (range)':<21}  {'cpu':>6}  {'spaCy MiB':>7} {'kg MiB':>7}")
+        for name, path in corpora:
+            for jobs in args.jobs:
+                print(measure(name, path, jobs, args.pairs, model, work), flush=True)
     return 0
 
 

@@ -11,8 +11,10 @@ Everything else here is a pure function over that graph, in the style of network
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import combinations
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +22,15 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from kg.fileio import OutputError, atomic_writer
+from kg.names import name_words
 from kg.ontology import DCTERMS, ENT, KG, PROV, relations
 from kg.options import NETWORK_FORMATS
 
 EXPORT_FORMATS = NETWORK_FORMATS
+# Left out of paths, neighbourhoods and centrality unless asked for: positions are hubs, not links.
+DEFAULT_EXCLUDED = ("holds_position",)
+_MAX_NAMESAKES = 50
+_TYPED = re.compile(r"(.+?)\s*\((\w+)\)")
 POLARITY_WORDS = {"negative": "denied", "hypothetical": "hypothetical", "reported": "reported"}
 
 
@@ -169,18 +176,29 @@ def stats(graph: nx.MultiDiGraph, top: int = 10) -> GraphStats:
 
 
 def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
-    """The node whose label (else one alias) is ``name``, case-insensitively."""
-    wanted = name.strip().casefold()
+    """The node whose label (else one alias) is ``name``, case-insensitively.
+
+    ``name`` may also be an entity IRI (full, or ``ent:`` followed by its path) or carry its type
+    in parentheses, "Lula (Person)", which picks one of several entities with the same name.
+    """
+    name = name.strip()
+    iri = str(ENT) + name[4:] if name.startswith("ent:") else name.strip("<>")
+    if iri in graph:
+        return iri
+    typed = _TYPED.fullmatch(name)
+    kind = typed.group(2).casefold() if typed else None
+    wanted = (typed.group(1) if typed else name).strip().casefold()
     for field in ("label", "aliases"):
         found = sorted(
             n for n, d in graph.nodes(data=True)
-            if (d["label"].casefold() == wanted if field == "label" else wanted in (a.casefold() for a in d["aliases"]))
+            if (kind is None or d["type"].casefold() == kind)
+            and (d["label"].casefold() == wanted if field == "label" else wanted in (a.casefold() for a in d["aliases"]))
         )
         if len(found) == 1:
             return found[0]
         if found:
             names = ", ".join(f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']})" for n in found)
-            raise EntityNotFound(f"{name!r} is ambiguous: {names}")
+            raise EntityNotFound(f"{name!r} is ambiguous: {names} (name one as \"Name (Type)\" or by its IRI)")
     close = sorted(d["label"] for _, d in graph.nodes(data=True) if wanted in d["label"].casefold())[:5]
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
     raise EntityNotFound(f"no entity named {name!r}{hint}")
@@ -232,6 +250,73 @@ def select(graph: nx.MultiDiGraph, relations: Iterable[str] | None = None, since
         if evidence:
             kept.add_edge(s, o, k, **{**data, "evidence": evidence})
     return kept
+
+
+def relation_view(graph: nx.MultiDiGraph, only: Iterable[str] | None = None,
+                  exclude: Iterable[str] = DEFAULT_EXCLUDED) -> nx.MultiDiGraph:
+    """A view of the facts of the relations in ``only`` (names or labels; default: all) but those
+    in ``exclude`` (default: ``holds_position``). Entities are all kept."""
+    wanted = {r.casefold() for r in only} if only else None
+    unwanted = {r.casefold() for r in exclude} - (wanted or set())
+
+    def keep(s: str, o: str, k: str) -> bool:
+        data = graph.edges[s, o, k]
+        names = {data["relation"].casefold(), data["label"].casefold()}
+        return (wanted is None or bool(names & wanted)) and not names & unwanted
+
+    return nx.subgraph_view(graph, filter_edge=keep)
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """One entity as ``kg entities`` lists it."""
+
+    node: str
+    label: str
+    type: str
+    names: tuple[str, ...]  # the label and every other form the texts use
+    facts: int  # distinct facts (any polarity) it takes part in
+
+
+def entity_rows(graph: nx.MultiDiGraph, type_: str | None = None) -> list[EntityRow]:
+    """Every entity (of ``type_``, any case), the most connected first, then by label."""
+    rows = [
+        EntityRow(n, d["label"], d["type"], (d["label"], *d["aliases"]), graph.degree(n))
+        for n, d in graph.nodes(data=True) if type_ is None or d["type"].casefold() == type_.casefold()
+    ]
+    return sorted(rows, key=lambda r: (-r.facts, r.label.casefold(), r.node))
+
+
+def likely_duplicates(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
+    """Pairs of entities that are likely one: ``(node, node, why)``, each pair once.
+
+    The same name once accents, case, middle initials and suffixes are folded (whatever the two
+    types); or a person and a person, organisation or untyped name with the same surname and
+    compatible first names ("Steve" and "Steven", or none).
+    """
+    by_key: dict[str, list[str]] = {}
+    by_surname: dict[str, list[str]] = {}
+    for n, d in graph.nodes(data=True):
+        if d["type"] in ("Position", "Election", "Matter"):
+            continue
+        words = name_words(d["label"])
+        by_key.setdefault(" ".join(words), []).append(n)
+        if d["type"] in ("Person", "Thing", "Organization") and words:
+            by_surname.setdefault(words[-1], []).append(n)
+    pairs: dict[tuple[str, str], str] = {}
+    for nodes in by_key.values():
+        for a, b in combinations(sorted(nodes), 2):
+            pairs[(a, b)] = "the same name"
+    for nodes in by_surname.values():
+        if len(nodes) > _MAX_NAMESAKES:  # a common word, not a surname
+            continue
+        for a, b in combinations(sorted(nodes), 2):
+            if (a, b) in pairs or "Person" not in (graph.nodes[a]["type"], graph.nodes[b]["type"]):
+                continue
+            first_a, first_b = (name_words(graph.nodes[n]["label"])[:-1] for n in (a, b))
+            if not first_a or not first_b or first_a[0].startswith(first_b[0]) or first_b[0].startswith(first_a[0]):
+                pairs[(a, b)] = "the same surname"
+    return [(a, b, why) for (a, b), why in sorted(pairs.items())]
 
 
 def flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:

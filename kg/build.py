@@ -12,12 +12,14 @@ from pathlib import Path
 from spacy.language import Language
 
 from kg import nlp as nlp_module
+from kg.aliases import Aliases
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.extraction import Extractor
 from kg.extraction.budget import TimeBudget
-from kg.fileio import atomic_writer
+from kg.fileio import OutputError, atomic_writer
 from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
+from kg.outputs import OutputSet
 from kg.rdf import document_triples, entity_triples, statement_triples
 from kg.resolve import Resolver
 from kg.store import MemoryStore, Store, stored_entities
@@ -77,20 +79,21 @@ class Builder:
     """Streams documents through extraction and resolution into a :class:`KnowledgeGraph`."""
 
     def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None,
-                 store: Store | None = None, *, parse: bool = True, budget: TimeBudget = TimeBudget()) -> None:
+                 store: Store | None = None, *, parse: bool = True, aliases: Aliases | None = None,
+                 budget: TimeBudget = TimeBudget()) -> None:
         """Build into ``store`` (default: a :class:`~kg.store.MemoryStore` around ``graph``).
 
         The entities already in a store seed the resolver, so new documents join them ("Sessions"
         finds the stored "Jeff Sessions") instead of minting duplicates. With ``parse=False`` no
         pipeline is loaded: documents parsed elsewhere (:mod:`kg.cluster`) come in through
-        :meth:`add_extracted`. A document whose extraction overruns ``budget`` is skipped and
-        reported like unreadable input.
+        :meth:`add_extracted`. ``aliases`` (:mod:`kg.aliases`) name and type entities as the user says.
+        A document whose extraction overruns ``budget`` is skipped and reported like unreadable input.
         """
         if store is not None and graph is not None:
             raise ValueError("give a graph or a store, not both")
         self.extractor = Extractor(nlp or nlp_module.load(model), budget=budget) if parse else None
         self.store: Store = store if store is not None else MemoryStore(graph)
-        self.resolver = Resolver()
+        self.resolver = Resolver(aliases)
         for entity in stored_entities(self.store):
             self.resolver.canonical(entity)
         self.report = BuildReport()
@@ -177,15 +180,17 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
           on_problem: Callable[[Problem], None] | None = None, nlp: Language | None = None,
           store: Store | None = None, *, jobs: int = 1, batch_size: int = 16, fail_fast: bool = False,
           max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None,
-          cluster: str | None = None, partition_size: int = 32, budget: TimeBudget = TimeBudget()) -> BuildReport:
+          cluster: str | None = None, partition_size: int = 32, aliases: Aliases | None = None,
+          budget: TimeBudget = TimeBudget()) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
 
     With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each
     document in one atomic batch, and ``out_dir`` gets only this run's ``facts.jsonl``: the
     store's whole graph is exported with ``kg export`` instead.
 
-    Facts stream to ``facts.jsonl`` as they are found; every output appears only complete (an
-    interrupted or failed build leaves the previous files untouched). With ``fail_fast`` the
+    Facts stream to ``facts.jsonl`` as they are found; the outputs are committed as one set
+    (:class:`~kg.outputs.OutputSet`): an interrupted or failed build leaves the previous set
+    untouched, and a reader sees the old set or the new one, never a mix. With ``fail_fast`` the
     first unreadable document raises :class:`BadDocument` and nothing is written.
 
     With ``cluster`` (a Dask scheduler address) documents are read, parsed and extracted on the
@@ -195,7 +200,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
-    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None, budget=budget)
+    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None, aliases=aliases, budget=budget)
 
     def problem(item: Problem) -> None:
         if fail_fast and not item.warning:
@@ -203,29 +208,34 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
         if on_problem is not None:
             on_problem(item)
 
-    facts_path = out / "facts.jsonl"
-    with atomic_writer(facts_path) as handle:
-        if cluster is None:
-            facts = builder.add(read_inputs(inputs, max_chars=max_chars), problem, batch_size=batch_size,
-                                n_process=jobs, on_document=on_document)
+    with OutputSet(out) as outputs:
+        facts_path = outputs.path("facts.jsonl")
+        with atomic_writer(facts_path) as handle:
+            if cluster is None:
+                facts = builder.add(read_inputs(inputs, max_chars=max_chars), problem, batch_size=batch_size,
+                                    n_process=jobs, on_document=on_document)
+            else:
+                from kg.cluster import extract_on_cluster  # Dask is imported only for cluster builds
+
+                extracted = extract_on_cluster(inputs, cluster, model=model, batch_size=batch_size,
+                                               max_chars=max_chars, size=partition_size)
+                facts = builder.add_extracted(extracted, problem, on_document)
+            for fact in facts:
+                line = json.dumps(fact.to_record(), ensure_ascii=False) + "\n"
+                try:
+                    handle.write(line)
+                except OSError as err:
+                    raise OutputError(f"cannot write {out / 'facts.jsonl'}: {err.strerror or err}") from err
+            if builder.report.documents == 0:
+                raise NothingToBuild("no document could be read; nothing was written")
+        report = builder.report
+        if isinstance(builder.store, MemoryStore):
+            from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
+
+            builder.graph.serialize(outputs.path("graph.ttl"))
+            write_html(builder.graph.graph, outputs.path("graph.html"), title="kg: " + ", ".join(inputs))
         else:
-            from kg.cluster import extract_on_cluster  # Dask is imported only for cluster builds
-
-            extracted = extract_on_cluster(inputs, cluster, model=model, batch_size=batch_size, max_chars=max_chars,
-                                           size=partition_size)
-            facts = builder.add_extracted(extracted, problem, on_document)
-        for fact in facts:
-            handle.write(json.dumps(fact.to_record(), ensure_ascii=False) + "\n")
-        if builder.report.documents == 0:
-            raise NothingToBuild("no document could be read; nothing was written")
-    report = builder.report
-    report.outputs.append(facts_path)
-    if isinstance(builder.store, MemoryStore):
-        from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
-
-        report.outputs.append(builder.graph.serialize(out / "graph.ttl"))
-        report.outputs.append(write_html(builder.graph.graph, out / "graph.html", title="kg: " + ", ".join(inputs)))
-    else:
-        report.store = f"{builder.store!r} ({len(builder.store)} triples)"
+            report.store = f"{builder.store!r} ({len(builder.store)} triples)"
+        report.outputs += outputs.commit()
     report.seconds = time.perf_counter() - started
     return report

@@ -18,8 +18,9 @@ Matching rules (only the positive, asserted facts of the extractor are scored):
   reader would: case, accents and apostrophe styles folded, runs of white space collapsed, a
   leading "the " and trailing punctuation stripped; or, when the entity is a Person (or of no
   settled type), when one is a token-suffix of the other once leading titles ("Gov.",
-  "President") and generational suffixes ("Jr.", "III") are dropped (gold "Macron" matches
-  predicted "Emmanuel Macron", "Bill Waller Jr." matches "Waller");
+  "President"), middle initials and generational suffixes ("Jr.", "III") are dropped (gold
+  "Macron" matches predicted "Emmanuel Macron", "Bill Waller Jr." matches "Waller", "Donald J.
+  Trump" matches "Donald Trump");
 * symmetric relations (``faces_in_runoff``) match in either direction;
 * predictions are counted once per passage and distinct triple (the same fact stated in three
   sentences is one prediction), and each gold triple matches at most one prediction (a maximum
@@ -328,7 +329,7 @@ def name_tokens(text: str) -> list[str]:
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1] in _GENERATIONAL:
         tokens.pop()
-    return tokens
+    return [t for i, t in enumerate(tokens) if len(t) > 1 or i in (0, len(tokens) - 1)]  # middle initials
 
 
 def name_matches(gold: str, entity: Entity) -> bool:

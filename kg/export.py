@@ -7,12 +7,14 @@ and plain triples, which several documents may support, stay in the default grap
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.fileio import write_bytes
+from kg.graph import OXIGRAPH_FORMATS, write_with_oxigraph
 from kg.ontology import KG, PREFIXES, PROV
 from kg.options import EXPORT_FORMATS
 
@@ -46,9 +48,14 @@ def dataset(graph: Graph) -> Dataset:
 
 
 def serialize(graph: Graph, format: str) -> bytes:
-    """The graph in ``format`` (one of :data:`FORMATS`) as UTF-8 bytes."""
+    """The graph in ``format`` (one of :data:`FORMATS`) as UTF-8 bytes (Turtle and N-Triples
+    written by :func:`kg.graph.write_with_oxigraph`, sorted and deterministic)."""
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}; choose from {', '.join(FORMATS)}")
+    if FORMATS[format] in OXIGRAPH_FORMATS:
+        buffer = io.BytesIO()
+        write_with_oxigraph(graph, buffer, FORMATS[format])
+        return buffer.getvalue()
     source: Graph = dataset(graph) if format == "trig" else graph
     if format == "jsonld":
         context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph
 from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.nt import _nt_row  # one triple as an N-Triples line, as rdflib writes it
 
 from kg.documents import Document
 from kg.fileio import OutputError, atomic_writer
@@ -26,10 +29,9 @@ RDF_FORMATS = {
     ".xml": "xml",
 }
 DATASET_FORMATS = ("trig", "nquads")
-
-# Turtle of graphs with more triples than this is written through Oxigraph's serializer, several
-# times faster than rdflib's Turtle serializer on large graphs (benchmarks/serialization.py).
-LARGE_GRAPH = 100_000
+# Written by write_with_oxigraph, several times faster than rdflib's Turtle serializer
+# (benchmarks/serialization.py) and deterministic; other formats by rdflib.
+OXIGRAPH_FORMATS = ("turtle", "nt")
 
 
 def graph_file(path: str | Path) -> Path:
@@ -92,15 +94,14 @@ class KnowledgeGraph:
     def serialize(self, path: str | Path, format: str | None = None) -> Path:
         """Write the graph atomically; the format follows the suffix unless given.
 
-        Turtle of graphs over :data:`LARGE_GRAPH` triples is written by :func:`write_with_oxigraph`
-        (the same graph and prefixes), everything else by rdflib.
+        Turtle and N-Triples are written by :func:`write_with_oxigraph`, other formats by rdflib.
         """
         path = Path(path)
         fmt = format or RDF_FORMATS.get(path.suffix.lower(), "turtle")
         try:
             with atomic_writer(path, "wb") as handle:
-                if fmt == "turtle" and len(self.graph) > LARGE_GRAPH:
-                    write_with_oxigraph(self.graph, handle)
+                if fmt in OXIGRAPH_FORMATS:
+                    write_with_oxigraph(self.graph, handle, fmt)
                 else:
                     handle.write(self.graph.serialize(format=fmt, encoding="utf-8"))
         except OutputError:
@@ -110,14 +111,46 @@ class KnowledgeGraph:
         return path
 
 
-def write_with_oxigraph(graph: Graph, handle: IO[bytes]) -> None:
-    """Write ``graph`` as Turtle to a binary ``handle`` through Oxigraph's serializer, with kg's
-    prefixes. rdflib writes N-Triples (linear in the graph), whose sorted lines give a
-    deterministic order with each subject's triples together; Oxigraph parses and abbreviates them."""
-    lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
-    lines.sort()
-    data = b"\n".join(lines)
-    del lines  # the graph once as N-Triples is enough
-    triples = pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+def write_with_oxigraph(graph: Graph, handle: IO[bytes], format: str = "turtle") -> None:
+    """Write ``graph`` as Turtle (or N-Triples, ``format="nt"``) to a binary ``handle``.
+
+    Each triple becomes an N-Triples line (rdflib's own writer, linear in the graph); the sorted
+    lines give a deterministic order with each subject's triples together, and are the
+    N-Triples output. For Turtle, Oxigraph reads them as a stream and abbreviates them with kg's
+    prefixes. The graph is held once more as lines, never as one text."""
+    lines = sorted(_nt_row(triple) for triple in graph)
+    if format == "nt":
+        for chunk in _chunks(lines):
+            handle.write(chunk)
+        return
+    stream = io.BufferedReader(_ChunkReader(_chunks(lines)))
+    triples = pyoxigraph.parse(stream, format=pyoxigraph.RdfFormat.N_TRIPLES)
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     pyoxigraph.serialize(triples, handle, pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+def _chunks(lines: list[str]) -> Iterator[bytes]:
+    """The lines as UTF-8, 256 at a time."""
+    for start in range(0, len(lines), 256):
+        yield "".join(lines[start:start + 256]).encode("utf-8")
+
+
+class _ChunkReader(io.RawIOBase):
+    """A readable binary stream over an iterator of byte chunks."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._rest = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._rest:
+            self._rest = next(self._chunks, b"")
+            if not self._rest:
+                return 0
+        n = min(len(buffer), len(self._rest))
+        buffer[:n] = self._rest[:n]
+        self._rest = self._rest[n:]
+        return n

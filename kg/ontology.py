@@ -41,13 +41,6 @@ def ontology_path(name: str = "kg.ttl") -> Path:
     return Path(str(resources.files("kg.ontologies") / name))
 
 
-@lru_cache(maxsize=1)
-def ontology_graph() -> Graph:
-    graph = Graph()
-    graph.parse(ontology_path(), format="turtle")
-    return graph
-
-
 @dataclass(frozen=True)
 class Relation:
     """One relation the extractor can find, as the ontology declares it."""
@@ -61,11 +54,17 @@ class Relation:
     verbs: tuple[tuple[str, str | None], ...]  # (lemma, required particle)
     nouns: tuple[str, ...]
     agent_nouns: tuple[str, ...]
+    patient_nouns: tuple[str, ...]
     object_prepositions: tuple[str, ...]
     context: tuple[str, ...]
     causatives: tuple[tuple[str, str], ...]
     role_bearing: bool
     object_is_phrase: bool
+    verbs_with_role: tuple[str, ...] = ()
+    appeals: tuple[tuple[str, str, str | None], ...] = ()  # (appeal, action, preposition)
+    in_election: str | None = None  # recorded as this relation in a sentence about an election
+    scheduled: bool = False  # "will" states a fact
+    role_relation: str | None = None  # the object's relation to a role it is given
 
     @property
     def iri(self) -> URIRef:
@@ -85,42 +84,44 @@ def _flag(graph: Graph, subject: URIRef, prop: URIRef) -> bool:
     return isinstance(value, Literal) and bool(value.toPython())
 
 
-@lru_cache(maxsize=1)
-def relations() -> dict[str, Relation]:
-    """Every ``kg:relation`` sub-property, keyed by local name."""
-    graph = ontology_graph()
-    catalogue: dict[str, Relation] = {}
-    for prop in sorted(graph.subjects(RDFS.subPropertyOf, KG.relation)):
-        name = _local(prop)
-        verbs = []
-        for verb in _strings(graph, prop, KG.verb):
-            lemma, _, particle = verb.partition(" ")
-            verbs.append((lemma, particle or None))
-        causatives = tuple(tuple(c.split(" ", 1)) for c in _strings(graph, prop, KG.causative))
-        catalogue[name] = Relation(
-            name=name,
-            label=str(graph.value(prop, RDFS.label) or name),
-            comment=str(graph.value(prop, RDFS.comment) or ""),
-            domain=_local(graph.value(prop, RDFS.domain)),
-            range=_local(graph.value(prop, RDFS.range)),
-            symmetric=(prop, RDF.type, OWL.SymmetricProperty) in graph,
-            verbs=tuple(verbs),
-            nouns=_strings(graph, prop, KG.noun),
-            agent_nouns=_strings(graph, prop, KG.agentNoun),
-            object_prepositions=_strings(graph, prop, KG.objectPreposition),
-            context=_strings(graph, prop, KG.context),
-            causatives=causatives,  # type: ignore[arg-type]
-            role_bearing=_flag(graph, prop, KG.roleBearing),
-            object_is_phrase=_flag(graph, prop, KG.objectIsPhrase),
-        )
-    return catalogue
+def _relation(graph: Graph, prop: URIRef) -> Relation:
+    name = _local(prop)
+    verbs = []
+    for verb in _strings(graph, prop, KG.verb):
+        lemma, _, particle = verb.partition(" ")
+        verbs.append((lemma, particle or None))
+    causatives = tuple(tuple(c.split(" ", 1)) for c in _strings(graph, prop, KG.causative))
+    appeals = []
+    for appeal in _strings(graph, prop, KG.appeal):
+        cause, action, *prep = appeal.split()
+        appeals.append((cause, action, prep[0] if prep else None))
+    in_election = graph.value(prop, KG.inElection)
+    role_relation = graph.value(prop, KG.roleRelation)
+    return Relation(
+        name=name,
+        label=str(graph.value(prop, RDFS.label) or name),
+        comment=str(graph.value(prop, RDFS.comment) or ""),
+        domain=_local(graph.value(prop, RDFS.domain)),
+        range=_local(graph.value(prop, RDFS.range)),
+        symmetric=(prop, RDF.type, OWL.SymmetricProperty) in graph,
+        verbs=tuple(verbs),
+        nouns=_strings(graph, prop, KG.noun),
+        agent_nouns=_strings(graph, prop, KG.agentNoun),
+        patient_nouns=_strings(graph, prop, KG.patientNoun),
+        object_prepositions=_strings(graph, prop, KG.objectPreposition),
+        context=_strings(graph, prop, KG.context),
+        causatives=causatives,  # type: ignore[arg-type]
+        role_bearing=_flag(graph, prop, KG.roleBearing),
+        object_is_phrase=_flag(graph, prop, KG.objectIsPhrase),
+        verbs_with_role=_strings(graph, prop, KG.verbWithRole),
+        appeals=tuple(appeals),
+        in_election=_local(in_election) if isinstance(in_election, URIRef) else None,
+        scheduled=_flag(graph, prop, KG.scheduled),
+        role_relation=_local(role_relation) if isinstance(role_relation, URIRef) else None,
+    )
 
 
-@lru_cache(maxsize=None)
-def subclasses(name: str) -> frozenset[str]:
-    """``name`` and every class below it in the ontology (local names)."""
-    graph = ontology_graph()
-    root = KG[name]
+def _below(graph: Graph, root: URIRef) -> frozenset[str]:
     found = {root}
     frontier = [root]
     while frontier:
@@ -132,19 +133,95 @@ def subclasses(name: str) -> frozenset[str]:
     return frozenset(_local(c) for c in found)
 
 
+@dataclass(frozen=True)
+class Ontology:
+    """Everything the extractor reads from the ontology, read once: relations and their
+    triggers, the words that make titles, organisations and elections, frame confidences and
+    the cue words of polarity and attribution. Pass one to :class:`~kg.extraction.Extractor`
+    to extract with another ontology (:meth:`from_graph`)."""
+
+    graph: Graph
+    relations: dict[str, Relation]
+    position_words: frozenset[str]
+    organization_words: frozenset[str]
+    honorifics: frozenset[str]
+    election_words: frozenset[str]  # heads of phrases that name an election
+    election_cues: frozenset[str]  # words and phrases that make a sentence about an election
+    frame_confidence: dict[str, float]
+    cues: dict[str, frozenset[str]]  # kg:CueSet local name -> words
+    class_tree: dict[str, frozenset[str]]  # class -> itself and every class below it
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> Ontology:
+        relations = {_local(p): _relation(graph, p) for p in sorted(graph.subjects(RDFS.subPropertyOf, KG.relation))
+                     if isinstance(p, URIRef)}
+        frames = {}
+        for frame in graph.subjects(RDF.type, KG.Frame):
+            value = graph.value(frame, KG.frameConfidence)
+            if isinstance(value, Literal):
+                frames[str(graph.value(frame, RDFS.label) or _local(frame))] = float(value.toPython())
+        cues = {_local(c): frozenset(_strings(graph, c, KG.word)) for c in graph.subjects(RDF.type, KG.CueSet)
+                if isinstance(c, URIRef)}
+        return cls(
+            graph=graph,
+            relations=relations,
+            position_words=frozenset(_strings(graph, KG.Position, KG.headWord)),
+            organization_words=frozenset(_strings(graph, KG.Organization, KG.headWord)),
+            honorifics=frozenset(_strings(graph, KG.Position, KG.honorific)),
+            election_words=frozenset(_strings(graph, KG.Election, KG.headWord)),
+            election_cues=frozenset(_strings(graph, KG.Election, KG.cue)),
+            frame_confidence=frames,
+            cues=cues,
+            class_tree={_local(c): _below(graph, c) for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)},
+        )
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Ontology:
+        """The ontology in ``path`` (default: ``ontologies/kg.ttl``)."""
+        graph = Graph()
+        graph.parse(path or ontology_path(), format="turtle")
+        return cls.from_graph(graph)
+
+    def cue(self, name: str) -> frozenset[str]:
+        """The words of the cue set ``kg:NAME`` (empty when the ontology has none)."""
+        return self.cues.get(name, frozenset())
+
+    def subclasses(self, name: str) -> frozenset[str]:
+        """``name`` and every class below it (local names)."""
+        return self.class_tree.get(name) or _below(self.graph, KG[name])
+
+
 @lru_cache(maxsize=1)
+def default_ontology() -> Ontology:
+    """The package's own ontology, read on first use (pass an :class:`Ontology` to the
+    extractor to use another)."""
+    return Ontology.load()
+
+
+def ontology_graph() -> Graph:
+    return default_ontology().graph
+
+
+def relations() -> dict[str, Relation]:
+    """Every ``kg:relation`` sub-property of the package's ontology, keyed by local name."""
+    return default_ontology().relations
+
+
+def subclasses(name: str) -> frozenset[str]:
+    """``name`` and every class below it in the package's ontology (local names)."""
+    return default_ontology().subclasses(name)
+
+
 def position_words() -> frozenset[str]:
     """Nouns that name a position (``kg:headWord`` on ``kg:Position``)."""
-    return frozenset(_strings(ontology_graph(), KG.Position, KG.headWord))
+    return default_ontology().position_words
 
 
-@lru_cache(maxsize=1)
 def organization_words() -> frozenset[str]:
     """Nouns that, owned by a named agent, name an organisation (``kg:headWord`` on ``kg:Organization``)."""
-    return frozenset(_strings(ontology_graph(), KG.Organization, KG.headWord))
+    return default_ontology().organization_words
 
 
-@lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Words stripped from the front of a name (``kg:honorific`` on ``kg:Position``)."""
-    return frozenset(_strings(ontology_graph(), KG.Position, KG.honorific))
+    return default_ontology().honorifics

@@ -10,4 +10,6 @@ EXPORT_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "tr
 NETWORK_FORMATS = ("graphml", "gexf")  # kg.analysis.export
 SIZE_BY = ("pagerank", "degree")  # kg.viz node sizes
 SERVE_TIMEOUT = 30  # seconds a query may run before the server cancels it (kg.serve)
+SERVE_WORKERS = 6  # query worker processes of kg serve (kg.serve)
+QUERY_TIMEOUT = 30.0  # seconds a local kg query may run (kg.sandbox)
 SPLITS = ("all", "tune", "holdout")  # kg.evaluate.split: a gold set's parts

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import XSD
@@ -22,13 +23,31 @@ from kg.resolve import document_iri, entity_iri
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
+# Terms built once: an rdflib namespace makes a new URIRef on every attribute access.
+_TYPE, _LABEL, _MENTION, _ASSERTION = RDF.type, RDFS.label, KG.mention, KG.Assertion
+_SUBJECT, _PREDICATE, _OBJECT, _POLARITY = KG.subject, KG.predicate, KG.object, KG.polarity
+_CONFIDENCE, _SENTENCE, _START, _END = KG.confidence, KG.sentence, KG.start, KG.end
+_TRIGGER, _FRAME, _SOURCE, _DATE = KG.trigger, KG.frame, PROV.wasDerivedFrom, DCTERMS.date
+_SPEAKER, _POSITION, _ORGANIZATION = KG.speaker, KG.position, KG.organization
+
+
+@lru_cache(maxsize=None)
+def _kg(name: str) -> URIRef:
+    """``kg:name`` for the few names used as terms (types, relations, polarities)."""
+    return KG[name]
+
+
+@lru_cache(maxsize=1024)
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
+
 
 def entity_triples(entity: Entity) -> Iterator[Triple]:
     iri = entity_iri(entity)
-    yield iri, RDF.type, KG[entity.type]
-    yield iri, RDFS.label, Literal(entity.label)
+    yield iri, _TYPE, _kg(entity.type)
+    yield iri, _LABEL, Literal(entity.label)
     for alias in sorted(entity.aliases):
-        yield iri, KG.mention, Literal(alias)
+        yield iri, _MENTION, Literal(alias)
 
 
 def document_triples(document: Document) -> Iterator[Triple]:
@@ -45,35 +64,36 @@ def document_triples(document: Document) -> Iterator[Triple]:
 
 def assertion_iri(fact: Fact) -> URIRef:
     ev = fact.evidence
-    parts = [str(entity_iri(fact.subject)), fact.relation, str(entity_iri(fact.object)), ev.doc, str(ev.start), ev.polarity]
+    parts = [str(entity_iri(fact.subject)), fact.relation, str(entity_iri(fact.object)),
+             ev.doc, str(ev.start), ev.polarity]
     return ASSERTION[hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]]
 
 
 def fact_triples(fact: Fact) -> Iterator[Triple]:
     """The plain triple (positive facts only) and the assertion node with its evidence."""
     subject, obj = entity_iri(fact.subject), entity_iri(fact.object)
-    predicate = KG[fact.relation]
+    predicate = _kg(fact.relation)
     ev = fact.evidence
     if ev.polarity == "positive":
         yield subject, predicate, obj
         if relations()[fact.relation].symmetric:
             yield obj, predicate, subject
     node = assertion_iri(fact)
-    yield node, RDF.type, KG.Assertion
-    yield node, KG.subject, subject
-    yield node, KG.predicate, predicate
-    yield node, KG.object, obj
-    yield node, KG.polarity, KG[ev.polarity]
-    yield node, KG.confidence, Literal(Decimal(str(ev.confidence)), datatype=XSD.decimal)
-    yield node, KG.sentence, Literal(ev.sentence)
-    yield node, KG.start, Literal(ev.start, datatype=XSD.integer)
-    yield node, KG.end, Literal(ev.end, datatype=XSD.integer)
-    yield node, KG.trigger, Literal(ev.trigger)
-    yield node, KG.frame, Literal(ev.frame)
-    yield node, PROV.wasDerivedFrom, document_iri(ev.doc)
+    yield node, _TYPE, _ASSERTION
+    yield node, _SUBJECT, subject
+    yield node, _PREDICATE, predicate
+    yield node, _OBJECT, obj
+    yield node, _POLARITY, _kg(ev.polarity)
+    yield node, _CONFIDENCE, _confidence(ev.confidence)
+    yield node, _SENTENCE, Literal(ev.sentence)
+    yield node, _START, Literal(ev.start, datatype=XSD.integer)
+    yield node, _END, Literal(ev.end, datatype=XSD.integer)
+    yield node, _TRIGGER, Literal(ev.trigger)
+    yield node, _FRAME, Literal(ev.frame)
+    yield node, _SOURCE, document_iri(ev.doc)
     if ev.date:
-        yield node, DCTERMS.date, Literal(ev.date, datatype=XSD.date)
-    for prop, entity in ((KG.speaker, ev.speaker), (KG.position, fact.position), (KG.organization, fact.organization)):
+        yield node, _DATE, Literal(ev.date, datatype=XSD.date)
+    for prop, entity in ((_SPEAKER, ev.speaker), (_POSITION, fact.position), (_ORGANIZATION, fact.organization)):
         if entity is not None:
             yield node, prop, entity_iri(entity)
 

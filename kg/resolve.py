@@ -1,9 +1,11 @@
 """Cross-document entity resolution and deterministic IRIs.
 
-One entity per real-world thing across documents: the same type and label (case-insensitive) is
-the same entity, and a one-word person (or untyped) name ("Sessions") joins the one known person
-whose full name starts or ends with it. Two known people who share that word make it ambiguous, and then it
-stays its own entity: we never merge people the text distinguishes.
+One entity per real-world thing across documents: the same type and name (compared by
+:func:`~kg.names.name_key`: case, accents, middle initials and "Jr." do not matter) is the same
+entity, and a one-word name ("Sessions") joins the one known person whose full name starts or ends
+with it, whatever type one document's model gave it (a person stays a person), unless it names an
+organisation ("Party"). Two known people who share that word make it ambiguous, and then it stays
+its own entity: we never merge people the text distinguishes.
 """
 
 from __future__ import annotations
@@ -12,13 +14,17 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from rdflib import URIRef
 
+from kg.aliases import Aliases, apply
 from kg.model import Entity, Fact
-from kg.ontology import DOC, ENT
+from kg.names import name_key, name_words
+from kg.ontology import DOC, ENT, organization_words
 
 _MAX_SLUG = 60
+_SURNAME_TYPES = {"Person", "Thing", "Organization", "Place"}
 
 
 def slug(text: str) -> str:
@@ -33,9 +39,15 @@ def slug(text: str) -> str:
 
 
 def entity_iri(entity: Entity) -> URIRef:
-    return ENT[f"{entity.type.lower()}/{slug(entity.label)}"]
+    return _entity_iri(entity.type, entity.label)
 
 
+@lru_cache(maxsize=65536)  # bounded: memory stays flat however many entities a corpus names
+def _entity_iri(entity_type: str, label: str) -> URIRef:
+    return ENT[f"{entity_type.lower()}/{slug(label)}"]
+
+
+@lru_cache(maxsize=65536)
 def document_iri(doc_id: str) -> URIRef:
     return DOC[slug(doc_id)]
 
@@ -43,7 +55,10 @@ def document_iri(doc_id: str) -> URIRef:
 class Resolver:
     """Maps per-document entities onto corpus-wide ones, accumulating aliases."""
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: Aliases | None = None) -> None:
+        """``aliases`` (``kg build --aliases``) rename and retype entities before anything else."""
+        self._aliases = aliases
+        self._alias_types: dict[str, str] = {}
         self._canon: dict[tuple[str, str], Entity] = {}
         self._alias: dict[tuple[str, str], tuple[str, str]] = {}
         self._by_word: dict[str, set[tuple[str, str]]] = {}
@@ -55,13 +70,15 @@ class Resolver:
         return sorted(self._canon.values(), key=lambda e: (e.type, e.label))
 
     def canonical(self, entity: Entity) -> Entity:
-        key = (entity.type, entity.label.casefold())
+        if self._aliases:
+            entity = apply(self._aliases, entity, self._alias_types)
+        key = (entity.type, name_key(entity.label))
         target = self._alias.get(key) or self._by_surname(entity)
         if target is None:
             target = key
             self._canon[key] = entity
-            if entity.type == "Person" and " " in entity.label.strip():
-                words = entity.label.casefold().split()
+            words = name_words(entity.label)
+            if entity.type == "Person" and len(words) > 1:
                 for word in {words[0], words[-1]}:
                     self._by_word.setdefault(word, set()).add(key)
         known = self._canon[target]
@@ -73,9 +90,10 @@ class Resolver:
         return known
 
     def _by_surname(self, entity: Entity) -> tuple[str, str] | None:
-        if entity.type not in ("Person", "Thing") or " " in entity.label.strip():
+        if (entity.type not in _SURNAME_TYPES or len(name_words(entity.label)) != 1
+                or name_key(entity.label) in organization_words()):
             return None
-        keys = self._by_word.get(entity.label.casefold(), set())
+        keys = self._by_word.get(name_key(entity.label), set())
         return next(iter(keys)) if len(keys) == 1 else None
 
     def fact(self, fact: Fact) -> Fact:

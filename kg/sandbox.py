@@ -12,7 +12,6 @@ import faulthandler
 import multiprocessing
 import os
 import signal
-from typing import Any
 
 from rdflib import Graph
 

@@ -8,7 +8,9 @@ export and validation. :func:`open_store` reads a store spec: ``memory``, ``oxig
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import re
 import urllib.error
 import urllib.parse
@@ -63,7 +65,8 @@ class MemoryStore:
         self.kg = kg if kg is not None else KnowledgeGraph()
 
     def add(self, triples: Iterable[Triple]) -> None:
-        self.kg.graph.addN((s, p, o, self.kg.graph) for s, p, o in triples)
+        graph = self.kg.graph
+        graph.addN((s, p, o, graph) for s, p, o in dict.fromkeys(triples))  # a batch repeats its entities
 
     def query(self, sparql: str, allow_service: bool = False) -> Rows | bool | Graph:
         return self.kg.query(sparql, allow_service)
@@ -123,6 +126,30 @@ def _query_error(err: SyntaxError) -> QueryError:
     return QueryError(f"invalid SPARQL: {text}")
 
 
+LOCK_NAME = "kg.lock"
+
+
+def lock_store(path: str | Path, exclusive: bool) -> int | None:
+    """Lock an Oxigraph store's folder for kg: shared by ``kg serve`` (read-only), exclusive by a
+    writer. Returns the lock's file descriptor (closing it releases the lock), ``None`` if the other
+    kind holds it, or ``-1`` if the folder cannot hold a lock file (a read-only medium: no lock).
+
+    Oxigraph lets a writer change a store that a read-only server has open, and the server never
+    sees the change; this lock makes kg refuse that instead."""
+    folder = Path(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return -1
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
 class OxigraphStore:
     """A persistent on-disk Oxigraph store (pyoxigraph), also servable by ``kg serve``; or one in memory."""
 
@@ -130,6 +157,15 @@ class OxigraphStore:
         """Open (or create) the store in the folder ``path``; without a path, an in-memory Oxigraph store."""
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self._lock = -1
+        if self.path is not None and not read_only:
+            lock = lock_store(self.path, exclusive=True)
+            if lock is None:
+                raise StoreError(
+                    f"Oxigraph store {self.path} is being served read-only by kg serve, which would not see "
+                    "this change; stop the server, build, and serve again (or serve with --allow-writes and "
+                    "build with --store sparql:URL)")
+            self._lock = lock
         try:
             if self.path is None:
                 self.store = ox.Store()
@@ -146,10 +182,14 @@ class OxigraphStore:
                     "holds its lock); wait for it to finish, or serve the store read-only and query that"
                 ) from err
             raise StoreError(f"cannot open Oxigraph store {self.path}: {err}") from err
+        finally:
+            if self._lock >= 0 and not hasattr(self, "store"):
+                os.close(self._lock)
+                self._lock = -1
         self._prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
     def add(self, triples: Iterable[Triple]) -> None:
-        quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples]
+        quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in dict.fromkeys(triples)]
         try:
             self.store.extend(quads)
         except OSError as err:
@@ -194,9 +234,16 @@ class OxigraphStore:
         return len(self.store)
 
     def close(self) -> None:
-        if not self.read_only:
-            self.store.flush()
-        del self.store
+        try:
+            if not self.read_only:
+                self.store.flush()
+        except OSError as err:
+            raise StoreError(f"cannot write Oxigraph store {self.path}: {err}") from err
+        finally:
+            del self.store
+            if self._lock >= 0:
+                os.close(self._lock)
+                self._lock = -1
 
     def __repr__(self) -> str:
         return f"oxigraph:{self.path if self.path is not None else '(memory)'}"
@@ -265,13 +312,15 @@ class SparqlStore:
             detail = " ".join(err.read().decode("utf-8", "replace").split())[:300]
             if err.code == 400:
                 raise QueryError(f"the endpoint rejected the request: {detail or err.reason}") from err
+            if err.code == 503 and "time limit" in detail:
+                raise QueryTimeout(f"the endpoint {url} stopped the query: it ran past the server's time limit") from err
             raise StoreError(f"SPARQL endpoint {url} answered {err.code} {err.reason}: {detail}") from err
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
             raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}") from err
 
     def add(self, triples: Iterable[Triple]) -> None:
-        lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples]
+        lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in dict.fromkeys(triples)]
         for start in range(0, len(lines), self.batch):
             body = "INSERT DATA {\n" + "\n".join(lines[start:start + self.batch]) + "\n}"
             self._post(self.update_url, body, "application/sparql-update")
@@ -345,6 +394,8 @@ _ENTITIES = """SELECT ?type ?label ?mention WHERE {
 
 def stored_entities(store: Store) -> list[Entity]:
     """The entities a store already holds, one-word names first (so they stay themselves)."""
+    if isinstance(store, MemoryStore) and len(store) == 0:
+        return []  # a new build's memory store: no need to parse a query
     rows = store.query(_ENTITIES)
     assert isinstance(rows, Rows)
     found: dict[tuple[str, str], set[str]] = {}

@@ -120,7 +120,12 @@ def test_export_rejects_unknown_format(G, tmp_path):
 def test_cli_stats_path_neighbors(graph_file, capsys):
     assert main(["stats", str(graph_file), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["entities"]["Person"] == 4 and data["components"] == [6]
+    # holds_position is left out by default: the mayor's position hangs on nobody
+    assert data["entities"]["Person"] == 4 and data["components"] == [5]
+    assert main(["stats", str(graph_file), "--json", "--exclude-relation", "none"]) == 0
+    assert json.loads(capsys.readouterr().out)["components"] == [6]
+    assert main(["stats", str(graph_file), "--json", "--relation", "holds_position"]) == 0
+    assert json.loads(capsys.readouterr().out)["components"] == [2]
     assert main(["path", str(graph_file), "ann lee", "MAYOR"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "3 facts from Ann Lee to mayor"

@@ -75,6 +75,8 @@ def test_names_match_as_a_reader_would():
     assert name_matches("José Antonio Kast", person("Jose Antonio Kast"))
     assert name_matches("Beto O’Rourke", person("Beto O'Rourke"))
     assert name_matches("Kay Ivey", person("Gov. Kay Ivey"))
+    assert name_matches("Donald J. Trump", person("Donald Trump"))
+    assert not name_matches("J. Trump", person("Donald Trump"))
     assert name_matches("Okafor", person("President Okafor"))
     assert name_matches("Okafor", Entity("Denise Okafor", "Thing"))  # a name of no settled type
     assert not name_matches("Okafor", Entity("Okafor Group", "Organization"))

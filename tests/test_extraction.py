@@ -108,12 +108,12 @@ def test_organisations_named_by_their_owner(extract):
     assert (denied.subject.label, denied.object.label, denied.subject.type) == ("Trump campaign", "Jeff Sessions", "Organization")
 
 
-def test_a_relation_is_a_few_lines_of_turtle(monkeypatch, extractor):
+def test_a_relation_is_a_few_lines_of_turtle(nlp):
     from rdflib import Graph
 
-    from kg import ontology
     from kg.documents import Document
-    from kg.extraction import frames
+    from kg.extraction import Extractor
+    from kg.ontology import Ontology, default_ontology
 
     extra = """
     @prefix kg: <https://w3id.org/kg/ontology#> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
@@ -123,15 +123,27 @@ def test_a_relation_is_a_few_lines_of_turtle(monkeypatch, extractor):
         kg:verb "sue" ; kg:noun "lawsuit" .
     """
     graph = Graph()
-    graph += ontology.ontology_graph()
+    graph += default_ontology().graph
     graph.parse(data=extra, format="turtle")
-    for cached in (ontology.relations, frames.lexicon):
-        cached.cache_clear()
-    monkeypatch.setattr(ontology, "ontology_graph", lambda: graph)
-    try:
-        extraction = extractor.extract(Document("d", "Governor Maria Alvarez sued Senator Tom Reed on Monday."))
-        assert plain(extraction, {"sued"}) == {("Maria Alvarez", "sued", "Tom Reed")}
-    finally:
-        monkeypatch.undo()
-        for cached in (ontology.relations, frames.lexicon):
-            cached.cache_clear()
+    extractor = Extractor(nlp, ontology=Ontology.from_graph(graph))  # nothing global is patched
+    extraction = extractor.extract(Document("d", "Governor Maria Alvarez sued Senator Tom Reed on Monday."))
+    assert plain(extraction, {"sued"}) == {("Maria Alvarez", "sued", "Tom Reed")}
+    assert "sued" not in default_ontology().relations
+
+
+def test_cue_words_are_data_in_the_ontology(nlp):
+    from rdflib import Graph, Literal, Namespace
+
+    from kg.documents import Document
+    from kg.extraction import Extractor
+    from kg.ontology import Ontology, default_ontology
+
+    kg = Namespace("https://w3id.org/kg/ontology#")
+    graph = Graph()
+    graph += default_ontology().graph
+    graph.add((kg.hypotheticalVerbs, kg.word, Literal("rumble")))  # a made-up verb of supposing
+    text = "Governor Maria Alvarez rumbled to endorse Senator Tom Reed."
+    found = Extractor(nlp, ontology=Ontology.from_graph(graph)).extract(Document("d", text))
+    assert {f.evidence.polarity for f in found.facts if f.relation == "endorses"} == {"hypothetical"}
+    found = Extractor(nlp).extract(Document("d", text))
+    assert {f.evidence.polarity for f in found.facts if f.relation == "endorses"} == {"positive"}

@@ -21,7 +21,26 @@ def test_surname_joins_the_one_known_person():
     assert resolver.canonical(Entity("Sessions", "Person")) == full
     assert "Sessions" in resolver.canonical(Entity("Jeff Sessions", "Person")).aliases
     assert resolver.canonical(Entity("Jeff", "Thing")) == full  # a bare name the model did not type
-    assert resolver.canonical(Entity("Sessions", "Organization")).type == "Organization"
+    # a person stays a person: one document's model calling the surname an organisation does not split him
+    assert resolver.canonical(Entity("Sessions", "Organization")) == full
+    assert resolver.canonical(Entity("Jeff", "Place")) == full
+    assert resolver.canonical(Entity("Sessions Party", "Organization")).type == "Organization"
+
+
+def test_spellings_of_one_name_are_one_entity():
+    resolver = Resolver()
+    full = resolver.canonical(Entity("Eric H. Holder Jr.", "Person"))
+    for form in ("Eric Holder", "ERIC HOLDER", "Holder", "Eric H. Holder"):
+        assert resolver.canonical(Entity(form, "Person")) == full
+    lula = resolver.canonical(Entity("Luiz Inácio Lula da Silva", "Person"))
+    assert resolver.canonical(Entity("Luiz Inacio Lula da Silva", "Person")) == lula
+    assert resolver.canonical(Entity('Ana "Chula" Ruiz', "Person")) == resolver.canonical(Entity("Ana Ruiz", "Person"))
+
+
+def test_an_organisation_word_never_joins_a_person():
+    resolver = Resolver()
+    resolver.canonical(Entity("Ana Party", "Person"))
+    assert resolver.canonical(Entity("Party", "Organization")).type == "Organization"
 
 
 def test_shared_surname_stays_ambiguous():

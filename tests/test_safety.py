@@ -135,8 +135,8 @@ def test_entity_indexing_tries_only_names_sharing_a_word(nlp, monkeypatch):
     from kg.extraction import entities
 
     calls = []
-    original = entities._is_part_of
-    monkeypatch.setattr(entities, "_is_part_of", lambda short, full: calls.append(1) or original(short, full))
+    original = entities._may_join
+    monkeypatch.setattr(entities, "_may_join", lambda *args: calls.append(1) or original(*args))
     syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "we", "zu", "bo", "da"]
     surnames = [(a + b).title() + "son" for a in syllables for b in syllables]  # 144 distinct surnames
     text = " ".join(f"Mr. Peter{k} {name} spoke." for k, name in enumerate(surnames))

@@ -199,7 +199,7 @@ def _interrupt_build(tmp_path: Path, jobs: int) -> None:
                             stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120
-        while not any(p.name.endswith(".tmp") for p in out.iterdir()):  # facts.jsonl is being written
+        while not any(tmp_path.glob(".out.kg-new-*/*.tmp")):  # facts.jsonl is being written, staged
             assert proc.poll() is None and time.monotonic() < deadline, "build ended before it could be interrupted"
             time.sleep(0.01)
         time.sleep(0.5)
@@ -211,6 +211,7 @@ def _interrupt_build(tmp_path: Path, jobs: int) -> None:
     assert proc.returncode == 130
     assert "interrupted; outputs are complete or untouched" in err and "Traceback" not in err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no partial, no temporary file
+    assert not list(tmp_path.glob(".out.kg-*"))  # no staging folder either
 
 
 def test_ctrl_c_leaves_outputs_untouched(tmp_path):
@@ -221,21 +222,23 @@ def test_ctrl_c_with_two_processes_stops_the_workers_quietly(tmp_path):
     _interrupt_build(tmp_path, jobs=2)
 
 
-def test_large_graphs_are_written_by_oxigraph_as_the_same_graph(tmp_path, monkeypatch):
+def test_graphs_are_written_by_oxigraph_deterministically_as_the_same_graph(tmp_path, nlp):
     from rdflib import Graph
     from rdflib.compare import isomorphic
 
-    from kg import graph as graph_module
+    from kg.build import Builder
+    from kg.documents import Document
 
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    assert main(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "small"), "-q"]) == 0
-    monkeypatch.setattr(graph_module, "LARGE_GRAPH", 10)
-    for run in ("large", "again"):
-        assert main(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / run), "-q"]) == 0
-    by_rdflib, by_oxigraph = ((tmp_path / run / "graph.ttl").read_bytes() for run in ("small", "large"))
-    assert by_oxigraph != by_rdflib and by_oxigraph == (tmp_path / "again" / "graph.ttl").read_bytes()
-    assert by_oxigraph.startswith(b"@prefix ") and b"\nassertion:" in by_oxigraph and b"kg:Assertion" in by_oxigraph
-    assert isomorphic(Graph().parse(data=by_oxigraph, format="turtle"), Graph().parse(data=by_rdflib, format="turtle"))
+    builder = Builder(nlp=nlp)
+    list(builder.add([Document(id="a", text=ARTICLE)]))
+    graph = builder.graph
+    written = graph.serialize(tmp_path / "graph.ttl").read_bytes()
+    assert written == graph.serialize(tmp_path / "again.ttl").read_bytes()
+    assert written.startswith(b"@prefix ") and b"\nassertion:" in written and b"kg:Assertion" in written
+    assert written != graph.graph.serialize(format="turtle", encoding="utf-8")  # not rdflib's writer
+    assert isomorphic(Graph().parse(data=written, format="turtle"), graph.graph)
+    lines = graph.serialize(tmp_path / "graph.nt").read_bytes().splitlines()
+    assert lines == sorted(lines) and isomorphic(Graph().parse(tmp_path / "graph.nt", format="nt"), graph.graph)
 
 
 def test_jsonl_on_stdin_is_read_line_by_line():

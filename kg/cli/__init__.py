@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from kg import __version__
 from kg.cli import (
     build,
+    entities,
     export,
     neighbors,
     netexport,
@@ -22,7 +26,7 @@ from kg.cli import (
 from kg.cli import eval as eval_command
 from kg.cli.common import CliError
 
-COMMANDS = (build, query, export, validate, serve, eval_command, stats, path, neighbors, netexport, viz)
+COMMANDS = (build, query, export, validate, serve, eval_command, entities, stats, path, neighbors, netexport, viz)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -36,15 +40,35 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (what ``timeout``, ``kill`` and service managers send), handled as Ctrl-C is."""
+
+
+def _terminate_handler(pid: int):
+    def terminate(signum, frame) -> None:
+        if os.getpid() != pid:  # a forked worker (-j N) inherited this handler: die as SIGTERM says
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise Terminated
+    return terminate
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    in_main_thread = threading.current_thread() == threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate_handler(os.getpid())) if in_main_thread else None
     try:
         return args.run(args) or 0
     except CliError as err:
         print(f"kg {args.command}: error: {err}", file=sys.stderr)
         return err.code
-    except KeyboardInterrupt:
-        print(f"kg {args.command}: interrupted; outputs are complete or untouched", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as err:
+        print(f"kg {args.command}: {'terminated' if isinstance(err, Terminated) else 'interrupted'}; "
+              "outputs are complete or untouched", file=sys.stderr)
+        return 128 + (signal.SIGTERM if isinstance(err, Terminated) else signal.SIGINT)
     except BrokenPipeError:
         return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -60,6 +60,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-chars", type=positive, default=MAX_CHARS, metavar="N",
                    help=f"skip documents longer than N characters (default: {MAX_CHARS:,}); long documents "
                    "below it are parsed in pieces")
+    p.add_argument("--aliases", metavar="FILE",
+                   help="names that are one entity, and entity types, applied while building: a TSV file "
+                   "(NAME [(TYPE)] TAB OTHER NAME ...) or Turtle (owl:sameAs, skos:altLabel, rdf:type kg:T); "
+                   "see README.md")
     p.add_argument("--fail-fast", action="store_true", help="stop at the first unreadable document (exit 1, nothing written)")
     p.add_argument("-v", "--verbose", action="store_true",
                    help=f"list every skipped document (default: the first {SHOWN_PROBLEMS} and a count)")
@@ -68,6 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.aliases import AliasError, read_aliases
     from kg.build import BadDocument, NothingToBuild, build
     from kg.extraction.budget import TimeBudget
     from kg.nlp import ModelNotFound
@@ -109,20 +114,30 @@ def run(args: argparse.Namespace) -> int:
             progress.update(state.documents, state.skipped, state.assertions)
 
     try:
+        aliases = read_aliases(args.aliases) if args.aliases else None
+    except AliasError as err:
+        raise CliError(str(err), code=2) from err
+    try:
         store = open_store(args.store)
     except StoreError as err:
         raise CliError(str(err)) from err
+    failure = None
     try:
         result = build(args.inputs, args.out, model=args.model, on_problem=report, store=store, jobs=args.jobs,
                        batch_size=args.batch_size, fail_fast=args.fail_fast, max_chars=args.max_chars,
                        on_document=advance, cluster=args.cluster,
-                       partition_size=args.partition_size, budget=TimeBudget(args.time_budget))
+                       partition_size=args.partition_size, aliases=aliases, budget=TimeBudget(args.time_budget))
     except errors as err:
-        raise CliError(str(err)) from err
+        failure = CliError(str(err))
     finally:
-        store.close()
+        try:
+            store.close()
+        except StoreError as err:  # a store that failed to write fails to flush too: one message is enough
+            failure = failure or CliError(str(err))
         if progress is not None:
             progress.close()
+    if failure is not None:
+        raise failure
     if result.skipped + result.warnings > shown:
         hidden = result.skipped + result.warnings - shown
         what = "skipped documents" if not result.warnings else "skipped documents and warnings"

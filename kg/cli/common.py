@@ -56,8 +56,33 @@ def load_facts(spec: str):
     return fact_graph(open_graph(spec))
 
 
+def add_relation_arguments(parser) -> None:
+    """``--relation`` / ``--exclude-relation``: which facts a path, neighbourhood or statistic uses."""
+    parser.add_argument("--relation", action="append", metavar="R",
+                        help="use only the facts of this relation (repeatable; default: every relation "
+                        "but holds_position)")
+    parser.add_argument("--exclude-relation", action="append", metavar="R",
+                        help="leave the facts of this relation out (repeatable; default: holds_position; "
+                        "'none' leaves nothing out)")
+
+
+def relation_view(graph, args, nodes=()):
+    """``graph`` narrowed by :func:`add_relation_arguments`' options. Asked about a position
+    (one of ``nodes``), nothing is left out by default."""
+    from kg.analysis import DEFAULT_EXCLUDED
+    from kg.analysis import relation_view as view
+
+    default = () if any(graph.nodes[n]["type"] == "Position" for n in nodes) else DEFAULT_EXCLUDED
+    exclude = args.exclude_relation if args.exclude_relation is not None else default
+    exclude = [r for r in exclude if r.casefold() != "none"]
+    return view(graph, args.relation, exclude)
+
+
+ENTITY_HELP = "entity: a name or alias (any case), \"Name (Type)\", or its IRI"
+
+
 def entity(graph, name: str) -> str:
-    """The node named ``name`` (label or alias, any case), or a one-line error."""
+    """The node named ``name`` (label or alias, any case, "Name (Type)", or an IRI), or a one-line error."""
     from kg.analysis import EntityNotFound, find_entity
 
     try:

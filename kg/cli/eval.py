@@ -28,14 +28,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--split", choices=SPLITS, default="all",
                    help="score the tune part, the hold-out part (ids ending in a number divisible by 4) "
                    "or all passages (default)")
+    p.add_argument("--identity", action="store_true",
+                   help="also report identity figures: gold persons split over several nodes, not typed as "
+                   "persons, and junk entities (with --show, each of them)")
     p.add_argument("--model", help="spaCy pipeline name or path (default: KG_SPACY_MODEL, then en_core_web_sm)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from kg import nlp as nlp_module
-    from kg.evaluate import GoldError, evaluate, read_gold, split
+    from kg.evaluate import GoldError, evaluate, read_gold, score, split
     from kg.extraction import Extractor
+    from kg.identity import identity_report
     from kg.nlp import ModelNotFound
     from kg.ontology import relations
 
@@ -49,9 +53,16 @@ def run(args: argparse.Namespace) -> int:
         extractor = Extractor(nlp_module.load(args.model))
     except (GoldError, ModelNotFound) as err:
         raise CliError(str(err)) from err
-    report = evaluate(extractor, passages, only=set(relations()) if args.all_relations else args.relation)
+    only = set(relations()) if args.all_relations else args.relation
+    if not args.identity:
+        report = evaluate(extractor, passages, only=only)
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else report.format(show=args.show))
+        return 0
+    extracted = [(p, e) for p, (_, e) in zip(passages, extractor.pipe(p.document() for p in passages), strict=True)]
+    report = score(((p, e.facts) for p, e in extracted), only)
+    identity = identity_report(extracted)
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps({**report.to_dict(), "identity": identity.to_dict()}, ensure_ascii=False, indent=2))
     else:
-        print(report.format(show=args.show))
+        print(report.format(show=args.show) + "\n\n" + identity.format(show=args.show))
     return 0

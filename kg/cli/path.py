@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kg.cli.common import CliError, add_graph_argument, entity, load_facts
+from kg.cli.common import ENTITY_HELP, CliError, add_graph_argument, add_relation_arguments, entity, load_facts, relation_view
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -12,11 +12,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "path",
         help="the shortest chain of facts between two entities, with evidence",
         description="Print the shortest chain of facts linking two entities (named by label or alias, "
-        "any case), one fact a line with its best evidence sentence. Facts count either way round.",
+        "any case, as \"Name (Type)\" or by IRI), one fact a line with its best evidence sentence. Facts count "
+        "either way round; holds_position facts (positions are hubs, not links) only when asked for.",
     )
     add_graph_argument(p)
-    p.add_argument("source", metavar="A", help="entity name")
-    p.add_argument("target", metavar="B", help="entity name")
+    p.add_argument("source", metavar="A", help=ENTITY_HELP)
+    p.add_argument("target", metavar="B", help=ENTITY_HELP)
+    add_relation_arguments(p)
     p.add_argument("--all", action="store_true", help="also walk denied, hypothetical and reported statements")
     p.set_defaults(run=run)
 
@@ -28,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
     graph = load_facts(args.graph)
     a, b = entity(graph, args.source), entity(graph, args.target)
+    graph = relation_view(graph, args, (a, b))
     try:
         hops = shortest_path(graph, a, b, only_asserted=not args.all)
     except nx.NetworkXNoPath as err:

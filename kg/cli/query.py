@@ -8,9 +8,7 @@ from pathlib import Path
 
 from kg.cli.common import CliError
 from kg.fileio import OutputError
-from kg.options import ROW_FORMATS
-
-DEFAULT_TIMEOUT = 30.0
+from kg.options import QUERY_TIMEOUT, ROW_FORMATS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,8 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a named query's parameter")
     p.add_argument("--list", action="store_true", help="list the named queries and exit")
     p.add_argument("--format", choices=ROW_FORMATS, default="table", help="output format (default: table)")
-    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                   help=f"stop a query that runs longer (default: {DEFAULT_TIMEOUT:g}; 0: no limit)")
+    p.add_argument("--timeout", type=float, default=QUERY_TIMEOUT, metavar="SECONDS",
+                   help=f"stop a query that runs longer (default: {QUERY_TIMEOUT:g}; 0: no limit; an endpoint "
+                   "applies its own limit)")
     p.add_argument("--allow-service", action="store_true",
                    help="let a query use SERVICE or FROM (which reach other hosts); refused by default")
     p.add_argument("--update", metavar="UPDATE",

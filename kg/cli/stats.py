@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kg.cli.common import add_graph_argument, load_facts
+from kg.cli.common import add_graph_argument, add_relation_arguments, load_facts, relation_view
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -12,11 +12,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "stats",
         help="counts, most central entities and connected components of a graph",
         description="Count entities per type, facts per relation and statements per polarity; rank "
-        "entities by PageRank and degree over the facts; list the sizes of connected components.",
+        "entities by PageRank and degree over the facts; list the sizes of connected components. "
+        "holds_position facts are left out unless asked for.",
     )
     add_graph_argument(p)
     p.add_argument("--top", type=int, default=10, metavar="N", help="how many central entities to list (default: 10)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_relation_arguments(p)
     p.set_defaults(run=run)
 
 
@@ -29,7 +31,7 @@ def _counts(title: str, counts) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from kg.analysis import stats, to_json
 
-    graph = load_facts(args.graph)
+    graph = relation_view(load_facts(args.graph), args)
     result = stats(graph, top=args.top)
     if args.json:
         print(to_json(result, graph))

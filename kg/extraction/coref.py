@@ -25,18 +25,13 @@ from spacy.tokens import Doc, Span, Token
 from kg.extraction.entities import Cluster, EntityIndex, Mention
 from kg.extraction.quotes import Quotes
 from kg.extraction.syntax import SUBJECT_DEPS, ancestors, clause_subjects
-from kg.ontology import organization_words, position_words
+from kg.ontology import default_ontology, organization_words, position_words
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 REFLEXIVE = {"himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 LOOKBACK_SENTENCES = 3
-STANDALONE_ORGANIZATIONS = {
-    "club", "company", "firm", "team", "agency", "board", "party", "union", "orchestra", "university",
-    "bank", "group", "festival", "museum", "league", "federation", "association", "foundation",
-    "institute", "network", "newspaper", "studio", "airline", "school", "hospital",
-}
 
 
 @dataclass(frozen=True)
@@ -55,8 +50,12 @@ Steps = Generator[Token, "Resolution | None", "Resolution | None"]
 class Coreference:
     """Resolves tokens to entities, lazily and memoised."""
 
-    def __init__(self, doc: Doc, entities: EntityIndex, quotes: Quotes, sents: list[Span]) -> None:
+    def __init__(self, doc: Doc, entities: EntityIndex, quotes: Quotes, sents: list[Span],
+                 standalone_organizations: frozenset[str] | None = None) -> None:
         self.doc = doc
+        # "the club": organisation nouns that name the organisation last named (kg:standaloneOrganizations)
+        self.standalone = (default_ontology().cue("standaloneOrganizations") if standalone_organizations is None
+                           else standalone_organizations)
         self.entities = entities
         self.quotes = quotes
         self.sents = sents
@@ -129,7 +128,10 @@ class Coreference:
         if lower in THIRD_PERSON:
             return (yield from self._pronoun(token))
         if lower in RELATIVE and token.head.dep_ in ("relcl", "acl"):
-            return (yield token.head.head)
+            head = token.head.head  # "X is the largest union that backs Y": the union is X
+            if head.dep_ == "attr" and head.pos_ == "NOUN":
+                head = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), head)
+            return (yield head)
         if token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:  # "coach Tommy Tuberville", "the senator, Jeff Sessions"
                 if child.dep_ == "appos" and (found := self.entities.entity_at(child)):
@@ -242,7 +244,7 @@ class Coreference:
             earlier = [c for label, c in self._owned.items() if label.endswith(" " + head) and c.mentions[0].start < token.i]
             if len(earlier) == 1:
                 return Resolution(earlier[0], "description")
-            if head in STANDALONE_ORGANIZATIONS:
+            if head in self.standalone:
                 return self._recent_organization(token)
         return None
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.structure import title_case, zones
-from kg.ontology import honorifics, position_words
+from kg.names import is_part_of, name_key, name_words
+from kg.ontology import honorifics, organization_words, position_words
 
 NER_TYPES = {
     "PERSON": "Person",
@@ -35,6 +36,33 @@ _NEVER_NAMES = {
 }
 _STATE_CODE = re.compile(r"^[DRI]\s*-\s*[A-Z][A-Za-z.]*$")  # "D-Ala.", "R-Texas": a party and a state
 _FURNITURE = {"dateline", "byline", "credit"}
+# Words that describe a person and are never part of their name ("Centrist Ana Ruiz").
+DESCRIPTORS = frozenset({
+    "centrist", "challenger", "speaker", "alderman", "alderwoman", "councilman", "councilwoman",
+    "councilmember", "councillor", "councilor", "comedian", "communist", "progressive", "populist",
+    "nationalist", "leftist", "moderate", "independent", "businessman", "businesswoman",
+    "billionaire", "tycoon", "incumbent", "candidate", "nominee", "rival", "opponent", "activist",
+    "pastor", "preacher", "evangelical", "far-right", "far-left", "right-wing", "left-wing",
+    "ex-president", "ex-minister", "frontrunner", "front-runner", "veteran", "lawmaker",
+    "assemblyman", "assemblywoman", "delegate", "supervisor", "magistrate", "chairperson",
+    "atty", "attys", "sens", "reps", "govs", "lt", "deputy", "acting", "interim", "vice", "member",
+})
+
+
+def descriptor_words() -> frozenset[str]:
+    """Titles' companions and descriptors never part of a name (besides the ontology's titles)."""
+    return DESCRIPTORS
+
+_ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "la", "del", "in", "on"}
+# The last word of a newspaper's name ("the Valley Courier"); "... newspaper" says so too.
+_NEWSPAPER_WORDS = {
+    "tribune", "times", "post", "journal", "herald", "courier", "gazette", "chronicle", "globe",
+    "examiner", "inquirer", "register", "observer", "telegraph", "guardian", "dispatch", "bulletin",
+    "sentinel", "star-telegram", "enquirer", "advocate", "argus", "clarion", "courant",
+    "ledger", "mercury", "statesman", "democrat-gazette",
+}
+_PRESS_NOUNS = {"newspaper", "paper", "daily", "tabloid", "weekly", "broadsheet"}
+_PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _TITLE_WEIGHT = 3.0
 _MODIFIER_WEIGHT = 0.5
 
@@ -51,7 +79,7 @@ class Mention:
 
     @property
     def key(self) -> str:
-        return self.name.casefold()
+        return name_key(self.name)
 
 
 @dataclass
@@ -70,7 +98,10 @@ class Cluster:
     def type(self) -> str:
         if not self.votes:
             return "Thing"
-        return max(sorted(self.votes), key=lambda t: self.votes[t])
+        best = max(sorted(self.votes), key=lambda t: self.votes[t])
+        if best == "Person" and _organization_name(self.label):
+            return "Organization"  # "Labour Party", "Superior Court": never a person
+        return best
 
     @property
     def aliases(self) -> frozenset[str]:
@@ -83,6 +114,17 @@ def _is_title(token: Token) -> bool:
     return word in honorifics() or word in position_words()
 
 
+def _is_descriptor(token: Token) -> bool:
+    """A title or a descriptor ("Centrist", "Challenger", "Alderman") that never starts a name."""
+    return _is_title(token) or token.lower_.rstrip(".") in DESCRIPTORS
+
+
+def _organization_name(name: str) -> bool:
+    words = name.casefold().replace("’", "'").split()
+    return bool(words) and (words[-1] in organization_words() or (len(words) > 2 and any(
+        w in organization_words() for w in words[:-1]) and "of" in words))
+
+
 def _name_tokens(span: Span) -> tuple[int, int] | None:
     """Token range of the bare name in ``span``: no determiner, possessive or leading titles."""
     start, end = span.start, span.end
@@ -91,9 +133,30 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
         end -= 1
+    while start < end and doc[start].pos_ in ("CCONJ", "ADP"):
+        start += 1
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
         return None
-    return start, end
+    return _without_descriptors(doc, start, end)
+
+
+def _without_descriptors(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Cut the titles and descriptors a name starts with: "Centrist Ana Ruiz", "44th Ward Alderman
+    Ana Ruiz", "Rival Ana Ruiz" are Ana Ruiz; a name of descriptors alone ("Incumbent") is none."""
+    if _organization_name(doc[start:end].text):
+        return start, end
+    cut = max((k for k in range(start, end) if _is_descriptor(doc[k])), default=None)
+    if cut is None:
+        return start, end
+    if cut == end - 1:
+        last = doc[end - 1]
+        if last.lower_.rstrip(".") in DESCRIPTORS or (last.tag_ in ("NNS", "NNPS") and last.lemma_.lower() in position_words()):
+            return None  # "City Council Member", "Supreme Court Justices": a title, not a name
+        return None if all(_is_descriptor(t) or not t.is_alpha for t in doc[start:end]) else (start, end)
+    rest = cut + 1
+    while rest < end and not (doc[rest].is_alpha and doc[rest].text[:1].isupper()):
+        rest += 1
+    return (rest, end) if rest < end else None
 
 
 def _complete(ent: Span) -> Span:
@@ -131,7 +194,10 @@ def _has_title(doc: Doc, start: int, end: int) -> bool:
     """A title stands right before the name or modifies its head ("coach Tommy Tuberville")."""
     head = doc[end - 1]
     left = doc[start - 1] if start > 0 else None
-    if left is not None and left.pos_ in ("PROPN", "NOUN") and _is_title(left) and left.head.i in range(start, end):
+    if left is not None and left.text == ")" and start >= 4 and doc[start - 3].text == "(":
+        if _is_descriptor(doc[start - 4]):  # "Justice (retd) Ana Ruiz"
+            return True
+    if left is not None and left.pos_ in ("PROPN", "NOUN", "ADJ") and _is_descriptor(left) and left.head.i in range(start, end):
         return True
     if head.dep_ == "appos" and _is_title(head.head):
         return True
@@ -171,10 +237,24 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mentions.append(Mention(start, end, doc[start:end].text, None, _has_title(doc, start, end)))
         i = j
     mentions.sort(key=lambda m: m.start)
-    return _structured(doc, [m for m in mentions if not _never_a_name(m.name)])
+    mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)])
+    return _structured(doc, mentions)
 
 
-def _never_a_name(name: str) -> bool:
+def _case_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Ortiz v. Delmar Holdings" is one matter, not a person and a company."""
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if (before is not None and mention.start == before.end + 1 and before.ner != "CASE"
+                and doc[before.end].lower_ in ("v.", "v", "vs.", "vs")):
+            out[-1] = Mention(before.start, mention.end, doc[before.start:mention.end].text, "CASE")
+        else:
+            out.append(mention)
+    return out
+
+
+def never_a_name(name: str) -> bool:
     """Weekdays, months and party-state codes ("D-Ala.") are never entities."""
     words = name.casefold().rstrip(".").split()
     return not words or all(w.rstrip(".,") in _NEVER_NAMES for w in words) or bool(_STATE_CODE.match(name))
@@ -219,20 +299,78 @@ def _confirmed(doc: Doc, mention: Mention, known: set[str]) -> Mention | None:
     return None
 
 
-def _is_part_of(short: str, full: str) -> bool:
-    """``short`` is the first or last words of ``full`` ("Sessions" of "Jeff Sessions")."""
-    s, f = short.casefold().split(), full.casefold().split()
-    return len(s) < len(f) and (f[-len(s):] == s or f[: len(s)] == s)
+def _abbreviates(mention: Mention, cluster: Cluster) -> bool:
+    """"NRSC" after "the National Republican Senatorial Committee": an acronym of the long form."""
+    short = mention.name
+    if not (3 <= len(short) <= 7 and short.isalpha() and short.isupper()):
+        return False
+    words = [w for w in cluster.label.replace("’", "'").split() if w.casefold() not in _ACRONYM_SKIP]
+    return len(words) == len(short) and "".join(w[0] for w in words).upper() == short
+
+
+def _acronym(name: str) -> str:
+    """The initials :func:`_abbreviates` compares ("National Republican Senatorial Committee" -> "NRSC")."""
+    return "".join(w[0] for w in name.replace("’", "'").split() if w.casefold() not in _ACRONYM_SKIP).upper()
+
+
+def _fuller(mention: Mention, by_name: dict[str, Cluster], by_edge: dict[str, list[str]],
+            by_acronym: dict[str, dict[int, Cluster]]) -> dict[int, Cluster]:
+    """The clusters the short ``mention`` may join (:func:`_may_join`, :func:`_abbreviates`). Only
+    names sharing its first or last word, or abbreviated by it, are tried, and two are enough to
+    call it ambiguous: a look-up costs the same however many names the text has."""
+    found: dict[int, Cluster] = {}
+    words = name_words(mention.name) or [mention.key]
+    for word in dict.fromkeys((words[0], words[-1])):
+        for name in by_edge.get(word, ()):
+            cluster = by_name[name]
+            if _may_join(mention, name, cluster):
+                found[id(cluster)] = cluster
+                if len(found) > 1:
+                    return found
+    for key, cluster in by_acronym.get(mention.name, {}).items():
+        if _abbreviates(mention, cluster):
+            found[key] = cluster
+            if len(found) > 1:
+                return found
+    return found
+
+
+def _newspaper(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[-1].casefold() in _NEWSPAPER_WORDS
+
+
+def _may_join(mention: Mention, name: str, cluster: Cluster) -> bool:
+    """May the short ``mention`` join the fuller name ``name`` of ``cluster``? Always when that is a
+    person's; a surname that is a person's ("Mr. Vogt", or tagged as a person) also joins a name the
+    model mistyped ("Maren Vogt" tagged as an organisation), unless that names a place or an
+    organisation."""
+    if not is_part_of(mention.name, name):
+        return False
+    if cluster.type == "Person":
+        return True
+    if _newspaper(name) and name_key(name).endswith(" " + mention.key):
+        return True  # "the Tribune" of "the Valley Tribune"
+    return ((mention.ner == "PERSON" or (mention.titled and mention.ner is None)) and name_key(name).endswith(" " + mention.key)
+            and not _organization_name(name) and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions))
 
 
 def _vote(cluster: Cluster, mention: Mention, doc: Doc) -> None:
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if _newspaper(mention.name) or (after is not None and after.lower_ in _PRESS_NOUNS and after.pos_ == "NOUN"):
+        cluster.votes["Organization"] += _TITLE_WEIGHT  # "the Valley Courier (newspaper)"
+        return
+    if mention.ner == "CASE":
+        cluster.votes["Matter"] += _TITLE_WEIGHT
+        return
     if mention.titled:
         cluster.votes["Person"] += _TITLE_WEIGHT
     if mention.ner is None:
         return
     head = doc[mention.end - 1]
     modifier = head.dep_ in ("compound", "amod", "nmod") or (head.dep_ == "poss" and head.head.lemma_ in ("campaign", "team", "administration", "agenda"))
-    cluster.votes[NER_TYPES[mention.ner]] += _MODIFIER_WEIGHT if modifier else 1.0
+    short = len(mention.key.split()) < max(len(m.key.split()) for m in cluster.mentions)
+    cluster.votes[NER_TYPES[mention.ner]] += _MODIFIER_WEIGHT if modifier or short else 1.0
 
 
 class EntityIndex:
@@ -247,11 +385,12 @@ class EntityIndex:
 
     def _build(self, mentions: list[Mention]) -> None:
         by_name: dict[str, Cluster] = {}
-        by_edge: dict[str, list[str]] = {}  # first and last word -> the names with it there
+        by_edge: dict[str, list[str]] = {}  # a name's first and last word -> the names with it there
+        by_acronym: dict[str, dict[int, Cluster]] = {}  # "NRSC" -> clusters with a name it abbreviates
         for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.start)):
             cluster = by_name.get(mention.key)
             if cluster is None:
-                fuller = self._fuller(mention.name, by_name, by_edge)
+                fuller = _fuller(mention, by_name, by_edge, by_acronym)
                 if len(fuller) > 1:
                     self.ambiguous.update(range(mention.start, mention.end))
                     continue
@@ -261,33 +400,45 @@ class EntityIndex:
                 self.clusters.append(cluster)
             if mention.key not in by_name:
                 by_name[mention.key] = cluster
-                words = mention.key.split()
+                words = name_words(mention.name) or [mention.key]
                 for word in {words[0], words[-1]}:
                     by_edge.setdefault(word, []).append(mention.key)
+            by_acronym.setdefault(_acronym(mention.name), {})[id(cluster)] = cluster
             cluster.mentions.append(mention)
             _vote(cluster, mention, self.doc)
         self._add_unlabelled_repeats(by_name)
+        self._type_by_pronouns(mentions)
         for cluster in self.clusters:
             cluster.mentions.sort(key=lambda m: m.start)
             for mention in cluster.mentions:
                 for i in range(mention.start, mention.end):
                     self.by_token[i] = cluster
 
-    @staticmethod
-    def _fuller(name: str, by_name: dict[str, Cluster], by_edge: dict[str, list[str]]) -> dict[int, Cluster]:
-        """The person clusters with a fuller name ``name`` begins or ends ("Sessions" of "Jeff
-        Sessions"): only names sharing its first or last word are tried, and two are enough to
-        call it ambiguous, so each look-up costs the same however many names the text has."""
-        words = name.casefold().split()
-        found: dict[int, Cluster] = {}
-        for word in dict.fromkeys((words[0], words[-1])):
-            for full in by_edge.get(word, ()):
-                cluster = by_name[full]
-                if cluster.type == "Person" and _is_part_of(name, full):
-                    found[id(cluster)] = cluster
-                    if len(found) > 1:
-                        return found
-        return found
+    def _type_by_pronouns(self, mentions: list[Mention]) -> None:
+        """"Lula won the backing of his predecessor": a name the model left untyped (or typed once)
+        is a person when a personal pronoun follows it with no other name in between, in its own
+        sentence or the next."""
+        owner = {id(m): c for c in self.clusters for m in c.mentions}
+        named = sorted((m for m in mentions if id(m) in owner), key=lambda m: m.start)
+        at = 0
+        for token in self.doc:
+            if token.lower_ not in _PERSONAL_PRONOUNS:
+                continue
+            while at < len(named) and named[at].end <= token.i:
+                at += 1
+            if at == 0:
+                continue
+            last = named[at - 1]
+            cluster = owner[id(last)]
+            first_sentence = self.doc[last.start].sent.start
+            back = at - 2  # other names in the sentence of the last one, walking back
+            while back >= 0 and named[back].start >= first_sentence and id(owner[id(named[back])]) == id(cluster):
+                back -= 1
+            alone = back < 0 or named[back].start < first_sentence
+            near = token.sent.start <= last.start or self.doc[token.sent.start - 1].sent.start <= last.start
+            if (near and alone and cluster.type != "Person"
+                    and self.weakly_typed(cluster) and not _organization_name(cluster.label)):
+                cluster.votes["Person"] += 1.25
 
     def _add_unlabelled_repeats(self, by_name: dict[str, Cluster]) -> None:
         """Capitalised tokens equal to a known one-word name ("Trump" tagged as a verb)."""
@@ -296,7 +447,7 @@ class EntityIndex:
         for cluster in self.clusters:
             if cluster.type == "Person":
                 for name in {m.name for m in cluster.mentions if " " in m.name}:
-                    parts = name.casefold().split()
+                    parts = name_words(name)
                     for word in {parts[0], parts[-1]}:
                         words.setdefault(word, set()).add(id(cluster))
         by_id = {id(c): c for c in self.clusters}
@@ -307,7 +458,7 @@ class EntityIndex:
         for token in self.doc:
             if token.i in taken or not token.text[:1].isupper() or token.i in self.ambiguous:
                 continue
-            cluster = single.get(token.lower_)
+            cluster = single.get(name_key(token.text))
             if cluster is not None:
                 cluster.mentions.append(Mention(token.i, token.i + 1, token.text, None))
 

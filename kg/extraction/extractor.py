@@ -4,7 +4,7 @@ Confidence is a product of two parts, each in [0, 1]:
 
 * the frame: how reliably the small parser gets that construction right (active 0.9, passive
   and reciprocal 0.85, title and apposition 0.85, nominal and copula 0.8, agentive 0.8,
-  role 0.85, causative 0.75);
+  role 0.85, causative and appeal 0.75);
 * each argument: a name 1.0, a definite description ("the former coach") 0.85, a quotation's
   speaker 0.9, a pronoun 0.9 in its own sentence and 0.1 less for every sentence further back.
 """
@@ -28,25 +28,20 @@ from kg.extraction import structure
 from kg.extraction.budget import MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
 from kg.extraction.chunks import MAX_CHUNK, chunks
 from kg.extraction.coref import Coreference, Resolution
-from kg.extraction.entities import Cluster, EntityIndex
-from kg.extraction.frames import Match, find_matches, title_matches
+from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
+from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_matches
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.quotes import Quotes
 from kg.model import Entity, Evidence, Extraction, Fact
 from kg.ontology import (
+    Ontology,
     Relation,
+    default_ontology,
     organization_words,
     position_words,
-    relations,
-    subclasses,
 )
 from kg.resolve import Resolver
 
-FRAME_CONFIDENCE = {
-    "active": 0.9, "passive": 0.85, "reciprocal": 0.85, "role": 0.85, "title": 0.85,
-    "apposition": 0.85, "nominal": 0.8, "copula": 0.8, "agentive": 0.8, "causative": 0.75,
-    "appointment": 0.8,
-}
 NOT_TITLE_ADJECTIVES = {
     "former", "current", "new", "then", "late", "longtime", "veteran", "great", "top", "outgoing",
     "incoming", "popular", "powerful", "influential", "retired", "previous", "last", "sitting",
@@ -55,7 +50,6 @@ NOT_TITLE_ADJECTIVES = {
 # Bounds on what one trigger may state, so output grows with the text, not with its lists' products:
 MAX_FIELD = 4  # candidates in one runoff (pairs: at most 6)
 MAX_PRODUCT = 36  # subjects x objects when both are lists ("A, B and C endorsed D and E")
-ELECTION_WORDS = {"election", "race", "primary", "runoff", "seat", "nomination", "contest", "vote"}
 _LEADING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 
 
@@ -67,6 +61,14 @@ def argument_confidence(resolution: Resolution) -> float:
     if resolution.how == "speaker":
         return 0.9
     return max(0.5, 0.9 - 0.1 * resolution.sentences_back)
+
+
+def about_election(sentence: Span, cues: frozenset[str]) -> bool:
+    """Does ``sentence`` speak of an election (one of ``cues``: ``kg:cue`` of ``kg:Election``)?"""
+    if any(t.lemma_.lower() in cues or t.lower_ in cues for t in sentence):
+        return True
+    text = sentence.text.lower()
+    return any(" " in cue and cue in text for cue in cues)
 
 
 def phrase_label(token: Token) -> str:
@@ -121,6 +123,7 @@ def _bare_name(token: Token) -> bool:
         and token.text[1:].islower()
         and token.lemma_.lower() not in position_words()
         and token.lemma_.lower() not in organization_words()
+        and token.lower_ not in DESCRIPTORS
         and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
     )
 
@@ -128,17 +131,22 @@ def _bare_name(token: Token) -> bool:
 class DocumentExtractor:
     """Extraction state for one parsed document, or one piece of it starting at ``offset``."""
 
-    def __init__(self, document: Document, doc: Doc, offset: int = 0) -> None:
+    def __init__(self, document: Document, doc: Doc, offset: int = 0, ontology: Ontology | None = None,
+                 lex: Lexicon | None = None) -> None:
         self.document = document
         self.doc = doc
         self.offset = offset
+        self.ontology = ontology or default_ontology()
+        self.lexicon = lex or lexicon(self.ontology)
+        self.confidence = self.ontology.frame_confidence
         self.entities = EntityIndex(doc)
-        self.quotes = Quotes(doc)
+        self.quotes = Quotes(doc, self.ontology.cue("speechVerbs"))
         self.sentences = list(doc.sents)
-        self.coref = Coreference(doc, self.entities, self.quotes, self.sentences)
+        self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
+                                 self.ontology.cue("standaloneOrganizations"))
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
-        self._stances: dict[int, Stance] = {}
+        self._stances: dict[tuple[int, bool], Stance] = {}
 
     def entity(self, cluster: Cluster) -> Entity:
         key = id(cluster)
@@ -147,7 +155,7 @@ class DocumentExtractor:
         return self._entity_cache[key]
 
     def run(self) -> Extraction:
-        matches = [(sentence, match) for sentence in self.sentences for match in find_matches(sentence)]
+        matches = [(sentence, match) for sentence in self.sentences for match in find_matches(sentence, self.lexicon)]
         self._type_by_slots(matches)
         for sentence, match in matches:
             self._add_match(sentence, match)
@@ -198,19 +206,20 @@ class DocumentExtractor:
         lemma = token.lemma_.lower()
         if lemma in position_words():
             return "Position"
-        if lemma in ELECTION_WORDS:
+        if lemma in self.ontology.election_words:
             return "Election"
         return rel.range if rel.range not in ("Entity", "Agent") else "Thing"
 
     def _fits(self, entity: Entity, cls: str) -> bool:
-        return entity.type == "Thing" or entity.type in subclasses(cls)
+        return entity.type == "Thing" or entity.type in self.ontology.subclasses(cls)
 
     # -- facts ---------------------------------------------------------------------------------
 
-    def _stance(self, trigger: Token, subject: Entity) -> tuple[str, Entity | None]:
-        found = self._stances.get(trigger.i)
+    def _stance(self, trigger: Token, subject: Entity, rel: Relation | None = None) -> tuple[str, Entity | None]:
+        scheduled = rel is not None and rel.scheduled
+        found = self._stances.get((trigger.i, scheduled))
         if found is None:  # once per trigger, however many pairs it has
-            found = self._stances[trigger.i] = stance(trigger)
+            found = self._stances[(trigger.i, scheduled)] = stance(trigger, future_is_fact=scheduled, ontology=self.ontology)
         speaker = None
         if found.speaker is not None and (res := self.coref.resolve(found.speaker)):
             speaker = self.entity(res.cluster)
@@ -264,22 +273,24 @@ class DocumentExtractor:
         if "effect" in match.extra:
             trigger = f"{trigger} ... {match.extra['effect'].text}"
         role = Entity(position_label(match.role), "Position") if match.role is not None else None
-        if role is not None and rel.name == "appointed":
+        if role is not None and rel.role_relation:  # "appointed him attorney general": he holds it
             for obj, oc in objects:
-                polarity, speaker = self._stance(match.trigger, obj)
+                polarity, speaker = self._stance(match.trigger, obj, rel)
                 if polarity == "positive" and self._fits(obj, "Person"):
-                    self._store(Fact(obj, "holds_position", role, self._evidence(
-                        sentence, trigger, "appointment", FRAME_CONFIDENCE["appointment"] * oc, polarity, speaker)))
+                    self._store(Fact(obj, rel.role_relation, role, self._evidence(
+                        sentence, trigger, "appointment", self.confidence["appointment"] * oc, polarity, speaker)))
+        if rel.in_election and match.frame != "agentive" and about_election(sentence, self.ontology.election_cues):
+            rel = self.ontology.relations[rel.in_election]  # "the union is supporting Whitmer for governor"
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
-            polarity, speaker = self._stance(match.trigger, subj)
-            confidence = FRAME_CONFIDENCE[match.frame] * sc * oc
+            polarity, speaker = self._stance(match.trigger, subj, rel)
+            confidence = self.confidence[match.frame] * sc * oc
             evidence = self._evidence(sentence, trigger, match.frame, confidence, polarity, speaker)
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
 
     def _add_titles(self) -> None:
-        rel = relations()["holds_position"]
+        rel = self.ontology.relations["holds_position"]
         for cluster in self.entities.clusters:
             if cluster.type != "Person":
                 continue
@@ -292,7 +303,7 @@ class DocumentExtractor:
                     polarity, speaker = self._stance(title, person) if frame == "copula" else ("positive", None)
                     if frame == "copula" and any(c.lower_ == "will" for c in title.head.children):
                         polarity = "hypothetical"
-                    evidence = self._evidence(head.sent, title.text, frame, FRAME_CONFIDENCE[frame], polarity, speaker)
+                    evidence = self._evidence(head.sent, title.text, frame, self.confidence[frame], polarity, speaker)
                     self._store(Fact(person, rel.name, position, evidence, organization=organization))
 
     def _organization(self, title: Token) -> Entity | None:
@@ -333,15 +344,19 @@ class Extractor:
     """Turns :class:`~kg.documents.Document` objects into :class:`~kg.model.Extraction` results.
 
     ``nlp`` gets kg's ``kg_structure`` component if it lacks it (see :mod:`kg.extraction.structure`).
+    ``ontology`` (default: the package's, :func:`~kg.ontology.default_ontology`) gives the
+    relations, their triggers and every cue word the extraction reads.
     Documents longer than ``max_chunk`` characters (or the pipeline's ``max_length``) are parsed in pieces (see
     :mod:`kg.extraction.chunks`); their evidence offsets are relative to the whole text. Each
     document's extraction gets ``budget`` (see :mod:`kg.extraction.budget`).
     """
 
-    def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK, budget: TimeBudget = TimeBudget(),
-                 max_batch_chars: int = MAX_BATCH_CHARS) -> None:
+    def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK, ontology: Ontology | None = None,
+                 budget: TimeBudget = TimeBudget(), max_batch_chars: int = MAX_BATCH_CHARS) -> None:
         self.nlp = structure.install(nlp)
         self.max_chunk = max_chunk
+        self.ontology = ontology or default_ontology()
+        self.lexicon = lexicon(self.ontology)
         self.budget = budget
         self.max_batch_chars = max_batch_chars
 
@@ -354,7 +369,7 @@ class Extractor:
         return pairs[0][1]
 
     def extract_parsed(self, document: Document, doc: Doc) -> Extraction:
-        return DocumentExtractor(document, doc).run()
+        return DocumentExtractor(document, doc, 0, self.ontology, self.lexicon).run()
 
     def pipe(self, documents: Iterable[Document], batch_size: int | None = None, n_process: int = 1,
              on_problem: Callable[[Problem], None] | None = None) -> Iterator[tuple[Document, Extraction]]:
@@ -413,7 +428,7 @@ class Extractor:
                     started = time.perf_counter()
                     try:
                         with deadline(None if allowed is None else allowed - spent):
-                            parts.append(DocumentExtractor(document, doc, offset).run())
+                            parts.append(DocumentExtractor(document, doc, offset, self.ontology, self.lexicon).run())
                     except Overrun:
                         failed = True
                         on_problem(too_slow(document, allowed or 0.0))

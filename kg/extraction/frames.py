@@ -7,7 +7,9 @@ Frames (see the ontology for which relation uses which trigger):
 * reciprocal  "X and Y will face off in a runoff", "X faces Y in the runoff"
 * nominal     "Trump's endorsement of Tuberville", "has my approval", "a runoff between X and Y"
 * agentive    "Sessions, a supporter of Trump", "Senate candidate Jeff Sessions"
+* patient     "Sotomayor, an appointee of Obama" (the noun names the object)
 * causative   "Trump forced him to leave his post"
+* appeal      "Demirtas urged his supporters to vote for Imamoglu"
 * role        "appointed him attorney general", "named her as secretary" (a role on the object)
 * title       "campaign manager Michael Glassner", "Sessions, an Alabama senator"
 """
@@ -17,20 +19,34 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.extraction.lexical import lemma_in, lemmas
 from kg.extraction.syntax import clause_subjects, conjuncts
 from kg.extraction.syntax import prep_objects as _prep_objects
-from kg.ontology import Relation, position_words, relations
+from kg.ontology import Ontology, Relation, default_ontology, position_words
 
 RECEIVING_VERBS = {
     "have", "win", "receive", "get", "earn", "secure", "gain", "land", "enjoy", "seek", "lose",
-    "pick", "collect", "garner", "nab", "attract", "welcome", "accept",
+    "pick", "collect", "garner", "nab", "attract", "welcome", "accept", "score", "clinch", "obtain",
+    "snag", "bag", "retain", "keep",
 }
-LIGHT_VERBS = {"pledge", "offer", "give", "express", "voice", "announce", "declare", "throw", "lend", "make", "issue"}
+LIGHT_VERBS = {
+    "pledge", "offer", "give", "express", "voice", "announce", "declare", "throw", "lend", "make",
+    "issue", "extend", "confirm",
+}
+# "threw her support behind X", "withdrew its endorsement of X": a possessive pronoun on the
+# noun is the clause's subject.
+OWNER_VERBS = LIGHT_VERBS | {"withdraw", "rescind", "revoke", "retract", "pull", "reverse", "cancel", "drop", "renew", "reaffirm"}
+# "the party's decision to back Lula", "made a pledge to appoint her": whose decision or intent.
+DECISION_NOUNS = {
+    "decision", "move", "choice", "vote", "resolution", "pledge", "promise", "plan", "offer",
+    "bid", "attempt", "intention", "threat", "vow",
+}
+# Roles that make a choice a candidacy, not an appointment ("picked her as his running mate").
+CANDIDACY_ROLES = {"nominee", "candidate", "mate", "challenger", "successor-designate"}
+
 NOUN_OBJECT_PREPS = ("of", "for", "behind")
 PASSIVE_AGENT_DEPS = {"agent"}
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
@@ -53,19 +69,33 @@ class Match:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The triggers of an ontology's relations, by lemma."""
+
     verbs: dict[str, list[tuple[Relation, str | None]]]
     nouns: dict[str, list[Relation]]
     agent_nouns: dict[str, list[Relation]]
     causatives: dict[str, list[tuple[Relation, str]]]
+    verbs_with_role: dict[str, list[Relation]]
+    patient_nouns: dict[str, list[Relation]]
+    appeals: dict[str, list[tuple[Relation, str, str | None]]]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+def lexicon(ontology: Ontology | None = None) -> Lexicon:
+    """The triggers of ``ontology``'s relations (default: the package's ontology)."""
     verbs: dict[str, list[tuple[Relation, str | None]]] = defaultdict(list)
     nouns: dict[str, list[Relation]] = defaultdict(list)
     agents: dict[str, list[Relation]] = defaultdict(list)
     causatives: dict[str, list[tuple[Relation, str]]] = defaultdict(list)
-    for rel in relations().values():
+    with_role: dict[str, list[Relation]] = defaultdict(list)
+    patients: dict[str, list[Relation]] = defaultdict(list)
+    appeals: dict[str, list[tuple[Relation, str, str | None]]] = defaultdict(list)
+    for rel in (ontology or default_ontology()).relations.values():
+        for verb in rel.verbs_with_role:
+            with_role[verb].append(rel)
+        for noun in rel.patient_nouns:
+            patients[noun].append(rel)
+        for cause, action, prep in rel.appeals:
+            appeals[cause].append((rel, action, prep))
         for lemma, particle in rel.verbs:
             verbs[lemma].append((rel, particle))
         for noun in rel.nouns:
@@ -74,7 +104,7 @@ def lexicon() -> Lexicon:
             agents[noun].append(rel)
         for cause, effect in rel.causatives:
             causatives[cause].append((rel, effect))
-    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives))
+    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(with_role), dict(patients), dict(appeals))
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -95,7 +125,7 @@ def _has_context(sentence: Span, rel: Relation) -> bool:
 def _is_passive(verb: Token) -> bool:
     if _children(verb, "nsubjpass", "auxpass"):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not _children(verb, "nsubj")
 
 
 def _split_role(tokens: list[Token]) -> tuple[list[Token], Token | None]:
@@ -128,6 +158,16 @@ def _role(verb: Token, obj: list[Token]) -> Token | None:
     return None
 
 
+def _dated_subjects(verb: Token) -> list[Token]:
+    """"Trump Wednesday endorsed Justice" is parsed with the name as a modifier of the weekday."""
+    for when in _children(verb, "npadvmod", "nsubj"):
+        if when.ent_type_ in TEMPORAL and when.i < verb.i:
+            names = [c for c in when.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < when.i]
+            if names:
+                return names[-1:]
+    return []
+
+
 def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[Match]:
     if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
         return
@@ -139,10 +179,16 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
         frame = "passive"
     elif _is_passive(verb):
         objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
+        if not objects and verb.dep_ == "conj":  # "Butler has worked in politics and was appointed by X"
+            objects = clause_subjects(verb)
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
         frame = "passive"
     else:
-        subjects = clause_subjects(verb)
+        subjects = [s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL] or _dated_subjects(verb)
+        if verb.dep_ == "acl" and lemma_in(verb.head, DECISION_NOUNS):
+            decision = verb.head
+            subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or (
+                clause_subjects(decision.head) if decision.dep_ in ("dobj", "attr") else []) or subjects
         if rel.object_prepositions:
             if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
                 return  # "ran the company for six years": another sense of the verb
@@ -156,6 +202,8 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
     if rel.role_bearing:
         objects, described = _split_role(objects)
         role = _role(verb, objects) or described  # "named her aide, Sarah Lee, as chief of staff"
+        if role is not None and role.lemma_.lower() in CANDIDACY_ROLES:
+            return
     if rel.symmetric:
         participants = subjects + objects + _prep_objects(verb, ("with", "against"))
         participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
@@ -169,11 +217,62 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
 
 
+def _given_a_post(verb: Token, objects: list[Token]) -> bool:
+    """Does the choice ``verb`` give its object a post: "as Y", "for the post", "to lead Y"?"""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "picked up", "chose out"
+    if _role(verb, objects) is not None or _split_role(objects)[1] is not None:
+        return True
+    if _prep_objects(verb, ("for",)):
+        return True
+    return any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > verb.i
+               and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def choice_matches(verb: Token, rel: Relation) -> Iterator[Match]:
+    """"chose X as Y", "picked X to fill the seat": an appointment only with a post."""
+    if _is_passive(verb) or verb.dep_ == "amod":
+        objects = _expand(_children(verb, "nsubjpass"))
+    else:
+        objects = _expand(_children(verb, "dobj"))
+    if objects and _given_a_post(verb, objects):
+        yield from verb_matches(verb, rel, None)
+
+
 def causative_matches(verb: Token, rel: Relation, effect: str) -> Iterator[Match]:
     for comp in _children(verb, "xcomp", "advcl"):
         if lemma_in(comp, {effect}) and (comp.dep_ == "xcomp" or any(c.lower_ == "to" for c in comp.children)):
             role = next(iter(_prep_objects(comp, ("as",))), None)
             yield Match(rel, verb, "causative", clause_subjects(verb), _children(verb, "dobj"), role, extra={"effect": comp})
+
+
+def appeal_matches(verb: Token, rel: Relation, action: str, prep: str | None) -> Iterator[Match]:
+    """"X urged voters to vote for Y": X -> Y, when those addressed are no named agent."""
+    addressed = _children(verb, "dobj") + [p for on in _children(verb, "prep") if on.lower_ in ("on", "to")
+                                           for p in _children(on, "pobj")]
+    if any(a.pos_ == "PROPN" or a.ent_type_ or a.lower_ in ("him", "her") for a in addressed):
+        return  # "urged Trump to endorse Y" is a request to Trump
+    for comp in _children(verb, "xcomp", "advcl", "ccomp") + [c for on in _children(verb, "prep") for p in _children(on, "pobj") for c in _children(p, "acl", "relcl")]:
+        if not lemma_in(comp, {action}):
+            continue
+        objects = _prep_objects(comp, (prep,)) if prep else _expand(_children(comp, "dobj"))
+        if objects:
+            yield Match(rel, verb, "appeal", clause_subjects(verb), objects, extra={"effect": comp})
+
+
+def patient_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
+    """The noun names the object: "X, an appointee of Y", "Y's appointee X", "X is Y's appointee"."""
+    givers = _prep_objects(noun, ("of", "by")) + _children(noun, "poss")
+    holders: list[Token] = []
+    if noun.dep_ in ("attr", "oprd"):
+        holders = clause_subjects(noun.head)
+    elif noun.dep_ == "appos":
+        holders = [noun.head]
+    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        holders = [noun.head]
+    holders += _children(noun, "appos")
+    if holders and givers:
+        yield Match(rel, noun, "agentive", givers, holders)
 
 
 def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
@@ -192,8 +291,9 @@ def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         givers = subjects or _prep_objects(noun, ("of", "from"))
         yield Match(rel, noun, "nominal", givers, clause_subjects(noun.head))
         return
-    if noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
-        subjects = subjects or clause_subjects(noun.head)  # "Sessions pledged support for the president"
+    if noun.dep_ == "dobj" and lemma_in(noun.head, OWNER_VERBS):
+        if not subjects or all(s.pos_ == "PRON" for s in subjects):
+            subjects = clause_subjects(noun.head) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
         objects = objects or _expand(_children(noun.head, "dative"))  # "gave Reid her endorsement"
     if subjects and objects:
@@ -220,9 +320,8 @@ def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         yield Match(rel, noun, "agentive", holders, objects)
 
 
-def find_matches(sentence: Span) -> Iterator[Match]:
-    """Every relation frame in ``sentence``."""
-    lex = lexicon()
+def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
+    """Every frame in ``sentence`` of the relations whose triggers ``lex`` holds."""
     for token in sentence:
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
         noun = token.pos_ in ("NOUN", "PROPN")
@@ -234,11 +333,17 @@ def find_matches(sentence: Span) -> Iterator[Match]:
                 yield from verb_matches(token, rel, particle)
             for rel, effect in lex.causatives.get(_first(forms, lex.causatives), ()):
                 yield from causative_matches(token, rel, effect)
+            for rel in lex.verbs_with_role.get(_first(forms, lex.verbs_with_role), ()):
+                yield from choice_matches(token, rel)
+            for rel, action, prep in lex.appeals.get(_first(forms, lex.appeals), ()):
+                yield from appeal_matches(token, rel, action, prep)
         if noun:
             for rel in lex.nouns.get(_first(forms, lex.nouns), ()):
                 yield from noun_matches(token, rel)
             for rel in lex.agent_nouns.get(_first(forms, lex.agent_nouns), ()):
                 yield from agent_noun_matches(token, rel)
+            for rel in lex.patient_nouns.get(_first(forms, lex.patient_nouns), ()):
+                yield from patient_noun_matches(token, rel)
 
 
 def _first(forms: tuple[str, ...], table: dict) -> str:

@@ -13,31 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extraction.lexical import lemma_in
-from kg.extraction.quotes import SPEECH_VERBS
 from kg.extraction.syntax import edges_up
+from kg.ontology import Ontology, default_ontology
 
-NEGATING_VERBS = {
-    "deny", "refuse", "decline", "reject", "dispute", "fail", "refute", "rule", "stop", "refrain",
-    "hesitate", "balk", "avoid", "cease", "halt", "resist", "oppose", "abandon", "forgo",
-}
-HYPOTHETICAL_ADJECTIVES = {
-    "potential", "possible", "likely", "probable", "expected", "hypothetical", "looming",
-    "prospective", "rumored", "rumoured", "planned", "proposed", "mooted", "anticipated", "future",
-}
-HYPOTHETICAL_VERBS = {
-    "ask", "urge", "want", "hope", "plan", "expect", "seek", "try", "attempt", "consider",
-    "intend", "demand", "threaten", "wish", "propose", "offer", "request", "pressure", "press",
-    "encourage", "invite", "beg", "need", "aim", "prepare", "weigh", "mull", "contemplate",
-}
-BELIEF_VERBS = {
-    "believe", "think", "claim", "allege", "suggest", "assume", "suspect", "rumor", "rumour",
-    "speculate", "imply", "insinuate", "imagine", "guess", "fear", "doubt", "accuse",
-}
-GOVERNING_VERBS = NEGATING_VERBS | HYPOTHETICAL_VERBS | BELIEF_VERBS | SPEECH_VERBS
-HYPOTHETICAL_MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
-FALSITY_ADVERBS = {"wrongly", "falsely", "mistakenly", "erroneously", "incorrectly", "never"}
-HEARSAY_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "rumoredly", "ostensibly"}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
 EMBEDDING_DEPS = {"advmod", "xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl", "conj", "pobj", "prep", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "appos", "compound", "amod"}
 
 
@@ -48,65 +26,107 @@ class Stance:
     speaker: Token | None = None  # subject of the verb of saying or believing
 
 
-def _local(token: Token, trigger: bool = False) -> Stance | None:
+def _future(token: Token, o: Ontology) -> str | None:
+    """"will" / "shall" on ``token``."""
+    return next((c.text for c in token.children if c.tag_ == "MD" and c.lower_ in o.cue("futureModals")), None)
+
+
+def _local(token: Token, o: Ontology, trigger: bool = False) -> Stance | None:
     """Negation, modality and conditions marked on ``token`` itself ("no" only on the trigger:
     "no endorsement" denies, "no regrets about recusing" does not)."""
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in FALSITY_ADVERBS):
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in o.cue("falsityAdverbs")):
             return Stance("negative", child.text)
         if trigger and child.dep_ == "det" and child.lower_ == "no":
             return Stance("negative", child.text)
-        if trigger and child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_ADJECTIVES:
+        if trigger and child.dep_ == "amod" and child.lower_ in o.cue("hypotheticalAdjectives"):
             return Stance("hypothetical", child.text)  # "a potential runoff between X and Y"
     for child in token.children:
-        if child.dep_ == "advmod" and child.lower_ in HEARSAY_ADVERBS:
+        if child.dep_ == "advmod" and child.lower_ in o.cue("hearsayAdverbs"):
             return Stance("reported", child.text)
         if child.dep_ == "prep" and child.lower_ == "according":
             source = next((p for to in child.children for p in to.children if p.dep_ == "pobj"), None)
+            if source is not None and lemma_in(source, o.cue("sourceDocuments")):
+                continue  # "according to a statement": the source of a fact, not a claim
             return Stance("reported", "according to", source)
     for child in token.children:
-        if child.tag_ == "MD" and child.lower_ in HYPOTHETICAL_MODALS:
+        if child.tag_ == "MD" and child.lower_ in o.cue("hypotheticalModals"):
             return Stance("hypothetical", child.text)
-        if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+        if child.dep_ == "mark" and child.lower_ in o.cue("conditionalMarks"):
             return Stance("hypothetical", child.text)
     return None
 
 
-def stance(trigger: Token) -> Stance:
-    """The polarity of the clause ``trigger`` expresses."""
-    found = _local(trigger, trigger=True)
+def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | None = None) -> Stance:
+    """The polarity of the clause ``trigger`` expresses.
+
+    "will" makes it hypothetical ("X will endorse Y" is not yet a fact) unless it is an agent's
+    announced decision about its own act ("Murphy announced that he will appoint Helmy": reported
+    with the announcer as speaker, which the extractor accepts when it is the subject), or
+    ``future_is_fact`` (a runoff that "will" be held is scheduled). The cue words are the
+    ontology's (``kg:CueSet``).
+    """
+    o = ontology or default_ontology()
+    governing = o.cue("negatingVerbs") | o.cue("hypotheticalVerbs") | o.cue("beliefVerbs") | o.cue("speechVerbs")
+    found = _local(trigger, o, trigger=True)
     if found:
         return found
+    speaker: Token | None = None
+    future = None if future_is_fact else _future(trigger, o)
     for token, parent in edges_up(trigger):
         dep = token.dep_
         if dep not in EMBEDDING_DEPS:
             break
-        lemma = lemma_in(parent, GOVERNING_VERBS) or parent.lemma_.lower()
+        lemma = lemma_in(parent, governing) or parent.lemma_.lower()
         complement = dep in ("xcomp", "ccomp", "pcomp") or (dep == "pobj" and parent.dep_ == "prep")
         if dep == "relcl" or dep == "appos":
             break
+        if dep in ("nsubj", "nsubjpass") and token.i == trigger.i and token.pos_ in ("NOUN", "PROPN") \
+                and parent.lemma_.lower() not in o.cue("eventVerbs"):
+            break  # "Ruiz's recusal could delay the case": the main clause's mood is not the recusal's
+        if dep in ("acl", "ccomp") and parent.pos_ == "NOUN" and lemma_in(parent, o.cue("reportNouns")) and parent.i < token.i:
+            return Stance("reported", parent.text)  # "reports that X had fired Y"
+        if dep in ("acl", "advcl") and parent.pos_ == "NOUN" and lemma in o.cue("hypotheticalVerbs") and parent.i < token.i:
+            return Stance("hypothetical", parent.text)  # "his pledge to appoint her", "calls for him to tap her"
+        if dep == "advcl" and lemma in o.cue("hypotheticalVerbs") and any(c.lower_ == "to" for c in token.children):
+            return Stance("hypothetical", parent.text)  # "waiting for the moment to endorse him"
+        if dep == "dobj" and token.i == trigger.i and lemma_in(parent, o.cue("retractingVerbs")):
+            return Stance("negative", parent.text)  # "rescinded his endorsement of X"
         if complement or dep in ("prep", "advmod"):  # "stopped short of endorsing him"
             if lemma in ("have", "be") and any(c.lower_ == "yet" for c in parent.children):
                 return Stance("negative", "yet")  # "has yet to endorse"
-            if lemma in NEGATING_VERBS:
-                negated = _local(parent)  # "would not rule out backing him"
+            if lemma in o.cue("negatingVerbs"):
+                negated = _local(parent, o)  # "would not rule out backing him"
                 if negated is not None:
                     return Stance("hypothetical", f"{negated.cue} {parent.text}")
                 return Stance("negative", parent.text)
-            if lemma in HYPOTHETICAL_VERBS:
+            if lemma in o.cue("hypotheticalVerbs") and parent.pos_ != "ADP":  # "about to", not "a decision about"
                 return Stance("hypothetical", parent.text)
-            if lemma in BELIEF_VERBS or (lemma in SPEECH_VERBS and dep == "ccomp"):
+            if token.lower_ == "against" and parent.pos_ == "VERB":
+                return Stance("hypothetical", f"{parent.text} against")  # "warned against endorsing"
+            if lemma in o.cue("attributionVerbs") and dep == "ccomp" and parent.pos_ in ("VERB", "AUX"):
+                source = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if source is not None and any(c.lower_ in o.cue("falseSources") for c in source.children):
+                    return Stance("negative", f"{source.text} {parent.text}")  # "false reports said"
+                if future is not None:
+                    return Stance("reported", f"{parent.text} ... {future}", source)
+                speaker = speaker or source
+            elif lemma in o.cue("beliefVerbs") or (lemma in o.cue("speechVerbs") and dep == "ccomp"):
                 subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return Stance("reported", parent.text, subject)
             if parent.lower_ == "without":
                 return Stance("negative", parent.text)
         if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             break  # a conjoined clause with its own subject stands alone
-        found = _local(parent)
+        found = _local(parent, o)
+        if future is None and not future_is_fact and dep in ("xcomp", "conj"):
+            future = _future(parent, o)  # "will seek to appoint", "will meet and endorse"
         if found and (complement or dep in ("conj", "prep", "pobj", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "compound", "amod")):
             return found
         if dep == "advcl":
             break
     if trigger.sent.text.rstrip().rstrip("”\"' ").endswith("?"):
         return Stance("hypothetical", "?")
-    return Stance("positive")
+    if future is not None:
+        return Stance("hypothetical", future)
+    return Stance("positive", speaker=speaker)

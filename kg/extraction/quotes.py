@@ -11,11 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-SPEECH_VERBS = {
-    "say", "write", "tweet", "tell", "add", "state", "declare", "announce", "post", "claim",
-    "insist", "explain", "argue", "note", "respond", "reply", "answer", "warn", "ask", "report",
-    "comment", "remark", "conclude", "stress", "recall", "acknowledge", "admit", "testify",
-}
+from kg.ontology import default_ontology
 
 
 @dataclass(frozen=True)
@@ -49,8 +45,9 @@ def quote_regions(text: str) -> list[Region]:
 class Quotes:
     """The quoted regions of a document and their speakers' subject tokens."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, speech_verbs: frozenset[str] | None = None) -> None:
         self.doc = doc
+        self.speech_verbs = default_ontology().cue("speechVerbs") if speech_verbs is None else speech_verbs
         self.regions = quote_regions(doc.text)
         self._starts = [r.start for r in self.regions]
 
@@ -80,7 +77,7 @@ class Quotes:
             candidates.append(doc[sent.start : before[0].i])
         for span in candidates:
             for token in span:
-                if token.lemma_ in SPEECH_VERBS and self.region_of(token) is None:
+                if token.lemma_ in self.speech_verbs and self.region_of(token) is None:
                     for child in token.children:
                         if child.dep_ == "nsubj" and self.region_of(child) is None:
                             return child

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "used Twitter to endorse him": the object of these verbs does not do what the complement says.
+INSTRUMENT_VERBS = frozenset({"use", "take", "spend", "seize", "break"})
 
 
 def is_root(token: Token) -> bool:
@@ -67,6 +69,10 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return out
 
 
+# "used Twitter to endorse him": the object of these verbs does not do what the complement says.
+INSTRUMENT_VERBS = {"use", "take", "spend", "seize", "break"}
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """The subjects of ``verb``'s clause, following conjunction, control and relative clauses."""
     seen = set()
@@ -81,13 +87,13 @@ def clause_subjects(verb: Token) -> list[Token]:
             verb = verb.head
         elif verb.dep_ == "xcomp":
             objects = children(verb.head, "dobj", "dative")
-            if objects:
+            if objects and verb.head.lemma_ not in INSTRUMENT_VERBS:
                 return objects
             verb = verb.head
         elif verb.dep_ in ("relcl", "acl"):
             return [verb.head]
-        elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            verb = verb.head
+        elif verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
+            verb = verb.head  # "endorsing him, she ...", "she broke with tradition to endorse him"
         elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"
             verb = climb(verb, lambda t: t.pos_ in ("VERB", "AUX"))
         else:

@@ -1,0 +1,44 @@
+"""Spellings of one name: the key two forms of a name share.
+
+"Eric H. Holder Jr.", "Eric Holder" and "ERIC HOLDER" are one name; so are "Inácio" and
+"Inacio", and `Jesus "Chuy" Garcia` and "Jesus Garcia". :func:`name_key` folds accents, case,
+quoted nicknames, middle initials and generational suffixes away; entity clustering within a
+document and resolution across documents both compare names by it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NICKNAME = re.compile(r"\s[\"“'‘][^\"“”'‘’\s][^\"“”]{0,20}[\"”'’](?=\s)")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def fold(text: str) -> str:
+    """Accents dropped and typographic apostrophes made plain ("Inácio" -> "Inacio")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_words(name: str) -> list[str]:
+    """The folded words of a name without nickname, middle initials or suffix."""
+    words = [w.strip(".,") for w in fold(_NICKNAME.sub(" ", f" {name} ")).casefold().split()]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words.pop()
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return words
+
+
+def name_key(name: str) -> str:
+    """The form every spelling of ``name`` shares ("Eric H. Holder Jr." -> "eric holder")."""
+    return " ".join(name_words(name)) or name.casefold()
+
+
+def is_part_of(short: str, full: str) -> bool:
+    """``short`` is the first or last words of ``full`` ("Holder" of "Eric H. Holder Jr.")."""
+    s, f = name_words(short), name_words(full)
+    return 0 < len(s) < len(f) and (f[-len(s):] == s or f[: len(s)] == s)

@@ -1,0 +1,86 @@
+"""Endorsement and appointment wording of published news, on sentences written for these tests."""
+
+import pytest
+
+from .conftest import plain
+
+ASSERTED = [
+    # support for a candidate, in a sentence about an election, is an endorsement
+    ("The Ohio Nurses Association is supporting Dana Whitfield in the mayoral race.",
+     {("Ohio Nurses Association", "endorses", "Dana Whitfield")}),
+    ("Dana Whitfield secured the support of Mayor Leon Park ahead of the runoff.",
+     {("Leon Park", "endorses", "Dana Whitfield")}),
+    ("The Harbor Party extended its support to Ivo Marek in the presidential election.",
+     {("Harbor Party", "endorses", "Ivo Marek")}),
+    ("Ms. Lena Holt indorsed Mr. Carl Brink in his 1978 campaign for Congress.",
+     {("Lena Holt", "endorses", "Carl Brink")}),
+    ("Jailed activist Omar Dlamini urged his supporters to vote for Teresa Novak.",
+     {("Omar Dlamini", "endorses", "Teresa Novak")}),
+    ("Former President Dan Ames used Twitter on Friday to endorse Rita Moreno.",
+     {("Dan Ames", "endorses", "Rita Moreno")}),
+    ("Senator Paul Reed Tuesday endorsed Mayor Lisa Ortiz for governor.", {("Paul Reed", "endorses", "Lisa Ortiz")}),
+    ("Senator Ada Vance broke with tradition last month to endorse Mayor Lisa Ortiz.",
+     {("Ada Vance", "endorses", "Lisa Ortiz")}),
+    ("Rita Moreno won the backing of her predecessor, Carlos Ibarra, before the runoff.",
+     {("Carlos Ibarra", "endorses", "Rita Moreno")}),
+    ("The Ohio Nurses Association is the largest union that is supporting Dana Whitfield in the mayoral race.",
+     {("Ohio Nurses Association", "endorses", "Dana Whitfield")}),
+    ("Governor Sam Okoro announced on Friday that he will appoint Lena Marsh as attorney general.",
+     {("Sam Okoro", "appointed", "Lena Marsh")}),
+    # appointments
+    ("Judge Ruth Calder, an appointee of Governor Henry Vance, dismissed the suit.",
+     {("Henry Vance", "appointed", "Ruth Calder")}),
+    ("The Denver Hawks hired Marcus Bell as head coach on Monday.", {("Denver Hawks", "appointed", "Marcus Bell")}),
+    ("Governor Nina Ford picked Alan Reyes to fill the vacant Senate seat.", {("Nina Ford", "appointed", "Alan Reyes")}),
+    ("Maya Iqbal has worked in finance for years and was appointed to the bank's board by President Tom Greer.",
+     {("Tom Greer", "appointed", "Maya Iqbal")}),
+    ("President Ana Lind appointed Sami Haddad as finance minister, her office said on Monday.",
+     {("Ana Lind", "appointed", "Sami Haddad")}),
+    ("Nina Ford picked up the endorsement of the Denver Post.", {("Denver Post", "endorses", "Nina Ford")}),
+    ("President Ali Baraka reappointed Sami Haddad as finance minister.", {("Ali Baraka", "appointed", "Sami Haddad")}),
+    # a nomination is not an appointment
+    ("President Alma Ruiz nominated Jorge Pena to the Supreme Court.", {("Alma Ruiz", "nominated", "Jorge Pena")}),
+    # the mood of a main clause is not that of a nominal fact in its subject
+    ("Judge Omar Bell's recusal from the fraud case could delay the trial.",
+     {("Omar Bell", "recused_from", "fraud case")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ASSERTED, ids=[t for t, _ in ASSERTED])
+def test_asserted(extract, text, expected):
+    relations = {r for _, r, _ in expected} | {"appointed", "endorses"}
+    assert plain(extract(text), relations) == expected
+
+
+NOT_ASSERTED = [
+    ("Senator Paul Grant supports President Mara Keel.", None),  # no election: not an endorsement
+    ("Mayor Kim Soto chose Alan Reyes as her running mate.", None),
+    ("President Alma Ruiz nominated Jorge Pena to the Supreme Court.", None),
+    ("Omar Dlamini urged Mayor Kim Soto to endorse Teresa Novak.", "hypothetical"),
+    ("Governor Ana Lind will endorse Paul Ek next week.", "hypothetical"),
+    ("The Carpenters Guild rescinded its endorsement of Paul Ek.", "negative"),
+    ("Mayor Ana Lind warned against endorsing Paul Ek.", "hypothetical"),
+    ("President Ali Baraka is expected to name Sami Haddad as finance minister.", "hypothetical"),
+    ("President Ali Baraka is very close to naming Sami Haddad as finance minister.", "hypothetical"),
+    ("False reports said that Governor Ana Lind had endorsed Paul Ek.", "negative"),
+    ("Reports that Governor Ana Lind had appointed Paul Ek were untrue.", "reported"),
+    ("Activists called for Judge Omar Bell's recusal from the fraud case.", "hypothetical"),
+    ("Governor Ana Lind was waiting for the right moment to announce her endorsement of Paul Ek.", "hypothetical"),
+    ("Governor Ana Lind rejected calls for her to appoint Paul Ek.", "hypothetical"),
+    ("Governor Ana Lind made a pledge to appoint Paul Ek.", "hypothetical"),
+]
+
+
+@pytest.mark.parametrize("text,polarity", NOT_ASSERTED, ids=[t for t, _ in NOT_ASSERTED])
+def test_not_asserted(extract, text, polarity):
+    extraction = extract(text)
+    assert plain(extraction, {"endorses", "appointed", "recused_from"}) == set()
+    if polarity is not None:
+        found = {f.evidence.polarity for f in extraction.facts if f.relation in ("endorses", "appointed", "recused_from")}
+        assert found == {polarity}
+
+
+def test_appointed_is_never_reversed(extract):
+    facts = plain(extract("Sotomayor, an appointee of President Barack Obama, wrote the opinion. "
+                          "Obama's appointee was confirmed in 2009."), {"appointed"})
+    assert facts == {("Barack Obama", "appointed", "Sotomayor")}
