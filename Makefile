@@ -32,6 +32,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/memory.py --small 1000 --large 10000
 	$(BIN)/python benchmarks/serialization.py --triples 100000 1000000
 	$(BIN)/python benchmarks/store.py --docs 10000 --jobs 2
+	$(BIN)/python benchmarks/cluster.py --docs 200 --workers 1 2
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info

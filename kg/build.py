@@ -8,14 +8,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
-from kg import nlp as nlp_module
 from kg.aliases import Aliases
+from kg.budget import TimeBudget
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
-from kg.extraction import Extractor
-from kg.extraction.budget import TimeBudget
 from kg.fileio import OutputError, atomic_writer
 from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
@@ -23,6 +20,11 @@ from kg.outputs import OutputSet
 from kg.rdf import document_triples, entity_triples, statement_triples
 from kg.resolve import Resolver
 from kg.store import MemoryStore, Store, stored_entities
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.extraction import Extractor
 
 KEPT_PROBLEMS = 100
 
@@ -91,7 +93,12 @@ class Builder:
         """
         if store is not None and graph is not None:
             raise ValueError("give a graph or a store, not both")
-        self.extractor = Extractor(nlp or nlp_module.load(model), budget=budget) if parse else None
+        self.extractor: Extractor | None = None
+        if parse:  # spaCy loads only here: a cluster build's client never imports it
+            from kg import nlp as nlp_module
+            from kg.extraction import Extractor
+
+            self.extractor = Extractor(nlp or nlp_module.load(model), budget=budget)
         self.store: Store = store if store is not None else MemoryStore(graph)
         self.resolver = Resolver(aliases)
         for entity in stored_entities(self.store):

@@ -14,9 +14,11 @@ writes, and each partition's result is taken once, nothing is written twice.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -45,6 +47,7 @@ from kg.model import Extraction
 PARTITION_DOCUMENTS = 32  # text files or JSONL lines per task
 PARTITION_BYTES = 8 << 20  # and at most this much JSONL per task
 IN_FLIGHT_PER_THREAD = 2  # partitions submitted ahead, per worker thread: bounds the client's memory
+RECOUNT_SECONDS = 5  # how often the client counts the workers' threads again
 Extracted = Problem | tuple[Document, Extraction]
 
 
@@ -194,13 +197,16 @@ def extract_partition(partition: Partition, plugin: str, batch_size: int, max_ch
     return pipeline.extract(partition, batch_size, max_chars)
 
 
-def _parsed(dask_worker) -> int:
-    return sum(plugin.documents for plugin in dask_worker.plugins.values() if isinstance(plugin, Pipeline))
+def _status(dask_worker) -> dict[str, int]:
+    nlp = sys.modules.get("kg.nlp")
+    return {"documents": sum(p.documents for p in dask_worker.plugins.values() if isinstance(p, Pipeline)),
+            "pipelines": nlp.load.cache_info().currsize if nlp is not None else 0}
 
 
-def parsed_documents(client: Client) -> dict[str, int]:
-    """How many documents each worker (by address) has extracted since it joined."""
-    return client.run(_parsed)
+def worker_status(client: Client) -> dict[str, dict[str, int]]:
+    """For each worker (by address): how many documents it has extracted since it joined, and how
+    many spaCy pipelines its process holds."""
+    return client.run(_status)
 
 
 def connect(address: str, timeout: float = 10, wait: float = 120) -> Client:
@@ -230,11 +236,13 @@ def extract_on_cluster(inputs: Iterable[str | Path], address: str | Client, *, m
         try:
             client.register_plugin(plugin, name=plugin.name)
         except Exception as err:  # a worker that cannot load the pipeline, or runs another kg
+            with contextlib.suppress(Exception):  # so that workers joining later do not try it again
+                client.unregister_worker_plugin(plugin.name)
             raise ClusterError(f"cannot set up the kg pipeline on the workers: {err}") from err
-        limit = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
         run = uuid.uuid4().hex[:8]
         window: deque[Future | Problem] = deque()
         in_flight = 0
+        limit, counted = 0, -float("inf")
         for part in partitions(inputs, size, max_chars):
             if isinstance(part, Problem):
                 window.append(part)
@@ -242,6 +250,8 @@ def extract_on_cluster(inputs: Iterable[str | Path], address: str | Client, *, m
             window.append(client.submit(extract_partition, part, plugin.name, batch_size, max_chars,
                                         key=f"kg-extract-{run}-{part.number}"))
             in_flight += 1
+            if time.monotonic() - counted > RECOUNT_SECONDS:  # workers may join (or leave) mid-build
+                limit, counted = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values())), time.monotonic()
             while in_flight > limit:
                 entry = window.popleft()
                 in_flight -= isinstance(entry, Future)

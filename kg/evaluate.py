@@ -20,7 +20,8 @@ Matching rules (only the positive, asserted facts of the extractor are scored):
   settled type), when one is a token-suffix of the other once leading titles ("Gov.",
   "President"), middle initials and generational suffixes ("Jr.", "III") are dropped (gold
   "Macron" matches predicted "Emmanuel Macron", "Bill Waller Jr." matches "Waller", "Donald J.
-  Trump" matches "Donald Trump");
+  Trump" matches "Donald Trump"); an organisation also matches without a generic tail ("Law and
+  Justice party" = "Law and Justice"; a newspaper's "Editorial Board" speaks for the newspaper);
 * symmetric relations (``faces_in_runoff``) match in either direction;
 * predictions are counted once per passage and distinct triple (the same fact stated in three
   sentences is one prediction), and each gold triple matches at most one prediction (a maximum
@@ -306,6 +307,8 @@ _SPACE = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-", "\u2011": "-"})
 _GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
 PERSON_LIKE = {"Person", "Thing"}
+# "the Law and Justice party" is Law and Justice; a newspaper's editorial board speaks for it.
+_ORGANIZATION_TAILS = (" party", " editorial board", " editorial page", " editors")
 
 
 def _fold(text: str) -> str:
@@ -332,11 +335,21 @@ def name_tokens(text: str) -> list[str]:
     return [t for i, t in enumerate(tokens) if len(t) > 1 or i in (0, len(tokens) - 1)]  # middle initials
 
 
+def _core(name: str) -> str:
+    """A normalized organisation name without a generic tail ("party", "editorial board")."""
+    for tail in _ORGANIZATION_TAILS:
+        if name.endswith(tail) and len(name) > len(tail):
+            return name[: -len(tail)].removeprefix("the ").strip()
+    return name
+
+
 def name_matches(gold: str, entity: Entity) -> bool:
     """Does the predicted ``entity`` name the gold string? (see the module docstring)"""
     wanted = normalize(gold)
     names = (entity.label, *entity.aliases)
     if wanted in {normalize(f) for f in names}:
+        return True
+    if entity.type not in ("Person", "Place", "Position", "Matter") and _core(wanted) in {_core(normalize(f)) for f in names}:
         return True
     if entity.type not in PERSON_LIKE:
         return False

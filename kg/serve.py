@@ -304,8 +304,9 @@ class Handler(BaseHTTPRequestHandler):
         return self.rfile.read(int(length))
 
     def _discard_body(self) -> None:
+        """Read a refused request's body (up to 1 MiB) so the client gets the answer; close on more."""
         length = self.headers.get("Content-Length", "0")
-        if length.isdigit() and int(length) <= MAX_UPLOAD:
+        if length.isdigit() and int(length) <= 1024 * 1024:
             self.rfile.read(int(length))
         else:
             self.close_connection = True

@@ -131,8 +131,9 @@ LOCK_NAME = "kg.lock"
 
 def lock_store(path: str | Path, exclusive: bool) -> int | None:
     """Lock an Oxigraph store's folder for kg: shared by ``kg serve`` (read-only), exclusive by a
-    writer. Returns the lock's file descriptor (closing it releases the lock), ``None`` if the other
-    kind holds it, or ``-1`` if the folder cannot hold a lock file (a read-only medium: no lock).
+    writer. Returns the lock's file descriptor (closing it releases the lock), ``None`` if it is
+    held in a way that excludes this one, or ``-1`` if the folder cannot hold a lock file (a
+    read-only medium: no lock).
 
     Oxigraph lets a writer change a store that a read-only server has open, and the server never
     sees the change; this lock makes kg refuse that instead."""
@@ -150,6 +151,16 @@ def lock_store(path: str | Path, exclusive: bool) -> int | None:
     return fd
 
 
+def _held_by_writer(path: Path) -> bool:
+    """Whether the kg lock that excludes a writer is another writer's (not a server's)."""
+    shared = lock_store(path, exclusive=False)
+    if shared is None:
+        return True
+    if shared >= 0:
+        os.close(shared)
+    return False
+
+
 class OxigraphStore:
     """A persistent on-disk Oxigraph store (pyoxigraph), also servable by ``kg serve``; or one in memory."""
 
@@ -160,6 +171,9 @@ class OxigraphStore:
         self._lock = -1
         if self.path is not None and not read_only:
             lock = lock_store(self.path, exclusive=True)
+            if lock is None and _held_by_writer(self.path):
+                raise StoreError(f"Oxigraph store {self.path} is in use by another process (a build or a "
+                                 "read-write server holds its lock); wait for it to finish")
             if lock is None:
                 raise StoreError(
                     f"Oxigraph store {self.path} is being served read-only by kg serve, which would not see "

@@ -10,7 +10,7 @@ import pytest
 
 from kg.documents import Document, Problem
 from kg.extraction import extractor as extractor_module
-from kg.extraction.budget import Overrun, TimeBudget, deadline
+from kg.budget import Overrun, TimeBudget, deadline
 from kg.extraction.extractor import Extractor
 
 SLOW = "Slow Slowly endorsed Never Again."

@@ -18,7 +18,7 @@ distributed = pytest.importorskip("distributed")
 
 from kg.build import build  # noqa: E402
 from kg.cli import main  # noqa: E402
-from kg.cluster import Partition, parsed_documents, partitions  # noqa: E402
+from kg.cluster import Partition, partitions, worker_status  # noqa: E402
 from kg.documents import Problem, read_inputs  # noqa: E402
 from kg.graph import KnowledgeGraph  # noqa: E402
 from kg.store import OxigraphStore, SparqlStore  # noqa: E402
@@ -155,16 +155,16 @@ def cluster(tmp_path_factory):
 
 CLIENT = """
 import json, sys, time
-import kg.nlp
 from kg.build import build
 inputs, out, cluster = json.loads(sys.argv[1])
 if cluster:
     import kg.cluster  # imported before the clock starts: a fixed cost, not a per-document one
 started = time.process_time()
 report = build(inputs, out, cluster=cluster, partition_size=3)
-print(json.dumps({"cpu": time.process_time() - started, "pipelines": kg.nlp.load.cache_info().currsize,
+nlp = sys.modules.get("kg.nlp")
+print(json.dumps({"cpu": time.process_time() - started, "pipelines": nlp.load.cache_info().currsize if nlp else 0,
                   "documents": report.documents, "skipped": report.skipped,
-                  "problems": [str(p) for p in report.problems], "modules": sorted(m for m in ("dask", "distributed")
+                  "problems": [str(p) for p in report.problems], "modules": sorted(m for m in ("dask", "distributed", "spacy")
                   if m in sys.modules)}))
 """
 
@@ -191,9 +191,9 @@ def local(corpus, tmp_path_factory):
 @pytest.mark.slow
 def test_cluster_build_equals_local_build_and_the_workers_parse(cluster, corpus, local, tmp_path):
     local_out, local_run = local
-    before = parsed_documents(cluster.client)
+    before = worker_status(cluster.client)
     remote = run_build(corpus, tmp_path, cluster.address)
-    after = parsed_documents(cluster.client)
+    after = worker_status(cluster.client)
 
     for name in ("facts.jsonl", "graph.ttl"):
         assert (tmp_path / name).read_bytes() == (local_out / name).read_bytes(), name
@@ -203,13 +203,14 @@ def test_cluster_build_equals_local_build_and_the_workers_parse(cluster, corpus,
     facts = [json.loads(line) for line in (tmp_path / "facts.jsonl").read_text().splitlines()]
     assert len(facts) > 30 and len({f["relation"] for f in facts}) >= 4
 
-    # the workers parsed every document, both of them; the client loaded no pipeline (its CPU share
-    # is measured by benchmarks/cluster.py, not asserted: on a few dozen short texts the Dask client's
-    # own overhead is the same size as parsing them)
-    parsed = {worker: after[worker] - before.get(worker, 0) for worker in after}
+    # the workers parsed every document, both of them, with one pipeline each; the client imported
+    # no spaCy (its CPU share is measured by benchmarks/cluster.py, not asserted: on a few dozen
+    # short texts the Dask client's own overhead is the same size as parsing them)
+    parsed = {worker: after[worker]["documents"] - before.get(worker, {"documents": 0})["documents"] for worker in after}
     assert sum(parsed.values()) == READABLE and len(parsed) == 2 and min(parsed.values()) > 0, parsed
+    assert [status["pipelines"] for status in after.values()] == [1, 1]
     assert remote["pipelines"] == 0 and local_run["pipelines"] == 1
-    assert local_run["modules"] == [] and remote["modules"] == ["dask", "distributed"]
+    assert local_run["modules"] == ["spacy"] and remote["modules"] == ["dask", "distributed"]
 
 
 @pytest.mark.server
@@ -227,6 +228,8 @@ def test_cluster_build_into_oxigraph_and_a_sparql_server(cluster, corpus, local,
     url = f"http://127.0.0.1:{oxigraph_server}/query"
     assert main(["build", *corpus, "--cluster", cluster.address, "--store", f"sparql:{url}",
                  "-o", str(tmp_path / "b"), "-q", "--partition-size", "5"]) == 0
+    # each worker loaded its pipeline once, and kept it for every later build
+    assert [status["pipelines"] for status in worker_status(cluster.client).values()] == [1, 1]
     assert set(SparqlStore(url).graph()) == set(reference)
     for out in ("a", "b"):
         assert (tmp_path / out / "facts.jsonl").read_bytes() == (local[0] / "facts.jsonl").read_bytes()
@@ -245,6 +248,16 @@ def test_bad_documents_are_reported_as_locally(cluster, tmp_path, capsys):
     assert "documents: 1 read, 2 skipped" in err
     assert main(["build", str(bad), "--cluster", cluster.address, "-o", str(tmp_path / "ff"), "--fail-fast"]) == 1
     assert "stopped: --fail-fast" in capsys.readouterr().err and not (tmp_path / "ff" / "facts.jsonl").exists()
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_a_pipeline_the_workers_cannot_load_is_one_line(cluster, tmp_path, capsys):
+    assert main(["build", str(EXAMPLE_ARTICLE), "--cluster", cluster.address, "--model", "no_such_pipeline",
+                 "-o", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kg build: error: cannot set up the kg pipeline on the workers") and "no_such_pipeline" in err
+    assert "Traceback" not in err and not (tmp_path / "facts.jsonl").exists()
 
 
 @pytest.mark.slow

@@ -80,6 +80,10 @@ def test_names_match_as_a_reader_would():
     assert name_matches("Okafor", person("President Okafor"))
     assert name_matches("Okafor", Entity("Denise Okafor", "Thing"))  # a name of no settled type
     assert not name_matches("Okafor", Entity("Okafor Group", "Organization"))
+    assert name_matches("Law and Justice", Entity("Law and Justice party", "Organization"))
+    assert name_matches("Sun-Times", Entity("Sun-Times Editorial Board", "Organization"))
+    assert not name_matches("Party", Entity("Socialist Party", "Organization"))
+    assert not name_matches("Labour", Entity("Labour Party", "Person"))
     assert not name_matches("Jr.", person("Bill Waller Jr."))
     assert not name_matches("Governor", person("Gov. Kay Ivey"))
 

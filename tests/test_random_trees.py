@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from kg.documents import Document
-from kg.extraction.budget import deadline
+from kg.budget import deadline
 from kg.extraction.extractor import DocumentExtractor
 
 VOCAB = spacy.blank("en").vocab

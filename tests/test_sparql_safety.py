@@ -67,3 +67,18 @@ def test_a_store_in_use_fails_clearly_and_stays_intact(tmp_path, nlp, capsys):
     import pyoxigraph
 
     assert len(pyoxigraph.Store.read_only(str(path))) > 100
+
+
+def test_a_second_kg_writer_is_told_the_store_is_in_use(tmp_path, nlp, capsys):
+    """kg's own lock: a writer that finds another kg writer hears "in use", not "served"."""
+    from kg.store import OxigraphStore
+
+    path = tmp_path / "store"
+    first = OxigraphStore(path)
+    try:
+        assert main(["build", str(EXAMPLE_ARTICLE), "--store", f"oxigraph:{path}", "-o", str(tmp_path / "o"), "-q"]) == 1
+        err = capsys.readouterr().err
+        assert "in use by another process" in err and "served" not in err and "Traceback" not in err
+    finally:
+        first.close()
+    assert main(["build", str(EXAMPLE_ARTICLE), "--store", f"oxigraph:{path}", "-o", str(tmp_path / "o"), "-q"]) == 0

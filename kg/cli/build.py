@@ -37,10 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "build",
         help="extract facts from texts into a graph (graph.ttl, graph.html, facts.jsonl)",
-        description="Read .txt/.md files, folders (recursively), .jsonl files or - (stdin); write "
+        description="Read .txt/.md files, folders (recursively), .jsonl files, glob patterns or - (stdin); write "
         "graph.ttl, graph.html and facts.jsonl into the output folder; print a summary on stderr.",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, .jsonl, or - for stdin")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, .jsonl, quoted glob pattern ('feeds/*.jsonl'), or - for stdin")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     p.add_argument("--model", help="spaCy pipeline name or path (default: KG_SPACY_MODEL, then en_core_web_sm)")
     p.add_argument("--store", default="memory", metavar="STORE",
@@ -74,21 +74,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from kg.aliases import AliasError, read_aliases
     from kg.build import BadDocument, NothingToBuild, build
-    from kg.extraction.budget import TimeBudget
-    from kg.nlp import ModelNotFound
+    from kg.budget import TimeBudget
     from kg.store import StoreError, open_store
 
     if not (args.store == "memory" or args.store.startswith(STORE_PREFIXES)):
         raise CliError(f"--store {args.store!r}: expected memory, oxigraph:PATH or sparql:URL", code=2)
-    errors: tuple[type[Exception], ...] = (ModelNotFound, OutputError, NothingToBuild, BadDocument, StoreError)
-    if args.cluster:
+    errors: tuple[type[Exception], ...] = (OutputError, NothingToBuild, BadDocument, StoreError)
+    if args.cluster:  # the workers load the pipeline; this process imports neither spaCy nor Dask without it
         if args.jobs > 1:
             raise CliError("--jobs and --cluster do not go together: the cluster's workers parse in parallel", code=2)
         try:
-            from kg.cluster import ClusterError  # Dask is imported only for cluster builds
+            from kg.cluster import ClusterError
         except ImportError as err:
             raise CliError(str(err), code=2) from err
         errors += (ClusterError,)
+    else:
+        from kg.nlp import ModelNotFound
+
+        errors += (ModelNotFound,)
     if args.jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
         raise CliError("--jobs above 1 needs processes started by fork (Linux, macOS); use -j 1 here", code=2)
     progress = None

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.documents import Document, Problem
 from kg.extraction import structure
-from kg.extraction.budget import MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
+from kg.budget import MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
 from kg.extraction.chunks import MAX_CHUNK, chunks
 from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
@@ -348,7 +348,7 @@ class Extractor:
     relations, their triggers and every cue word the extraction reads.
     Documents longer than ``max_chunk`` characters (or the pipeline's ``max_length``) are parsed in pieces (see
     :mod:`kg.extraction.chunks`); their evidence offsets are relative to the whole text. Each
-    document's extraction gets ``budget`` (see :mod:`kg.extraction.budget`).
+    document's extraction gets ``budget`` (see :mod:`kg.budget`).
     """
 
     def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK, ontology: Ontology | None = None,

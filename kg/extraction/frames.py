@@ -27,26 +27,6 @@ from kg.extraction.syntax import clause_subjects, conjuncts
 from kg.extraction.syntax import prep_objects as _prep_objects
 from kg.ontology import Ontology, Relation, default_ontology, position_words
 
-RECEIVING_VERBS = {
-    "have", "win", "receive", "get", "earn", "secure", "gain", "land", "enjoy", "seek", "lose",
-    "pick", "collect", "garner", "nab", "attract", "welcome", "accept", "score", "clinch", "obtain",
-    "snag", "bag", "retain", "keep",
-}
-LIGHT_VERBS = {
-    "pledge", "offer", "give", "express", "voice", "announce", "declare", "throw", "lend", "make",
-    "issue", "extend", "confirm",
-}
-# "threw her support behind X", "withdrew its endorsement of X": a possessive pronoun on the
-# noun is the clause's subject.
-OWNER_VERBS = LIGHT_VERBS | {"withdraw", "rescind", "revoke", "retract", "pull", "reverse", "cancel", "drop", "renew", "reaffirm"}
-# "the party's decision to back Lula", "made a pledge to appoint her": whose decision or intent.
-DECISION_NOUNS = {
-    "decision", "move", "choice", "vote", "resolution", "pledge", "promise", "plan", "offer",
-    "bid", "attempt", "intention", "threat", "vow",
-}
-# Roles that make a choice a candidacy, not an appointment ("picked her as his running mate").
-CANDIDACY_ROLES = {"nominee", "candidate", "mate", "challenger", "successor-designate"}
-
 NOUN_OBJECT_PREPS = ("of", "for", "behind")
 PASSIVE_AGENT_DEPS = {"agent"}
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
@@ -78,6 +58,10 @@ class Lexicon:
     verbs_with_role: dict[str, list[Relation]]
     patient_nouns: dict[str, list[Relation]]
     appeals: dict[str, list[tuple[Relation, str, str | None]]]
+    cues: dict[str, frozenset[str]]  # the ontology's kg:CueSet words (receivingVerbs, lightVerbs, ...)
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues.get(name, frozenset())
 
 
 def lexicon(ontology: Ontology | None = None) -> Lexicon:
@@ -89,7 +73,8 @@ def lexicon(ontology: Ontology | None = None) -> Lexicon:
     with_role: dict[str, list[Relation]] = defaultdict(list)
     patients: dict[str, list[Relation]] = defaultdict(list)
     appeals: dict[str, list[tuple[Relation, str, str | None]]] = defaultdict(list)
-    for rel in (ontology or default_ontology()).relations.values():
+    ontology = ontology or default_ontology()
+    for rel in ontology.relations.values():
         for verb in rel.verbs_with_role:
             with_role[verb].append(rel)
         for noun in rel.patient_nouns:
@@ -104,7 +89,7 @@ def lexicon(ontology: Ontology | None = None) -> Lexicon:
             agents[noun].append(rel)
         for cause, effect in rel.causatives:
             causatives[cause].append((rel, effect))
-    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(with_role), dict(patients), dict(appeals))
+    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(with_role), dict(patients), dict(appeals), ontology.cues)
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -168,7 +153,7 @@ def _dated_subjects(verb: Token) -> list[Token]:
     return []
 
 
-def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[Match]:
+def verb_matches(verb: Token, rel: Relation, particle: str | None, lex: Lexicon) -> Iterator[Match]:
     if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
         return
     if not _has_context(verb.sent, rel):
@@ -185,7 +170,7 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
         frame = "passive"
     else:
         subjects = [s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL] or _dated_subjects(verb)
-        if verb.dep_ == "acl" and lemma_in(verb.head, DECISION_NOUNS):
+        if verb.dep_ == "acl" and lemma_in(verb.head, lex.cue("decisionNouns")):
             decision = verb.head
             subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or (
                 clause_subjects(decision.head) if decision.dep_ in ("dobj", "attr") else []) or subjects
@@ -202,7 +187,7 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None) -> Iterator[M
     if rel.role_bearing:
         objects, described = _split_role(objects)
         role = _role(verb, objects) or described  # "named her aide, Sarah Lee, as chief of staff"
-        if role is not None and role.lemma_.lower() in CANDIDACY_ROLES:
+        if role is not None and role.lemma_.lower() in lex.cue("candidacyRoles"):
             return
     if rel.symmetric:
         participants = subjects + objects + _prep_objects(verb, ("with", "against"))
@@ -229,14 +214,14 @@ def _given_a_post(verb: Token, objects: list[Token]) -> bool:
                and any(a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
-def choice_matches(verb: Token, rel: Relation) -> Iterator[Match]:
+def choice_matches(verb: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
     """"chose X as Y", "picked X to fill the seat": an appointment only with a post."""
     if _is_passive(verb) or verb.dep_ == "amod":
         objects = _expand(_children(verb, "nsubjpass"))
     else:
         objects = _expand(_children(verb, "dobj"))
     if objects and _given_a_post(verb, objects):
-        yield from verb_matches(verb, rel, None)
+        yield from verb_matches(verb, rel, None, lex)
 
 
 def causative_matches(verb: Token, rel: Relation, effect: str) -> Iterator[Match]:
@@ -275,7 +260,7 @@ def patient_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         yield Match(rel, noun, "agentive", givers, holders)
 
 
-def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
+def noun_matches(noun: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
     if not _has_context(noun.sent, rel):
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
@@ -286,12 +271,12 @@ def noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         if len(participants) >= 2:
             yield Match(rel, noun, "nominal", participants, [], pairwise=True)
         return
-    if noun.dep_ == "dobj" and noun.head.lemma_ in RECEIVING_VERBS:
+    if noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs"):
         # "Tuberville has my approval", "X won the endorsement of Y"
         givers = subjects or _prep_objects(noun, ("of", "from"))
         yield Match(rel, noun, "nominal", givers, clause_subjects(noun.head))
         return
-    if noun.dep_ == "dobj" and lemma_in(noun.head, OWNER_VERBS):
+    if noun.dep_ == "dobj" and lemma_in(noun.head, lex.cue("lightVerbs") | lex.cue("ownerVerbs")):
         if not subjects or all(s.pos_ == "PRON" for s in subjects):
             subjects = clause_subjects(noun.head) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
@@ -330,16 +315,16 @@ def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         forms = lemmas(token)
         if verb:
             for rel, particle in lex.verbs.get(_first(forms, lex.verbs), ()):
-                yield from verb_matches(token, rel, particle)
+                yield from verb_matches(token, rel, particle, lex)
             for rel, effect in lex.causatives.get(_first(forms, lex.causatives), ()):
                 yield from causative_matches(token, rel, effect)
             for rel in lex.verbs_with_role.get(_first(forms, lex.verbs_with_role), ()):
-                yield from choice_matches(token, rel)
+                yield from choice_matches(token, rel, lex)
             for rel, action, prep in lex.appeals.get(_first(forms, lex.appeals), ()):
                 yield from appeal_matches(token, rel, action, prep)
         if noun:
             for rel in lex.nouns.get(_first(forms, lex.nouns), ()):
-                yield from noun_matches(token, rel)
+                yield from noun_matches(token, rel, lex)
             for rel in lex.agent_nouns.get(_first(forms, lex.agent_nouns), ()):
                 yield from agent_noun_matches(token, rel)
             for rel in lex.patient_nouns.get(_first(forms, lex.patient_nouns), ()):
