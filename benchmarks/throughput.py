@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -74,12 +75,12 @@ def write_corpus(path: Path, n: int, length: str, seed: int) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def measure(name: str, corpus: Path, jobs: int, pairs: int, model: str, work: Path) -> str:
+def measure(name: str, corpus: Path, jobs: int, pairs: int, model: str, work: Path, extra: list[str]) -> str:
     with corpus.open(encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] for line in handle if line.strip()]
     words = sum(len(t.split()) for t in texts)
     kg = [str(Path(sys.executable).parent / "kg"), "build", str(corpus), "-o", str(work / "out"), "-q",
-          "-j", str(jobs), "--model", model]
+          "-j", str(jobs), "--model", model, *extra]
     spacy = [sys.executable, "-c", SPACY, model, str(corpus), str(jobs)]
     kg_runs, spacy_runs = [], []
     for _ in range(pairs):
@@ -107,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=3, help="paired runs per setting (default: 3)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--model", help="spaCy pipeline (default: the one kg resolves)")
+    parser.add_argument("--kg-args", default="", help="more options for kg build, e.g. '--batch-size 64'")
     args = parser.parse_args(argv)
     from kg.nlp import resolve_model_name
 
@@ -126,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{'kg/spaCy wall (range)':<21}  {'cpu':>6}  {'spaCy MiB':>7} {'kg MiB':>7}")
         for name, path in corpora:
             for jobs in args.jobs:
-                print(measure(name, path, jobs, args.pairs, model, work), flush=True)
+                print(measure(name, path, jobs, args.pairs, model, work, shlex.split(args.kg_args)), flush=True)
     return 0
 
 

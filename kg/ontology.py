@@ -42,6 +42,24 @@ def ontology_path(name: str = "kg.ttl") -> Path:
 
 
 @dataclass(frozen=True)
+class VerbTrigger:
+    """A verb that expresses a relation: its lemma, a required particle ("face off"), whether it
+    needs a reflexive object ("disqualified herself") and whether it is weak (``kg:weakVerb``)."""
+
+    lemma: str
+    particle: str | None = None
+    reflexive: bool = False
+    weak: bool = False
+
+    @classmethod
+    def parse(cls, text: str, weak: bool = False) -> VerbTrigger:
+        """From the ontology's form: "face off", "disqualify self", "wall self off"."""
+        lemma, *rest = text.split()
+        particles = [word for word in rest if word != "self"]
+        return cls(lemma, particles[0] if particles else None, "self" in rest, weak)
+
+
+@dataclass(frozen=True)
 class Relation:
     """One relation the extractor can find, as the ontology declares it."""
 
@@ -51,9 +69,11 @@ class Relation:
     domain: str
     range: str
     symmetric: bool
-    verbs: tuple[tuple[str, str | None], ...]  # (lemma, required particle)
+    verbs: tuple[VerbTrigger, ...]
     nouns: tuple[str, ...]
     agent_nouns: tuple[str, ...]
+    pair_prepositions: tuple[str, ...]
+    range_head_words: frozenset[str]  # kg:headWord of the range: "case", "investigation" for a Matter
     patient_nouns: tuple[str, ...]
     object_prepositions: tuple[str, ...]
     context: tuple[str, ...]
@@ -86,10 +106,8 @@ def _flag(graph: Graph, subject: URIRef, prop: URIRef) -> bool:
 
 def _relation(graph: Graph, prop: URIRef) -> Relation:
     name = _local(prop)
-    verbs = []
-    for verb in _strings(graph, prop, KG.verb):
-        lemma, _, particle = verb.partition(" ")
-        verbs.append((lemma, particle or None))
+    verbs = [VerbTrigger.parse(verb) for verb in _strings(graph, prop, KG.verb)]
+    verbs += [VerbTrigger.parse(verb, weak=True) for verb in _strings(graph, prop, KG.weakVerb)]
     causatives = tuple(tuple(c.split(" ", 1)) for c in _strings(graph, prop, KG.causative))
     appeals = []
     for appeal in _strings(graph, prop, KG.appeal):
@@ -97,6 +115,7 @@ def _relation(graph: Graph, prop: URIRef) -> Relation:
         appeals.append((cause, action, prep[0] if prep else None))
     in_election = graph.value(prop, KG.inElection)
     role_relation = graph.value(prop, KG.roleRelation)
+    range_class = graph.value(prop, RDFS.range)
     return Relation(
         name=name,
         label=str(graph.value(prop, RDFS.label) or name),
@@ -107,6 +126,8 @@ def _relation(graph: Graph, prop: URIRef) -> Relation:
         verbs=tuple(verbs),
         nouns=_strings(graph, prop, KG.noun),
         agent_nouns=_strings(graph, prop, KG.agentNoun),
+        pair_prepositions=_strings(graph, prop, KG.pairPreposition),
+        range_head_words=frozenset(_strings(graph, range_class, KG.headWord)) if isinstance(range_class, URIRef) else frozenset(),
         patient_nouns=_strings(graph, prop, KG.patientNoun),
         object_prepositions=_strings(graph, prop, KG.objectPreposition),
         context=_strings(graph, prop, KG.context),

@@ -252,6 +252,21 @@ def test_bad_documents_are_reported_as_locally(cluster, tmp_path, capsys):
 
 @pytest.mark.server
 @pytest.mark.slow
+def test_standard_input_is_read_by_the_client_and_parsed_on_the_workers(cluster, tmp_path):
+    lines = [json.dumps({"id": f"in-{n}", "text": story(n)}) for n in range(5)] + ["{oops"]
+    code = "import sys; from kg.cli import main; sys.exit(main(sys.argv[1:]))"
+    outputs = {}
+    for name, extra in (("local", []), ("remote", ["--cluster", cluster.address, "--partition-size", "2"])):
+        done = subprocess.run([sys.executable, "-c", code, "build", "-", "-o", str(tmp_path / name), *extra],
+                              input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert "skipped <stdin>:6: malformed JSON" in done.stderr and "documents: 5 read, 1 skipped" in done.stderr
+        outputs[name] = (tmp_path / name / "facts.jsonl").read_bytes()
+    assert outputs["remote"] == outputs["local"] and outputs["local"].count(b"\n") > 3
+
+
+@pytest.mark.server
+@pytest.mark.slow
 def test_a_pipeline_the_workers_cannot_load_is_one_line(cluster, tmp_path, capsys):
     assert main(["build", str(EXAMPLE_ARTICLE), "--cluster", cluster.address, "--model", "no_such_pipeline",
                  "-o", str(tmp_path)]) == 1

@@ -358,3 +358,20 @@ def test_gold_sets_score_above_their_floors(extractor, name):
     report = evaluate(extractor, read_gold(DATA / name))
     assert report.micro.f1 >= f1_floor, report.format(show=True)
     assert len(report.trap_violations) <= violations_ceiling, report.format()
+
+
+# -- real news -------------------------------------------------------------------------------------
+
+NEWS_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "news-dev" / "gold.jsonl"
+# Floors only go up: micro-F1 (rounded down to 0.05) and trap violations on each part of the real-news set.
+NEWS_FLOORS = {"tune": (0.55, 0), "holdout": (0.35, 0)}
+
+
+@pytest.mark.parametrize("part", sorted(NEWS_FLOORS))
+def test_real_news_scores_above_its_floors(extractor, part):
+    if not NEWS_DEV.exists():
+        pytest.skip(f"real-news development set not present at {NEWS_DEV}")
+    f1_floor, violations_ceiling = NEWS_FLOORS[part]
+    report = evaluate(extractor, split(read_gold(NEWS_DEV), part))
+    assert report.micro.f1 >= f1_floor, report.format()
+    assert len(report.trap_violations) <= violations_ceiling, report.format()

@@ -127,3 +127,9 @@ def test_an_acronym_joins_its_long_form(extract):
     extraction = extract("The National Dairy Farmers Alliance endorsed Maren Vogt. The NDFA also backed Tomas Brell.")
     orgs = [e for e in extraction.entities if "Alliance" in e.label or e.label == "NDFA"]
     assert len(orgs) == 1 and "NDFA" in orgs[0].aliases
+
+
+def test_rivals_set_against_each_other_are_no_case(extract):
+    extraction = extract("In the runoff for governor it is Maren Vogt vs. Tomas Brell on Tuesday.")
+    types = {e.label: e.type for e in extraction.entities}
+    assert types.get("Maren Vogt") == "Person" and types.get("Tomas Brell") == "Person"

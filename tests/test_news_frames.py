@@ -27,6 +27,8 @@ ASSERTED = [
      {("Ohio Nurses Association", "endorses", "Dana Whitfield")}),
     ("Governor Sam Okoro announced on Friday that he will appoint Lena Marsh as attorney general.",
      {("Sam Okoro", "appointed", "Lena Marsh")}),
+    ("Dana Whitfield won the Harlow endorsement on Monday.", {("Harlow", "endorses", "Dana Whitfield")}),
+    ("Senator Ana Ruiz gave the nod to Dana Whitfield in the mayoral race.", {("Ana Ruiz", "endorses", "Dana Whitfield")}),
     # appointments
     ("Judge Ruth Calder, an appointee of Governor Henry Vance, dismissed the suit.",
      {("Henry Vance", "appointed", "Ruth Calder")}),

@@ -110,3 +110,24 @@ def test_offsets_stay_exact(extract):
     (fact,) = [f for f in extract(text).facts if f.relation == "endorses"]
     ev = fact.evidence
     assert text[ev.start:ev.end] == ev.sentence == "Mayor Dev Patel endorsed Cara Lind on Friday."
+
+
+def test_a_list_of_short_lines_is_no_headline(extract):
+    text = ("Runoff Results\nMayor: Maren Vogt Vs. Tomas Brell\nClerk: Dana Whitcombe Vs. Cara Lind\n"
+            "Treasurer: Olga Mertens Vs. Ben Okoro\nSheriff: Ana Ruiz Vs. Dev Patel\n")
+    labels = {e.label for e in extract(text).entities}
+    assert {"Ana Ruiz", "Dev Patel"} <= labels
+
+
+def test_a_jsonl_title_is_read_as_the_headline(extractor):
+    from kg.documents import Document
+
+    title = "Will Keston Back Patel? Mayor Says Yes."
+    text = f"{title} Mayor Dev Patel endorsed Cara Lind on Friday."
+    with_title = extractor.extract(Document(id="t", text=text, title=title))
+    without = extractor.extract(Document(id="t", text=text))
+    (fact,) = [f for f in with_title.facts if f.relation == "endorses"]
+    assert fact.evidence.sentence == "Mayor Dev Patel endorsed Cara Lind on Friday."
+    assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.sentence
+    assert "Keston Back Patel" not in {e.label for e in with_title.entities}
+    assert with_title.sentences == 2 < without.sentences  # the title is one sentence, a headline

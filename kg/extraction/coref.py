@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.entities import Cluster, EntityIndex, Mention
 from kg.extraction.quotes import Quotes
-from kg.extraction.syntax import SUBJECT_DEPS, ancestors, clause_subjects
+from kg.extraction.syntax import SUBJECT_DEPS, ancestors, clause_subjects, conjuncts
 from kg.ontology import default_ontology, organization_words, position_words
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -41,6 +41,21 @@ class Resolution:
     cluster: Cluster
     how: str  # name | description | pronoun | speaker
     sentences_back: int = 0
+
+
+PLURAL_PRONOUNS = {"they", "them", "both"}
+PLURAL_NOUNS = {"two", "pair", "duo"}
+PLURAL_COUNTS = {"both", "two"}
+
+
+def _plural(token: Token) -> bool:
+    """"they", "both", "the two", "the pair", "both candidates", "the two finalists"."""
+    lower = token.lower_
+    if lower in PLURAL_PRONOUNS:
+        return True
+    if lower in PLURAL_NOUNS:
+        return any(c.lower_ == "the" for c in token.children)
+    return token.tag_ == "NNS" and any(c.lower_ in PLURAL_COUNTS and c.dep_ in ("det", "nummod", "predet", "amod") for c in token.children)
 
 
 # A rule that may ask for other tokens' resolutions: ``found = yield token`` (see Coreference._run).
@@ -70,6 +85,44 @@ class Coreference:
 
     def resolve(self, token: Token) -> Resolution | None:
         return self._run(self._ask(token))
+
+    def pair(self, token: Token) -> list[Resolution]:
+        """The two people a plural refers to ("they", "both", "the two", "the pair", "both
+        candidates"): the last coordination of two people before it ("X and Y ... they"), else
+        the last two people named, walking back sentence by sentence ("put X at 27% and Y at 24%,
+        sending both to a runoff"). A third person on the way settles nothing."""
+        if not _plural(token):
+            return []
+        index = self._sentence(token)
+        people: dict[str, tuple[Cluster, int]] = {}
+        for back in range(LOOKBACK_SENTENCES + 1):
+            if index - back < 0:
+                break
+            sent = self.sents[index - back]
+            end = token.i if back == 0 else sent.end
+            found: dict[int, Cluster] = {}
+            coordinated: list[Cluster] = []
+            for candidate in self.doc[sent.start : end]:
+                cluster = self.entities.entity_at(candidate)
+                if cluster is None or not self._may_be_person(cluster):
+                    continue
+                found.setdefault(id(cluster), cluster)
+                if candidate.dep_ != "conj":
+                    members = {id(c): c for t in conjuncts(candidate) if t.i < end
+                               and (c := self.entities.entity_at(t)) is not None and self._may_be_person(c)}
+                    if len(members) >= 2:
+                        coordinated = list(members.values())
+            if len(coordinated) == 2 and not people:
+                return [Resolution(c, "pronoun", back) for c in coordinated]
+            for cluster in found.values():  # "Nadia Ferro" ... "Ferro": one person
+                surname = cluster.label.split()[-1].lower() if cluster.label else ""
+                if surname not in people or len(cluster.label) > len(people[surname][0].label):
+                    people[surname] = (cluster, people.get(surname, (cluster, back))[1])
+            if len(people) >= 2:
+                break
+        if len(people) != 2:
+            return []
+        return [Resolution(cluster, "pronoun", back) for cluster, back in people.values()]
 
     def speaker(self, token: Token) -> Resolution | None:
         """Who is speaking when ``token`` lies in a quotation."""
@@ -153,6 +206,9 @@ class Coreference:
         if cluster.type == "Person":
             return True
         return lenient and cluster.type in ("Organization", "Thing") and self.entities.weakly_typed(cluster)
+
+    def _may_be_person(self, cluster: Cluster) -> bool:
+        return self._person_like(cluster, lenient=True)
 
     def _pronoun(self, token: Token) -> Steps:
         lower = token.lower_

@@ -26,7 +26,7 @@ NER_TYPES = {
     "FAC": "Place",
     "NORP": "Group",
 }
-_TRIM_WORDS = {"the", "a", "an", "'s", "’s", "'", "’"}
+_TRIM_WORDS = {"the", "a", "an", "'s", "’s", "'", "’", "vs", "vs.", "v."}
 _TRAILING_POS = {"ADP", "DET", "CCONJ", "PART"}
 _NEVER_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -242,12 +242,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 
 def _case_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """"Ortiz v. Delmar Holdings" is one matter, not a person and a company."""
+    """"Ortiz v. Delmar Holdings" is one matter, not a person and a company ("Ortiz vs. Lind" is
+    a contest between two people)."""
     out: list[Mention] = []
     for mention in mentions:
         before = out[-1] if out else None
         if (before is not None and mention.start == before.end + 1 and before.ner != "CASE"
-                and doc[before.end].lower_ in ("v.", "v", "vs.", "vs")):
+                and doc[before.end].text in ("v.", "v")):  # "vs." sets rivals against each other
             out[-1] = Mention(before.start, mention.end, doc[before.start:mention.end].text, "CASE")
         else:
             out.append(mention)

@@ -87,6 +87,54 @@ def phrase_label(token: Token) -> str:
     return "".join(w.text_with_ws for w in words).strip()
 
 
+PHRASE_BREAKS = {",", "(", ";", "—", "–", ":"}
+
+
+def matter_label(token: Token) -> str:
+    """A matter as the passage phrases it: the whole noun phrase with its modifiers and clauses
+    ("a probe into the leak that ..."), or a gerund with its object ("hearing the appeal"), up to
+    the first comma or dash; only a leading "the" is dropped, coordinated matters stand apart."""
+    if token.tag_ == "VBG":
+        rest = [c for c in token.children if c.dep_ in ("dobj", "prt")]
+        rest = rest or [c for c in token.children if c.dep_ == "prep"][:1]  # "presiding over the trial"
+        words = [token] + [w for c in rest for w in c.subtree]
+    else:
+        apart = {w.i for c in token.children if c.dep_ in ("conj", "cc", "appos") for w in c.subtree}
+        words = [w for w in token.subtree if w.i not in apart] + _stranded(token)
+    words.sort(key=lambda w: w.i)
+    while words and (words[0].lower_ == "the" or words[0].is_punct):
+        words.pop(0)
+    for cut, word in enumerate(words):
+        if cut and word.text in PHRASE_BREAKS:
+            words = words[:cut]
+            break
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    return "".join(w.text_with_ws for w in words).strip()
+
+
+MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning", "regarding", "about", "between"}
+
+
+def _stranded(token: Token) -> list[Token]:
+    """Modifiers of a matter the parser hung on the verb instead ("recused himself from a probe
+    | into the leak", "from the bench | hearing the plea"): the verb's dependents that follow the
+    matter's phrase directly."""
+    prep = token.head
+    if prep.dep_ != "prep" or prep.head.i == prep.i:
+        return []
+    verb, end = prep.head, token.right_edge.i
+    out: list[Token] = []
+    for sibling in sorted(verb.children, key=lambda c: c.i):
+        if sibling.i <= prep.i or sibling.left_edge.i != end + 1:
+            continue
+        if (sibling.dep_ == "prep" and sibling.lower_ in MATTER_PREPOSITIONS) or (
+                sibling.dep_ in ("advcl", "acl") and sibling.tag_ == "VBG"):
+            out += list(sibling.subtree)
+            end = sibling.right_edge.i
+    return out
+
+
 def position_label(token: Token, siblings: tuple[Token, ...] = ()) -> str:
     """"campaign manager", "football coach", "attorney general": the title noun and its noun modifiers."""
     capitalised = token.text[:1].isupper()
@@ -184,16 +232,28 @@ class DocumentExtractor:
                     cluster = self.entities.entity_at(token)
                     if cluster is None and _bare_name(token):
                         cluster = self.entities.add_bare_name(token, "Person" if cls == "Person" else None)
-                    if cluster is not None and cls == "Person" and cluster.type != "Person" and self.entities.weakly_typed(cluster):
-                        cluster.votes["Person"] += 1.25
+                    clusters = [cluster] if cluster is not None else []
+                    if match.pairwise:  # "Ferro and Okafor led ... the two will meet"
+                        clusters += [r.cluster for r in self.coref.pair(token)]
+                    for found in clusters:
+                        if (cls == "Person" and found.type != "Person" and not self._place(found)
+                                and self.entities.weakly_typed(found)):
+                            found.votes["Person"] += 1.25
         for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
             for token in match.subjects + match.objects:
                 self.coref.resolve(token)
+
+    def _place(self, cluster: Cluster) -> bool:
+        """Named, every word of it, as a country or city: never a person ("Georgia", "Buenos Aires")."""
+        return any(all(self.doc[i].ent_type_ == "GPE" for i in range(m.start, m.end)) for m in cluster.mentions)
 
     def _argument(self, token: Token, rel: Relation, as_object: bool) -> tuple[Entity, float] | None:
         found = self.coref.resolve(token)
         if found is not None:
             return self.entity(found.cluster), argument_confidence(found)
+        if as_object and rel.range == "Matter" and (token.pos_ in ("NOUN", "PROPN") or token.tag_ == "VBG"):
+            label = matter_label(token)
+            return (Entity(label, "Matter"), 1.0) if label else None
         if as_object and rel.object_is_phrase and token.pos_ in ("NOUN", "PROPN"):
             if token.lemma_.lower() in position_words() and any(c.dep_ in ("det", "poss") for c in token.children):
                 return None  # "campaign for the former vice president": a person, not an office
@@ -260,7 +320,8 @@ class DocumentExtractor:
         rel = match.relation
         subjects = [a for t in match.subjects if (a := self._argument(t, rel, False))]
         objects = [a for t in match.objects if (a := self._argument(t, rel, True))]
-        if match.pairwise:
+        if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
+            subjects += [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.pair(t)]
             unique = {e: c for e, c in subjects}
             if len(unique) > MAX_FIELD:
                 return  # a list the parser took for a field of candidates
@@ -411,18 +472,19 @@ class Extractor:
               on_problem: Callable[[Problem], None]) -> Iterator[tuple[Document, Extraction]]:
         limit = min(self.max_chunk, self.nlp.max_length)
 
-        def pieces() -> Iterator[tuple[Document, int, str, bool]]:
+        def pieces() -> Iterator[tuple[Document, int, str | Doc, bool, int]]:
             for document in documents:
                 parts = list(chunks(document.text, limit)) or [(0, document.text)]
                 for number, (offset, piece) in enumerate(parts, start=1):
-                    yield document, offset, piece, number == len(parts)
+                    text = structure.with_title(self.nlp, piece, document.title) if offset == 0 and document.title else piece
+                    yield document, offset, text, number == len(parts), len(piece)
 
         parts: list[Extraction] = []
         spent = 0.0
         failed = False
-        for batch in self._batches(pieces(), batch_size, lambda piece: len(piece[2])):
-            docs = self.nlp.pipe([piece for _, _, piece, _ in batch], batch_size=len(batch))
-            for (document, offset, _, last), doc in zip(batch, docs, strict=True):
+        for batch in self._batches(pieces(), batch_size, lambda piece: piece[4]):
+            docs = self.nlp.pipe([piece for _, _, piece, _, _ in batch], batch_size=len(batch))
+            for (document, offset, _, last, _), doc in zip(batch, docs, strict=True):
                 allowed = self.budget.limit(len(document.text))
                 if not failed:
                     started = time.perf_counter()

@@ -4,9 +4,11 @@ Frames (see the ontology for which relation uses which trigger):
 
 * active      "Trump endorsed Tuberville", "he recused himself from the investigation"
 * passive     "Tuberville was endorsed by Trump", "Tuberville, endorsed by Trump"
-* reciprocal  "X and Y will face off in a runoff", "X faces Y in the runoff"
+* reciprocal  "X and Y will face off in a runoff", "X faces Y in the runoff", "X lost to Y in the
+              run-off", "Ana Lee vs. Bob Kim" under a runoff heading
 * nominal     "Trump's endorsement of Tuberville", "has my approval", "a runoff between X and Y"
-* agentive    "Sessions, a supporter of Trump", "Senate candidate Jeff Sessions"
+* agentive    "Sessions, a supporter of Trump", "Senate candidate Jeff Sessions", "his opponent in
+              the runoff, Y"
 * patient     "Sotomayor, an appointee of Obama" (the noun names the object)
 * causative   "Trump forced him to leave his post"
 * appeal      "Demirtas urged his supporters to vote for Imamoglu"
@@ -23,9 +25,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg.extraction.lexical import lemma_in, lemmas
-from kg.extraction.syntax import clause_subjects, conjuncts
+from kg.extraction.syntax import clause_subjects, conjuncts, first_conjunct
 from kg.extraction.syntax import prep_objects as _prep_objects
-from kg.ontology import Ontology, Relation, default_ontology, position_words
+from kg.ontology import Ontology, Relation, VerbTrigger, default_ontology, position_words
 
 NOUN_OBJECT_PREPS = ("of", "for", "behind")
 PASSIVE_AGENT_DEPS = {"agent"}
@@ -51,13 +53,14 @@ class Match:
 class Lexicon:
     """The triggers of an ontology's relations, by lemma."""
 
-    verbs: dict[str, list[tuple[Relation, str | None]]]
-    nouns: dict[str, list[Relation]]
+    verbs: dict[str, list[tuple[Relation, VerbTrigger]]]
+    nouns: dict[str, list[tuple[Relation, str | None]]]  # lemma -> (relation, required particle: "run off")
     agent_nouns: dict[str, list[Relation]]
     causatives: dict[str, list[tuple[Relation, str]]]
     verbs_with_role: dict[str, list[Relation]]
     patient_nouns: dict[str, list[Relation]]
     appeals: dict[str, list[tuple[Relation, str, str | None]]]
+    pair_prepositions: dict[str, list[Relation]]
     cues: dict[str, frozenset[str]]  # the ontology's kg:CueSet words (receivingVerbs, lightVerbs, ...)
 
     def cue(self, name: str) -> frozenset[str]:
@@ -66,30 +69,34 @@ class Lexicon:
 
 def lexicon(ontology: Ontology | None = None) -> Lexicon:
     """The triggers of ``ontology``'s relations (default: the package's ontology)."""
-    verbs: dict[str, list[tuple[Relation, str | None]]] = defaultdict(list)
-    nouns: dict[str, list[Relation]] = defaultdict(list)
+    verbs: dict[str, list[tuple[Relation, VerbTrigger]]] = defaultdict(list)
+    nouns: dict[str, list[tuple[Relation, str | None]]] = defaultdict(list)
     agents: dict[str, list[Relation]] = defaultdict(list)
     causatives: dict[str, list[tuple[Relation, str]]] = defaultdict(list)
     with_role: dict[str, list[Relation]] = defaultdict(list)
     patients: dict[str, list[Relation]] = defaultdict(list)
     appeals: dict[str, list[tuple[Relation, str, str | None]]] = defaultdict(list)
+    pairs: dict[str, list[Relation]] = defaultdict(list)
     ontology = ontology or default_ontology()
     for rel in ontology.relations.values():
+        for word in rel.pair_prepositions:
+            pairs[word].append(rel)
         for verb in rel.verbs_with_role:
             with_role[verb].append(rel)
         for noun in rel.patient_nouns:
             patients[noun].append(rel)
         for cause, action, prep in rel.appeals:
             appeals[cause].append((rel, action, prep))
-        for lemma, particle in rel.verbs:
-            verbs[lemma].append((rel, particle))
+        for trigger in rel.verbs:
+            verbs[trigger.lemma].append((rel, trigger))
         for noun in rel.nouns:
-            nouns[noun].append(rel)
+            lemma, _, particle = noun.partition(" ")
+            nouns[lemma].append((rel, particle or None))
         for noun in rel.agent_nouns:
             agents[noun].append(rel)
         for cause, effect in rel.causatives:
             causatives[cause].append((rel, effect))
-    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(with_role), dict(patients), dict(appeals), ontology.cues)
+    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(with_role), dict(patients), dict(appeals), dict(pairs), ontology.cues)
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -105,6 +112,46 @@ def _has_context(sentence: Span, rel: Relation) -> bool:
         return True
     text = sentence.text.lower()
     return any(phrase in text for phrase in rel.context)
+
+
+CLAUSAL_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"}
+
+
+def _local_tokens(head: Token) -> list[Token]:
+    """``head`` and its dependents, down to but not into embedded clauses."""
+    out, frontier = [head], [head]
+    while frontier:
+        token = frontier.pop()
+        for child in token.children:
+            if child.dep_ not in CLAUSAL_DEPS:
+                out.append(child)
+                frontier.append(child)
+    return out
+
+
+def _has_local_context(head: Token, rel: Relation) -> bool:
+    """A context phrase among ``head``'s own dependents ("defeated Y in the runoff")."""
+    text = head.doc.text.lower()
+    return any(
+        text.startswith(phrase, token.idx) for token in _local_tokens(head) for phrase in rel.context
+    )
+
+
+def _is_matter(token: Token, rel: Relation) -> bool:
+    """The object phrase is headed by a head word of the range ("the case", "hearing the appeal")."""
+    words = rel.range_head_words
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in token.children)
+
+
+def _gerund_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of ``token``'s prepositions ``preps`` and their gerund clauses ("recused from
+    hearing the appeal")."""
+    gerunds = [c for prep in _children(token, "prep") if prep.lower_ in preps for c in _children(prep, "pcomp") if c.tag_ == "VBG"]
+    return _prep_objects(token, preps) + gerunds
 
 
 def _is_passive(verb: Token) -> bool:
@@ -153,15 +200,25 @@ def _dated_subjects(verb: Token) -> list[Token]:
     return []
 
 
-def verb_matches(verb: Token, rel: Relation, particle: str | None, lex: Lexicon) -> Iterator[Match]:
-    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> Iterator[Match]:
+    if trigger.particle and not _has_particle(verb, trigger.particle):
+        return
+    if trigger.reflexive and not any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in verb.children):
         return
     if not _has_context(verb.sent, rel):
         return
+    if trigger.weak and rel.context and not _has_local_context(verb, rel):
+        return  # "beat Y in the first round ... and faces Z in the runoff"
     if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
         objects = [verb.head]
         frame = "passive"
+    elif rel.object_prepositions and _is_passive(verb):  # "Judge Kim is recused from the case"
+        if _children(verb, *PASSIVE_AGENT_DEPS):
+            return  # "was barred from the case by the court": someone else's act
+        subjects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
+        objects = _matter_objects(verb, rel, trigger)
+        frame = "active"
     elif _is_passive(verb):
         objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
         if not objects and verb.dep_ == "conj":  # "Butler has worked in politics and was appointed by X"
@@ -169,7 +226,8 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None, lex: Lexicon)
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
         frame = "passive"
     else:
-        subjects = [s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL] or _dated_subjects(verb)
+        subjects = [s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
+        subjects = subjects or _dated_subjects(verb)  # "the two will meet" keeps its subject
         if verb.dep_ == "acl" and lemma_in(verb.head, lex.cue("decisionNouns")):
             decision = verb.head
             subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or (
@@ -177,7 +235,7 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None, lex: Lexicon)
         if rel.object_prepositions:
             if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
                 return  # "ran the company for six years": another sense of the verb
-            objects = [o for o in _prep_objects(verb, rel.object_prepositions) if o.ent_type_ not in TEMPORAL]
+            objects = _matter_objects(verb, rel, trigger)
         else:
             objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
             if rel.role_bearing:
@@ -190,16 +248,58 @@ def verb_matches(verb: Token, rel: Relation, particle: str | None, lex: Lexicon)
         if role is not None and role.lemma_.lower() in lex.cue("candidacyRoles"):
             return
     if rel.symmetric:
-        participants = subjects + objects + _prep_objects(verb, ("with", "against"))
-        participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
-        nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
-        for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
-            participants += _prep_objects(noun, ("against", "with", "between"))
-        # "X and former coach Y" is often parsed with Y in apposition to X
-        participants += [c for p in participants for c in p.children if c.dep_ == "appos"]
-        yield Match(rel, verb, "reciprocal", participants, [], pairwise=True)
+        yield Match(rel, verb, "reciprocal", _participants(verb, subjects + objects), [], pairwise=True)
         return
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
+
+
+def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[Token]:
+    """Objects of the relation's prepositions, on the verb or its particle ("bowed out of X");
+    a weak verb's only when they name a matter ("stepped aside from his post": no)."""
+    heads = [verb] + [c for c in verb.children if trigger.particle and c.lower_ == trigger.particle]
+    preps = tuple(rel.object_prepositions)
+    objects = [o for h in heads for o in (_gerund_objects(h, preps) if rel.object_is_phrase else _prep_objects(h, preps))]
+    objects = [o for o in objects if o.ent_type_ not in TEMPORAL]
+    return [o for o in objects if _is_matter(o, rel)] if trigger.weak else objects
+
+
+OPPONENT_PREPS = ("with", "against", "over", "to")
+
+
+def _participants(verb: Token, found: list[Token]) -> list[Token]:
+    """Everyone a reciprocal verb pairs: "X faces Y", "X and Y will meet", "X lost to Y",
+    "X will face a runoff against Y", "X won a runoff over Y"."""
+    participants = found + _prep_objects(verb, OPPONENT_PREPS)
+    participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
+    nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
+    for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
+        participants += _prep_objects(noun, OPPONENT_PREPS + ("between",))
+    # "X and former coach Y" is often parsed with Y in apposition to X; "(R)" is a party, not a person
+    participants += [c for p in participants for c in p.children if c.dep_ == "appos" and not _parenthesised(c)]
+    participants = [p for p in participants if _may_be_candidate(p)]
+    groups = [_alternatives(p) for p in participants]
+    return [p for p, group in zip(participants, groups, strict=True)
+            if group is None or sum(g == group for g in groups) < 2]  # "will face either X or Y"
+
+
+ELECTION_NOUNS = {"election", "elections", "race", "runoff", "run-off", "run", "round", "vote", "ballot", "primary", "poll", "polls"}
+
+
+def _may_be_candidate(token: Token) -> bool:
+    """Not a date, not the election itself ("Race Goes to Runoff")."""
+    return token.ent_type_ not in ("DATE", "TIME") and token.lower_ not in ELECTION_NOUNS
+
+
+def _alternatives(token: Token) -> int | None:
+    """The first conjunct of the "or" / "nor" coordination ``token`` belongs to ("either X or Y")."""
+    first = first_conjunct(token)
+    group = conjuncts(first)
+    alternative = any(c.dep_ in ("cc", "preconj") and c.lower_ in ("or", "nor", "either", "neither") for m in group for c in m.children)
+    return first.i if alternative and len(group) > 1 else None
+
+
+def _parenthesised(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == "("
 
 
 def _given_a_post(verb: Token, objects: list[Token]) -> bool:
@@ -221,7 +321,7 @@ def choice_matches(verb: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
     else:
         objects = _expand(_children(verb, "dobj"))
     if objects and _given_a_post(verb, objects):
-        yield from verb_matches(verb, rel, None, lex)
+        yield from verb_matches(verb, rel, VerbTrigger(verb.lemma_.lower()), lex)
 
 
 def causative_matches(verb: Token, rel: Relation, effect: str) -> Iterator[Match]:
@@ -260,14 +360,20 @@ def patient_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         yield Match(rel, noun, "agentive", givers, holders)
 
 
-def noun_matches(noun: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
+def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None = None) -> Iterator[Match]:
+    if particle and not _has_particle(noun, particle):
+        return
     if not _has_context(noun.sent, rel):
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
     objects = _prep_objects(noun, preps)
+    if not subjects and not rel.symmetric:  # "won the Harlow endorsement": the name before the noun
+        subjects = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1]
     if rel.symmetric:
         participants = _prep_objects(noun, ("between",))
+        if noun.dep_ in ("compound", "amod", "nmod"):  # "a run-off ballot between X and Y"
+            participants += _prep_objects(noun.head, ("between",))
         if len(participants) >= 2:
             yield Match(rel, noun, "nominal", participants, [], pairwise=True)
         return
@@ -280,7 +386,8 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
         if not subjects or all(s.pos_ == "PRON" for s in subjects):
             subjects = clause_subjects(noun.head) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
-        objects = objects or _expand(_children(noun.head, "dative"))  # "gave Reid her endorsement"
+        datives = _children(noun.head, "dative")  # "gave Reid her endorsement", "gave the nod to Reid"
+        objects = objects or _expand([p for d in datives for p in (_children(d, "pobj") if d.pos_ == "ADP" else [d])])
     if subjects and objects:
         role = None
         if rel.role_bearing:  # "X's appointment of Y as police chief"
@@ -290,6 +397,9 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
 
 def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
     """The noun names the subject: "X, a supporter of Y", "X is Y's ally", "Senate candidate X"."""
+    if rel.symmetric:
+        yield from _opponent_matches(noun, rel)
+        return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     objects = _prep_objects(noun, preps) + _children(noun, "poss")
     holders: list[Token] = []
@@ -305,17 +415,71 @@ def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         yield Match(rel, noun, "agentive", holders, objects)
 
 
+def _opponent_matches(noun: Token, rel: Relation) -> Iterator[Match]:
+    """"his opponent in the second round is Y", "X's runoff rival, Y", "Y, X's opponent in the
+    runoff": the owner and the person the noun names, when the runoff is the noun's own."""
+    if not _has_local_context(noun, rel) and not (noun.dep_ == "compound" and _has_local_context(noun.head, rel)):
+        return
+    owners = _children(noun, "poss")
+    named = [c for c in _children(noun, "appos") if not _parenthesised(c)]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ == "be":
+        named += _children(noun.head, "attr")
+    elif noun.dep_ == "attr":
+        named += clause_subjects(noun.head)
+    elif noun.dep_ == "appos":
+        named.append(noun.head)
+    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        named.append(noun.head)
+    if owners and named:
+        yield Match(rel, noun, "agentive", _expand(owners) + _expand(named), [], pairwise=True)
+
+
+def pair_matches(prep: Token, rel: Relation) -> Iterator[Match]:
+    """"Ana Lee vs. Bob Kim" in a sentence about a runoff, or in a list under a runoff heading."""
+    if prep.dep_ != "prep" or not (_has_context(prep.sent, rel) or _heading_context(prep, rel)):
+        return
+    participants = [p for p in [prep.head, *_children(prep, "pobj")] if _may_be_candidate(p)]
+    if len(participants) == 2:
+        yield Match(rel, prep, "reciprocal", participants, [], pairwise=True)
+
+
+HEADING_LINES = 30
+
+
+def _heading_context(token: Token, rel: Relation) -> bool:
+    """The lines above ``token``'s line are a list of pairings under a heading with a context
+    phrase ("Runoff races:" / "Mayor: Ana Lee vs. Bob Kim" / ...)."""
+    text = token.doc.text
+    end = text.rfind("\n", 0, token.idx)
+    for _ in range(HEADING_LINES):
+        if end < 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip().lower()
+        end = start - 1
+        if not line:
+            continue
+        if any(phrase in line for phrase in rel.context):
+            return True
+        if not any(f" {word} " in f" {line} " for word in rel.pair_prepositions):
+            return False
+    return False
+
+
 def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
     """Every frame in ``sentence`` of the relations whose triggers ``lex`` holds."""
     for token in sentence:
+        for rel in lex.pair_prepositions.get(token.lower_, ()):
+            yield from pair_matches(token, rel)
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
-        noun = token.pos_ in ("NOUN", "PROPN")
+        # "a run-off ballot": the modifier is a noun whatever tag the parser gives it
+        noun = token.pos_ in ("NOUN", "PROPN") or (token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN")
         if not (verb or noun):
             continue
         forms = lemmas(token)
         if verb:
-            for rel, particle in lex.verbs.get(_first(forms, lex.verbs), ()):
-                yield from verb_matches(token, rel, particle, lex)
+            for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
+                yield from verb_matches(token, rel, trigger, lex)
             for rel, effect in lex.causatives.get(_first(forms, lex.causatives), ()):
                 yield from causative_matches(token, rel, effect)
             for rel in lex.verbs_with_role.get(_first(forms, lex.verbs_with_role), ()):
@@ -323,8 +487,8 @@ def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
             for rel, action, prep in lex.appeals.get(_first(forms, lex.appeals), ()):
                 yield from appeal_matches(token, rel, action, prep)
         if noun:
-            for rel in lex.nouns.get(_first(forms, lex.nouns), ()):
-                yield from noun_matches(token, rel, lex)
+            for rel, particle in lex.nouns.get(_first(forms, lex.nouns), ()):
+                yield from noun_matches(token, rel, lex, particle)
             for rel in lex.agent_nouns.get(_first(forms, lex.agent_nouns), ()):
                 yield from agent_noun_matches(token, rel)
             for rel in lex.patient_nouns.get(_first(forms, lex.patient_nouns), ()):

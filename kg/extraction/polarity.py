@@ -3,7 +3,9 @@
 We climb from the trigger through the clauses that embed it. Negation on any of them denies;
 a modal ("could", "may"), a condition ("if") or a governing verb of wanting, asking or planning
 makes it hypothetical; a governing verb of refusing or denying negates it; a governing verb of
-saying or believing reports it (with the speaker, when the text names one).
+saying or believing reports it (with the speaker, when the text names one), except a news
+attribution after the clause that states it ("X and Y will meet in the runoff, the commission
+announced"), which asserts it.
 """
 
 from __future__ import annotations
@@ -35,8 +37,11 @@ def _local(token: Token, o: Ontology, trigger: bool = False) -> Stance | None:
     """Negation, modality and conditions marked on ``token`` itself ("no" only on the trigger:
     "no endorsement" denies, "no regrets about recusing" does not)."""
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in o.cue("falsityAdverbs")):
-            return Stance("negative", child.text)
+        if child.dep_ == "neg" or child.lower_ in o.cue("negations") or (
+                child.dep_ == "advmod" and child.lower_ in o.cue("falsityAdverbs")):
+            return Stance("negative", child.text)  # "not" whatever the parser makes of it ("Didn’t Recuse")
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
+            return Stance("negative", "no longer")  # "is no longer recused from the case"
         if trigger and child.dep_ == "det" and child.lower_ == "no":
             return Stance("negative", child.text)
         if trigger and child.dep_ == "amod" and child.lower_ in o.cue("hypotheticalAdjectives"):
@@ -79,6 +84,9 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
             break
         lemma = lemma_in(parent, governing) or parent.lemma_.lower()
         complement = dep in ("xcomp", "ccomp", "pcomp") or (dep == "pobj" and parent.dep_ == "prep")
+        if dep == "relcl" and lemma_in(parent, o.cue("reportNouns")) and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            return Stance("reported", parent.text)  # "reports that X had recused himself", parsed as a relative clause
         if dep == "relcl" or dep == "appos":
             break
         if dep in ("nsubj", "nsubjpass") and token.i == trigger.i and token.pos_ in ("NOUN", "PROPN") \

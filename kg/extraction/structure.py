@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 SPANS_KEY = "kg_structure"
+_TITLE_END = "kg_title_end"
 COMPONENT = "kg_structure"
 
 # Abbreviations the tokenizer would split ("Atty" + "."), which lets the parser end a sentence.
@@ -41,6 +42,9 @@ _NAME_ABBREVIATIONS = {"jr.", "sr.", "u.s.", "u.k.", "inc.", "co.", "corp.", "lt
 _CLOSING_QUOTES = {'"', "”", "’", "'"}
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
+# A document opens with at most this many headline lines (headline, kicker, site name); more
+# short lines are a list, whose capitals are names. Later, a headline stands between blank lines.
+MAX_HEADLINE_LINES = 3
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
 _CONTINUES = re.compile(r"[,;(\-–—&/]$|\b(?:and|or|of|the|a|an|to|for|by|with|in|on|at|from|as)$", re.I)
 _AGENCY = r"(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|EFE|Bloomberg|Xinhua|dpa|UPI|ANP|ANSA|TASS|PTI|IANS|Shutterstock|Alamy|Pool|File|TNS|Sipa|NurPhoto|ZUMA(?: Press)?|Zuma|Wire|[A-Z]{2,6})"
@@ -102,6 +106,7 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
     previous: tuple[int, int] | None = None  # the last non-blank line
     blank_before = True
     in_lead = True  # before the first line that reads as prose
+    lead_headlines = 0
     for start, end in lines:
         line = text[start:end]
         stripped = line.strip()
@@ -117,7 +122,9 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
         elif not _CONTINUES.search(prev_text) and (stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"“'‘•*([—–-"):
             if _SENTENCE_END.search(prev_text) or in_lead or title_case(prev_text) or len(prev_text.split()) <= 3:
                 starts.add(first)
-        line_zone = _line_zone(text, first, last, in_lead)
+        headline_here = (in_lead and lead_headlines < MAX_HEADLINE_LINES) or (not in_lead and blank_before)
+        line_zone = _line_zone(text, first, last, in_lead, headline_here)
+        lead_headlines += line_zone is not None and line_zone.kind == "headline" and in_lead
         if line_zone is not None:
             zones.append(line_zone)
             if line_zone.kind == "dateline":
@@ -143,7 +150,7 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
     return zones, starts
 
 
-def _line_zone(text: str, first: int, last: int, in_lead: bool) -> Zone | None:
+def _line_zone(text: str, first: int, last: int, in_lead: bool, headline: bool) -> Zone | None:
     """The zone a whole line (or its dateline) forms, if any."""
     line = text[first:last]
     credit = next((m for m in _CREDIT.finditer(line) if not line[m.end():].strip(" \t)]")), None)
@@ -154,7 +161,7 @@ def _line_zone(text: str, first: int, last: int, in_lead: bool) -> Zone | None:
     dateline = _dateline(text, first, last)
     if dateline is not None:
         return Zone("dateline", first, dateline)
-    if not _SENTENCE_END.search(line) and len(line.split()) <= 25 and (in_lead or title_case(line)):
+    if headline and not _SENTENCE_END.search(line) and len(line.split()) <= 25 and (in_lead or title_case(line)):
         return Zone("headline", first, last)
     return None
 
@@ -180,6 +187,15 @@ def _dateline(text: str, first: int, last: int) -> int | None:
 def structure_component(doc: Doc) -> Doc:
     """Set sentence starts from the document's structure (before the parser) and record its zones."""
     zones, starts = find_zones(doc.text)
+    title_end = doc.user_data.get(_TITLE_END)
+    if title_end:  # the document's title opens it: that is the headline, whatever it looks like
+        first = len(doc.text) - len(doc.text.lstrip())
+        zones = [z for z in zones if z.start >= title_end] + [Zone("headline", first, title_end)]
+        after = title_end
+        while after < len(doc.text) and doc.text[after].isspace():
+            after += 1
+        if after < len(doc.text):
+            starts.add(after)
     by_char = {token.idx: token.i for token in doc}
     for offset in starts:
         i = by_char.get(offset)
@@ -214,6 +230,17 @@ def _spans(doc: Doc, found: list[Zone]) -> list[Span]:
         if span is not None and len(span):
             spans.append(span)
     return spans
+
+
+def with_title(nlp: Language, text: str, title: str) -> str | Doc:
+    """``text`` to parse, marked so that the component reads its first line as the headline when it
+    is the document's ``title`` (a JSONL field); the text itself, unmarked, otherwise."""
+    stripped = text.lstrip()
+    if not title.strip() or not stripped.startswith(title.strip()):
+        return text
+    doc = nlp.make_doc(text)
+    doc.user_data[_TITLE_END] = len(text) - len(stripped) + len(title.strip())
+    return doc
 
 
 def install(nlp: Language) -> Language:

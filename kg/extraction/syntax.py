@@ -69,6 +69,32 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return out
 
 
+RELATIVE = frozenset({"who", "whom", "that", "which", "whose"})
+# A relative clause with one of these describes every member of a coordination before it.
+PLURAL_CUES = frozenset({"themselves", "they", "were", "are", "have", "both", "all"})
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first member of the coordination ``token`` belongs to."""
+    return climb(token, lambda t: t.dep_ != "conj") if token.dep_ == "conj" else token
+
+
+def antecedents(clause: Token) -> list[Token]:
+    """What a relative clause describes: its head, or the whole coordination the head ends when
+    the clause is plural ("Justices A and B, who recused themselves")."""
+    head = clause.head
+    return conjuncts(first_conjunct(head) if _plural_clause(clause) else head)
+
+
+def _plural_clause(clause: Token) -> bool:
+    return any(c.lower_ in PLURAL_CUES for c in clause.children)
+
+
+def owners(noun: Token) -> list[Token]:
+    """Who a noun belongs to: "her decision", "the decision by Lee"."""
+    return children(noun, "poss") + [p for prep in children(noun, "prep") if prep.lower_ == "by" for p in children(prep, "pobj")]
+
+
 # "used Twitter to endorse him": the object of these verbs does not do what the complement says.
 INSTRUMENT_VERBS = {"use", "take", "spend", "seize", "break"}
 
@@ -79,6 +105,8 @@ def clause_subjects(verb: Token) -> list[Token]:
     while verb.i not in seen:
         seen.add(verb.i)
         subjects = children(verb, *SUBJECT_DEPS)
+        if subjects and verb.dep_ == "relcl" and any(s.lower_ in RELATIVE for s in subjects) and _plural_clause(verb):
+            return antecedents(verb)  # "Justices A and B, who recused themselves"
         if subjects:
             return [s for subject in subjects for s in conjuncts(subject)]
         if is_root(verb):
@@ -90,8 +118,10 @@ def clause_subjects(verb: Token) -> list[Token]:
             if objects and verb.head.lemma_ not in INSTRUMENT_VERBS:
                 return objects
             verb = verb.head
+        elif verb.dep_ == "acl" and verb.tag_ == "VB" and (found := owners(verb.head)):
+            return found  # "her decision to recuse herself", "the decision by Lee to name her"
         elif verb.dep_ in ("relcl", "acl"):
-            return [verb.head]
+            return antecedents(verb)
         elif verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
             verb = verb.head  # "endorsing him, she ...", "she broke with tradition to endorse him"
         elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"

@@ -1,0 +1,141 @@
+"""Runoff and recusal frames, and plurals in runoffs, as news phrases them: sentences written for these tests."""
+
+import pytest
+
+from .conftest import plain
+
+RUNOFF = ("faces_in_runoff",)
+RECUSAL = ("recused_from",)
+
+RUNOFF_FACTS = [
+    "Nadia Ferro won the runoff against Paul Okafor.",
+    "Nadia Ferro won a runoff over Paul Okafor on Tuesday.",
+    "Paul Okafor lost the second round to Nadia Ferro.",
+    "Paul Okafor, losing to Nadia Ferro in a run-off, conceded on Sunday.",
+    "Voters will choose in a run-off ballot between Nadia Ferro and Paul Okafor.",
+    "The runoff between Nadia Ferro, a former mayor, and Paul Okafor, a banker, is set for May.",
+    "Nadia Ferro and Paul Okafor will face off in a December runoff.",
+    "Nadia Ferro advanced to a runoff against Paul Okafor.",
+    "The count sent Nadia Ferro and Paul Okafor on to the runoff.",
+    "Nadia Ferro and Paul Okafor have entered a runoff.",
+    "Nadia Ferro unseated Governor Paul Okafor in Sunday's runoff election.",
+    "Nadia Ferro trounced Paul Okafor in the July runoff.",
+    "Nadia Ferro will fight in the second round with Paul Okafor.",
+    "The district will also see a run off between Nadia Ferro and Paul Okafor.",
+    "Nadia Ferro won 41 percent on Sunday. Her opponent in the second round is Paul Okafor.",
+    "Nadia Ferro and Paul Okafor will meet in the runoff, the electoral board announced.",
+]
+
+
+@pytest.mark.parametrize("text", RUNOFF_FACTS)
+def test_runoff_frames(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+def test_a_past_runoff_in_a_relative_clause(extract):
+    text = "Paul Okafor, who lost to Nadia Ferro in the 2019 run-off, is running again."
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+RUNOFF_NON_FACTS = [
+    # a first-round rival beaten elsewhere in the sentence is no runoff opponent
+    ("Nadia Ferro beat Paul Okafor in the first round and will face Ana Kowal in the runoff.",
+     {("Ana Kowal", "faces_in_runoff", "Nadia Ferro")}),
+    # alternatives are not pairs
+    ("Ana Kowal will face either Nadia Ferro or Paul Okafor in the runoff.", set()),
+    ("If no one wins half the vote, Nadia Ferro could face Paul Okafor in a runoff.", set()),
+    ("Nadia Ferro lost to Paul Okafor in the primary, avoiding a runoff.", set()),
+    # the election is no candidate, even in a title-case headline
+    ("Mayoral Race Goes To Runoff Between Ferro And Okafor", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", RUNOFF_NON_FACTS, ids=[t for t, _ in RUNOFF_NON_FACTS])
+def test_runoff_non_facts(extract, text, expected):
+    assert {(s, r, o) for s, r, o in plain(extract(text), RUNOFF) if "Race" not in (s, o)} == expected
+    assert not any("Race" in (s, o) or "Runoff" in (s, o) for s, _, o in plain(extract(text), RUNOFF))
+
+
+def test_a_party_letter_is_no_candidate(extract):
+    text = "State Senator Ruth Vance (R) and Representative Omar Diaz (D) will face off in the runoff."
+    assert plain(extract(text), RUNOFF) == {("Omar Diaz", "faces_in_runoff", "Ruth Vance")}
+
+
+RECUSAL_FACTS = [
+    ("Judge Ines Moro stepped aside from the fraud case.", "fraud case"),
+    ("Judge Ines Moro disqualified herself from the bribery trial.", "bribery trial"),
+    ("Judge Ines Moro removed herself from presiding over the fraud trial.", "presiding over the fraud trial"),
+    ("Justice Ines Moro bowed out of four appeals that reached the court this year.",
+     "four appeals that reached the court this year"),
+    ("Judge Ines Moro is recused from the lawsuit.", "lawsuit"),
+    ("Judge Ines Moro has recused from hearing the lawsuit that challenges the dam.",
+     "hearing the lawsuit that challenges the dam"),
+    # the article is kept, and a modifier the parser hangs on the verb stays with the matter
+    ("Prosecutor Ines Moro recused herself from a probe into the sale of the port.", "a probe into the sale of the port"),
+    ("Judge Ines Moro withdrew herself from the panel, the court said on Friday.", "panel"),
+    ("Judge Ines Moro spoke on Monday. Her decision to recuse herself from the case was welcomed.", "case"),
+]
+
+
+@pytest.mark.parametrize("text,matter", RECUSAL_FACTS, ids=[t for t, _ in RECUSAL_FACTS])
+def test_recusal_frames(extract, text, matter):
+    assert plain(extract(text), RECUSAL) == {("Ines Moro", "recused_from", matter)}
+
+
+def test_conjoined_antecedents_of_a_relative_clause(extract):
+    text = "Justice Omar Baig and Justice Lena Holt, who recused themselves from the appeal, left the room."
+    assert plain(extract(text), RECUSAL) == {
+        ("Omar Baig", "recused_from", "appeal"), ("Lena Holt", "recused_from", "appeal")}
+
+
+RECUSAL_NON_FACTS = [
+    "Chief executive Ines Moro stepped aside from her post in March.",
+    "Senator Ines Moro was disqualified from the race by the board.",
+    "Judge Ines Moro withdrew from the race for governor.",
+    "Judge Ines Moro is no longer recused from the lawsuit.",
+    "An adviser recommended Judge Ines Moro remove herself from the case.",
+    "Judge Ines Moro Didn’t Recuse Herself From Cases Involving Her Brother",
+]
+
+
+@pytest.mark.parametrize("text", RECUSAL_NON_FACTS)
+def test_recusal_non_facts(extract, text):
+    assert plain(extract(text), RECUSAL) == set()
+
+
+def test_attribution_before_the_clause_still_reports(extract):
+    facts = extract("Reports that Judge Ines Moro had recused herself from the case were untrue, a clerk said.").facts
+    assert {f.evidence.polarity for f in facts if f.relation == "recused_from"} <= {"reported", "negative"}
+
+
+PLURALS = [
+    "Nadia Ferro finished first and Paul Okafor second, and the two will contest a runoff in June.",
+    "Nadia Ferro and Paul Okafor topped the field on Sunday. The pair will go head to head in a runoff on June 1.",
+    "Tallies put Nadia Ferro at 31% and Paul Okafor at 24%, sending both to a runoff.",
+    "Nadia Ferro and Paul Okafor finished ahead of Ana Kowal. Both candidates will face off in the second round.",
+    "Nadia Ferro and Paul Okafor led the count. Ferro thanked voters on Monday, and they will meet in the runoff.",
+]
+
+
+@pytest.mark.parametrize("text", PLURALS)
+def test_a_plural_stands_for_the_two_people_it_follows(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text", [
+    "Nadia Ferro, Paul Okafor and Ana Kowal led the count. The two will meet in the runoff.",
+    "Voters were angry on Sunday. They will return for a runoff in June.",
+])
+def test_a_plural_without_exactly_two_people_settles_nothing(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
+
+
+def test_pairings_listed_under_a_runoff_heading(extract):
+    text = ("Runoff races:\nMayor: Ines Moro vs. Paul Okafor\nCouncil, District 3: Nadia Ferro (D) versus Omar Baig (R)\n\n"
+            "Other races\nSheriff: Tim Ray vs. Al Fox\n")
+    assert plain(extract(text), RUNOFF) == {
+        ("Ines Moro", "faces_in_runoff", "Paul Okafor"), ("Nadia Ferro", "faces_in_runoff", "Omar Baig")}
+
+
+def test_a_score_versus_a_score_is_no_pairing(extract):
+    assert plain(extract("Nadia Ferro had 49 percent versus 41 percent for Paul Okafor, forcing a runoff."), RUNOFF) == set()
