@@ -136,7 +136,8 @@ def read_text_file(path: Path, doc_id: str | None = None, max_chars: int = MAX_C
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > 4 * max_chars:  # UTF-8 needs at most 4 bytes per character
-                yield Problem(where, f"document too long ({size:,} bytes; the limit is {max_chars:,} characters, see --max-chars)")
+                yield Problem(where, f"document too long ({size:,} bytes; the limit is {max_chars:,} characters, "
+                                     "see --max-chars)")
                 return
             data = handle.read()
     except OSError as err:
@@ -188,7 +189,7 @@ def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_C
             continue
         doc_id = record.get("id")
         doc_id = _unicode(str(doc_id)) if doc_id not in (None, "") else line_where
-        raw, body = split_date_header(_unicode(text))
+        header, body = split_date_header(_unicode(text))
         if not body.strip():
             yield Problem(line_where, "empty document")
             continue
@@ -196,7 +197,7 @@ def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_C
             yield too_long(line_where, len(body), max_chars)
             continue
         given = record.get("date")
-        date, warning = _dated(raw if given in (None, "") else given, line_where)
+        date, warning = _dated(header if given in (None, "") else given, line_where)
         if warning is not None:
             yield warning
         source = record.get("source") or record.get("url")

@@ -75,8 +75,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.aliases import read_aliases
-    from kg.build import build
     from kg.budget import TimeBudget
+    from kg.build import build
     from kg.store import open_store
 
     if not (args.store == "memory" or args.store.startswith(STORE_PREFIXES)):

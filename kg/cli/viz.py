@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         graph = select(graph, relations=relations_, since=args.since)
     if types:
         graph = of_types(graph, types, keep=frozenset({centre} if centre else ()))
-    keep = frozenset()
+    keep: frozenset[str] = frozenset()
     if centre is not None:
         graph = focus(graph, centre, args.depth)
         keep = frozenset({centre})

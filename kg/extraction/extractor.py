@@ -23,9 +23,9 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.budget import MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
 from kg.documents import Document, Problem
 from kg.extraction import structure
-from kg.budget import MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
 from kg.extraction.chunks import MAX_CHUNK, chunks
 from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
