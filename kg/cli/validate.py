@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if args.graph.startswith("oxigraph:"):  # checked inside Oxigraph, no rdflib graph
         store = open_for_reading(args.graph)
         try:
-            report = validate_oxigraph(store.store, shapes)
+            report = validate_oxigraph(store.store, shapes)  # type: ignore[attr-defined]  # an OxigraphStore
         finally:
             store.close()
         print(report.summary())
