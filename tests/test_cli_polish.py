@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+
+import pytest
+
 from kg.cli import main
 
 from .graphs import small_graph
@@ -38,3 +44,27 @@ def test_viz_without_output_writes_next_to_its_input(tmp_path, monkeypatch):
     assert main(["viz", str(single)]) == 0
     assert (tmp_path / "news.html").is_file()
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_folder_with_nothing_to_read_names_the_extensions_kg_reads(tmp_path, capsys):
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(b"%PDF-1.4")
+    assert main(["build", str(folder), "-o", str(tmp_path / "out"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "no file kg reads in this folder" in err and ".txt" in err and ".jsonl" in err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.server
+def test_serve_on_a_busy_port_fails_before_announcing(tmp_path):
+    graph = small_graph().serialize(tmp_path / "graph.ttl")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run([sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())",
+                               "serve", str(graph), "--port", str(port),
+                               "--workers", "1"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [f"kg serve: error: cannot listen on 127.0.0.1:{port}: Address already in use"]
