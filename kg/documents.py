@@ -24,17 +24,19 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _DATE_HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.I)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_WEB = re.compile(r"\s*https?://", re.I)
 
 
 @dataclass(frozen=True)
 class Document:
-    """One news text. ``date`` is ISO ``YYYY-MM-DD`` or ``None``."""
+    """One news text. ``date`` is ISO ``YYYY-MM-DD`` or ``None``; ``url`` is where it was published."""
 
     id: str
     text: str
     date: str | None = None
     source: str | None = None
     title: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,12 +157,14 @@ def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_C
             date = given[:10]
         source = record.get("source") or record.get("url")
         title = record.get("title")
+        url = record.get("url") or (source if isinstance(source, str) and _WEB.match(source) else None)
         yield Document(
             id=doc_id,
             text=body,
             date=date,
             source=_unicode(str(source)) if source else where,
             title=_unicode(str(title)) if title else None,
+            url=_unicode(str(url)).strip() if url else None,
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,13 +40,20 @@ def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO]:
         raise _error(path, err) from err
     try:
         encoding = None if "b" in mode else "utf-8"
-        with os.fdopen(fd, mode, encoding=encoding) as handle:
+        handle = os.fdopen(fd, mode, encoding=encoding)
+        try:
             yield handle
             try:
                 handle.flush()
                 os.fsync(handle.fileno())
             except OSError as err:
                 raise _error(path, err) from err
+        finally:
+            try:
+                handle.close()  # flushes what is left: on a full disk it fails again
+            except OSError as err:
+                if sys.exc_info()[1] is None:  # else the error already raised is the one to report
+                    raise _error(path, err) from err
         try:
             os.chmod(tmp, 0o644)
             os.replace(tmp, path)

@@ -18,7 +18,7 @@ from rdflib.namespace import XSD
 
 from kg.documents import Document
 from kg.model import Entity, Fact
-from kg.ontology import ASSERTION, DCTERMS, KG, PROV, relations
+from kg.ontology import ASSERTION, DCTERMS, KG, PROV, SCHEMA, relations
 from kg.resolve import document_iri, entity_iri
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -60,6 +60,8 @@ def document_triples(document: Document) -> Iterator[Triple]:
         yield iri, DCTERMS.title, Literal(document.title)
     if document.source:
         yield iri, DCTERMS.source, Literal(document.source)
+    if document.url:
+        yield iri, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI)
 
 
 def assertion_iri(fact: Fact) -> URIRef:

@@ -50,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-chars", type=positive, default=MAX_CHARS, metavar="N",
                    help=f"skip documents longer than N characters (default: {MAX_CHARS:,}); long documents "
                    "below it are parsed in pieces")
+    p.add_argument("--title", help="title of graph.html (default: kg, and how many documents)")
     p.add_argument("--aliases", metavar="FILE",
                    help="names that are one entity, and entity types, applied while building: a TSV file "
                    "(NAME [(TYPE)] TAB OTHER NAME ...) or Turtle (owl:sameAs, skos:altLabel, rdf:type kg:T); "
@@ -106,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         result = build(args.inputs, args.out, model=args.model, on_problem=report, store=store, jobs=args.jobs,
                        batch_size=args.batch_size, fail_fast=args.fail_fast, max_chars=args.max_chars,
                        on_document=advance, cluster=args.cluster,
-                       partition_size=args.partition_size, aliases=aliases)
+                       partition_size=args.partition_size, aliases=aliases, title=args.title)
     except KgError as err:
         failure = err
     finally:
