@@ -3,7 +3,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: demo test bench clean
+.PHONY: demo lint check test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,16 @@ demo: $(VENV)/.installed
 	$(BIN)/kg build examples/ -o $(OUT)
 	$(BIN)/kg query $(OUT)/graph.ttl 'SELECT ?endorser ?endorsed WHERE { ?a kg:endorses ?b . ?a rdfs:label ?endorser . ?b rdfs:label ?endorsed } ORDER BY ?endorser ?endorsed'
 
-test: $(VENV)/.installed-dev
+# ruff (lint, import order) and mypy on kg/, configured in pyproject.toml.
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check kg
+	$(BIN)/mypy
+
+# The fast lane (under a minute): lint, types, and the tests that start no server, browser or long run.
+check: lint
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not server"
+
+test: lint
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-dev

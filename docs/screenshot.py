@@ -1,11 +1,11 @@
-"""Regenerate docs/graph.png: the example build in headless Chromium, an edge's evidence tooltip open.
+"""Regenerate the README's screenshots from the invented articles in notebooks/articles.jsonl:
+docs/graph.png (the opening view) and docs/panel.png (an entity's details open).
 
     .venv/bin/python docs/screenshot.py        (needs Debian's chromium and playwright)
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -21,20 +21,18 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        os.chdir(ROOT)  # document ids relative to the project, as `make demo` shows them
-        build(["examples"], tmp)
+        build([ROOT / "notebooks" / "articles.jsonl"], tmp, title="Norland Senate race: six invented articles")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-            page = browser.new_page(viewport={"width": 1100, "height": 640})
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
             page.goto((Path(tmp) / "graph.html").as_uri())
             page.wait_for_selector("body[data-ready]")
-            x, y = page.evaluate("""(() => {
-                const e = kgData.edges.get().find(e => e.relation === 'endorses' && e.asserted);
-                const d = kgNetwork.canvasToDOM(kgNetwork.body.edges[e.id].edgeType.getPoint(0.5)); return [d.x, d.y]; })()""")
-            page.mouse.move(x - 30, y - 30)
-            page.mouse.move(x, y, steps=5)
-            page.wait_for_selector("div.vis-tooltip", state="visible")
             page.screenshot(path=str(ROOT / "docs" / "graph.png"))
+            page.fill("#query", "quint")
+            page.press("#query", "Enter")
+            page.wait_for_selector("#details h2")
+            page.wait_for_timeout(600)  # the focus animation
+            page.screenshot(path=str(ROOT / "docs" / "panel.png"))
             browser.close()
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph
 
+from kg.errors import BAD_REQUEST, KgError
 from kg.model import ENTITY_TYPES, Entity
 from kg.names import name_key
 from kg.ontology import KG
@@ -34,8 +35,11 @@ _TYPED = re.compile(r"(.+?)\s*\((\w+)\)\s*")
 _TYPES = {t.casefold(): t for t in ENTITY_TYPES}
 
 
-class AliasError(ValueError):
+class AliasError(KgError, ValueError):
     """An alias file cannot be read (the message names the file and line)."""
+
+    code = "E202"
+    exit_status = BAD_REQUEST
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,8 @@ def parse_turtle(text: str, where: str = "<aliases>") -> Aliases:
         members = sorted(group, key=str)
         label = next(labels[m] for m in members if m in labels)
         names = [labels[m] for m in members if m in labels] + [str(o) for m in members for o in graph.objects(m, SKOS.altLabel)]
-        types = sorted({str(t).removeprefix(str(KG)) for m in members for t in graph.objects(m, RDF.type) if str(t).startswith(str(KG))})
+        types = sorted({str(t).removeprefix(str(KG)) for m in members for t in graph.objects(m, RDF.type)
+                        if str(t).startswith(str(KG))})
         aliases.add(label, names, _type(types[0], where) if types else None)
     return aliases
 

@@ -14,16 +14,17 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from itertools import combinations
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, URIRef
 
+from kg.errors import KgError
 from kg.fileio import OutputError, atomic_writer
 from kg.names import name_words
-from kg.ontology import DCTERMS, ENT, KG, PROV, relations
+from kg.ontology import DCTERMS, ENT, KG, PROV, SCHEMA, relations
 from kg.options import NETWORK_FORMATS
 
 EXPORT_FORMATS = NETWORK_FORMATS
@@ -34,8 +35,10 @@ _TYPED = re.compile(r"(.+?)\s*\((\w+)\)")
 POLARITY_WORDS = {"negative": "denied", "hypothetical": "hypothetical", "reported": "reported"}
 
 
-class EntityNotFound(LookupError):
+class EntityNotFound(KgError, LookupError):
     """No entity, or more than one, answers to a name (the message says which)."""
+
+    code = "E107"
 
 
 @dataclass(frozen=True, order=True)
@@ -48,10 +51,13 @@ class Evidence:
     date: str | None
     confidence: float
     polarity: str
+    title: str | None = None  # the document's title and url, where the input gave them
+    url: str | None = None
 
     def describe(self) -> str:
         when = f", {self.date}" if self.date else ""
-        return f"“{self.sentence}” ({self.doc}{when}; confidence {self.confidence:g})"
+        link = f"; {self.url}" if self.url else ""
+        return f"“{self.sentence}” ({self.title or self.doc}{when}; confidence {self.confidence:g}{link})"
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,8 @@ def fact_graph(graph: Graph) -> nx.MultiDiGraph:
         aliases = sorted({str(a) for a in graph.objects(iri, KG.mention)} - {str(label)})
         view.add_node(str(iri), label=str(label), type=types[0] if types else "Thing", aliases=aliases)
     docs = {str(d): str(i) for d, i in graph.subject_objects(DCTERMS.identifier)}
+    titles = {str(d): str(t) for d, t in graph.subject_objects(DCTERMS.title)}
+    urls = {str(d): str(u) for d, u in graph.subject_objects(SCHEMA.url)}
     for node in graph.subjects(RDF.type, KG.Assertion):
         fields = {p: o for p, o in graph.predicate_objects(node)}
         s, p, o = (str(fields.get(k, "")) for k in (KG.subject, KG.predicate, KG.object))
@@ -127,6 +135,8 @@ def fact_graph(graph: Graph) -> nx.MultiDiGraph:
             date=str(date) if date is not None else None,
             confidence=float(fields.get(KG.confidence, 0)),
             polarity=polarity,
+            title=titles.get(str(doc)),
+            url=urls.get(str(doc)),
         ))
     for _, _, data in view.edges(data=True):
         data["evidence"].sort()
@@ -250,6 +260,12 @@ def select(graph: nx.MultiDiGraph, relations: Iterable[str] | None = None, since
         if evidence:
             kept.add_edge(s, o, k, **{**data, "evidence": evidence})
     return kept
+
+
+def of_types(graph: nx.MultiDiGraph, types: Iterable[str], keep: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+    """A copy keeping the entities of the given types (and those in ``keep``) and the facts among them."""
+    wanted = set(types)
+    return graph.subgraph(n for n, t in graph.nodes(data="type") if t in wanted or n in keep).copy()
 
 
 def relation_view(graph: nx.MultiDiGraph, only: Iterable[str] | None = None,

@@ -6,16 +6,18 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.aliases import Aliases
-from kg.budget import TimeBudget
+from kg.budget import DEFAULT_BUDGET, TimeBudget
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
+from kg.errors import KgError
 from kg.fileio import OutputError, atomic_writer
 from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
+from kg.ontology import relations
 from kg.outputs import OutputSet
 from kg.rdf import document_triples, entity_triples, statement_triples
 from kg.resolve import Resolver
@@ -29,12 +31,16 @@ if TYPE_CHECKING:
 KEPT_PROBLEMS = 100
 
 
-class NothingToBuild(RuntimeError):
+class NothingToBuild(KgError, RuntimeError):
     """Every input was unreadable."""
 
+    code = "E108"
 
-class BadDocument(RuntimeError):
+
+class BadDocument(KgError, RuntimeError):
     """A document could not be read and the build was asked to stop at the first one."""
+
+    code = "E109"
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(f"{problem} (stopped: --fail-fast)")
@@ -54,6 +60,7 @@ class BuildReport:
     entities: int = 0
     assertions: int = 0
     facts: Counter[str] = field(default_factory=Counter)  # distinct positive triples per relation
+    unasserted: int = 0  # distinct denied, hypothetical or reported statements (relation and polarity)
     skipped: int = 0
     warnings: int = 0  # documents read in part (an impossible date left out)
     problems: list[Problem] = field(default_factory=list)
@@ -67,7 +74,8 @@ class BuildReport:
             + (f", {self.warnings} with warnings" if self.warnings else ""),
             f"sentences: {self.sentences}",
             f"entities:  {self.entities}",
-            f"facts:     {sum(self.facts.values())} ({self.assertions} statements with evidence)",
+            f"facts:     {sum(self.facts.values())} asserted, {self.unasserted} denied, hypothetical or reported "
+            f"({self.assertions} statements with evidence)",
         ]
         lines += [f"  {rel:<16} {n}" for rel, n in sorted(self.facts.items())]
         lines.append(f"seconds:   {self.seconds:.2f}")
@@ -82,7 +90,7 @@ class Builder:
 
     def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None,
                  store: Store | None = None, *, parse: bool = True, aliases: Aliases | None = None,
-                 budget: TimeBudget = TimeBudget()) -> None:
+                 budget: TimeBudget = DEFAULT_BUDGET) -> None:
         """Build into ``store`` (default: a :class:`~kg.store.MemoryStore` around ``graph``).
 
         The entities already in a store seed the resolver, so new documents join them ("Sessions"
@@ -104,7 +112,7 @@ class Builder:
         for entity in stored_entities(self.store):
             self.resolver.canonical(entity)
         self.report = BuildReport()
-        self._triples: set[tuple[str, str, str]] = set()
+        self._triples: set[tuple] = set()  # distinct facts with their polarity, a symmetric one once
 
     @property
     def graph(self) -> KnowledgeGraph:
@@ -159,6 +167,13 @@ class Builder:
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
 
+    @staticmethod
+    def _sourced(fact: Fact, document: Document) -> Fact:
+        """``fact`` with its document's title and url on its evidence."""
+        if document.title is None and document.url is None:
+            return fact
+        return replace(fact, evidence=replace(fact.evidence, title=document.title, url=document.url))
+
     def _add(self, pairs: Iterable[tuple[Document, Extraction]],
              on_document: Callable[[BuildReport], None] | None) -> Iterator[Fact]:
         for document, extraction in pairs:
@@ -167,17 +182,22 @@ class Builder:
             batch = list(document_triples(document))
             for entity in extraction.entities:
                 batch += entity_triples(self.resolver.canonical(entity))
-            facts = [self.resolver.fact(fact) for fact in extraction.facts]
+            facts = [self._sourced(self.resolver.fact(fact), document) for fact in extraction.facts]
             for fact in facts:
                 batch += statement_triples(fact)
             self.store.add(batch)  # one document, one atomic batch
             for fact in facts:
                 self.report.assertions += 1
-                if fact.evidence.polarity == "positive":
-                    key = (fact.subject.label, fact.relation, fact.object.label)
-                    if key not in self._triples:
-                        self._triples.add(key)
+                ends = (fact.subject.key, fact.object.key)
+                if relations()[fact.relation].symmetric:
+                    ends = tuple(sorted(ends))
+                key = (ends[0], fact.relation, ends[1], fact.evidence.polarity)
+                if key not in self._triples:
+                    self._triples.add(key)
+                    if fact.evidence.polarity == "positive":
                         self.report.facts[fact.relation] += 1
+                    else:
+                        self.report.unasserted += 1
                 yield fact
             if on_document is not None:
                 on_document(self.report)
@@ -188,7 +208,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
           store: Store | None = None, *, jobs: int = 1, batch_size: int = 16, fail_fast: bool = False,
           max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None,
           cluster: str | None = None, partition_size: int = 32, aliases: Aliases | None = None,
-          budget: TimeBudget = TimeBudget()) -> BuildReport:
+          title: str | None = None, budget: TimeBudget = DEFAULT_BUDGET) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
 
     With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each
@@ -198,7 +218,8 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     Facts stream to ``facts.jsonl`` as they are found; the outputs are committed as one set
     (:class:`~kg.outputs.OutputSet`): an interrupted or failed build leaves the previous set
     untouched, and a reader sees the old set or the new one, never a mix. With ``fail_fast`` the
-    first unreadable document raises :class:`BadDocument` and nothing is written.
+    first unreadable document raises :class:`BadDocument` and nothing is written. ``title`` names
+    the page (default: "kg" and the number of documents; never an input's path).
 
     With ``cluster`` (a Dask scheduler address) documents are read, parsed and extracted on the
     cluster's workers (:mod:`kg.cluster`), ``partition_size`` documents per task; resolution and
@@ -240,7 +261,9 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
             from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
 
             builder.graph.serialize(outputs.path("graph.ttl"))
-            write_html(builder.graph.graph, outputs.path("graph.html"), title="kg: " + ", ".join(inputs))
+            n = report.documents
+            title = title or f"kg: {n} document{'s' if n != 1 else ''}"
+            write_html(builder.graph.graph, outputs.path("graph.html"), title=title)
         else:
             report.store = f"{builder.store!r} ({len(builder.store)} triples)"
         report.outputs += outputs.commit()

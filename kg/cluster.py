@@ -42,6 +42,7 @@ from kg.documents import (
     read_stream,
     read_text_file,
 )
+from kg.errors import KgError
 from kg.model import Extraction
 
 PARTITION_DOCUMENTS = 32  # text files or JSONL lines per task
@@ -51,8 +52,10 @@ RECOUNT_SECONDS = 5  # how often the client counts the workers' threads again
 Extracted = Problem | tuple[Document, Extraction]
 
 
-class ClusterError(RuntimeError):
+class ClusterError(KgError, RuntimeError):
     """The cluster cannot be reached, has no workers, or failed a partition (the message says which)."""
+
+    code = "E106"
 
 
 @dataclass(frozen=True)

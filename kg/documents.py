@@ -28,17 +28,19 @@ _DATE_HEADER = re.compile(rf"\A\ufeff?[ \t]*date[ \t]*:?[ \t]+({_ISO_DATE}|{_ENG
 _ENGLISH_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
 DATE_FORMS = 'YYYY-MM-DD, an ISO date-time, "March 2, 2017" or "2 March 2017"'
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_WEB = re.compile(r"\s*https?://", re.I)
 
 
 @dataclass(frozen=True)
 class Document:
-    """One news text. ``date`` is ISO ``YYYY-MM-DD`` or ``None``."""
+    """One news text. ``date`` is ISO ``YYYY-MM-DD`` or ``None``; ``url`` is where it was published."""
 
     id: str
     text: str
     date: str | None = None
     source: str | None = None
     title: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,8 @@ def read_text_file(path: Path, doc_id: str | None = None, max_chars: int = MAX_C
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > 4 * max_chars:  # UTF-8 needs at most 4 bytes per character
-                yield Problem(where, f"document too long ({size:,} bytes; the limit is {max_chars:,} characters, see --max-chars)")
+                yield Problem(where, f"document too long ({size:,} bytes; the limit is {max_chars:,} characters, "
+                                     "see --max-chars)")
                 return
             data = handle.read()
     except OSError as err:
@@ -186,7 +189,7 @@ def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_C
             continue
         doc_id = record.get("id")
         doc_id = _unicode(str(doc_id)) if doc_id not in (None, "") else line_where
-        raw, body = split_date_header(_unicode(text))
+        header, body = split_date_header(_unicode(text))
         if not body.strip():
             yield Problem(line_where, "empty document")
             continue
@@ -194,17 +197,19 @@ def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_C
             yield too_long(line_where, len(body), max_chars)
             continue
         given = record.get("date")
-        date, warning = _dated(raw if given in (None, "") else given, line_where)
+        date, warning = _dated(header if given in (None, "") else given, line_where)
         if warning is not None:
             yield warning
         source = record.get("source") or record.get("url")
         title = record.get("title")
+        url = record.get("url") or (source if isinstance(source, str) and _WEB.match(source) else None)
         yield Document(
             id=doc_id,
             text=body,
             date=date,
             source=_unicode(str(source)) if source else where,
             title=_unicode(str(title)) if title else None,
+            url=_unicode(str(url)).strip() if url else None,
         )
 
 

@@ -47,14 +47,17 @@ from pathlib import Path
 from typing import Any
 
 from kg.documents import Document
+from kg.errors import KgError
 from kg.extraction import Extractor
 from kg.model import Entity, Fact
-from kg.options import SPLITS
 from kg.ontology import honorifics, position_words, relations
+from kg.options import SPLITS
 
 
-class GoldError(ValueError):
+class GoldError(KgError, ValueError):
     """A gold file cannot be read (the message names the file and line)."""
+
+    code = "E110"
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class Passage:
         """True when ``relation`` is a trap here: marked as one and absent from the gold."""
         if not self.trap or any(t.relation == relation for t in self.triples):
             return False
-        return self.trap is True or relation in self.trap  # type: ignore[operator]
+        return self.trap is True or relation in self.trap
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,19 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from kg.errors import KgError
 
-class OutputError(OSError):
+
+class OutputError(KgError, OSError):
     """An output cannot be written (the message names the path)."""
+
+    code = "E103"
 
 
 def _error(path: Path, err: OSError) -> OutputError:
@@ -35,13 +40,20 @@ def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO]:
         raise _error(path, err) from err
     try:
         encoding = None if "b" in mode else "utf-8"
-        with os.fdopen(fd, mode, encoding=encoding) as handle:
+        handle = os.fdopen(fd, mode, encoding=encoding)
+        try:
             yield handle
             try:
                 handle.flush()
                 os.fsync(handle.fileno())
             except OSError as err:
                 raise _error(path, err) from err
+        finally:
+            try:
+                handle.close()  # flushes what is left: on a full disk it fails again
+            except OSError as err:
+                if sys.exc_info()[1] is None:  # else the error already raised is the one to report
+                    raise _error(path, err) from err
         try:
             os.chmod(tmp, 0o644)
             os.replace(tmp, path)

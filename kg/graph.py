@@ -2,36 +2,18 @@
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
-import pyoxigraph
 from rdflib import Dataset, Graph
-from rdflib.plugins.serializers.nt import _nt_row  # one triple as an N-Triples line, as rdflib writes it
 
 from kg.documents import Document
-from kg.fileio import OutputError, atomic_writer
+from kg.export import export
+from kg.export import write_with_oxigraph as write_with_oxigraph  # where benchmarks and tests find it
+from kg.formats import BY_NAME, for_path
 from kg.model import Entity, Fact
 from kg.ontology import PREFIXES
 from kg.query import Rows, run
 from kg.rdf import document_triples, entity_triples, statement_triples
-
-RDF_FORMATS = {
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".rdf": "xml",
-    ".xml": "xml",
-}
-DATASET_FORMATS = ("trig", "nquads")
-# Written by write_with_oxigraph, several times faster than rdflib's Turtle serializer
-# (benchmarks/serialization.py) and deterministic; other formats by rdflib.
-OXIGRAPH_FORMATS = ("turtle", "nt")
 
 
 def graph_file(path: str | Path) -> Path:
@@ -59,15 +41,15 @@ class KnowledgeGraph:
         path = graph_file(path)
         if not path.is_file():
             raise FileNotFoundError(f"no graph at {path} (build one with `kg build ... -o FOLDER`)")
-        fmt = RDF_FORMATS.get(path.suffix.lower(), "turtle")
+        fmt = for_path(path) or BY_NAME["turtle"]
         graph = new_graph()
-        if fmt in DATASET_FORMATS:  # the union of the default and the named graphs
+        if fmt.dataset:  # the union of the default and the named graphs
             dataset = Dataset()
-            dataset.parse(path, format=fmt)
+            dataset.parse(path, format=fmt.rdflib)
             for s, p, o, _ in dataset.quads():
                 graph.add((s, p, o))
         else:
-            graph.parse(path, format=fmt)
+            graph.parse(path, format=fmt.rdflib)
         return cls(graph)
 
     def __len__(self) -> int:
@@ -92,65 +74,6 @@ class KnowledgeGraph:
         return run(self.graph, sparql, allow_service)
 
     def serialize(self, path: str | Path, format: str | None = None) -> Path:
-        """Write the graph atomically; the format follows the suffix unless given.
-
-        Turtle and N-Triples are written by :func:`write_with_oxigraph`, other formats by rdflib.
-        """
-        path = Path(path)
-        fmt = format or RDF_FORMATS.get(path.suffix.lower(), "turtle")
-        try:
-            with atomic_writer(path, "wb") as handle:
-                if fmt in OXIGRAPH_FORMATS:
-                    write_with_oxigraph(self.graph, handle, fmt)
-                else:
-                    handle.write(self.graph.serialize(format=fmt, encoding="utf-8"))
-        except OutputError:
-            raise
-        except OSError as err:
-            raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
-        return path
-
-
-def write_with_oxigraph(graph: Graph, handle: IO[bytes], format: str = "turtle") -> None:
-    """Write ``graph`` as Turtle (or N-Triples, ``format="nt"``) to a binary ``handle``.
-
-    Each triple becomes an N-Triples line (rdflib's own writer, linear in the graph); the sorted
-    lines give a deterministic order with each subject's triples together, and are the
-    N-Triples output. For Turtle, Oxigraph reads them as a stream and abbreviates them with kg's
-    prefixes. The graph is held once more as lines, never as one text."""
-    lines = sorted(_nt_row(triple) for triple in graph)
-    if format == "nt":
-        for chunk in _chunks(lines):
-            handle.write(chunk)
-        return
-    stream = io.BufferedReader(_ChunkReader(_chunks(lines)))
-    triples = pyoxigraph.parse(stream, format=pyoxigraph.RdfFormat.N_TRIPLES)
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    pyoxigraph.serialize(triples, handle, pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
-
-
-def _chunks(lines: list[str]) -> Iterator[bytes]:
-    """The lines as UTF-8, 256 at a time."""
-    for start in range(0, len(lines), 256):
-        yield "".join(lines[start:start + 256]).encode("utf-8")
-
-
-class _ChunkReader(io.RawIOBase):
-    """A readable binary stream over an iterator of byte chunks."""
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self._chunks = chunks
-        self._rest = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        while not self._rest:
-            self._rest = next(self._chunks, b"")
-            if not self._rest:
-                return 0
-        n = min(len(buffer), len(self._rest))
-        buffer[:n] = self._rest[:n]
-        self._rest = self._rest[n:]
-        return n
+        """Write the graph atomically with :func:`kg.export.export`; the format (a name in
+        :mod:`kg.formats`) follows the suffix unless given."""
+        return export(self.graph, path, format)

@@ -20,9 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.errors import BAD_REQUEST, KgError
 
-class QueryError(ValueError):
+
+class QueryError(KgError, ValueError):
     """The query is not valid SPARQL, or is refused before it runs (the message says why)."""
+
+    code = "E200"
+    exit_status = BAD_REQUEST
 
 
 class QueryRefused(QueryError):

@@ -132,9 +132,9 @@ def identity_report(results: Iterable[tuple[Passage, Extraction]]) -> IdentityRe
     report = IdentityReport()
     resolved: list[tuple[Passage, Sequence[Entity]]] = []
     for passage, extraction in results:
-        entities = {resolver.canonical(e) for e in extraction.entities}
-        entities |= {resolver.canonical(e) for f in extraction.facts for e in (f.subject, f.object)}
-        resolved.append((passage, list(entities)))
+        canon = {resolver.canonical(e) for e in extraction.entities}
+        canon |= {resolver.canonical(e) for f in extraction.facts for e in (f.subject, f.object)}
+        resolved.append((passage, list(canon)))
     final = {e.key: e for e in resolver.entities()}
     for passage, entities in resolved:
         nodes = {final.get(e.key, e) for e in entities}

@@ -40,6 +40,8 @@ class Evidence:
     polarity: Polarity = "positive"
     date: str | None = None
     speaker: Entity | None = None
+    title: str | None = None  # the document's title and url, as the build read them
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class Fact:
             "start": ev.start,
             "end": ev.end,
             "date": ev.date,
+            "title": ev.title,
+            "url": ev.url,
             "trigger": ev.trigger,
             "frame": ev.frame,
             "subject_type": self.subject.type,

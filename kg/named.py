@@ -20,6 +20,7 @@ from importlib import resources
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from kg.errors import BAD_REQUEST, KgError
 from kg.guard import variables
 from kg.ontology import relations
 
@@ -27,8 +28,11 @@ PARAM_TYPES = ("string", "date", "relation", "iri")
 _PARAM = re.compile(r"#\s*@param\s+(?P<name>\w+)\s+(?P<type>\w+)\s*(?::\s*(?P<doc>.*))?$")
 
 
-class NamedQueryError(ValueError):
+class NamedQueryError(KgError, ValueError):
     """An unknown named query, or a missing or malformed parameter."""
+
+    code = "E201"
+    exit_status = BAD_REQUEST
 
 
 @dataclass(frozen=True)

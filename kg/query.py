@@ -11,6 +11,7 @@ from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from kg.errors import KgError
 from kg.guard import QueryError, QueryRefused, check
 from kg.ontology import PREFIXES
 from kg.options import ROW_FORMATS
@@ -21,8 +22,10 @@ __all__ = ["QueryError", "QueryRefused", "QueryTimeout", "IsUpdate", "Rows", "pr
 FORMATS = ROW_FORMATS
 
 
-class QueryTimeout(RuntimeError):
+class QueryTimeout(KgError, RuntimeError):
     """A query ran past its time limit and was stopped."""
+
+    code = "E102"
 
 
 class IsUpdate(QueryError):

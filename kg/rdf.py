@@ -11,14 +11,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.documents import Document
 from kg.model import Entity, Fact
-from kg.ontology import ASSERTION, DCTERMS, KG, PROV, relations
+from kg.ontology import ASSERTION, DCTERMS, KG, PROV, SCHEMA, relations
 from kg.resolve import document_iri, entity_iri
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -31,7 +31,7 @@ _TRIGGER, _FRAME, _SOURCE, _DATE = KG.trigger, KG.frame, PROV.wasDerivedFrom, DC
 _SPEAKER, _POSITION, _ORGANIZATION = KG.speaker, KG.position, KG.organization
 
 
-@lru_cache(maxsize=None)
+@cache
 def _kg(name: str) -> URIRef:
     """``kg:name`` for the few names used as terms (types, relations, polarities)."""
     return KG[name]
@@ -60,6 +60,8 @@ def document_triples(document: Document) -> Iterator[Triple]:
         yield iri, DCTERMS.title, Literal(document.title)
     if document.source:
         yield iri, DCTERMS.source, Literal(document.source)
+    if document.url:
+        yield iri, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI)
 
 
 def assertion_iri(fact: Fact) -> URIRef:

@@ -53,7 +53,7 @@ def query(store: Store | str, text: str, timeout: float | None = None,
             how = f"signal {-code}" if code is not None and code < 0 else f"status {code}"
             raise QueryError(f"the query engine crashed on this query ({how}); simplify the query") from None
     finally:
-        if child.is_alive():
+        if child.is_alive() and child.pid is not None:
             os.kill(child.pid, signal.SIGKILL)
         child.join()
         reader.close()
@@ -70,6 +70,7 @@ def query(store: Store | str, text: str, timeout: float | None = None,
 
 def _child(store: Store | str, text: str, allow_service: bool, writer) -> None:
     faulthandler.disable()  # an engine crash is reported by the parent in one line, not dumped here
+    message: tuple[str, object]
     try:
         if isinstance(store, str):
             store = open_store(store, read_only=True)

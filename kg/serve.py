@@ -35,6 +35,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import workers
+from kg.errors import KgError
 from kg.guard import LIMITS, QueryError, check
 from kg.ontology import PREFIXES
 from kg.options import SERVE_TIMEOUT, SERVE_WORKERS
@@ -42,8 +43,10 @@ from kg.store import StoreError, lock_store, open_store
 from kg.workers import Request
 
 
-class ServeError(RuntimeError):
+class ServeError(KgError, RuntimeError):
     """The server cannot be started (the message says why and what to do)."""
+
+    code = "E105"
 
 
 def oxigraph_binary() -> str:
@@ -241,6 +244,7 @@ class Handler(BaseHTTPRequestHandler):
         params = urllib.parse.parse_qs(url.query)
         accept = self.headers.get("Accept", "")
         if url.path in ("/query", "/sparql"):
+            text: str | None | workers.Answer
             if method == "GET":
                 text = params.get("query", [None])[0]
             elif method == "POST":

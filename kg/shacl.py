@@ -19,6 +19,8 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH, XSD, NamespaceManager
 
+from kg.errors import BAD_REQUEST, KgError
+
 Focus = Callable[[str], str]  # a variable name -> a SPARQL group binding it to each focus node
 
 # Casts that fail on an ill-formed literal of that datatype ("abc"^^xsd:integer): sh:datatype
@@ -45,8 +47,11 @@ _SUPPORTED = {
 _SPARQL_CONSTRAINT = {RDF.type, SH.select, SH.message, SH.prefixes, SH.severity, SH.deactivated}
 
 
-class Unsupported(ValueError):
+class Unsupported(KgError, ValueError):
     """The shapes use a SHACL feature this compiler does not handle."""
+
+    code = "E204"
+    exit_status = BAD_REQUEST
 
 
 @dataclass(frozen=True)

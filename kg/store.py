@@ -23,17 +23,20 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from kg.errors import KgError
 from kg.graph import KnowledgeGraph, new_graph
+from kg.guard import check
 from kg.model import ENTITY_TYPES, Entity
 from kg.ontology import PREFIXES
-from kg.guard import check
 from kg.query import QueryError, QueryTimeout, Rows, prepare, prepare_update
 
 Triple = tuple[Any, Any, Any]
 
 
-class StoreError(OSError):
+class StoreError(KgError, OSError):
     """A store cannot be opened, read or written (the message says which and why)."""
+
+    code = "E101"
 
 
 class Store(Protocol):

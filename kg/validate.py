@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,7 +16,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH, NamespaceManager
 
 from kg.ontology import ontology_graph, ontology_path
-from kg.shacl import Result, Unsupported, Validator
+from kg.shacl import Unsupported, Validator
 
 
 @dataclass(frozen=True)
@@ -97,6 +96,23 @@ def validate_file(path: str | Path, shapes: Graph | None = None) -> ValidationRe
     except Unsupported:
         graph = new_graph()
         graph.parse(path, format="turtle" if fmt == ox.RdfFormat.TURTLE else "nt")
+        return _pyshacl(graph, shapes)
+
+
+def validate_oxigraph(store: ox.Store, shapes: Graph | None = None) -> ValidationReport:
+    """Check the default graph of an Oxigraph store (copied into memory; the store is not changed)."""
+    from kg.graph import new_graph
+    from kg.store import from_oxigraph
+
+    copy = ox.Store()
+    copy.extend(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    shapes = shapes if shapes is not None else shapes_graph()
+    try:
+        return _run(copy, shapes, len(copy), new_graph().namespace_manager)
+    except Unsupported:
+        graph = new_graph()
+        graph.addN((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object), graph)
+                   for q in copy.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         return _pyshacl(graph, shapes)
 
 

@@ -13,6 +13,7 @@ import html
 import json
 import math
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -123,6 +124,11 @@ def _fan(k: int, m: int, flipped: bool) -> dict:
     return {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW", "roundness": round(0.35 * abs(offset), 2)}
 
 
+CORE_RELATIONS = ("endorses", "recused_from", "appointed", "faces_in_runoff")
+BIG = 100  # from this many drawn entities the page opens on the core relations only
+_WEB_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.I)
+
+
 def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: frozenset[str] = frozenset()) -> Network:
     """A pyvis network of the facts in a :func:`kg.analysis.fact_graph`.
 
@@ -154,7 +160,7 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
             "id": i, "from": s, "to": o,
             "label": data["label"] if asserted else f"{data['label']} ({POLARITY_WORDS[data['polarity']]})",
             "relation": data["relation"], "relationLabel": data["label"], "asserted": asserted,
-            "evidence": [{"sentence": e.sentence, "doc": e.doc, "date": e.date, "confidence": e.confidence,
+            "evidence": [{"sentence": e.sentence, "doc": _doc_name(e.doc), "date": e.date, "confidence": e.confidence,
                           "polarity": e.polarity} for e in evidence],
             "width": round(1 + 2 * math.log2(len(evidence)), 1) if evidence else 1,
             "dashes": not asserted, "color": {"color": "#666666" if asserted else "#c0392b", "highlight": "#222222"},
@@ -170,8 +176,50 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
     return net
 
 
-def _asset(name: str) -> str:
-    return (resources.files("pyvis") / "lib" / VIS_VERSION / name).read_text(encoding="utf-8")
+def _doc_name(doc: str) -> str:
+    """A document id fit to show: a file path is cut to its file name (the page never shows a local path)."""
+    return re.split(r"[\\/]", doc.rstrip("/\\"))[-1] or doc
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) address with nothing that could break out of it, else ``None``."""
+    if url and _WEB_URL.fullmatch(url.strip()):
+        return url.strip()
+    return None
+
+
+def _sources(graph: nx.MultiDiGraph) -> dict[str, dict]:
+    """Each document's name as the page shows it: its title (else its id's file name) and a safe url."""
+    docs: dict[str, dict] = {}
+    for _, _, evidence in graph.edges(data="evidence"):
+        for e in evidence:
+            name = _doc_name(e.doc)
+            if name not in docs:
+                record = {"title": e.title or name}
+                url = safe_url(e.url)
+                if url:
+                    record["url"] = url
+                docs[name] = record
+    return docs
+
+
+def counts(graph: nx.MultiDiGraph, net: Network) -> dict[str, int]:
+    """What the graph holds and what the page draws, counted one way everywhere.
+
+    ``facts`` are distinct asserted statements ``subject relation object`` (a symmetric relation
+    once), ``unasserted`` the distinct denied, hypothetical or reported ones, ``statements``
+    every sentence behind them; ``factless`` the entities mentioned without any fact.
+    """
+    polarities = Counter(d == "positive" for _, _, d in graph.edges(data="polarity"))
+    return {
+        "entities": graph.number_of_nodes(),
+        "facts": polarities[True],
+        "unasserted": polarities[False],
+        "statements": sum(len(ev) for _, _, ev in graph.edges(data="evidence")),
+        "factless": sum(1 for n in graph if not graph.degree(n)),
+        "drawnEntities": len(net.nodes),
+        "drawnFacts": len(net.edges),
+    }
 
 
 def _json(data: object) -> str:
@@ -185,117 +233,39 @@ def _legend(net: Network) -> list[dict]:
     return [{"type": name, "color": color, "glyph": GLYPHS[shape]} for name, (color, shape) in TYPE_STYLE.items() if name in present]
 
 
-_SCRIPT = """
-const data = JSON.parse(document.getElementById("kg-data").textContent);
-function el(tag, text, cls) { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; }
-const byId = new Map(data.nodes.map(n => [n.id, n]));
-for (const n of data.nodes) {
-  const tip = el("div", null, "kg-tip"); tip.append(el("b", n.label), el("div", n.type, "kg-meta"));
-  if (n.aliases.length) tip.append(el("div", "also: " + n.aliases.join(", ")));
-  n.title = tip;
-}
-for (const e of data.edges) {
-  const tip = el("div", null, "kg-tip");
-  tip.append(el("b", byId.get(e.from).label + " — " + e.label + " — " + byId.get(e.to).label));
-  for (const ev of e.evidence) {
-    const item = el("div", null, "kg-ev");
-    item.append(el("q", ev.sentence));
-    const meta = [ev.doc, ev.date, "confidence " + ev.confidence].filter(Boolean);
-    if (ev.polarity !== "positive") meta.push(data.polarityWords[ev.polarity]);
-    item.append(el("div", meta.join(" · "), "kg-meta"));
-    tip.append(item);
-  }
-  e.title = tip;
-}
-const state = {types: new Set(data.legend.map(t => t.type)), relations: new Set(data.edges.map(e => e.relation)), unasserted: true};
-const nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
-const nodeView = new vis.DataView(nodes, {filter: n => state.types.has(n.type)});
-const edgeView = new vis.DataView(edges, {filter: e => state.relations.has(e.relation) && (state.unasserted || e.asserted)
-  && state.types.has(byId.get(e.from).type) && state.types.has(byId.get(e.to).type)});
-const network = new vis.Network(document.getElementById("graph"), {nodes: nodeView, edges: edgeView}, data.options);
-window.kgNetwork = network;
-window.kgData = {nodes, edges, nodeView, edgeView};
-const status = document.getElementById("status");
-function refresh() { nodeView.refresh(); edgeView.refresh(); status.textContent = nodeView.length + " entities, " + edgeView.length + " facts shown"; }
-function checkbox(parent, label, checked, onchange, swatch) {
-  const row = el("label", null, "kg-row"), box = el("input"); box.type = "checkbox"; box.checked = checked;
-  box.addEventListener("change", () => { onchange(box.checked); refresh(); });
-  row.append(box); if (swatch) row.append(swatch); row.append(el("span", label)); parent.append(row); return box;
-}
-const typeBoxes = new Map();
-for (const t of data.legend) {
-  const swatch = el("span", t.glyph, "kg-glyph"); swatch.style.color = t.color;
-  const count = data.nodes.filter(n => n.type === t.type).length;
-  typeBoxes.set(t.type, checkbox(document.getElementById("types"), t.type + " (" + count + ")", true,
-    on => on ? state.types.add(t.type) : state.types.delete(t.type), swatch));
-}
-const relationLabels = new Map(data.edges.map(e => [e.relation, e.relationLabel]));
-for (const [relation, label] of [...relationLabels].sort((a, b) => a[1].localeCompare(b[1]))) {
-  const count = data.edges.filter(e => e.relation === relation).length;
-  checkbox(document.getElementById("relations"), label + " (" + count + ")", true,
-    on => on ? state.relations.add(relation) : state.relations.delete(relation));
-}
-checkbox(document.getElementById("polarity"), "denied, hypothetical, reported (dashed)", true, on => { state.unasserted = on; });
-const list = document.getElementById("names");
-for (const n of data.nodes) { const o = el("option"); o.value = n.label; list.append(o); }
-document.getElementById("search").addEventListener("submit", ev => {
-  ev.preventDefault();
-  const q = document.getElementById("query").value.trim().toLowerCase();
-  if (!q) return;
-  const hit = data.nodes.find(n => n.label.toLowerCase() === q || n.aliases.some(a => a.toLowerCase() === q))
-    || data.nodes.find(n => n.label.toLowerCase().includes(q));
-  if (!hit) { status.textContent = "no entity matches"; return; }
-  if (!state.types.has(hit.type)) { state.types.add(hit.type); typeBoxes.get(hit.type).checked = true; refresh(); }
-  network.selectNodes([hit.id]);
-  network.focus(hit.id, {scale: 1.3, animation: {duration: 400}});
-  status.textContent = hit.label + " (" + hit.type + ")";
-});
-refresh();
-function ready() { network.setOptions({physics: false}); document.body.dataset.ready = "1"; }
-if (data.nodes.length) network.once("stabilizationIterationsDone", ready); else ready();
-"""
+def _asset(name: str) -> str:
+    return (resources.files("pyvis") / "lib" / VIS_VERSION / name).read_text(encoding="utf-8")
 
 
-def render_html(net: Network, title: str = "kg graph") -> str:
-    """A self-contained page: inline vis-network, the data as escaped JSON, controls and a legend."""
-    data = {"nodes": net.nodes, "edges": net.edges, "options": net.options, "legend": _legend(net),
-            "polarityWords": POLARITY_WORDS}
+def _own(name: str) -> str:
+    return (resources.files("kg") / "web" / name).read_text(encoding="utf-8")
+
+
+def render_html(net: Network, title: str = "kg graph", extra: dict | None = None) -> str:
+    """A self-contained page: inline vis-network, the data as escaped JSON, controls and panels.
+
+    ``extra`` adds to the embedded data (``counts``, ``docs``, ``keep``); :func:`page` fills it.
+    """
+    present = {e["relation"] for e in net.edges}
+    core = [r for r in CORE_RELATIONS if r in present]
+    data = {"title": title, "nodes": net.nodes, "edges": net.edges, "options": net.options, "legend": _legend(net),
+            "polarityWords": POLARITY_WORDS, "core": core, "big": len(net.nodes) >= BIG and bool(core),
+            "docs": {}, "keep": [], "counts": {}, **(extra or {})}
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
 <title>{html.escape(title)}</title>
 <style>{_asset("vis-network.css")}</style>
-<style>
-html, body {{ margin: 0; height: 100%; font-family: system-ui, sans-serif; }}
-#graph {{ position: absolute; inset: 0; }}
-#panel {{ position: absolute; top: 8px; left: 8px; max-height: calc(100% - 32px); overflow: auto; background: #fffe;
-  padding: 8px 10px; border-radius: 6px; box-shadow: 0 1px 4px #0003; font-size: 13px; width: 250px; }}
-#panel h1 {{ font-size: 14px; margin: 0 0 6px; overflow-wrap: anywhere; }}
-#panel h2 {{ font-size: 12px; margin: 8px 0 2px; text-transform: uppercase; color: #555; }}
-#panel input[type=search] {{ width: 100%; box-sizing: border-box; }}
-.kg-row {{ display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
-.kg-glyph {{ display: inline-block; width: 1.2em; text-align: center; }}
-#status {{ color: #555; margin-top: 6px; }}
-div.vis-tooltip {{ white-space: normal; max-width: 460px; font-family: system-ui, sans-serif; font-size: 13px; }}
-.kg-tip .kg-meta {{ color: #666; font-size: 12px; }}
-.kg-tip .kg-ev {{ margin-top: 6px; }}
-</style>
+<style>{_own("graph.css")}</style>
 <script>{_asset("vis-network.min.js")}</script>
 </head>
 <body>
-<div id="graph"></div>
-<div id="panel">
-<h1>{html.escape(title)}</h1>
-<form id="search"><input id="query" type="search" list="names" placeholder="find an entity" aria-label="find an entity"><datalist id="names"></datalist></form>
-<h2>Entity types</h2><div id="types"></div>
-<h2>Relations</h2><div id="relations"></div>
-<h2>Statements</h2><div id="polarity"></div>
-<div id="status"></div>
-</div>
+{_own("graph.html")}
 <script id="kg-data" type="application/json">{_json(data)}</script>
-<script>{_SCRIPT}</script>
+<script>{_own("graph.js")}</script>
 </body>
 </html>
 """
@@ -305,7 +275,9 @@ def page(graph: Graph | nx.MultiDiGraph, title: str = "kg graph", size_by: str =
          keep: frozenset[str] = frozenset()) -> Page:
     """The interactive page for an RDF graph written by kg, or for a fact graph."""
     facts = fact_graph(graph) if isinstance(graph, Graph) else graph
-    return Page(render_html(build_network(facts, size_by=size_by, keep=keep), title))
+    net = build_network(facts, size_by=size_by, keep=keep)
+    extra = {"counts": counts(facts, net), "docs": _sources(facts), "keep": sorted(keep)}
+    return Page(render_html(net, title, extra))
 
 
 def write_html(graph: Graph | nx.MultiDiGraph, path: str | Path, title: str = "kg graph", size_by: str = "pagerank",

@@ -30,8 +30,8 @@ FACTS = [
 
 def small_graph() -> KnowledgeGraph:
     kg = KnowledgeGraph()
-    for doc in ("d1", "d2"):
-        kg.add_document(Document(id=doc, text="x", date="2021-05-01"))
+    kg.add_document(Document(id="d1", text="x", date="2021-05-01", title="Lee backs <b>Roy</b>", url="https://news.example/d1"))
+    kg.add_document(Document(id="d2", text="x", date="2021-05-01", url="javascript:alert(1)"))
     for f in FACTS:
         kg.add_fact(f)
     kg.add_entity(Entity("Loner Inc", "Organization"))

@@ -129,7 +129,7 @@ def test_cli_stats_path_neighbors(graph_file, capsys):
     assert main(["path", str(graph_file), "ann lee", "MAYOR"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "3 facts from Ann Lee to mayor"
-    assert out[1:3] == ["1. Ann Lee —endorses→ Bob Roy", "   “Ann Lee endorsed Bob Roy.” (d1, 2021-05-01; confidence 0.9)"]
+    assert out[1:3] == ["1. Ann Lee —endorses→ Bob Roy", "   “Ann Lee endorsed Bob Roy.” (Lee backs <b>Roy</b>, 2021-05-01; confidence 0.9; https://news.example/d1)"]
     assert main(["neighbors", str(graph_file), "Acme Party"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Acme Party (Organization): 2 facts") and "Zed Tam —supports (reported)→ Acme Party" in out

@@ -61,7 +61,7 @@ def test_jsonl_reports_bad_lines_and_keeps_the_rest():
         json.dumps({"text": "No id."}),
     ]
     items = list(read_jsonl(lines, "in.jsonl"))
-    assert items[0] == Document(id="a", text="First.", date="2020-01-02", source="http://x")
+    assert items[0] == Document(id="a", text="First.", date="2020-01-02", source="http://x", url="http://x")
     assert [str(i) for i in items[1:4]] == [
         "in.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes at column 2)",
         'in.jsonl:3: missing or empty "text"',
@@ -91,3 +91,15 @@ def test_glob_inputs_read_their_matches_in_order(tmp_path):
     assert [Path(i.id).name for i in items[:3]] == ["a.txt", "b.txt", "d.txt"]
     assert items[3] == Problem(str(tmp_path / "z*.jsonl"), "no file or folder matches this pattern")
     assert count_inputs([str(tmp_path / "*.txt")]) == 2
+
+
+def test_jsonl_url_is_the_url_or_a_web_source():
+    lines = [
+        json.dumps({"id": "a", "text": "x", "source": "Valley Courier", "url": "https://courier.example/a", "title": "T"}),
+        json.dumps({"id": "b", "text": "x", "source": "https://ledger.example/b"}),
+        json.dumps({"id": "c", "text": "x", "source": "Norland Ledger"}),
+    ]
+    a, b, c = read_jsonl(lines, "in.jsonl")
+    assert (a.source, a.url, a.title) == ("Valley Courier", "https://courier.example/a", "T")
+    assert (b.source, b.url) == ("https://ledger.example/b", "https://ledger.example/b")
+    assert (c.source, c.url) == ("Norland Ledger", None)

@@ -17,6 +17,8 @@ OX_FORMATS = {
     "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
     "jsonld": pyoxigraph.RdfFormat.JSON_LD,
     "trig": pyoxigraph.RdfFormat.TRIG,
+    "nquads": pyoxigraph.RdfFormat.N_QUADS,
+    "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
 }
 
 
@@ -39,9 +41,9 @@ def via_oxigraph(data: bytes, fmt: str) -> Graph:
 
 
 def via_rdflib(data: bytes, fmt: str) -> Graph:
-    if fmt == "trig":
+    if fmt in ("trig", "nquads"):
         ds = Dataset()
-        ds.parse(data=data, format="trig")
+        ds.parse(data=data, format=FORMATS[fmt])
         graph = Graph()
         for s, p, o, _ in ds.quads():
             graph.add((s, p, o))
@@ -102,3 +104,23 @@ def test_unreadable_graph_is_a_one_line_error(tmp_path, capsys):
     assert main(["export", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("kg export: error: cannot parse") and "Traceback" not in err
+
+
+def test_the_suffix_picks_rdf_xml_never_silent_turtle(built, original, tmp_path, capsys):
+    target = tmp_path / "graph.xml"
+    assert main(["export", str(built), "-o", str(target)]) == 0
+    data = target.read_bytes()
+    assert data.lstrip().startswith(b"<?xml") and b"rdf:RDF" in data
+    assert isomorphic(Graph().parse(data=data, format="xml"), original)
+    assert isomorphic(via_oxigraph(data, "rdfxml"), original)
+    unknown = tmp_path / "graph.foo"
+    assert main(["export", str(built), "-o", str(unknown)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot tell the RDF format" in err and "--format" in err and not unknown.exists()
+
+
+def test_a_graph_file_written_as_rdf_xml_loads_back(built, original, tmp_path):
+    from kg.graph import KnowledgeGraph
+
+    path = KnowledgeGraph(original).serialize(tmp_path / "graph.rdf")
+    assert isomorphic(KnowledgeGraph.load(path).graph, original)

@@ -133,3 +133,8 @@ def test_rivals_set_against_each_other_are_no_case(extract):
     extraction = extract("In the runoff for governor it is Maren Vogt vs. Tomas Brell on Tuesday.")
     types = {e.label: e.type for e in extraction.entities}
     assert types.get("Maren Vogt") == "Person" and types.get("Tomas Brell") == "Person"
+
+
+def test_a_pronoun_after_a_place_leaves_it_a_place(extract):
+    extraction = extract("The council met in Dorville. Reducing Dorville's debt was his aim.")
+    assert {e.label: e.type for e in extraction.entities}.get("Dorville") == "Place"

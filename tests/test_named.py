@@ -105,7 +105,7 @@ def test_cli_named_query_and_errors(kg, tmp_path, capsys):
     assert main(["query", str(out), "--named", "sources", "--param", "subject=Trump", "--param", "relation=endorses",
                  "--param", "object=Tommy Tuberville", "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "document,date,polarity,confidence,sentence" and len(lines) >= 3
+    assert lines[0] == "document,date,polarity,confidence,sentence,title,url" and len(lines) >= 3
     assert main(["query", str(out), "--named", "nope"]) == 2
     assert "no named query 'nope'" in capsys.readouterr().err
     assert main(["query", str(out)]) == 2

@@ -139,3 +139,28 @@ def test_pairings_listed_under_a_runoff_heading(extract):
 
 def test_a_score_versus_a_score_is_no_pairing(extract):
     assert plain(extract("Nadia Ferro had 49 percent versus 41 percent for Paul Okafor, forcing a runoff."), RUNOFF) == set()
+
+
+ENDORSES = ("endorses",)
+LISTS = [
+    ("Reps. Ana Ruiz (D-Ill.), Ben Okoro (D-Ill.) and Sens. Cara Lind and Dev Patel have endorsed Eli Moss.",
+     {(s, "endorses", "Eli Moss") for s in ("Ana Ruiz", "Ben Okoro", "Cara Lind", "Dev Patel")}),
+    ("Governor Ana Ruiz endorsed Eli Moss along with Mayor Cara Lind and Senator Dev Patel.",
+     {(s, "endorses", "Eli Moss") for s in ("Ana Ruiz", "Cara Lind", "Dev Patel")}),
+    # gapping: one endorser, two candidates
+    ("Ana Ruiz backed Eli Moss in 2016 and Cara Lind in 2020.",
+     {("Ana Ruiz", "endorses", "Eli Moss"), ("Ana Ruiz", "endorses", "Cara Lind")}),
+    # a second by-agent after a dash
+    ("Eli Moss was endorsed by the Teachers Union on Monday — and by Mayor Cara Lind a day later.",
+     {("Teachers Union", "endorses", "Eli Moss"), ("Cara Lind", "endorses", "Eli Moss")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", LISTS, ids=[t for t, _ in LISTS])
+def test_every_member_of_a_list_is_an_argument(extract, text, expected):
+    assert plain(extract(text), ENDORSES) == expected
+
+
+def test_a_named_person_after_a_list_is_not_a_gapped_object(extract):
+    text = "Governor Ana Ruiz endorsed Eli Moss, and Mayor Cara Lind, who won her own race, spoke."
+    assert ("Ana Ruiz", "endorses", "Cara Lind") not in plain(extract(text), ENDORSES)

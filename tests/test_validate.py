@@ -241,3 +241,15 @@ def test_cli_reports_a_file_that_does_not_parse(tmp_path, capsys):
     assert main(["validate", str(broken)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"kg validate: error: cannot parse {broken}") and len(err.splitlines()) == 1
+
+
+def test_an_oxigraph_store_is_checked_in_place(graph, tmp_path, capsys):
+    from kg.store import OxigraphStore
+
+    _confidence_out_of_range(graph)
+    store = OxigraphStore(tmp_path / "store")
+    store.add(graph)
+    store.close()
+    assert main(["validate", f"oxigraph:{tmp_path / 'store'}"]) == 1
+    out = capsys.readouterr().out
+    assert out.strip().splitlines() == validate(graph).summary().splitlines()

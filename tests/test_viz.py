@@ -156,3 +156,41 @@ def test_json_for_script_round_trips_and_cannot_close_the_element(text):
 def test_empty_graph_page(tmp_path):
     data = page_data(viz.page(nx.MultiDiGraph()).html)
     assert data["nodes"] == [] and data["edges"] == [] and data["legend"] == []
+
+
+def test_sources_counts_and_safe_urls(G):
+    page = viz.page(G, title="t")
+    data = page_data(page.html)
+    assert data["docs"] == {"d1": {"title": "Lee backs <b>Roy</b>", "url": "https://news.example/d1"}, "d2": {"title": "d2"}}
+    assert data["counts"] == {"entities": 7, "facts": 3, "unasserted": 2, "statements": 6, "factless": 1,
+                              "drawnEntities": 6, "drawnFacts": 5}
+    assert data["title"] == "t" and data["big"] is False and data["core"] == ["endorses", "faces_in_runoff"]
+    for bad in ("javascript:alert(1)", "data:text/html,x", "https://x.example/\"><script>", "http://a b", "//x.example", "", None):
+        assert viz.safe_url(bad) is None
+    assert viz.safe_url(" https://x.example/a?b=1&c=2#d ") == "https://x.example/a?b=1&c=2#d"
+
+
+def test_the_page_never_shows_a_local_path():
+    G = nx.MultiDiGraph()
+    for n in "ab":
+        G.add_node(n, label=n.upper(), type="Person", aliases=[])
+    ev = analysis.Evidence("/home/me/secret/news/a.txt", 0, "A met B.", None, 0.5, "positive")
+    G.add_edge("a", "b", "endorses", relation="endorses", label="endorses", polarity="positive", symmetric=False, evidence=[ev])
+    page = viz.page(G).html
+    assert "/home/me" not in page and page_data(page)["edges"][0]["evidence"][0]["doc"] == "a.txt"
+
+
+def test_kg_viz_rejects_unknown_relations_and_types(graph_file, tmp_path, capsys):
+    out = tmp_path / "v.html"
+    assert main(["viz", str(graph_file), "-o", str(out), "--relation", "endorse"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown relation 'endorse'" in err and "endorses" in err and "faces_in_runoff" in err
+    assert main(["viz", str(graph_file), "-o", str(out), "--type", "People"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown entity type 'People'" in err and "Person" in err and "Organization" in err
+    assert not out.exists()
+    assert main(["viz", str(graph_file), "-o", str(out), "--type", "person", "--relation", "Endorses"]) == 0
+    data = page_data(out.read_text())
+    assert sorted(n["label"] for n in data["nodes"]) == ["Ann Lee", "Bob Roy"]
+    assert main(["viz", str(graph_file), "-o", str(out), "--title", "Desk <b>view</b>"]) == 0
+    assert "<title>Desk &lt;b&gt;view&lt;/b&gt;</title>" in out.read_text() and str(graph_file) not in out.read_text()

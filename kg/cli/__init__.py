@@ -24,7 +24,7 @@ from kg.cli import (
     viz,
 )
 from kg.cli import eval as eval_command
-from kg.cli.common import CliError
+from kg.errors import KgError
 
 COMMANDS = (build, query, export, validate, serve, eval_command, entities, stats, path, neighbors, netexport, viz)
 
@@ -60,9 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _terminate_handler(os.getpid())) if in_main_thread else None
     try:
         return args.run(args) or 0
-    except CliError as err:
+    except KgError as err:  # every error kg raises on purpose: one line, its documented exit status
         print(f"kg {args.command}: error: {err}", file=sys.stderr)
-        return err.code
+        return err.exit_status
     except KeyboardInterrupt as err:
         print(f"kg {args.command}: {'terminated' if isinstance(err, Terminated) else 'interrupted'}; "
               "outputs are complete or untouched", file=sys.stderr)

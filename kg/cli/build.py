@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.cli.common import CliError
 from kg.documents import MAX_CHARS, Problem, count_inputs
-from kg.fileio import OutputError
+from kg.errors import KgError
 from kg.progress import Progress
 
 if TYPE_CHECKING:
@@ -40,7 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Read .txt/.md files, folders (recursively), .jsonl files, glob patterns or - (stdin); write "
         "graph.ttl, graph.html and facts.jsonl into the output folder; print a summary on stderr.",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, .jsonl, quoted glob pattern ('feeds/*.jsonl'), or - for stdin")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="file, folder, .jsonl, quoted glob pattern ('feeds/*.jsonl'), or - for stdin")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     p.add_argument("--model", help="spaCy pipeline name or path (default: KG_SPACY_MODEL, then en_core_web_sm)")
     p.add_argument("--store", default="memory", metavar="STORE",
@@ -60,6 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-chars", type=positive, default=MAX_CHARS, metavar="N",
                    help=f"skip documents longer than N characters (default: {MAX_CHARS:,}); long documents "
                    "below it are parsed in pieces")
+    p.add_argument("--title", help="title of graph.html (default: kg, and how many documents)")
     p.add_argument("--aliases", metavar="FILE",
                    help="names that are one entity, and entity types, applied while building: a TSV file "
                    "(NAME [(TYPE)] TAB OTHER NAME ...) or Turtle (owl:sameAs, skos:altLabel, rdf:type kg:T); "
@@ -72,26 +74,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.aliases import AliasError, read_aliases
-    from kg.build import BadDocument, NothingToBuild, build
+    from kg.aliases import read_aliases
     from kg.budget import TimeBudget
-    from kg.store import StoreError, open_store
+    from kg.build import build
+    from kg.store import open_store
 
     if not (args.store == "memory" or args.store.startswith(STORE_PREFIXES)):
         raise CliError(f"--store {args.store!r}: expected memory, oxigraph:PATH or sparql:URL", code=2)
-    errors: tuple[type[Exception], ...] = (OutputError, NothingToBuild, BadDocument, StoreError)
     if args.cluster:  # the workers load the pipeline; this process imports neither spaCy nor Dask without it
         if args.jobs > 1:
             raise CliError("--jobs and --cluster do not go together: the cluster's workers parse in parallel", code=2)
         try:
-            from kg.cluster import ClusterError
+            import kg.cluster  # noqa: F401  (Dask is an optional extra: say so before reading anything)
         except ImportError as err:
             raise CliError(str(err), code=2) from err
-        errors += (ClusterError,)
-    else:
-        from kg.nlp import ModelNotFound
-
-        errors += (ModelNotFound,)
     if args.jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
         raise CliError("--jobs above 1 needs processes started by fork (Linux, macOS); use -j 1 here", code=2)
     progress = None
@@ -116,27 +112,22 @@ def run(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.update(state.documents, state.skipped, state.assertions)
 
-    try:
-        aliases = read_aliases(args.aliases) if args.aliases else None
-    except AliasError as err:
-        raise CliError(str(err), code=2) from err
-    try:
-        store = open_store(args.store)
-    except StoreError as err:
-        raise CliError(str(err)) from err
-    failure = None
+    aliases = read_aliases(args.aliases) if args.aliases else None
+    store = open_store(args.store)
+    failure: KgError | None = None
     try:
         result = build(args.inputs, args.out, model=args.model, on_problem=report, store=store, jobs=args.jobs,
                        batch_size=args.batch_size, fail_fast=args.fail_fast, max_chars=args.max_chars,
                        on_document=advance, cluster=args.cluster,
-                       partition_size=args.partition_size, aliases=aliases, budget=TimeBudget(args.time_budget))
-    except errors as err:
-        failure = CliError(str(err))
+                       partition_size=args.partition_size, aliases=aliases, title=args.title,
+                       budget=TimeBudget(args.time_budget))
+    except KgError as err:
+        failure = err
     finally:
         try:
             store.close()
-        except StoreError as err:  # a store that failed to write fails to flush too: one message is enough
-            failure = failure or CliError(str(err))
+        except KgError as err:  # a store that failed to write fails to flush too: one message is enough
+            failure = failure or err
         if progress is not None:
             progress.close()
     if failure is not None:

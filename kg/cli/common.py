@@ -4,44 +4,41 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.errors import FAILED, KgError
+
 if TYPE_CHECKING:
     from rdflib import Graph
 
     from kg.store import Store
 
 
-class CliError(Exception):
-    """A failure to report in one line, with an exit code (1 by default, 2 for usage errors)."""
+class CliError(KgError):
+    """A failure the CLI itself finds, with an exit status (1 by default, 2 for usage errors)."""
 
-    def __init__(self, message: str, code: int = 1) -> None:
+    code = "E001"
+
+    def __init__(self, message: str, code: int = FAILED) -> None:
         super().__init__(message)
-        self.code = code
+        self.exit_status = code
 
 
 def open_for_reading(spec: str) -> Store:
-    """A graph file, build folder or store spec, opened to read; :class:`CliError` if it cannot be."""
-    from kg.store import StoreError, open_store
+    """A graph file, build folder or store spec, opened to read (:class:`kg.store.StoreError` if it cannot be)."""
+    from kg.store import open_store
 
-    try:
-        return open_store(spec, read_only=True)
-    except StoreError as err:
-        raise CliError(str(err)) from err
+    return open_store(spec, read_only=True)
 
 
 def open_graph(spec: str) -> Graph:
     """Everything in a graph file, build folder or store, as an rdflib graph."""
-    from kg.store import StoreError
-
     store = open_for_reading(spec)
     try:
         return store.graph()
-    except StoreError as err:
-        raise CliError(str(err)) from err
     finally:
         store.close()
 
 
-GRAPH_HELP = "graph file (.ttl, .nt, .jsonld, .trig), build folder, or store (oxigraph:PATH, sparql:URL)"
+GRAPH_HELP = "graph file (.ttl, .nt, .jsonld, .trig, .nq, .rdf), build folder, or store (oxigraph:PATH, sparql:URL)"
 
 
 def add_graph_argument(parser) -> None:
@@ -83,9 +80,6 @@ ENTITY_HELP = "entity: a name or alias (any case), \"Name (Type)\", or its IRI"
 
 def entity(graph, name: str) -> str:
     """The node named ``name`` (label or alias, any case, "Name (Type)", or an IRI), or a one-line error."""
-    from kg.analysis import EntityNotFound, find_entity
+    from kg.analysis import find_entity
 
-    try:
-        return find_entity(graph, name)
-    except EntityNotFound as err:
-        raise CliError(str(err)) from err
+    return find_entity(graph, name)

@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     graph = load_facts(args.graph)
     if args.duplicates:
         pairs = [(a, b, why) for a, b, why in likely_duplicates(graph)
-                 if args.type is None or args.type.casefold() in (graph.nodes[a]["type"].casefold(), graph.nodes[b]["type"].casefold())]
+                 if args.type is None
+                 or args.type.casefold() in (graph.nodes[a]["type"].casefold(), graph.nodes[b]["type"].casefold())]
         if args.json:
             print(json.dumps([{"a": graph.nodes[a]["label"], "a_type": graph.nodes[a]["type"], "a_iri": a,
                                "b": graph.nodes[b]["label"], "b_type": graph.nodes[b]["type"], "b_iri": b,

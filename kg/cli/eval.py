@@ -40,19 +40,15 @@ def run(args: argparse.Namespace) -> int:
     from kg.evaluate import GoldError, evaluate, read_gold, score, split
     from kg.extraction import Extractor
     from kg.identity import identity_report
-    from kg.nlp import ModelNotFound
     from kg.ontology import relations
 
     unknown = sorted(set(args.relation or ()) - set(relations()))
     if unknown:
         raise CliError(f"unknown relation {unknown[0]!r} (known: {', '.join(sorted(relations()))})", code=2)
-    try:
-        passages = split(read_gold(args.gold), args.split)
-        if not passages:
-            raise GoldError(f"{args.gold}: no passages in the {args.split} part")
-        extractor = Extractor(nlp_module.load(args.model))
-    except (GoldError, ModelNotFound) as err:
-        raise CliError(str(err)) from err
+    passages = split(read_gold(args.gold), args.split)
+    if not passages:
+        raise GoldError(f"{args.gold}: no passages in the {args.split} part")
+    extractor = Extractor(nlp_module.load(args.model))
     only = set(relations()) if args.all_relations else args.relation
     if not args.identity:
         report = evaluate(extractor, passages, only=only)

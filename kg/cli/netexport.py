@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from kg.cli.common import CliError, add_graph_argument, load_facts
-from kg.fileio import OutputError
 from kg.options import NETWORK_FORMATS
 
 
@@ -30,9 +29,6 @@ def run(args: argparse.Namespace) -> int:
     if fmt not in NETWORK_FORMATS:
         raise CliError(f"cannot tell the format of {args.output}; give --format graphml or --format gexf", code=2)
     graph = load_facts(args.graph)
-    try:
-        path = export(graph, args.output, fmt)
-    except OutputError as err:
-        raise CliError(str(err)) from err
+    path = export(graph, args.output, fmt)
     print(f"wrote {path}: {len(graph)} entities, {graph.number_of_edges()} facts ({fmt})", file=sys.stderr)
     return 0

@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.serve import ServeError, serve
+    from kg.serve import serve
 
     if not 0 < args.port < 65536:
         raise CliError(f"--port {args.port}: not a port number", code=2)
@@ -44,9 +44,6 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--workers {args.workers}: expected at least 1", code=2)
     if args.timeout < 0:
         raise CliError(f"--timeout {args.timeout}: expected seconds (0 for no limit)", code=2)
-    try:
-        return serve(args.store, args.host, args.port, args.allow_writes,
-                     announce=lambda line: print(f"kg serve: {line}", file=sys.stderr, flush=True),
-                     timeout=args.timeout, workers_count=args.workers, allow_service=args.allow_service)
-    except ServeError as err:
-        raise CliError(str(err)) from err
+    return serve(args.store, args.host, args.port, args.allow_writes,
+                 announce=lambda line: print(f"kg serve: {line}", file=sys.stderr, flush=True),
+                 timeout=args.timeout, workers_count=args.workers, allow_service=args.allow_service)

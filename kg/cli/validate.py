@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kg.cli.common import CliError, add_graph_argument, open_graph
+from kg.cli.common import CliError, add_graph_argument, open_for_reading, open_graph
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from rdflib import Graph
 
     from kg.graph import graph_file
-    from kg.validate import validate, validate_file
+    from kg.validate import validate, validate_file, validate_oxigraph
 
     shapes = None
     if args.shapes:
@@ -31,6 +31,14 @@ def run(args: argparse.Namespace) -> int:
             shapes = Graph().parse(args.shapes, format="turtle")
         except Exception as err:
             raise CliError(f"cannot read shapes {args.shapes}: {err}") from err
+    if args.graph.startswith("oxigraph:"):  # checked inside Oxigraph, no rdflib graph
+        store = open_for_reading(args.graph)
+        try:
+            report = validate_oxigraph(store.store, shapes)
+        finally:
+            store.close()
+        print(report.summary())
+        return 0 if report.conforms else 1
     path = graph_file(args.graph)
     if path.suffix.lower() in (".ttl", ".nt") and path.is_file():  # parsed by Oxigraph, no rdflib graph
         try:

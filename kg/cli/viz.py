@@ -1,4 +1,4 @@
-"""``kg viz GRAPH [-o FILE] [--focus NAME --depth N] [--relation R ...] [--since DATE]``."""
+"""``kg viz GRAPH [-o FILE] [--focus NAME --depth N] [--relation R ...] [--type T ...] [--since DATE]``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,28 @@ import re
 import sys
 
 from kg.cli.common import CliError, add_graph_argument, entity, load_facts
-from kg.fileio import OutputError
+from kg.model import ENTITY_TYPES
 from kg.options import SIZE_BY
+
+
+def known_relation(name: str) -> str:
+    """The ontology relation named ``name`` (its name or label, any case), or a usage error listing them."""
+    from kg.ontology import relations
+
+    catalogue = relations()
+    wanted = name.strip().casefold()
+    for relation, info in catalogue.items():
+        if wanted in (relation.casefold(), info.label.casefold()):
+            return relation
+    raise CliError(f"unknown relation {name!r}; known relations: {', '.join(sorted(catalogue))}", code=2)
+
+
+def known_type(name: str) -> str:
+    """The entity type named ``name`` (any case), or a usage error listing them."""
+    for kind in ENTITY_TYPES:
+        if kind.casefold() == name.strip().casefold():
+            return kind
+    raise CliError(f"unknown entity type {name!r}; known types: {', '.join(ENTITY_TYPES)}", code=2)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,32 +44,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--focus", metavar="NAME", help="centre on this entity (label or alias, any case)")
     p.add_argument("--depth", type=int, default=1, metavar="N", help="with --focus: how many facts away (default: 1)")
     p.add_argument("--relation", action="append", metavar="R", help="keep facts of this relation (name or label; repeatable)")
+    p.add_argument("--type", action="append", metavar="T", help="keep entities of this type (e.g. Person; repeatable)")
     p.add_argument("--since", metavar="DATE", help="keep statements dated on or after DATE (YYYY-MM-DD)")
     p.add_argument("--size-by", choices=SIZE_BY, default="pagerank", help="node size (default: pagerank)")
-    p.add_argument("--title", help="page title (default: the graph's path)")
+    p.add_argument("--title", default="kg graph", help="page title (default: kg graph)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.analysis import focus, select
+    from kg.analysis import focus, of_types, select
     from kg.viz import write_html
 
     if args.since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.since):
         raise CliError(f"--since wants a date YYYY-MM-DD, not {args.since!r}", code=2)
     if args.depth < 0:
         raise CliError("--depth must be 0 or more", code=2)
+    relations_ = [known_relation(r) for r in args.relation or []]
+    types = [known_type(t) for t in args.type or []]
     graph = load_facts(args.graph)
     centre = entity(graph, args.focus) if args.focus else None
-    if args.relation or args.since:
-        graph = select(graph, relations=args.relation, since=args.since)
+    if relations_ or args.since:
+        graph = select(graph, relations=relations_, since=args.since)
+    if types:
+        graph = of_types(graph, types, keep=frozenset({centre} if centre else ()))
     keep = frozenset()
     if centre is not None:
         graph = focus(graph, centre, args.depth)
         keep = frozenset({centre})
-    try:
-        path = write_html(graph, args.output, title=args.title or f"kg: {args.graph}", size_by=args.size_by, keep=keep)
-    except OutputError as err:
-        raise CliError(str(err)) from err
+    path = write_html(graph, args.output, title=args.title, size_by=args.size_by, keep=keep)
     drawn = sum(1 for n in graph if graph.degree(n) or n in keep)
     print(f"wrote {path}: {drawn} entities, {graph.number_of_edges()} facts", file=sys.stderr)
     return 0

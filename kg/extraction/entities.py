@@ -46,6 +46,7 @@ DESCRIPTORS = frozenset({
     "ex-president", "ex-minister", "frontrunner", "front-runner", "veteran", "lawmaker",
     "assemblyman", "assemblywoman", "delegate", "supervisor", "magistrate", "chairperson",
     "atty", "attys", "sens", "reps", "govs", "lt", "deputy", "acting", "interim", "vice", "member",
+    "ag",
 })
 
 
@@ -437,8 +438,8 @@ class EntityIndex:
                 back -= 1
             alone = back < 0 or named[back].start < first_sentence
             near = token.sent.start <= last.start or self.doc[token.sent.start - 1].sent.start <= last.start
-            if (near and alone and cluster.type != "Person"
-                    and self.weakly_typed(cluster) and not _organization_name(cluster.label)):
+            if (near and alone and cluster.type != "Person" and self.weakly_typed(cluster)
+                    and cluster.type != "Place" and not _organization_name(cluster.label)):
                 cluster.votes["Person"] += 1.25
 
     def _add_unlabelled_repeats(self, by_name: dict[str, Cluster]) -> None:

@@ -250,7 +250,56 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     if rel.symmetric:
         yield Match(rel, verb, "reciprocal", _participants(verb, subjects + objects), [], pairwise=True)
         return
+    # "X endorsed Y along with Z": Z is one more subject, wherever the parser hangs "along with"
+    subjects = _members(subjects + _co_agents(verb) + [a for o in objects for a in _co_agents(o)])
+    if frame == "passive":  # "endorsed by the union on Monday — and by Mayor Lind a day later"
+        subjects += _members([p for by in _children(verb, "conj") if by.lower_ == "by" for p in _children(by, "pobj")])
+    if not rel.object_is_phrase:
+        objects = _members(objects, co_agents=False)
+        if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"
+            objects += [c for c in _children(verb, "conj") if c.pos_ == "PROPN"
+                        and any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
+
+
+CO_AGENT_PREPS = {"along": "with", "together": "with", "alongside": None}
+
+
+def _co_agents(token: Token) -> list[Token]:
+    """"along with Z", "together with Z", "alongside Z" on ``token``."""
+    out: list[Token] = []
+    for prep in _children(token, "prep"):
+        if prep.lower_ in CO_AGENT_PREPS:
+            word = CO_AGENT_PREPS[prep.lower_]
+            heads = [w for w in prep.children if w.lower_ == word] if word else [prep]
+            out += [p for h in heads for p in _children(h, "pobj")]
+    return out
+
+
+def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
+    """Every member of the lists ``tokens`` head: "Reps. A (D-Ill.), B (D-Ill.) and Sens. C and D"
+    (names in apposition to a name are list members), "A, along with B", "other newspapers, such
+    as C and D" (a common noun's examples stand for it)."""
+    out: list[Token] = []
+    seen: set[int] = set()
+    frontier = list(tokens)
+    while frontier:
+        token = frontier.pop(0)
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        out.append(token)
+        frontier += _co_agents(token) if co_agents else []
+        for child in token.children:
+            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                frontier.append(child)
+            elif (child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN"
+                  and child.ent_type_ in ("PERSON", "ORG") and not _parenthesised(child)):
+                frontier.append(child)
+            elif child.dep_ == "prep" and token.tag_ == "NNS" and not token.ent_type_ and (
+                    child.lower_ == "including" or (child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
+                frontier += _children(child, "pobj")
+    return out
 
 
 def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[Token]:
