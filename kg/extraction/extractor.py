@@ -341,7 +341,7 @@ class DocumentExtractor:
                     self._store(Fact(obj, rel.role_relation, role, self._evidence(
                         sentence, trigger, "appointment", self.confidence["appointment"] * oc, polarity, speaker)))
         if rel.in_election and match.frame != "agentive" and about_election(sentence, self.ontology.election_cues):
-            rel = self.ontology.relations[rel.in_election]  # "the union is supporting Whitmer for governor"
+            rel = self.ontology.relations[rel.in_election]  # "the union is supporting Lind for governor"
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
