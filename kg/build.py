@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.aliases import Aliases
+from kg.budget import TimeBudget
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.errors import KgError
 from kg.fileio import OutputError, atomic_writer
@@ -50,8 +51,8 @@ class BadDocument(KgError, RuntimeError):
 class BuildReport:
     """What a build read, found and wrote.
 
-    ``skipped`` counts every unreadable document; ``problems`` keeps the first
-    :data:`KEPT_PROBLEMS` of them (all of them go to the ``on_problem`` callback as they come).
+    ``skipped`` counts every unreadable document and ``warnings`` every one read in part;
+    ``problems`` keeps the first :data:`KEPT_PROBLEMS` of both (all of them go to the ``on_problem`` callback as they come).
     """
 
     documents: int = 0
@@ -61,6 +62,7 @@ class BuildReport:
     facts: Counter[str] = field(default_factory=Counter)  # distinct positive triples per relation
     unasserted: int = 0  # distinct denied, hypothetical or reported statements (relation and polarity)
     skipped: int = 0
+    warnings: int = 0  # documents read in part (an impossible date left out)
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
@@ -68,7 +70,8 @@ class BuildReport:
 
     def summary(self) -> str:
         lines = [
-            f"documents: {self.documents} read, {self.skipped} skipped",
+            f"documents: {self.documents} read, {self.skipped} skipped"
+            + (f", {self.warnings} with warnings" if self.warnings else ""),
             f"sentences: {self.sentences}",
             f"entities:  {self.entities}",
             f"facts:     {sum(self.facts.values())} asserted, {self.unasserted} denied, hypothetical or reported "
@@ -86,13 +89,15 @@ class Builder:
     """Streams documents through extraction and resolution into a :class:`KnowledgeGraph`."""
 
     def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None,
-                 store: Store | None = None, *, parse: bool = True, aliases: Aliases | None = None) -> None:
+                 store: Store | None = None, *, parse: bool = True, aliases: Aliases | None = None,
+                 budget: TimeBudget = TimeBudget()) -> None:
         """Build into ``store`` (default: a :class:`~kg.store.MemoryStore` around ``graph``).
 
         The entities already in a store seed the resolver, so new documents join them ("Sessions"
         finds the stored "Jeff Sessions") instead of minting duplicates. With ``parse=False`` no
         pipeline is loaded: documents parsed elsewhere (:mod:`kg.cluster`) come in through
         :meth:`add_extracted`. ``aliases`` (:mod:`kg.aliases`) name and type entities as the user says.
+        A document whose extraction overruns ``budget`` is skipped and reported like unreadable input.
         """
         if store is not None and graph is not None:
             raise ValueError("give a graph or a store, not both")
@@ -101,7 +106,7 @@ class Builder:
             from kg import nlp as nlp_module
             from kg.extraction import Extractor
 
-            self.extractor = Extractor(nlp or nlp_module.load(model))
+            self.extractor = Extractor(nlp or nlp_module.load(model), budget=budget)
         self.store: Store = store if store is not None else MemoryStore(graph)
         self.resolver = Resolver(aliases)
         for entity in stored_entities(self.store):
@@ -120,13 +125,19 @@ class Builder:
                    on_problem: Callable[[Problem], None] | None) -> Iterator[Document | tuple[Document, Extraction]]:
         for item in items:
             if isinstance(item, Problem):
-                self.report.skipped += 1
-                if len(self.report.problems) < KEPT_PROBLEMS:
-                    self.report.problems.append(item)
-                if on_problem is not None:
-                    on_problem(item)
+                self._problem(item, on_problem)
             else:
                 yield item
+
+    def _problem(self, problem: Problem, on_problem: Callable[[Problem], None] | None) -> None:
+        if problem.warning:
+            self.report.warnings += 1
+        else:
+            self.report.skipped += 1
+        if len(self.report.problems) < KEPT_PROBLEMS:
+            self.report.problems.append(problem)
+        if on_problem is not None:
+            on_problem(problem)
 
     def add(self, items: Iterable[Item], on_problem: Callable[[Problem], None] | None = None,
             batch_size: int = 16, n_process: int = 1,
@@ -140,7 +151,8 @@ class Builder:
         if self.extractor is None:
             raise ValueError("this builder parses nothing (parse=False): use add_extracted")
         start = time.perf_counter()
-        pairs = self.extractor.pipe(self._documents(items, on_problem), batch_size, n_process)
+        pairs = self.extractor.pipe(self._documents(items, on_problem), batch_size, n_process,
+                                    on_problem=lambda problem: self._problem(problem, on_problem))
         yield from self._add(pairs, on_document)
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
@@ -196,7 +208,8 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
           store: Store | None = None, *, jobs: int = 1, batch_size: int = 16, fail_fast: bool = False,
           max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None,
           cluster: str | None = None, partition_size: int = 32, aliases: Aliases | None = None,
-          title: str | None = None) -> BuildReport:
+          title: str | None = None,
+          budget: TimeBudget = TimeBudget()) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
 
     With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each
@@ -216,10 +229,10 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
-    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None, aliases=aliases)
+    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None, aliases=aliases, budget=budget)
 
     def problem(item: Problem) -> None:
-        if fail_fast:
+        if fail_fast and not item.warning:
             raise BadDocument(item)
         if on_problem is not None:
             on_problem(item)

@@ -74,7 +74,7 @@ class Partition:
 
     def read(self, max_chars: int = MAX_CHARS) -> Iterator[Item]:
         for file in self.files:
-            yield read_text_file(Path(file), max_chars=max_chars)
+            yield from read_text_file(Path(file), max_chars=max_chars)
         if self.jsonl:
             try:
                 with open(self.jsonl, "rb") as handle:

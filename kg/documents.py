@@ -15,14 +15,18 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 MAX_CHARS = 20_000_000  # longer documents are reported and skipped (``kg build --max-chars``)
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-_DATE_HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.I)
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+_ENGLISH_DATE = r"[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+\d{4}"
+_DATE_HEADER = re.compile(rf"\A\ufeff?[ \t]*date[ \t]*:?[ \t]+({_ISO_DATE}|{_ENGLISH_DATE})\b[ \t]*(?:\r?\n)?", re.I)
+_ENGLISH_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
+DATE_FORMS = 'YYYY-MM-DD, an ISO date-time, "March 2, 2017" or "2 March 2017"'
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _WEB = re.compile(r"\s*https?://", re.I)
 
@@ -41,10 +45,11 @@ class Document:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something a reader could not read: where, and why."""
+    """Something a reader could not read (or, with ``warning``, read only in part): where, and why."""
 
     where: str
     message: str
+    warning: bool = False  # a warning: the document is still read (without what the message names)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -54,11 +59,41 @@ Item = Document | Problem
 
 
 def split_date_header(text: str) -> tuple[str | None, str]:
-    """Return ``(date, text)`` with an optional leading ``date YYYY-MM-DD`` header removed."""
+    """Return ``(date, text)`` with an optional leading ``date ...`` header removed; the date as
+    written (see :func:`parse_date`)."""
     match = _DATE_HEADER.match(text)
     if not match:
         return None, text.removeprefix("\ufeff")
     return match.group(1), text[match.end():]
+
+
+def parse_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` for an ISO date, an ISO date-time (its date as written), "March 2, 2017",
+    "Mar. 2 2017" or "2 March 2017"; ``None`` for anything else, impossible dates included."""
+    value = " ".join(value.split())
+    try:
+        if re.fullmatch(_ISO_DATE, value):
+            return datetime.fromisoformat(value).date().isoformat()
+    except ValueError:
+        return None
+    words = ["Sep" if w.casefold() == "sept" else w for w in value.replace(",", " ").replace(".", " ").split()]
+    for form in _ENGLISH_FORMATS:
+        try:
+            return datetime.strptime(" ".join(words), form).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _dated(raw: object, where: str) -> tuple[str | None, Problem | None]:
+    """The date ``raw`` names, or no date and a warning saying why."""
+    if raw is None:
+        return None, None
+    date = parse_date(raw) if isinstance(raw, str) else None
+    if date is None:
+        return None, Problem(where, f"date {raw!r} ignored: not a date kg reads ({DATE_FORMS}); "
+                                    "the document is kept without a date", warning=True)
+    return date, None
 
 
 def decode(data: bytes, where: str) -> str | Problem:
@@ -78,32 +113,41 @@ def too_long(where: str, chars: int, max_chars: int) -> Problem:
     return Problem(where, f"document too long ({chars:,} characters; the limit is {max_chars:,}, see --max-chars)")
 
 
-def document_from_text(text: str, doc_id: str, source: str | None = None, max_chars: int = MAX_CHARS) -> Item:
-    """Build a :class:`Document` from raw text with an optional date header."""
-    date, body = split_date_header(text)
+def document_from_text(text: str, doc_id: str, source: str | None = None, max_chars: int = MAX_CHARS) -> Iterator[Item]:
+    """A :class:`Document` from raw text with an optional date header (and a warning before it
+    when the header's date is impossible), or the :class:`Problem` that stops it."""
+    raw, body = split_date_header(text)
     if not body.strip():
-        return Problem(doc_id, "empty document")
+        yield Problem(doc_id, "empty document")
+        return
     if len(body) > max_chars:
-        return too_long(doc_id, len(body), max_chars)
-    return Document(id=doc_id, text=body, date=date, source=source)
+        yield too_long(doc_id, len(body), max_chars)
+        return
+    date, warning = _dated(raw, f"{source or doc_id}:1")
+    if warning is not None:
+        yield warning
+    yield Document(id=doc_id, text=body, date=date, source=source)
 
 
-def read_text_file(path: Path, doc_id: str | None = None, max_chars: int = MAX_CHARS) -> Item:
+def read_text_file(path: Path, doc_id: str | None = None, max_chars: int = MAX_CHARS) -> Iterator[Item]:
     """Read one ``.txt``/``.md`` file; a file too large to hold ``max_chars`` characters is not read."""
     where = doc_id or str(path)
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > 4 * max_chars:  # UTF-8 needs at most 4 bytes per character
-                return Problem(where, f"document too long ({size:,} bytes; the limit is {max_chars:,} characters, "
-                                      "see --max-chars)")
+                yield Problem(where, f"document too long ({size:,} bytes; the limit is {max_chars:,} characters, "
+                                     "see --max-chars)")
+                return
             data = handle.read()
     except OSError as err:
-        return Problem(where, f"cannot read: {err.strerror or err}")
+        yield Problem(where, f"cannot read: {err.strerror or err}")
+        return
     text = decode(data, where)
     if isinstance(text, Problem):
-        return text
-    return document_from_text(text, where, source=str(path), max_chars=max_chars)
+        yield text
+        return
+    yield from document_from_text(text, where, source=str(path), max_chars=max_chars)
 
 
 def _unicode(text: str) -> str:
@@ -145,7 +189,7 @@ def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_C
             continue
         doc_id = record.get("id")
         doc_id = _unicode(str(doc_id)) if doc_id not in (None, "") else line_where
-        date, body = split_date_header(_unicode(text))
+        header, body = split_date_header(_unicode(text))
         if not body.strip():
             yield Problem(line_where, "empty document")
             continue
@@ -153,8 +197,9 @@ def read_jsonl(stream: Iterable[bytes | str], where: str, max_chars: int = MAX_C
             yield too_long(line_where, len(body), max_chars)
             continue
         given = record.get("date")
-        if isinstance(given, str) and _DATE.match(given):
-            date = given[:10]
+        date, warning = _dated(header if given in (None, "") else given, line_where)
+        if warning is not None:
+            yield warning
         source = record.get("source") or record.get("url")
         title = record.get("title")
         url = record.get("url") or (source if isinstance(source, str) and _WEB.match(source) else None)
@@ -182,22 +227,21 @@ def _read_jsonl_file(path: Path, max_chars: int) -> Iterator[Item]:
         yield Problem(str(path), "empty document (no JSON lines)")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` in sorted order, following no symlinked folders twice."""
+def _walk(folder: Path) -> Iterator[Path | Problem]:
+    """Files under ``folder`` in sorted order, following no symlinked folders twice; a
+    :class:`Problem` for each folder that cannot be listed."""
     seen: set[tuple[int, int]] = set()
     stack = [folder]
     while stack:
         current = stack.pop()
         try:
             info = current.stat()
-        except OSError:
-            continue
-        if (info.st_dev, info.st_ino) in seen:
-            continue
-        seen.add((info.st_dev, info.st_ino))
-        try:
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
             entries = sorted(os.scandir(current), key=lambda e: e.name)
-        except OSError:
+        except OSError as err:
+            yield Problem(str(current), f"cannot read folder: {err.strerror or err}")
             continue
         folders = []
         for entry in entries:
@@ -242,7 +286,10 @@ def input_files(path: str | Path) -> Iterator[Path | Problem]:
         found = False
         for file in _walk(path):
             found = True
-            yield from input_files(file)
+            if isinstance(file, Problem):
+                yield file
+            else:
+                yield from input_files(file)
         if not found:
             readable = ", ".join(sorted(TEXT_SUFFIXES | JSONL_SUFFIXES))
             yield Problem(str(path), f"no file kg reads in this folder (kg reads {readable})")
@@ -261,7 +308,7 @@ def read_path(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Item]:
         elif file.suffix.lower() in JSONL_SUFFIXES:
             yield from _read_jsonl_file(file, max_chars)
         else:
-            yield read_text_file(file, max_chars=max_chars)
+            yield from read_text_file(file, max_chars=max_chars)
 
 
 def _is_json_object(line: bytes) -> bool:
@@ -288,7 +335,7 @@ def read_stream(stream: TextIO, where: str, max_chars: int = MAX_CHARS) -> Itera
     if isinstance(text, Problem):
         yield text
     else:
-        yield document_from_text(text, where, source=where, max_chars=max_chars)
+        yield from document_from_text(text, where, source=where, max_chars=max_chars)
 
 
 def read_inputs(paths: Iterable[str | Path], max_chars: int = MAX_CHARS) -> Iterator[Item]:

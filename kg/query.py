@@ -64,12 +64,16 @@ def _parse(update: bool, text: str):
     # rdflib's SPARQL parser (pyparsing) loads only when a query is parsed here
     from pyparsing import ParseException
     from rdflib.plugins.sparql import prepareQuery, prepareUpdate
+    from rdflib.plugins.sparql.sparql import SPARQLError
 
     try:
         return (prepareUpdate if update else prepareQuery)(text, initNs=PREFIXES)
     except ParseException as err:
         raise QueryError(f"invalid SPARQL at line {err.lineno}, column {err.col}: {err.msg}\n  {err.line}") from err
-    except Exception as err:  # rdflib raises assorted errors for bad prefixes and algebra
+    except Exception as err:
+        if type(err) is not Exception and not isinstance(err, ValueError | SPARQLError):
+            raise  # a bug, not a bad query
+        # rdflib reports an unknown prefix (and some algebra errors) as a bare Exception
         raise QueryError(f"invalid SPARQL: {err}") from err
 
 

@@ -392,11 +392,15 @@ def open_store(spec: str, read_only: bool = False) -> Store:
         return OxigraphStore(spec[len("oxigraph:"):], read_only=read_only)
     if spec.startswith("sparql:"):
         return SparqlStore(spec[len("sparql:"):])
+    from xml.sax import SAXException
+
+    from rdflib.exceptions import Error as RdflibError
+
     try:
         return MemoryStore(KnowledgeGraph.load(spec))
     except OSError as err:
         raise StoreError(str(err)) from err
-    except Exception as err:  # parse errors from rdflib's parsers
+    except (SyntaxError, ValueError, RdflibError, SAXException) as err:  # what rdflib's parsers raise on bad input
         raise StoreError(f"cannot parse {spec}: {' '.join(str(err).split())}") from err
 
 

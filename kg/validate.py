@@ -111,8 +111,8 @@ def validate_oxigraph(store: ox.Store, shapes: Graph | None = None) -> Validatio
         return _run(copy, shapes, len(copy), new_graph().namespace_manager)
     except Unsupported:
         graph = new_graph()
-        graph.addN((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object), graph)
-                   for q in copy.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        for q in copy.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            graph.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))  # type: ignore[arg-type]
         return _pyshacl(graph, shapes)
 
 

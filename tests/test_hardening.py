@@ -48,7 +48,7 @@ def test_random_bytes_through_the_text_reader(data):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "doc.txt"
         path.write_bytes(data)
-        items_are_documents_or_problems([read_text_file(path)])
+        items_are_documents_or_problems(list(read_text_file(path)))
 
 
 @FUZZ

@@ -25,6 +25,9 @@ def _identity_comparisons(tree: ast.AST):
 
 
 def _is_singleton(node: ast.expr) -> bool:
+    """None, True, False, ... or ``type(x)`` (compared with a class, never a token)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type":
+        return True
     return isinstance(node, ast.Constant) and any(node.value is v for v in IDENTITY_OPERANDS)
 
 
@@ -40,8 +43,9 @@ def test_no_identity_comparison_of_anything_but_singletons():
 
 
 def test_the_identity_check_catches_token_comparisons():
-    found = list(_identity_comparisons(ast.parse("while token.head is not token: pass\nif a is None: pass")))
-    assert [_is_singleton(l) or _is_singleton(r) for _, l, r in found] == [False, True]
+    code = "while token.head is not token: pass\nif a is None: pass\nif span is other.sent: pass\nif type(e) is Exception: pass"
+    found = list(_identity_comparisons(ast.parse(code)))
+    assert [_is_singleton(l) or _is_singleton(r) for _, l, r in found] == [False, True, False, True]
 
 
 def within(seconds: float, function, *args):
@@ -102,3 +106,41 @@ def test_phrase_labels_keep_relative_clauses_and_drop_appositions(nlp):
     assert phrase_label(next(t for t in doc if t.text == "inquiry")) == "inquiry that Halvorsen later led"
     doc = nlp("Ortiz recused himself from the audit, a review of the port contracts, in May.")
     assert phrase_label(next(t for t in doc if t.text == "audit")) == "audit"
+
+
+def test_a_runoff_between_a_whole_list_states_no_field_of_pairs(extract):
+    names = [f"Candidate{k}" for k in range(1, 60)]
+    text = "The runoff between " + ", ".join(names) + " and Candidate60 is set for May."
+    extraction, _ = within(60, extract, text)
+    assert len(extraction.facts) <= 6
+
+
+def test_a_small_runoff_field_still_gives_every_pair(extract):
+    extraction = extract("The runoff between Ana Ruiz, Bo Lindgren and Cy Okafor is set for May.")
+    pairs = {frozenset((f.subject.label, f.object.label)) for f in extraction.facts if f.relation == "faces_in_runoff"}
+    assert len(pairs) == 3
+
+
+def test_two_lists_crossed_are_bounded_but_a_small_product_is_kept(extract):
+    small = extract("Ana Ruiz and Bo Lindgren endorsed Cy Okafor and Dee Mensah.")
+    assert len(plain(small, {"endorses"})) == 4
+    left = " , ".join(f"Senator{k} Smith" for k in range(12))
+    right = " , ".join(f"Mayor{k} Jones" for k in range(12))
+    crossed, _ = within(60, extract, f"{left} and Ann Lee endorsed {right} and Bob Roy.")
+    assert len([f for f in crossed.facts if f.relation == "endorses"]) <= 36
+
+
+def test_entity_indexing_tries_only_names_sharing_a_word(nlp, monkeypatch):
+    """Each new mention was compared with every known name (quadratic in the names of a text)."""
+    from kg.extraction import entities
+
+    calls = []
+    original = entities._may_join
+    monkeypatch.setattr(entities, "_may_join", lambda *args: calls.append(1) or original(*args))
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "we", "zu", "bo", "da"]
+    surnames = [(a + b).title() + "son" for a in syllables for b in syllables]  # 144 distinct surnames
+    text = " ".join(f"Mr. Peter{k} {name} spoke." for k, name in enumerate(surnames))
+    index = entities.EntityIndex(nlp(text + f" Then {surnames[7]} spoke again."))
+    assert len(calls) < 10  # was one call per pair of names: about 10,000
+    again = [t for t in index.doc if t.text == surnames[7]][-1]
+    assert index.entity_at(again).label == f"Peter7 {surnames[7]}"

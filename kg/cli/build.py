@@ -26,6 +26,13 @@ def positive(text: str) -> int:
     return value
 
 
+def seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, 0 or more, not {text}")
+    return value
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "build",
@@ -46,7 +53,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "and the inputs at the same paths on every worker); resolution and outputs stay here")
     p.add_argument("--partition-size", type=positive, default=32, metavar="N",
                    help="with --cluster: documents (files or JSONL lines) per task (default: 32)")
-    p.add_argument("--batch-size", type=positive, default=16, metavar="N", help="documents per spaCy batch (default: 16)")
+    p.add_argument("--batch-size", type=positive, default=16, metavar="N",
+                   help="documents per spaCy batch (default: 16); a batch holds at most 100,000 characters")
+    p.add_argument("--time-budget", type=seconds, default=30.0, metavar="SECONDS",
+                   help="skip (and report) a document whose extraction takes longer than SECONDS plus 1 s per "
+                   "1,000 characters (default: 30; 0: no limit)")
     p.add_argument("--max-chars", type=positive, default=MAX_CHARS, metavar="N",
                    help=f"skip documents longer than N characters (default: {MAX_CHARS:,}); long documents "
                    "below it are parsed in pieces")
@@ -64,6 +75,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.aliases import read_aliases
+    from kg.budget import TimeBudget
     from kg.build import build
     from kg.store import open_store
 
@@ -94,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         nonlocal shown
         if args.verbose or shown < SHOWN_PROBLEMS:
             shown += 1
-            say(f"kg build: skipped {problem}")
+            say(f"kg build: {'warning:' if problem.warning else 'skipped'} {problem}")
 
     def advance(state: BuildReport) -> None:
         if progress is not None:
@@ -107,7 +119,8 @@ def run(args: argparse.Namespace) -> int:
         result = build(args.inputs, args.out, model=args.model, on_problem=report, store=store, jobs=args.jobs,
                        batch_size=args.batch_size, fail_fast=args.fail_fast, max_chars=args.max_chars,
                        on_document=advance, cluster=args.cluster,
-                       partition_size=args.partition_size, aliases=aliases, title=args.title)
+                       partition_size=args.partition_size, aliases=aliases, title=args.title,
+                       budget=TimeBudget(args.time_budget))
     except KgError as err:
         failure = err
     finally:
@@ -119,8 +132,10 @@ def run(args: argparse.Namespace) -> int:
             progress.close()
     if failure is not None:
         raise failure
-    if result.skipped > shown:
-        print(f"kg build: {result.skipped - shown} more skipped documents not listed (--verbose lists all)", file=sys.stderr)
+    if result.skipped + result.warnings > shown:
+        hidden = result.skipped + result.warnings - shown
+        what = "skipped documents" if not result.warnings else "skipped documents and warnings"
+        print(f"kg build: {hidden} more {what} not listed (--verbose lists all)", file=sys.stderr)
     if not args.quiet:
         print(result.summary(), file=sys.stderr)
     return 0

@@ -32,7 +32,10 @@ def run(args: argparse.Namespace) -> int:
         except Exception as err:
             raise CliError(f"cannot read shapes {args.shapes}: {err}") from err
     if args.graph.startswith("oxigraph:"):  # checked inside Oxigraph, no rdflib graph
+        from kg.store import OxigraphStore
+
         store = open_for_reading(args.graph)
+        assert isinstance(store, OxigraphStore)
         try:
             report = validate_oxigraph(store.store, shapes)  # type: ignore[attr-defined]  # an OxigraphStore
         finally:

@@ -310,6 +310,33 @@ def _abbreviates(mention: Mention, cluster: Cluster) -> bool:
     return len(words) == len(short) and "".join(w[0] for w in words).upper() == short
 
 
+def _acronym(name: str) -> str:
+    """The initials :func:`_abbreviates` compares ("National Republican Senatorial Committee" -> "NRSC")."""
+    return "".join(w[0] for w in name.replace("’", "'").split() if w.casefold() not in _ACRONYM_SKIP).upper()
+
+
+def _fuller(mention: Mention, by_name: dict[str, Cluster], by_edge: dict[str, list[str]],
+            by_acronym: dict[str, dict[int, Cluster]]) -> dict[int, Cluster]:
+    """The clusters the short ``mention`` may join (:func:`_may_join`, :func:`_abbreviates`). Only
+    names sharing its first or last word, or abbreviated by it, are tried, and two are enough to
+    call it ambiguous: a look-up costs the same however many names the text has."""
+    found: dict[int, Cluster] = {}
+    words = name_words(mention.name) or [mention.key]
+    for word in dict.fromkeys((words[0], words[-1])):
+        for name in by_edge.get(word, ()):
+            cluster = by_name[name]
+            if _may_join(mention, name, cluster):
+                found[id(cluster)] = cluster
+                if len(found) > 1:
+                    return found
+    for key, cluster in by_acronym.get(mention.name, {}).items():
+        if _abbreviates(mention, cluster):
+            found[key] = cluster
+            if len(found) > 1:
+                return found
+    return found
+
+
 def _newspaper(name: str) -> bool:
     words = name.split()
     return len(words) > 1 and words[-1].casefold() in _NEWSPAPER_WORDS
@@ -360,10 +387,12 @@ class EntityIndex:
 
     def _build(self, mentions: list[Mention]) -> None:
         by_name: dict[str, Cluster] = {}
+        by_edge: dict[str, list[str]] = {}  # a name's first and last word -> the names with it there
+        by_acronym: dict[str, dict[int, Cluster]] = {}  # "NRSC" -> clusters with a name it abbreviates
         for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.start)):
             cluster = by_name.get(mention.key)
             if cluster is None:
-                fuller = {id(c): c for n, c in by_name.items() if _may_join(mention, n, c) or _abbreviates(mention, c)}
+                fuller = _fuller(mention, by_name, by_edge, by_acronym)
                 if len(fuller) > 1:
                     self.ambiguous.update(range(mention.start, mention.end))
                     continue
@@ -371,7 +400,12 @@ class EntityIndex:
             if cluster is None:
                 cluster = Cluster()
                 self.clusters.append(cluster)
-            by_name.setdefault(mention.key, cluster)
+            if mention.key not in by_name:
+                by_name[mention.key] = cluster
+                words = name_words(mention.name) or [mention.key]
+                for word in {words[0], words[-1]}:
+                    by_edge.setdefault(word, []).append(mention.key)
+            by_acronym.setdefault(_acronym(mention.name), {})[id(cluster)] = cluster
             cluster.mentions.append(mention)
             _vote(cluster, mention, self.doc)
         self._add_unlabelled_repeats(by_name)
