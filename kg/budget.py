@@ -42,6 +42,9 @@ class TimeBudget:
         return self.seconds + self.per_char * chars if self.seconds > 0 else None
 
 
+DEFAULT_BUDGET = TimeBudget()
+
+
 def too_slow(document: Document, limit: float) -> Problem:
     """The problem reported for a document whose extraction overran ``limit`` seconds."""
     where = document.id if document.source in (None, document.id) else f"{document.source} (id {document.id})"
