@@ -219,12 +219,17 @@ class Coreference:
                     if self._is_person(found, False):
                         return found
             return None
+        own: set[int] = set()  # "Moreno conceded and endorsed her": never the clause's own subject
+        if token.dep_ not in SUBJECT_DEPS and token.dep_ != "poss":
+            for subject in clause_subjects(token.head):
+                if subject.i != token.i and (mine := (yield subject)):
+                    own.add(id(mine.cluster))
         for lenient in (False, True):  # a weakly typed name only when no person fits
             if token.dep_ in SUBJECT_DEPS or token.dep_ == "poss":
                 found = yield from self._governing_subject(token, lenient)
             else:
                 found = yield from self._nearest_in_sentence(token, lenient)
-            found = found or (yield from self._previous_subject(token, lenient))
+            found = found or (yield from self._previous_subject(token, lenient, frozenset(own)))
             if found is not None:
                 if found.cluster.type != "Person":  # "he" or "she" settles it
                     found.cluster.votes["Person"] += 1.25
@@ -255,7 +260,7 @@ class Coreference:
                 return Resolution(mention, "pronoun")
         return None
 
-    def _previous_subject(self, token: Token, lenient: bool) -> Steps:
+    def _previous_subject(self, token: Token, lenient: bool, skip: frozenset[int] = frozenset()) -> Steps:
         index = self._sentence(token)
         quoted = self.quotes.region_of(token) is not None
         back = 0
@@ -271,11 +276,11 @@ class Coreference:
                 if not quoted and self.quotes.region_of(subject):
                     continue
                 found = yield subject
-                if self._is_person(found, lenient):
+                if found is not None and id(found.cluster) not in skip and self._is_person(found, lenient):
                     return Resolution(found.cluster, "pronoun", back)
             for candidate in reversed(prev):
                 mention = self.entities.entity_at(candidate)
-                if mention is not None and self._person_like(mention, lenient):
+                if mention is not None and id(mention) not in skip and self._person_like(mention, lenient):
                     return Resolution(mention, "pronoun", back)
         return None
 
