@@ -23,7 +23,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.budget import MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
+from kg.budget import DEFAULT_BUDGET, MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
 from kg.documents import Document, Problem
 from kg.extraction import structure
 from kg.extraction.chunks import MAX_CHUNK, chunks
@@ -413,7 +413,7 @@ class Extractor:
     """
 
     def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK, ontology: Ontology | None = None,
-                 budget: TimeBudget = TimeBudget(), max_batch_chars: int = MAX_BATCH_CHARS) -> None:
+                 budget: TimeBudget = DEFAULT_BUDGET, max_batch_chars: int = MAX_BATCH_CHARS) -> None:
         self.nlp = structure.install(nlp)
         self.max_chunk = max_chunk
         self.ontology = ontology or default_ontology()
