@@ -37,7 +37,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/extraction_overhead.py
 	$(BIN)/python benchmarks/rdf_stores.py
 	$(BIN)/python benchmarks/viz_large.py
-	$(BIN)/python benchmarks/throughput.py --docs 400 --jobs 1 2
+	$(BIN)/python benchmarks/throughput.py --short 300 --long 20 --jobs 1 2 --pairs 3
 	$(BIN)/python benchmarks/memory.py --small 1000 --large 10000
 	$(BIN)/python benchmarks/serialization.py --triples 100000 1000000
 	$(BIN)/python benchmarks/store.py --docs 10000 --jobs 2
