@@ -86,11 +86,12 @@ class Coreference:
     def resolve(self, token: Token) -> Resolution | None:
         return self._run(self._ask(token))
 
-    def pair(self, token: Token) -> list[Resolution]:
+    def pair(self, token: Token, coordinated_only: bool = False) -> list[Resolution]:
         """The two people a plural refers to ("they", "both", "the two", "the pair", "both
         candidates"): the last coordination of two people before it ("X and Y ... they"), else
         the last two people named, walking back sentence by sentence ("put X at 27% and Y at 24%,
-        sending both to a runoff"). A third person on the way settles nothing."""
+        sending both to a runoff"). A third person on the way settles nothing. ``coordinated_only``:
+        only the coordination ("X and Y endorsed Ruiz. They also backed Lind")."""
         if not _plural(token):
             return []
         index = self._sentence(token)
@@ -114,6 +115,8 @@ class Coreference:
                         coordinated = list(members.values())
             if len(coordinated) == 2 and not people:
                 return [Resolution(c, "pronoun", back) for c in coordinated]
+            if coordinated_only and found:
+                return []
             for cluster in found.values():  # "Nadia Ferro" ... "Ferro": one person
                 surname = cluster.label.split()[-1].lower() if cluster.label else ""
                 if surname not in people or len(cluster.label) > len(people[surname][0].label):
