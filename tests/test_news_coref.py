@@ -8,6 +8,9 @@ ASSERTED = [
     # an object pronoun is never its own clause's subject, even when that subject was the last one named
     ("Rita Moreno lost the primary to Lisa Ortiz. Moreno conceded and endorsed her in the mayoral race.",
      {("Rita Moreno", "endorses", "Lisa Ortiz")}),
+    # a pronoun after a sentence about someone's plans is that someone, not the last name in it
+    ("Varga's plans include protecting Medicare. He has been endorsed by the Ohio Nurses Association.",
+     {("Ohio Nurses Association", "endorses", "Varga")}),
     # "followed suit", "did the same": the previous sentence's facts, with a new subject
     ("Senator Ada Vance endorsed Mayor Lisa Ortiz in the primary. Governor Tom Greer followed suit.",
      {("Ada Vance", "endorses", "Lisa Ortiz"), ("Tom Greer", "endorses", "Lisa Ortiz")}),

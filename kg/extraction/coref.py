@@ -278,9 +278,10 @@ class Coreference:
             for subject in subjects:
                 if not quoted and self.quotes.region_of(subject):
                     continue
-                found = yield subject
-                if found is not None and id(found.cluster) not in skip and self._is_person(found, lenient):
-                    return Resolution(found.cluster, "pronoun", back)
+                for candidate in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
+                    found = yield candidate  # the subject, then its owner ("Varga's plans include ... He")
+                    if found is not None and id(found.cluster) not in skip and self._is_person(found, lenient):
+                        return Resolution(found.cluster, "pronoun", back)
             for candidate in reversed(prev):
                 mention = self.entities.entity_at(candidate)
                 if mention is not None and id(mention) not in skip and self._person_like(mention, lenient):
