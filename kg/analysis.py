@@ -153,12 +153,32 @@ def pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
 
     In news, endorsing, appointing and being endorsed or appointed all make an entity central.
     """
-    if len(graph) == 0:
+    neighbours: dict[str, set[str]] = {n: set() for n in graph}
+    for s, o, polarity in graph.edges(data="polarity"):
+        if polarity == "positive":
+            neighbours[s].add(o)
+            neighbours[o].add(s)
+    return _pagerank(neighbours)
+
+
+def _pagerank(neighbours: dict[str, set[str]], alpha: float = 0.85, tol: float = 1e-6,
+              max_iter: int = 100) -> dict[str, float]:
+    """PageRank of an undirected graph given as adjacency sets: networkx's power iteration
+    (same damping, start, dangling-node rule and stopping test) in plain Python, without the
+    scipy import that ``networkx.pagerank`` costs."""
+    n = len(neighbours)
+    if n == 0:
         return {}
-    simple = nx.Graph()
-    simple.add_nodes_from(graph)
-    simple.add_edges_from((s, o) for s, o, polarity in graph.edges(data="polarity") if polarity == "positive")
-    return nx.pagerank(simple)
+    x = dict.fromkeys(neighbours, 1.0 / n)
+    share = {v: 1.0 / len(near) for v, near in neighbours.items() if near}
+    dangling = [v for v, near in neighbours.items() if not near]
+    for _ in range(max_iter):
+        spread = {v: x[v] * w for v, w in share.items()}
+        base = alpha * sum(x[v] for v in dangling) / n + (1 - alpha) / n
+        last, x = x, {v: base + alpha * sum(spread[u] for u in near) for v, near in neighbours.items()}
+        if sum(abs(x[v] - last[v]) for v in x) < n * tol:
+            return x
+    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 def degree(graph: nx.MultiDiGraph) -> dict[str, int]:

@@ -15,14 +15,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from kg.documents import Document, Problem
+from kg.errors import KgError
 
 DEFAULT_SECONDS = 30.0
 DEFAULT_PER_CHAR = 0.001  # one second per 1,000 characters: about 100 times what an article needs
 MAX_BATCH_CHARS = 100_000  # characters parsed at once: memory follows it, not the document count
 
 
-class Overrun(Exception):
+class Overrun(KgError):
     """The time budget ran out."""
+
+    code = "E111"
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,9 @@ class TimeBudget:
 
     def limit(self, chars: int) -> float | None:
         return self.seconds + self.per_char * chars if self.seconds > 0 else None
+
+
+DEFAULT_BUDGET = TimeBudget()
 
 
 def too_slow(document: Document, limit: float) -> Problem:

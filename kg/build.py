@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.aliases import Aliases
-from kg.budget import TimeBudget
+from kg.budget import DEFAULT_BUDGET, TimeBudget
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.errors import KgError
 from kg.fileio import OutputError, atomic_writer
@@ -90,7 +90,7 @@ class Builder:
 
     def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None,
                  store: Store | None = None, *, parse: bool = True, aliases: Aliases | None = None,
-                 budget: TimeBudget = TimeBudget()) -> None:
+                 budget: TimeBudget = DEFAULT_BUDGET) -> None:
         """Build into ``store`` (default: a :class:`~kg.store.MemoryStore` around ``graph``).
 
         The entities already in a store seed the resolver, so new documents join them ("Sessions"
@@ -208,8 +208,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
           store: Store | None = None, *, jobs: int = 1, batch_size: int = 16, fail_fast: bool = False,
           max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None,
           cluster: str | None = None, partition_size: int = 32, aliases: Aliases | None = None,
-          title: str | None = None,
-          budget: TimeBudget = TimeBudget()) -> BuildReport:
+          title: str | None = None, budget: TimeBudget = DEFAULT_BUDGET) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
 
     With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each

@@ -283,11 +283,16 @@ def input_files(path: str | Path) -> Iterator[Path | Problem]:
         yield Problem(str(path), f"cannot read: {err.strerror or err}")
         return
     if stat.S_ISDIR(mode):
+        found = False
         for file in _walk(path):
+            found = True
             if isinstance(file, Problem):
                 yield file
             else:
                 yield from input_files(file)
+        if not found:
+            readable = ", ".join(sorted(TEXT_SUFFIXES | JSONL_SUFFIXES))
+            yield Problem(str(path), f"no file kg reads in this folder (kg reads {readable})")
     else:
         yield path
 

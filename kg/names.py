@@ -18,6 +18,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 def fold(text: str) -> str:
     """Accents dropped and typographic apostrophes made plain ("Inácio" -> "Inacio")."""
+    if text.isascii():  # nothing to decompose (the common case, and the hot one)
+        return text.replace("`", "'")
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

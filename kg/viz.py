@@ -1,26 +1,25 @@
-"""Interactive HTML relationship graphs: the one module that talks to pyvis.
+"""Interactive HTML relationship graphs.
 
-pyvis holds the node and edge records and ships vis-network; the page itself is ours, so that
-vis-network is inlined from pyvis's bundled copy (no CDN, opens from ``file://``) and every
-string taken from an article is embedded as escaped JSON and put on the page as text
-(``textContent``), never as HTML. Records are appended to the pyvis network directly:
-``Network.add_node`` and ``add_edge`` scan lists on every call, which is quadratic.
+The page is ours: vis-network is inlined from the copy pyvis bundles (read as a file: pyvis
+itself, with its IPython and Jinja imports, is never imported; no CDN, opens from ``file://``),
+and every string taken from an article is embedded as escaped JSON and put on the page as text
+(``textContent``), never as HTML. :class:`Network` holds vis-network's node and edge records.
 """
 
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import math
 import random
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
-from pyvis.network import Network
 from rdflib import Graph
 
 from kg.analysis import POLARITY_WORDS, degree, fact_graph, pagerank
@@ -66,6 +65,19 @@ _COMMON_OPTIONS = {
 }
 
 
+@dataclass
+class Network:
+    """What the page draws: vis-network's node and edge records, and its options."""
+
+    nodes: list[dict] = field(default_factory=list)
+    edges: list[dict] = field(default_factory=list)
+    options: dict = field(default_factory=dict)
+
+    @property
+    def node_ids(self) -> list[str]:
+        return [n["id"] for n in self.nodes]
+
+
 @dataclass(frozen=True)
 class Page:
     """A self-contained HTML page; in Jupyter it shows inline (a sandboxed ``<iframe srcdoc>``)."""
@@ -92,8 +104,9 @@ def _sizes(graph: nx.MultiDiGraph, size_by: str) -> dict[str, float]:
 
 def positions(graph: nx.MultiDiGraph, nodes: list[str], seed: int = 7) -> dict[str, tuple[float, float]]:
     """Starting positions: components packed in rows, largest first, each in a square of side
-    ``SPACING * sqrt(size)``; components of up to 150 entities laid out by networkx's spring
-    layout (30 iterations), larger ones scattered for the browser's physics to settle.
+    ``SPACING * sqrt(size)``; two or three entities on a circle, components of up to 150
+    entities laid out by networkx's spring layout (30 iterations), larger ones scattered for the
+    browser's physics to settle.
     """
     simple = nx.Graph()
     simple.add_nodes_from(nodes)
@@ -107,8 +120,12 @@ def positions(graph: nx.MultiDiGraph, nodes: list[str], seed: int = 7) -> dict[s
         side = SPACING * math.sqrt(len(component))
         if x and x + side > width:
             x, y, row = 0.0, y + row, 0.0
-        if len(component) <= 150:
-            local = nx.spring_layout(simple.subgraph(component), iterations=30, seed=seed) if len(component) > 1 else {component[0]: (0, 0)}
+        if len(component) <= 3:  # what a spring layout would settle on, without its cost
+            turn = 2 * math.pi / len(component)
+            local = {n: (math.cos(k * turn), math.sin(k * turn)) if len(component) > 1 else (0.0, 0.0)
+                     for k, n in enumerate(component)}
+        elif len(component) <= 150:
+            local = nx.spring_layout(simple.subgraph(component), iterations=30, seed=seed)
         else:
             local = {n: (rng.uniform(-1, 1), rng.uniform(-1, 1)) for n in component}
         for node, (u, v) in local.items():
@@ -130,7 +147,7 @@ _WEB_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.I)
 
 
 def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: frozenset[str] = frozenset()) -> Network:
-    """A pyvis network of the facts in a :func:`kg.analysis.fact_graph`.
+    """The drawn records of the facts in a :func:`kg.analysis.fact_graph`.
 
     Entities with no fact are left out unless in ``keep``. Node size follows ``size_by``
     (PageRank or degree); edge width the number of statements.
@@ -138,7 +155,7 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
     sizes = _sizes(graph, size_by)
     drawn = [n for n in sorted(graph) if graph.degree(n) or n in keep]
     start = positions(graph, drawn)
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    net = Network()
     for node in drawn:
         info = graph.nodes[node]
         color, shape = TYPE_STYLE.get(info["type"], TYPE_STYLE["Thing"])
@@ -146,8 +163,6 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
         record = {"id": node, "label": info["label"], "type": info["type"], "aliases": info["aliases"],
                   "color": color, "shape": shape, "size": sizes[node], "x": x, "y": y}
         net.nodes.append(record)
-        net.node_ids.append(node)
-        net.node_map[node] = record
     ordered = sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]), e[2]["relation"], e[2]["polarity"], e[0]))
     pairs = Counter(frozenset((s, o)) for s, o, _ in ordered)
     seen: Counter[frozenset] = Counter()
@@ -234,7 +249,12 @@ def _legend(net: Network) -> list[dict]:
 
 
 def _asset(name: str) -> str:
-    return (resources.files("pyvis") / "lib" / VIS_VERSION / name).read_text(encoding="utf-8")
+    """A file of the vis-network copy pyvis bundles, found without importing pyvis."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pyvis (which bundles vis-network) is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return (folder / "lib" / VIS_VERSION / name).read_text(encoding="utf-8")
 
 
 def _own(name: str) -> str:

@@ -67,6 +67,25 @@ def test_stats_counts_ranks_and_components(G):
     assert result.components == [6]
 
 
+@pytest.mark.parametrize("seed", range(12))
+def test_pagerank_is_networkx_pagerank_without_scipy(seed):
+    """kg's plain-Python PageRank gives networkx's scores (hubs, loners, self-loops, pairs)."""
+    import random
+
+    rng = random.Random(seed)
+    n = rng.randint(1, 40)
+    simple = nx.Graph()
+    simple.add_nodes_from(map(str, range(n)))
+    simple.add_edges_from((str(rng.randrange(n)), str(rng.randrange(n))) for _ in range(rng.randint(0, 2 * n)))
+    multi = nx.MultiDiGraph()
+    multi.add_nodes_from(simple)
+    for s, o in simple.edges():
+        multi.add_edge(s, o, "endorses", polarity="positive")
+        multi.add_edge(o, s, "endorses/negative", polarity="negative")  # not asserted: no weight
+    expected = nx.pagerank(simple)
+    assert analysis.pagerank(multi) == pytest.approx(expected, abs=1e-12)
+
+
 def test_shortest_path_follows_asserted_facts_either_way(G):
     ann, mayor, zed = (analysis.find_entity(G, n) for n in ("Ann Lee", "mayor", "Zed Tam"))
     hops = analysis.shortest_path(G, mayor, ann)

@@ -13,7 +13,7 @@ import pytest
 PROBE = """
 import contextlib, io, json, sys
 from kg.cli import main
-HEAVY = ("spacy", "thinc", "pyshacl", "pyvis", "networkx", "rdflib", "pyoxigraph")
+HEAVY = ("spacy", "thinc", "pyshacl", "pyvis", "networkx", "rdflib", "pyoxigraph", "scipy", "IPython")
 loaded = {}
 for argv in json.loads(sys.argv[1]):
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
@@ -65,3 +65,5 @@ def test_reading_commands_import_no_spacy(graph, tmp_path):
     assert "networkx" not in loaded[" ".join(commands[0])]  # query needs no network analysis
     assert "pyvis" not in loaded[" ".join(commands[1])]  # stats draws nothing
     assert "pyshacl" not in loaded[" ".join(commands[2])]  # validate runs the shapes as SPARQL
+    drawn = loaded[" ".join(commands[4])]  # the page reads vis-network's file; PageRank is plain Python
+    assert "pyvis" not in drawn and "IPython" not in drawn and "scipy" not in drawn

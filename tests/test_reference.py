@@ -13,13 +13,13 @@ EXPECTED = {
 }
 
 
-def _check(extraction):
+def _check(extraction, matter_start: str):
     facts = plain(extraction, MISSION_RELATIONS)
     recused = {f for f in facts if f[1] == "recused_from"}
     assert facts - recused == EXPECTED
     ((subject, _, matter),) = recused
     assert subject == "Jeff Sessions"
-    assert matter.startswith("investigation into Russian interference in the 2016")
+    assert matter.startswith(matter_start)
     assert ("Trump", "endorses", "Jeff Sessions") not in plain(extraction)
 
 
@@ -29,7 +29,7 @@ def test_reference_article(extractor):
     (document,) = read_path(SHARED_ARTICLE)
     assert document.date == "2020-04-03"
     extraction = extractor.extract(document)
-    _check(extraction)
+    _check(extraction, "investigation into Russian interference in the 2016")
     facts = plain(extraction)
     assert ("Trump", "dismissed", "Jeff Sessions") in facts
     assert ("Jeff Sessions", "candidate_for", "Senate") in facts
@@ -47,7 +47,7 @@ def test_reference_article(extractor):
 def test_example_article(extractor):
     (document,) = read_path(EXAMPLE_ARTICLE)
     extraction = extractor.extract(document)
-    _check(extraction)
+    _check(extraction, "inquiry into Russian meddling in the 2016")
     not_asserted = {(f.subject.label, f.relation, f.object.label, f.evidence.polarity) for f in extraction.facts}
     assert ("Trump", "endorses", "Jeff Sessions", "hypothetical") in not_asserted
     assert ("Trump campaign", "endorses", "Jeff Sessions", "negative") in not_asserted

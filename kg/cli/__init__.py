@@ -54,7 +54,25 @@ def _terminate_handler(pid: int):
     return terminate
 
 
+def did_you_mean(argv: Sequence[str]) -> str | None:
+    """A one-line hint when the first argument is a mistyped subcommand, else None."""
+    import difflib
+
+    choices = next(a.choices for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first is None or first in choices or argv[:1] in (["-h"], ["--help"], ["--version"]):
+        return None
+    close = difflib.get_close_matches(first, list(choices), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else f" (choose from {', '.join(choices)})"
+    return f"kg: error: unknown command '{first}'{hint}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    hint = did_you_mean(argv)
+    if hint is not None:
+        print(hint, file=sys.stderr)
+        return 2
     args = parser().parse_args(argv)
     in_main_thread = threading.current_thread() == threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate_handler(os.getpid())) if in_main_thread else None

@@ -44,10 +44,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def read_query(text: str) -> str:
-    path = Path(text)
-    if text.endswith((".rq", ".ru", ".sparql")) and path.is_file():
+    """QUERY itself, or the text of the ``.rq``/``.ru``/``.sparql`` file it names (which must exist)."""
+    if not text.strip().endswith((".rq", ".ru", ".sparql")) or any(c.isspace() for c in text.strip()):
+        return text
+    path = Path(text.strip())
+    try:
         return path.read_text(encoding="utf-8")
-    return text
+    except FileNotFoundError:
+        raise CliError(f"no such file: {path}", code=2) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise CliError(f"cannot read {path}: {getattr(err, 'strerror', None) or err}", code=2) from None
 
 
 def sparql_text(args: argparse.Namespace) -> str:

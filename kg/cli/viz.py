@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from pathlib import Path
 
 from kg.cli.common import CliError, add_graph_argument, entity, load_facts
 from kg.model import ENTITY_TYPES
@@ -40,7 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--depth facts of one entity.",
     )
     add_graph_argument(p)
-    p.add_argument("-o", "--output", default="graph.html", help="HTML file to write (default: graph.html)")
+    p.add_argument("-o", "--output",
+                   help="HTML file to write (default: graph.html next to the input: in a build folder, "
+                   "beside a graph file)")
     p.add_argument("--focus", metavar="NAME", help="centre on this entity (label or alias, any case)")
     p.add_argument("--depth", type=int, default=1, metavar="N", help="with --focus: how many facts away (default: 1)")
     p.add_argument("--relation", action="append", metavar="R", help="keep facts of this relation (name or label; repeatable)")
@@ -71,7 +74,18 @@ def run(args: argparse.Namespace) -> int:
     if centre is not None:
         graph = focus(graph, centre, args.depth)
         keep = frozenset({centre})
-    path = write_html(graph, args.output, title=args.title, size_by=args.size_by, keep=keep)
+    output = args.output or default_output(args.graph)
+    path = write_html(graph, output, title=args.title, size_by=args.size_by, keep=keep)
     drawn = sum(1 for n in graph if graph.degree(n) or n in keep)
     print(f"wrote {path}: {drawn} entities, {graph.number_of_edges()} facts", file=sys.stderr)
     return 0
+
+
+def default_output(spec: str) -> Path:
+    """Where ``kg viz`` writes without ``-o``: next to its input, never into the working directory
+    (a build folder gets ``graph.html``; a graph file ``NAME.html`` beside it; a store
+    ``graph.html`` in the working directory, as it has no folder of its own)."""
+    if ":" in spec and not Path(spec).exists():  # oxigraph:PATH, sparql:URL
+        return Path("graph.html")
+    path = Path(spec)
+    return path / "graph.html" if path.is_dir() else path.with_suffix(".html")

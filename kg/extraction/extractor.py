@@ -23,7 +23,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.budget import MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
+from kg.budget import DEFAULT_BUDGET, MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
 from kg.documents import Document, Problem
 from kg.extraction import structure
 from kg.extraction.chunks import MAX_CHUNK, chunks
@@ -346,7 +346,7 @@ class DocumentExtractor:
                     self._store(Fact(obj, rel.role_relation, role, self._evidence(
                         sentence, trigger, "appointment", self.confidence["appointment"] * oc, polarity, speaker)))
         if rel.in_election and match.frame != "agentive" and about_election(sentence, self.ontology.election_cues):
-            rel = self.ontology.relations[rel.in_election]  # "the union is supporting Whitmer for governor"
+            rel = self.ontology.relations[rel.in_election]  # "the union is supporting Lind for governor"
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
@@ -461,7 +461,7 @@ class Extractor:
     """
 
     def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK, ontology: Ontology | None = None,
-                 budget: TimeBudget = TimeBudget(), max_batch_chars: int = MAX_BATCH_CHARS) -> None:
+                 budget: TimeBudget = DEFAULT_BUDGET, max_batch_chars: int = MAX_BATCH_CHARS) -> None:
         self.nlp = structure.install(nlp)
         self.max_chunk = max_chunk
         self.ontology = ontology or default_ontology()

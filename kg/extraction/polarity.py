@@ -66,7 +66,7 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
     """The polarity of the clause ``trigger`` expresses.
 
     "will" makes it hypothetical ("X will endorse Y" is not yet a fact) unless it is an agent's
-    announced decision about its own act ("Murphy announced that he will appoint Helmy": reported
+    announced decision about its own act ("the governor announced that he will appoint Reyes": reported
     with the announcer as speaker, which the extractor accepts when it is the subject), or
     ``future_is_fact`` (a runoff that "will" be held is scheduled). The cue words are the
     ontology's (``kg:CueSet``).
