@@ -11,6 +11,15 @@ ASSERTED = [
     # a pronoun after a sentence about someone's plans is that someone, not the last name in it
     ("Varga's plans include protecting Medicare. He has been endorsed by the Ohio Nurses Association.",
      {("Ohio Nurses Association", "endorses", "Varga")}),
+    # a possessive description named after the phrase that holds it
+    ("Rita Moreno also won the backing of her predecessor in the governorship, Carlos Ibarra (1995-2002), "
+     "the centrist who beat her in 2010.", {("Carlos Ibarra", "endorses", "Rita Moreno")}),
+    ("Rita Moreno won the backing of her predecessor in the governorship, Carlos Ibarra, before the runoff.",
+     {("Carlos Ibarra", "endorses", "Rita Moreno")}),
+    # the same, parsed as a conjunct without "and"
+    ("Ana Lind also won the backing of her predecessor in the presidency, Paulo Ramos Cardozo (1995-2002), "
+     "the center-right politician who defeated her in the 1994 and 1998 elections.",
+     {("Paulo Ramos Cardozo", "endorses", "Ana Lind")}),
     # "followed suit", "did the same": the previous sentence's facts, with a new subject
     ("Senator Ada Vance endorsed Mayor Lisa Ortiz in the primary. Governor Tom Greer followed suit.",
      {("Ada Vance", "endorses", "Lisa Ortiz"), ("Tom Greer", "endorses", "Lisa Ortiz")}),

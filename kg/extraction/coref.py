@@ -192,10 +192,31 @@ class Coreference:
             for child in token.children:  # "coach Tommy Tuberville", "the senator, Jeff Sessions"
                 if child.dep_ == "appos" and (found := self.entities.entity_at(child)):
                     return Resolution(found, "name")
+            if (renamed := self._renamed(token)) is not None:
+                return Resolution(renamed, "name")
             if token.lemma_.lower() in position_words() and any(c.lower_ == "the" for c in token.children):
                 return self._description(token)
             if token.lemma_.lower() in organization_words():
                 return (yield from self._organization(token))
+        return None
+
+    def _renamed(self, token: Token) -> Cluster | None:
+        """"the backing of her predecessor in the office, Carlos Ibarra": a person described by a
+        possessive noun phrase, named in apposition to the noun phrase that holds it (the parser
+        hangs the name on the outer noun, as an apposition or as a conjunct without "and").
+        Bounded: at most two prepositions up."""
+        if token.dep_ != "pobj" or not any(c.dep_ == "poss" for c in token.children):
+            return None
+        outer = token
+        for _ in range(2):
+            if outer.dep_ != "pobj" or outer.head.dep_ != "prep" or outer.head.head.pos_ != "NOUN":
+                return None
+            outer = outer.head.head
+            listed = any(c.dep_ == "cc" for c in outer.children)  # a "conj" with no "and" is an apposition
+            names = [c for c in outer.children if c.i > token.i and (c.dep_ == "appos" or c.dep_ == "conj" and not listed)]
+            if names:
+                found = self.entities.entity_at(names[0])
+                return found if found is not None and found.type == "Person" else None
         return None
 
     def _sentence(self, token: Token) -> int:
