@@ -140,7 +140,7 @@ class Builder:
             on_problem(problem)
 
     def add(self, items: Iterable[Item], on_problem: Callable[[Problem], None] | None = None,
-            batch_size: int = 16, n_process: int = 1,
+            batch_size: int = 64, n_process: int = 1,
             on_document: Callable[[BuildReport], None] | None = None) -> Iterator[Fact]:
         """Extract, resolve and add every document; yield each resolved fact as it is added.
 
@@ -205,7 +205,7 @@ class Builder:
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None = None,
           on_problem: Callable[[Problem], None] | None = None, nlp: Language | None = None,
-          store: Store | None = None, *, jobs: int = 1, batch_size: int = 16, fail_fast: bool = False,
+          store: Store | None = None, *, jobs: int = 1, batch_size: int = 64, fail_fast: bool = False,
           max_chars: int = MAX_CHARS, on_document: Callable[[BuildReport], None] | None = None,
           cluster: str | None = None, partition_size: int = 32, aliases: Aliases | None = None,
           title: str | None = None, budget: TimeBudget = DEFAULT_BUDGET) -> BuildReport:

@@ -53,8 +53,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "and the inputs at the same paths on every worker); resolution and outputs stay here")
     p.add_argument("--partition-size", type=positive, default=32, metavar="N",
                    help="with --cluster: documents (files or JSONL lines) per task (default: 32)")
-    p.add_argument("--batch-size", type=positive, default=16, metavar="N",
-                   help="documents per spaCy batch (default: 16); a batch holds at most 100,000 characters")
+    p.add_argument("--batch-size", type=positive, default=64, metavar="N",
+                   help="documents per spaCy batch (default: 64); a batch holds at most 100,000 characters")
     p.add_argument("--time-budget", type=seconds, default=30.0, metavar="SECONDS",
                    help="skip (and report) a document whose extraction takes longer than SECONDS plus 1 s per "
                    "1,000 characters (default: 30; 0: no limit)")
