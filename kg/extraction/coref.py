@@ -86,11 +86,12 @@ class Coreference:
     def resolve(self, token: Token) -> Resolution | None:
         return self._run(self._ask(token))
 
-    def pair(self, token: Token) -> list[Resolution]:
+    def pair(self, token: Token, coordinated_only: bool = False) -> list[Resolution]:
         """The two people a plural refers to ("they", "both", "the two", "the pair", "both
         candidates"): the last coordination of two people before it ("X and Y ... they"), else
         the last two people named, walking back sentence by sentence ("put X at 27% and Y at 24%,
-        sending both to a runoff"). A third person on the way settles nothing."""
+        sending both to a runoff"). A third person on the way settles nothing. ``coordinated_only``:
+        only the coordination ("X and Y endorsed Ruiz. They also backed Lind")."""
         if not _plural(token):
             return []
         index = self._sentence(token)
@@ -114,6 +115,8 @@ class Coreference:
                         coordinated = list(members.values())
             if len(coordinated) == 2 and not people:
                 return [Resolution(c, "pronoun", back) for c in coordinated]
+            if coordinated_only and found:
+                return []
             for cluster in found.values():  # "Nadia Ferro" ... "Ferro": one person
                 surname = cluster.label.split()[-1].lower() if cluster.label else ""
                 if surname not in people or len(cluster.label) > len(people[surname][0].label):
@@ -189,10 +192,31 @@ class Coreference:
             for child in token.children:  # "coach Tommy Tuberville", "the senator, Jeff Sessions"
                 if child.dep_ == "appos" and (found := self.entities.entity_at(child)):
                     return Resolution(found, "name")
+            if (renamed := self._renamed(token)) is not None:
+                return Resolution(renamed, "name")
             if token.lemma_.lower() in position_words() and any(c.lower_ == "the" for c in token.children):
                 return self._description(token)
             if token.lemma_.lower() in organization_words():
                 return (yield from self._organization(token))
+        return None
+
+    def _renamed(self, token: Token) -> Cluster | None:
+        """"the backing of her predecessor in the office, Carlos Ibarra": a person described by a
+        possessive noun phrase, named in apposition to the noun phrase that holds it (the parser
+        hangs the name on the outer noun, as an apposition or as a conjunct without "and").
+        Bounded: at most two prepositions up."""
+        if token.dep_ != "pobj" or not any(c.dep_ == "poss" for c in token.children):
+            return None
+        outer = token
+        for _ in range(2):
+            if outer.dep_ != "pobj" or outer.head.dep_ != "prep" or outer.head.head.pos_ != "NOUN":
+                return None
+            outer = outer.head.head
+            listed = any(c.dep_ == "cc" for c in outer.children)  # a "conj" with no "and" is an apposition
+            names = [c for c in outer.children if c.i > token.i and (c.dep_ == "appos" or c.dep_ == "conj" and not listed)]
+            if names:
+                found = self.entities.entity_at(names[0])
+                return found if found is not None and found.type == "Person" else None
         return None
 
     def _sentence(self, token: Token) -> int:
@@ -275,9 +299,10 @@ class Coreference:
             for subject in subjects:
                 if not quoted and self.quotes.region_of(subject):
                     continue
-                found = yield subject
-                if found is not None and id(found.cluster) not in skip and self._is_person(found, lenient):
-                    return Resolution(found.cluster, "pronoun", back)
+                for candidate in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
+                    found = yield candidate  # the subject, then its owner ("Varga's plans include ... He")
+                    if found is not None and id(found.cluster) not in skip and self._is_person(found, lenient):
+                        return Resolution(found.cluster, "pronoun", back)
             for candidate in reversed(prev):
                 mention = self.entities.entity_at(candidate)
                 if mention is not None and id(mention) not in skip and self._person_like(mention, lenient):

@@ -32,6 +32,7 @@ from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
 from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_matches
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.quotes import Quotes
+from kg.extraction.syntax import clause_subjects
 from kg.model import Entity, Evidence, Extraction, Fact
 from kg.ontology import (
     Ontology,
@@ -208,6 +209,7 @@ class DocumentExtractor:
         for sentence, match in matches:
             self._add_match(sentence, match)
         self._add_titles()
+        self._add_repeats()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
             entities.update(e for e in (fact.subject, fact.object, fact.position, fact.organization) if e)
@@ -327,6 +329,9 @@ class DocumentExtractor:
                 return  # a list the parser took for a field of candidates
             pairs = [((a, unique[a]), (b, unique[b])) for a, b in combinations(sorted(unique, key=lambda e: e.label), 2)]
         else:
+            if not subjects:  # "X and Y endorsed Ruiz. They also backed Lind"
+                subjects = [(self.entity(r.cluster), argument_confidence(r))
+                            for t in match.subjects if t.lower_ == "they" for r in self.coref.pair(t, coordinated_only=True)]
             if min(len(subjects), len(objects)) > 1 and len(subjects) * len(objects) > MAX_PRODUCT:
                 return  # two long lists crossed: a misparse, not len(subjects) x len(objects) statements
             pairs = [(s, o) for s in subjects for o in objects]
@@ -349,6 +354,49 @@ class DocumentExtractor:
             confidence = self.confidence[match.frame] * sc * oc
             evidence = self._evidence(sentence, trigger, match.frame, confidence, polarity, speaker)
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
+
+    def _add_repeats(self) -> None:
+        """"Vance endorsed Ortiz. Greer followed suit": the subject of a phrase of repetition
+        (kg:repeatPhrases: "follow suit", "do the same") does what the facts of the nearest earlier
+        sentence that has any say, to the same objects (symmetric relations and positions aside)."""
+        phrases = [tuple(p.split()) for p in self.ontology.cue("repeatPhrases")]
+        for index, sentence in enumerate(self.sentences):
+            for token in sentence:
+                word = next((c for verb, *_, last in phrases if token.lemma_.lower() == verb
+                             for c in token.children if c.lower_ == last and c.i > token.i), None)
+                if word is None:
+                    continue
+                earlier = self._previous_facts(index)
+                if not earlier:
+                    continue
+                for subject in clause_subjects(token):
+                    found = self.coref.resolve(subject)
+                    resolutions = [found] if found is not None else self.coref.pair(subject, coordinated_only=True)
+                    for resolution in resolutions:
+                        subj = self.entity(resolution.cluster)
+                        for fact in earlier:
+                            rel = self.ontology.relations[fact.relation]
+                            if subj in (fact.subject, fact.object) or not self._fits(subj, rel.domain):
+                                continue
+                            polarity, speaker = self._stance(token, subj, rel)
+                            confidence = self.confidence["repeat"] * argument_confidence(resolution)
+                            evidence = self._evidence(sentence, f"{token.text} {word.text}", "repeat", confidence, polarity, speaker)
+                            self._store(Fact(subj, fact.relation, fact.object, evidence))
+
+    def _previous_facts(self, index: int) -> list[Fact]:
+        """The positive facts (no positions, no symmetric relations) of the nearest of the two
+        sentences before sentence ``index`` that has any."""
+        for back in (1, 2):
+            if index - back < 0:
+                break
+            sent = self.sentences[index - back]
+            start, end = self.offset + sent.start_char, self.offset + sent.end_char
+            found = [f for f in self.facts.values() if start <= f.evidence.start < end and f.evidence.polarity == "positive"
+                     and f.position is None and not self.ontology.relations[f.relation].symmetric
+                     and f.relation != "holds_position"]
+            if found:
+                return found
+        return []
 
     def _add_titles(self) -> None:
         rel = self.ontology.relations["holds_position"]
