@@ -20,6 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH, XSD, NamespaceManager
 
 from kg.errors import BAD_REQUEST, KgError
+from kg.store import from_oxigraph
 
 Focus = Callable[[str], str]  # a variable name -> a SPARQL group binding it to each focus node
 
@@ -70,19 +71,6 @@ def n3(term) -> str:
     if isinstance(term, BNode):
         raise Unsupported("blank nodes as constants in a shape")
     return term.n3()
-
-
-def to_rdflib(term) -> URIRef | BNode | Literal | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
 
 
 @dataclass
@@ -203,7 +191,7 @@ class Validator:
 
         def emit(rows, default: str, with_value: bool = True) -> None:
             for row in rows:
-                this, value = to_rdflib(row["this"]), to_rdflib(row["v"]) if with_value else None
+                this, value = from_oxigraph(row["this"]), from_oxigraph(row["v"]) if with_value else None
                 text = str(message) if message is not None else default.replace("{this}", self._data_term(this))
                 if value is not None:
                     text = text.replace("{v}", self._data_term(value))
@@ -256,7 +244,7 @@ class Validator:
         for nested in g.objects(shape, SH.node):
             failing = self._failing(nested, value_focus)
             for row in self._select(f"SELECT ?this ?v WHERE {{ {head} {values} }}"):
-                details = failing.get(to_rdflib(row["v"]))
+                details = failing.get(from_oxigraph(row["v"]))
                 if details is not None:  # the nested results come too, as pySHACL's sh:detail
                     emit([row], f"Value does not conform to Shape {self._shape_term(nested)}.")
                     out.extend(details)
@@ -265,11 +253,11 @@ class Validator:
             conforming: Counter = Counter()
             focus_nodes = []
             for row in self._select(f"SELECT ?this ?v WHERE {{ {head} OPTIONAL {{ {values} }} }}"):
-                this = to_rdflib(row["this"])
+                this = from_oxigraph(row["this"])
                 if this not in conforming:
                     focus_nodes.append(this)
                     conforming[this] += 0
-                if row["v"] is not None and to_rdflib(row["v"]) not in failing:
+                if row["v"] is not None and from_oxigraph(row["v"]) not in failing:
                     conforming[this] += 1
             low, high = g.value(shape, SH.qualifiedMinCount), g.value(shape, SH.qualifiedMaxCount)
             for this in focus_nodes:
@@ -299,7 +287,7 @@ class Validator:
         severity = g.value(constraint, SH.severity) or severity
         out = []
         for row in self._select(query, prefixes):
-            this = to_rdflib(row["this"])
+            this = from_oxigraph(row["this"])
             bound_path = _binding(row, "path")
             value = _binding(row, "value")
             out.append(Result(this, bound_path if bound_path is not None else path,
@@ -310,7 +298,7 @@ class Validator:
 
 def _binding(row: ox.QuerySolution, name: str):
     try:
-        return to_rdflib(row[name])
+        return from_oxigraph(row[name])
     except KeyError:
         return None
 
