@@ -394,17 +394,20 @@ def appeal_matches(verb: Token, rel: Relation, action: str, prep: str | None) ->
             yield Match(rel, verb, "appeal", clause_subjects(verb), objects, extra={"effect": comp})
 
 
-def patient_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
-    """The noun names the object: "X, an appointee of Y", "Y's appointee X", "X is Y's appointee"."""
-    givers = _prep_objects(noun, ("of", "by")) + _children(noun, "poss")
+def _described(noun: Token) -> list[Token]:
+    """Who a role noun describes: "X is a supporter", "X, a supporter", "supporter X", "a supporter, X"."""
     holders: list[Token] = []
     if noun.dep_ in ("attr", "oprd"):
         holders = clause_subjects(noun.head)
-    elif noun.dep_ == "appos":
+    elif noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN"):
         holders = [noun.head]
-    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
-        holders = [noun.head]
-    holders += _children(noun, "appos")
+    return holders + _children(noun, "appos")
+
+
+def patient_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
+    """The noun names the object: "X, an appointee of Y", "Y's appointee X", "X is Y's appointee"."""
+    givers = _prep_objects(noun, ("of", "by")) + _children(noun, "poss")
+    holders = _described(noun)
     if holders and givers:
         yield Match(rel, noun, "agentive", givers, holders)
 
@@ -451,15 +454,9 @@ def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     objects = _prep_objects(noun, preps) + _children(noun, "poss")
-    holders: list[Token] = []
-    if noun.dep_ in ("attr", "oprd"):
-        holders = clause_subjects(noun.head)
-    elif noun.dep_ == "appos":
-        holders = [noun.head]
-    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
-        holders = [noun.head]
+    holders = _described(noun)
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":  # "Senate candidate Jeff Sessions"
         objects += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    holders += _children(noun, "appos")
     if holders and objects:
         yield Match(rel, noun, "agentive", holders, objects)
 
