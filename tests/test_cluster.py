@@ -24,7 +24,7 @@ from kg.graph import KnowledgeGraph  # noqa: E402
 from kg.store import OxigraphStore, SparqlStore  # noqa: E402
 
 from .conftest import EXAMPLE_ARTICLE  # noqa: E402
-from .test_server import binary, free_port, oxigraph_server, stop  # noqa: E402, F401
+from .store.test_server import binary, free_port, oxigraph_server, stop  # noqa: E402, F401
 
 PEOPLE = [("Marta Olsen", "Olsen", "she"), ("Kofi Addo", "Addo", "he"), ("Ines Varga", "Varga", "she"),
           ("Tobias Lund", "Lund", "he"), ("Renata Solis", "Solis", "she"), ("Emil Strand", "Strand", "he"),

@@ -16,8 +16,8 @@ import pytest
 
 from kg.cli import main
 
-from .conftest import EXAMPLE_ARTICLE
-from .test_guard import HOSTILE, RUNAWAYS
+from ..conftest import EXAMPLE_ARTICLE
+from ..test_guard import HOSTILE, RUNAWAYS
 from .test_server import ENDORSERS, big_store, free_port, kg_serve, rows, sparql_get, stop, store_dir, wait_until_up  # noqa: F401
 
 pytestmark = pytest.mark.server

@@ -18,7 +18,7 @@ from kg.named import library
 from kg.query import QueryError, Rows
 from kg.store import MemoryStore, OxigraphStore, StoreError, from_oxigraph, open_store, to_oxigraph, update_url_for
 
-from .conftest import EXAMPLE_ARTICLE, ROOT
+from ..conftest import EXAMPLE_ARTICLE, ROOT
 
 SECOND_ARTICLE = ROOT / "tests" / "data" / "council_vote_2021-06-14.txt"
 SURNAMES_ARTICLE = ROOT / "tests" / "data" / "runoff_result_2020-07-15.txt"

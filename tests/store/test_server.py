@@ -17,7 +17,7 @@ from kg.graph import KnowledgeGraph
 from kg.serve import ServeError, oxigraph_binary
 from kg.store import SparqlStore
 
-from .conftest import EXAMPLE_ARTICLE, ROOT
+from ..conftest import EXAMPLE_ARTICLE, ROOT
 
 pytestmark = pytest.mark.server
 SECOND_ARTICLE = ROOT / "tests" / "data" / "council_vote_2021-06-14.txt"

@@ -10,7 +10,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 
-from .conftest import EXAMPLE_ARTICLE
+from ..conftest import EXAMPLE_ARTICLE
 
 
 @pytest.fixture(scope="module")

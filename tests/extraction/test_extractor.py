@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import plain
+from ..conftest import plain
 
 FRAMES = [
     ("Governor Maria Alvarez endorsed Senator Tom Reed on Tuesday.", {("Maria Alvarez", "endorses", "Tom Reed")}),

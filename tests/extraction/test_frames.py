@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import plain
+from ..conftest import plain
 
 ASSERTED = [
     # support for a candidate, in a sentence about an election, is an endorsement

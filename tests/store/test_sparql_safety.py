@@ -8,7 +8,7 @@ import pytest
 from kg.cli import main
 from kg.graph import KnowledgeGraph
 
-from .conftest import EXAMPLE_ARTICLE
+from ..conftest import EXAMPLE_ARTICLE
 
 DELETE = "DELETE WHERE { ?a kg:endorses ?b }"
 

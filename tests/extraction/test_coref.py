@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import plain
+from ..conftest import plain
 
 ASSERTED = [
     # an object pronoun is never its own clause's subject, even when that subject was the last one named

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import plain
+from ..conftest import plain
 
 RUNOFF = ("faces_in_runoff",)
 RECUSAL = ("recused_from",)

@@ -10,7 +10,7 @@ import pytest
 
 from kg.cli import main
 
-from .graphs import small_graph
+from ..graphs import small_graph
 
 
 def test_a_mistyped_command_gets_a_suggestion(capsys):
