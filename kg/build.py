@@ -257,7 +257,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
             if builder.report.documents == 0:
                 raise NothingToBuild("no document could be read; nothing was written")
         report = builder.report
-        if isinstance(builder.store, MemoryStore):
+        if not builder.store.persistent:
             from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
 
             builder.graph.serialize(outputs.path("graph.ttl"))

@@ -227,7 +227,7 @@ def test_any_name_gives_valid_iris_and_rdf_both_parsers_read_back_the_same(names
 @example(NAMES)
 def test_any_name_travels_intact_in_sparql_update_requests(names):
     """The terms ``--store sparql:URL`` sends in ``INSERT DATA`` requests, read by Oxigraph's SPARQL parser."""
-    from kg.store import _nt
+    from kg.store.sparql import _nt
 
     graph = graph_of(names)
     store = pyoxigraph.Store()
