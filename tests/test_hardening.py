@@ -18,8 +18,8 @@ from rdflib.compare import isomorphic
 from kg.cli import main
 from kg.documents import Document, Problem, read_jsonl, read_path, read_stream, read_text_file
 from kg.graph import KnowledgeGraph, write_with_oxigraph
+from kg.iris import document_iri, entity_iri
 from kg.model import Entity, Evidence, Fact
-from kg.resolve import document_iri, entity_iri
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
