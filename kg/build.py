@@ -15,6 +15,7 @@ from kg.budget import DEFAULT_BUDGET, TimeBudget
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.errors import KgError
 from kg.fileio import OutputError, atomic_writer
+from kg.folder import write_graph
 from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
 from kg.ontology import relations
@@ -257,12 +258,8 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
                 raise NothingToBuild("no document could be read; nothing was written")
         report = builder.report
         if not builder.store.persistent:
-            from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
-
-            builder.graph.serialize(outputs.path("graph.ttl"))
             n = report.documents
-            title = title or f"kg: {n} document{'s' if n != 1 else ''}"
-            write_html(builder.graph.graph, outputs.path("graph.html"), title=title)
+            write_graph(outputs, builder.store.graph(), title or f"kg: {n} document{'s' if n != 1 else ''}")
         else:
             report.store = f"{builder.store!r} ({len(builder.store)} triples)"
         report.outputs += outputs.commit()

@@ -79,8 +79,18 @@ def _hash(*parts: str) -> str:
 
 def assertion_iri(fact: Fact) -> URIRef:
     ev = fact.evidence
-    return ASSERTION[_hash(str(entity_iri(fact.subject)), fact.relation, str(entity_iri(fact.object)),
-                           ev.doc, str(ev.start), ev.polarity)]
+    return _assertion_iri(fact.subject, fact.relation, fact.object, ev.doc, ev.start, ev.polarity)
+
+
+def record_assertion_iri(record: dict) -> URIRef:
+    """The assertion IRI of a ``facts.jsonl`` record (:meth:`~kg.model.Fact.to_record`)."""
+    return _assertion_iri(Entity(record["subject"], record["subject_type"]), record["relation"],
+                          Entity(record["object"], record["object_type"]), record["doc"], record["start"],
+                          record["polarity"])
+
+
+def _assertion_iri(subject: Entity, relation: str, obj: Entity, doc: str, start: int, polarity: str) -> URIRef:
+    return ASSERTION[_hash(str(entity_iri(subject)), relation, str(entity_iri(obj)), doc, str(start), polarity)]
 
 
 def sentence_iri(evidence: Evidence) -> URIRef:
