@@ -360,9 +360,13 @@ class DocumentExtractor:
         (kg:repeatPhrases: "follow suit", "do the same") does what the facts of the nearest earlier
         sentence that has any say, to the same objects (symmetric relations and positions aside)."""
         phrases = [tuple(p.split()) for p in self.ontology.cue("repeatPhrases")]
+        verbs = {verb for verb, *_ in phrases}
         for index, sentence in enumerate(self.sentences):
             for token in sentence:
-                word = next((c for verb, *_, last in phrases if token.lemma_.lower() == verb
+                lemma = token.lemma_.lower()
+                if lemma not in verbs:
+                    continue
+                word = next((c for verb, *_, last in phrases if lemma == verb
                              for c in token.children if c.lower_ == last and c.i > token.i), None)
                 if word is None:
                     continue

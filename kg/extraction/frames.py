@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -65,6 +66,12 @@ class Lexicon:
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
+
+    @cached_property
+    def triggers(self) -> frozenset[str]:
+        """Every lemma some table but the cue sets and pair prepositions holds (a word outside it triggers nothing)."""
+        tables = (getattr(self, f.name) for f in fields(self) if f.name not in ("cues", "pair_prepositions"))
+        return frozenset().union(*(table for table in tables if isinstance(table, dict)))
 
 
 def lexicon(ontology: Ontology | None = None) -> Lexicon:
@@ -523,6 +530,8 @@ def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         if not (verb or noun):
             continue
         forms = lemmas(token)
+        if lex.triggers.isdisjoint(forms):
+            continue
         if verb:
             for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
                 yield from verb_matches(token, rel, trigger, lex)
