@@ -19,9 +19,9 @@ from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
 from kg.ontology import relations
 from kg.outputs import OutputSet
-from kg.rdf import document_triples, entity_triples, statements_triples
+from kg.rdf import document_triples, entity_triples, statements_triples, stored_entities
 from kg.resolve import Resolver
-from kg.store import MemoryStore, Store, stored_entities
+from kg.store import MemoryStore, Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -256,7 +256,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
             if builder.report.documents == 0:
                 raise NothingToBuild("no document could be read; nothing was written")
         report = builder.report
-        if isinstance(builder.store, MemoryStore):
+        if not builder.store.persistent:
             from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
 
             builder.graph.serialize(outputs.path("graph.ttl"))
