@@ -460,7 +460,8 @@ class Extractor:
     ``ontology`` (default: the package's, :func:`~kg.ontology.default_ontology`) gives the
     relations, their triggers and every cue word the extraction reads.
     Documents longer than ``max_chunk`` characters (or the pipeline's ``max_length``) are parsed in pieces (see
-    :mod:`kg.extraction.chunks`); their evidence offsets are relative to the whole text. Each
+    :mod:`kg.extraction.chunks`), each piece alone in its spaCy batch, so the memory of a long
+    document is that of one piece; their evidence offsets are relative to the whole text. Each
     document's extraction gets ``budget`` (see :mod:`kg.budget`).
     """
 
@@ -529,7 +530,8 @@ class Extractor:
                 parts = list(chunks(document.text, limit)) or [(0, document.text)]
                 for number, (offset, piece) in enumerate(parts, start=1):
                     text = structure.with_title(self.nlp, piece, document.title) if offset == 0 and document.title else piece
-                    yield document, offset, text, number == len(parts), len(piece)
+                    weight = len(piece) if len(parts) == 1 else self.max_batch_chars  # a piece is parsed alone
+                    yield document, offset, text, number == len(parts), weight
 
         parts: list[Extraction] = []
         spent = 0.0
