@@ -238,8 +238,35 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mentions.append(Mention(start, end, doc[start:end].text, None, _has_title(doc, start, end)))
         i = j
     mentions.sort(key=lambda m: m.start)
+    mentions = _editorial_boards(doc, mentions)
     mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)])
     return _structured(doc, mentions)
+
+
+_EDITORIAL = ("editorial board", "editorial page", "editorial team", "editors")
+
+
+def _editorial_boards(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A newspaper's editorial board speaks for the newspaper: "the Valley Courier Editorial
+    Board" and "the Valley Courier's Editorial Board" name the Valley Courier."""
+    out: list[Mention] = []
+    for mention in mentions:
+        key = mention.key
+        tail = next((t for t in _EDITORIAL if key == t or key.endswith(" " + t)), None)
+        if tail is None:
+            out.append(mention)
+            continue
+        size = len(tail.split())
+        if mention.end - mention.start > size:  # "Sun-Times Editorial Board"
+            name = doc[mention.start : mention.end - size].text
+            out.append(Mention(mention.start, mention.end, name, mention.ner, mention.titled))
+            continue
+        before = out[-1] if out else None
+        owned = (before is not None and mention.start >= 1 and doc[mention.start - 1].lower_ in ("'s", "’s")
+                 and before.end == mention.start - 1)
+        if owned:  # "the Valley Courier's Editorial Board"
+            out.append(Mention(mention.start, mention.end, before.name, before.ner, before.titled))
+    return out
 
 
 def _case_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -467,6 +494,8 @@ class EntityIndex:
     def add_bare_name(self, token: Token, type_: str | None) -> Cluster:
         """An entity for a capitalised noun the model did not see as a name ("Lula faces ...")."""
         start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()])
+        while start < token.i and _is_descriptor(self.doc[start]):  # "Mayor Ilse Kron" is Ilse Kron
+            start += 1
         cluster = Cluster(votes=Counter({type_: 1.0}) if type_ else Counter())
         cluster.mentions.append(Mention(start, token.i + 1, self.doc[start : token.i + 1].text, None))
         self.clusters.append(cluster)

@@ -51,6 +51,7 @@ NOT_TITLE_ADJECTIVES = {
 # Bounds on what one trigger may state, so output grows with the text, not with its lists' products:
 MAX_FIELD = 4  # candidates in one runoff (pairs: at most 6)
 MAX_PRODUCT = 36  # subjects x objects when both are lists ("A, B and C endorsed D and E")
+ELECTION_WINDOW = (2, 1)  # sentences before and after one that may set its election context
 _LEADING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 
 
@@ -196,6 +197,8 @@ class DocumentExtractor:
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
+        self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
+        self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
 
     def entity(self, cluster: Cluster) -> Entity:
         key = id(cluster)
@@ -277,6 +280,25 @@ class DocumentExtractor:
 
     # -- facts ---------------------------------------------------------------------------------
 
+    def _about_election(self, sentence: Span) -> bool:
+        """Is ``sentence`` part of a passage about an election: it, one of the two sentences before
+        it or the one after it speaks of one (support for a candidate is told around the race:
+        "Lind is running for mayor. The union is backing her.")."""
+        index = self._sentence_index.get(sentence.start)
+        if index is None:
+            return about_election(sentence, self.ontology.election_cues)
+        return any(self._election_sentences[max(0, index - ELECTION_WINDOW[0]) : index + ELECTION_WINDOW[1] + 1])
+
+    def _for_office(self, match: Match) -> bool:
+        """Support "for mayor", "for the presidency", "for re-election": on the trigger or its object."""
+        offices = position_words() | self.ontology.election_words | self.ontology.cue("offices")
+        for token in [match.trigger, *match.objects]:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for" and any(
+                        o.dep_ == "pobj" and o.lemma_.lower() in offices for o in prep.children):
+                    return True
+        return False
+
     def _stance(self, trigger: Token, subject: Entity, rel: Relation | None = None) -> tuple[str, Entity | None]:
         scheduled = rel is not None and rel.scheduled
         found = self._stances.get((trigger.i, scheduled))
@@ -345,7 +367,7 @@ class DocumentExtractor:
                 if polarity == "positive" and self._fits(obj, "Person"):
                     self._store(Fact(obj, rel.role_relation, role, self._evidence(
                         sentence, trigger, "appointment", self.confidence["appointment"] * oc, polarity, speaker)))
-        if rel.in_election and match.frame != "agentive" and about_election(sentence, self.ontology.election_cues):
+        if rel.in_election and match.frame != "agentive" and (self._about_election(sentence) or self._for_office(match)):
             rel = self.ontology.relations[rel.in_election]  # "the union is supporting Lind for governor"
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):

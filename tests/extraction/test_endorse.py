@@ -1,0 +1,36 @@
+"""How news tells an endorsement, on sentences written for these tests (never copied from news)."""
+
+import pytest
+
+from ..conftest import plain
+
+ASSERTED = [
+    # support for a candidate is an endorsement when the passage around it is about a race
+    ("Nadia Ferro is running for mayor of Eastport. The Eastport Teachers Union is supporting her.",
+     {("Eastport Teachers Union", "endorses", "Nadia Ferro")}),
+    ("Tomas Brandt leads the race for governor. He has the support of Mayor Ilse Kron, who praised his budget plans.",
+     {("Ilse Kron", "endorses", "Tomas Brandt")}),
+    ("The Harbor Nurses Guild is supporting Dana Whitfield for mayor.",
+     {("Harbor Nurses Guild", "endorses", "Dana Whitfield")}),
+    # a newspaper's editorial board speaks for the newspaper
+    ("The Valley Courier's Editorial Board announced Monday that the newspaper is backing Ana Ruiz for governor.",
+     {("Valley Courier", "endorses", "Ana Ruiz")}),
+    ("The Lakeside Gazette Editorial Board endorsed Ben Okoro in the mayoral race.",
+     {("Lakeside Gazette", "endorses", "Ben Okoro")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ASSERTED, ids=[t for t, _ in ASSERTED])
+def test_asserted(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected
+
+
+NOT_ASSERTED = [
+    # support outside any race is not an endorsement
+    "The Eastport Teachers Union is supporting Nadia Ferro in her lawsuit against the city.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASSERTED)
+def test_not_asserted(extract, text):
+    assert plain(extract(text), {"endorses"}) == set()
