@@ -51,7 +51,7 @@ NOT_TITLE_ADJECTIVES = {
 # Bounds on what one trigger may state, so output grows with the text, not with its lists' products:
 MAX_FIELD = 4  # candidates in one runoff (pairs: at most 6)
 MAX_PRODUCT = 36  # subjects x objects when both are lists ("A, B and C endorsed D and E")
-ELECTION_WINDOW = (2, 1)  # sentences before and after one that may set its election context
+ELECTION_WINDOW = (1, 1)  # sentences before and after one that may set its election context
 _LEADING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 
 
@@ -281,23 +281,26 @@ class DocumentExtractor:
     # -- facts ---------------------------------------------------------------------------------
 
     def _about_election(self, sentence: Span) -> bool:
-        """Is ``sentence`` part of a passage about an election: it, one of the two sentences before
-        it or the one after it speaks of one (support for a candidate is told around the race:
-        "Lind is running for mayor. The union is backing her.")."""
+        """Is ``sentence`` part of a passage about an election: it, the sentence before it or the one
+        after it speaks of one (support for a candidate is told next to the race: "Lind is running
+        for mayor. The union is backing her."). Two sentences away is another topic."""
         index = self._sentence_index.get(sentence.start)
         if index is None:
             return about_election(sentence, self.ontology.election_cues)
         return any(self._election_sentences[max(0, index - ELECTION_WINDOW[0]) : index + ELECTION_WINDOW[1] + 1])
 
     def _for_office(self, match: Match) -> bool:
-        """Support "for mayor", "for the presidency", "for re-election": on the trigger or its object."""
-        offices = position_words() | self.ontology.election_words | self.ontology.cue("offices")
-        for token in [match.trigger, *match.objects]:
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "for" and any(
-                        o.dep_ == "pobj" and o.lemma_.lower() in offices for o in prep.children):
-                    return True
-        return False
+        """Support "for mayor", "for the presidency", "for re-election", on the trigger or its
+        object ("support for the president" is support for a person)."""
+        offices = self.ontology.election_words | self.ontology.cue("offices")
+
+        def office(noun: Token) -> bool:
+            lemma = noun.lemma_.lower()
+            bare = not any(c.dep_ in ("det", "poss") for c in noun.children)
+            return lemma in offices or (bare and lemma in position_words())
+
+        return any(prep.dep_ == "prep" and prep.lower_ == "for" and any(o.dep_ == "pobj" and office(o) for o in prep.children)
+                   for token in [match.trigger, *match.objects] for prep in token.children)
 
     def _stance(self, trigger: Token, subject: Entity, rel: Relation | None = None) -> tuple[str, Entity | None]:
         scheduled = rel is not None and rel.scheduled
