@@ -29,7 +29,8 @@ NOT_ASSERTED = [
     # support outside any race is not an endorsement
     "The Eastport Teachers Union is supporting Nadia Ferro in her lawsuit against the city.",
     # support "for the president" is for a person, not for an office; two sentences away is another topic
-    "Nadia Ferro and Ivo Marek will meet in a runoff. Ferro thanked her staff. In a letter, Marek pledged support for the president.",
+    "Nadia Ferro and Ivo Marek will meet in a runoff. Ferro thanked her staff. "
+    "In a letter, Marek pledged support for the president.",
 ]
 
 
