@@ -17,6 +17,15 @@ ASSERTED = [
      {("Valley Courier", "endorses", "Ana Ruiz")}),
     ("The Lakeside Gazette Editorial Board endorsed Ben Okoro in the mayoral race.",
      {("Lakeside Gazette", "endorses", "Ben Okoro")}),
+    # organisations: their whole names, title-like words included, determiners and "pro-X" left out
+    ("Ana Ruiz, backed by the pro-Western Liberal Party, won a third of the vote in the presidential race.",
+     {("Liberal Party", "endorses", "Ana Ruiz")}),
+    ("The Green Party endorsed Ana Ruiz for mayor.", {("Green Party", "endorses", "Ana Ruiz")}),
+    ("The Daily Clarion endorsed the Labour party in the general election.",
+     {("Daily Clarion", "endorses", "Labour party")}),
+    ("The Brick Workers union endorsed Ana Ruiz for governor.", {("Brick Workers", "endorses", "Ana Ruiz")}),
+    ("Ana Ruiz won the backing of the American Federation of Clerks, Porters, and Rail Employees in the primary.",
+     {("American Federation of Clerks, Porters, and Rail Employees", "endorses", "Ana Ruiz")}),
 ]
 
 
@@ -37,3 +46,11 @@ NOT_ASSERTED = [
 @pytest.mark.parametrize("text", NOT_ASSERTED)
 def test_not_asserted(extract, text):
     assert plain(extract(text), {"endorses"}) == set()
+
+
+def test_a_bracketed_acronym_names_the_organisation_before_it(extract):
+    text = ("The Free Farmers Movement (OZV) will hold its congress in May. "
+            "On Monday the OZV endorsed Ana Ruiz in the presidential race.")
+    entities = {e.label: e for e in extract(text).entities}
+    assert "OZV" in entities["Free Farmers Movement"].aliases
+    assert plain(extract(text), {"endorses"}) == {("Free Farmers Movement", "endorses", "Ana Ruiz")}
