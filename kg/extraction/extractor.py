@@ -228,11 +228,12 @@ class DocumentExtractor:
     def _type_by_slots(self, matches: list[tuple[Span, Match]]) -> None:
         """A name the model typed once, weakly, as an organisation but used where only a person
         fits ("Le Pen and Macron will meet in the runoff") is a person; so is a bare capitalised
-        noun in such a slot ("Lula faces Bolsonaro")."""
+        noun in such a slot ("Lula faces Bolsonaro"). A one-word name typed once as a place but
+        endorsed is a candidate, a person: nobody endorses a place ("X endorsed Kast")."""
         for _, match in matches:
             rel = match.relation
             slots = [(match.subjects, rel.domain)] + [(match.objects, rel.range)] * (not match.pairwise)
-            for tokens, cls in slots:
+            for number, (tokens, cls) in enumerate(slots):
                 for token in tokens:
                     cluster = self.entities.entity_at(token)
                     if cluster is None and _bare_name(token):
@@ -243,6 +244,9 @@ class DocumentExtractor:
                     for found in clusters:
                         if (cls == "Person" and found.type != "Person" and not self._place(found)
                                 and self.entities.weakly_typed(found)):
+                            found.votes["Person"] += 1.25
+                        elif (number == 1 and cls == "Agent" and found.type == "Place" and self.entities.weakly_typed(found)
+                              and " " not in found.label and token.pos_ == "PROPN"):
                             found.votes["Person"] += 1.25
         for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
             for token in match.subjects + match.objects:

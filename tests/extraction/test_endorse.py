@@ -26,6 +26,32 @@ ASSERTED = [
     ("The Brick Workers union endorsed Ana Ruiz for governor.", {("Brick Workers", "endorses", "Ana Ruiz")}),
     ("Ana Ruiz won the backing of the American Federation of Clerks, Porters, and Rail Employees in the primary.",
      {("American Federation of Clerks, Porters, and Rail Employees", "endorses", "Ana Ruiz")}),
+    # backing told by a verb and a preposition, in a race
+    ("Senator Ana Ruiz sided with Ben Okoro in the primary.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz rallied behind Ben Okoro after the first round.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz got behind Ben Okoro in the runoff.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz campaigned for Ben Okoro ahead of the primary.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz came out in support of Ben Okoro in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Governor Ana Ruiz threw her weight behind Ben Okoro in the Senate race.",
+     {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Mayor Ana Ruiz threw her support around Ben Okoro, the party's nominee for governor.",
+     {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    # a candidacy stands for its candidate
+    ("Ana Ruiz endorsed Ben Okoro's bid for governor.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("The Harbor Teachers Union backs the candidacy of Ben Okoro in the mayoral race.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    # endorsers named apart from the verb
+    ("Among those who endorsed Ben Okoro were Senator Ana Ruiz and Mayor Carl Lind.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz is among the Democrats who have endorsed Ben Okoro.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro got the nod from the Harbor Teachers Union in the mayoral race.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    ("Ben Okoro has the support of several groups in the race, including the Harbor Teachers Union and the "
+     "Dock Workers Guild.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro"), ("Dock Workers Guild", "endorses", "Ben Okoro")}),
+    # a one-word name the model takes for a place is, when endorsed, a candidate
+    ("Okoro has been endorsed by Governor Ana Ruiz, Mayor Carl Lind and the Harbor Teachers Union.",
+     {("Ana Ruiz", "endorses", "Okoro"), ("Carl Lind", "endorses", "Okoro"), ("Harbor Teachers Union", "endorses", "Okoro")}),
 ]
 
 
@@ -40,6 +66,16 @@ NOT_ASSERTED = [
     # support "for the president" is for a person, not for an office; two sentences away is another topic
     "Nadia Ferro and Ivo Marek will meet in a runoff. Ferro thanked her staff. "
     "In a letter, Marek pledged support for the president.",
+    # siding with someone outside a race is not an endorsement
+    "Ana Ruiz sided with Ben Okoro in the zoning dispute.",
+    # denied, supposed, expected and withdrawn backing is no fact
+    "Ana Ruiz did not side with Ben Okoro in the primary.",
+    "Ana Ruiz is expected to throw her weight behind Ben Okoro in the runoff.",
+    "Ana Ruiz is considering endorsing Ben Okoro's bid for governor.",
+    "Ana Ruiz withdrew her support for Ben Okoro's campaign for governor.",
+    "The Harbor Teachers Union denied that it had rallied behind Ben Okoro in the primary.",
+    "Ana Ruiz said she would vote for Ben Okoro in the runoff.",
+    "If Ben Okoro wins the primary, Ana Ruiz will campaign for him.",
 ]
 
 
