@@ -30,7 +30,7 @@ from kg.extraction.syntax import clause_subjects, conjuncts, first_conjunct
 from kg.extraction.syntax import prep_objects as _prep_objects
 from kg.ontology import Ontology, Relation, VerbTrigger, default_ontology, position_words
 
-NOUN_OBJECT_PREPS = ("of", "for", "behind")
+NOUN_OBJECT_PREPS = ("of", "for", "behind", "around")
 PASSIVE_AGENT_DEPS = {"agent"}
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
 TEMPORAL = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
@@ -243,6 +243,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
                 return  # "ran the company for six years": another sense of the verb
             objects = _matter_objects(verb, rel, trigger)
+        elif trigger.particle and not rel.symmetric and not rel.role_bearing:
+            objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
         else:
             objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
             if rel.role_bearing:
@@ -262,11 +264,40 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     if frame == "passive":  # "endorsed by the union on Monday — and by Mayor Lind a day later"
         subjects += _members([p for by in _children(verb, "conj") if by.lower_ == "by" for p in _children(by, "pobj")])
     if not rel.object_is_phrase:
-        objects = _members(objects, co_agents=False)
+        objects = _members([_candidate(o, lex) for o in objects], co_agents=False)
         if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"
             objects += [c for c in _children(verb, "conj") if c.pos_ == "PROPN"
                         and any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
+
+
+def _candidate(token: Token, lex: Lexicon) -> Token:
+    """"endorsed Ana Ruiz's bid for governor", "backed the candidacy of Ana Ruiz": a candidacy
+    (kg:candidacyNouns) stands for its candidate, when the text names who it is."""
+    if token.lemma_.lower() not in lex.cue("candidacyNouns"):
+        return token
+    owner = _children(token, "poss") + _prep_objects(token, ("of",))
+    owner = owner or [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return owner[0] if owner else token
+
+
+RELATIVE_WORDS = {"who", "whom", "that", "which"}
+
+
+def _among(subjects: list[Token]) -> list[Token]:
+    """"Among those who endorsed X were A and B", "A is among the mayors who endorsed X": the
+    people the copula names are the subjects, not "those" or "the mayors"."""
+    out: list[Token] = []
+    for subject in subjects:
+        holder = subject.head.head if subject.lower_ in RELATIVE_WORDS and subject.head.dep_ == "relcl" else subject
+        among = holder.head if holder.dep_ == "pobj" else None
+        if among is not None and among.lower_ == "among" and among.dep_ == "prep":
+            named = [c for c in among.head.children if c.dep_ in ("nsubj", "nsubjpass", "attr") and c.i != holder.i]
+            if named:
+                out += _expand(named)
+                continue
+        out.append(subject)
+    return out
 
 
 CO_AGENT_PREPS = {"along": "with", "together": "with", "alongside": None}
@@ -420,13 +451,16 @@ def patient_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
 
 
 def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None = None) -> Iterator[Match]:
-    if particle and not _has_particle(noun, particle):
-        return
+    light = noun.dep_ == "dobj" and lemma_in(noun.head, lex.cue("lightVerbs") | lex.cue("ownerVerbs"))
+    if particle and not (_has_particle(noun, particle) or (light and _has_particle(noun.head, particle))):
+        return  # "threw her weight behind X": the preposition hangs on the verb
     if not _has_context(noun.sent, rel):
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
-    objects = _prep_objects(noun, preps)
+    objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
+    if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
+        subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
     if not subjects and not rel.symmetric:  # "won the Harlow endorsement": the name before the noun
         subjects = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1]
     if rel.symmetric:
@@ -437,11 +471,12 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
             yield Match(rel, noun, "nominal", participants, [], pairwise=True)
         return
     if noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs"):
-        # "Tuberville has my approval", "X won the endorsement of Y"
-        givers = subjects or _prep_objects(noun, ("of", "from"))
-        yield Match(rel, noun, "nominal", givers, clause_subjects(noun.head))
+        # "Tuberville has my approval", "X won the endorsement of Y", "got the nod from Y"
+        givers = subjects or _prep_objects(noun, ("of", "from")) or _prep_objects(noun.head, ("from",))
+        givers += _prep_objects(noun, ("including",))  # "the support of several unions, including X and Y"
+        yield Match(rel, noun, "nominal", _members(givers), clause_subjects(noun.head))
         return
-    if noun.dep_ == "dobj" and lemma_in(noun.head, lex.cue("lightVerbs") | lex.cue("ownerVerbs")):
+    if light:
         if not subjects or all(s.pos_ == "PRON" for s in subjects):
             subjects = clause_subjects(noun.head) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
@@ -521,6 +556,13 @@ def _heading_context(token: Token, rel: Relation) -> bool:
 
 def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
     """Every frame in ``sentence`` of the relations whose triggers ``lex`` holds."""
+    for match in _find_matches(sentence, lex):
+        if not match.pairwise:
+            match.subjects = _among(match.subjects)
+        yield match
+
+
+def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
     for token in sentence:
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)
