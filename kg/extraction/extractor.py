@@ -178,6 +178,12 @@ def _bare_name(token: Token) -> bool:
     )
 
 
+def _tied(cluster: Cluster, type_: str) -> bool:
+    """Does ``type_`` have as many votes as the type that won ("Mary Lind" a person, "Lind"
+    twice an organisation): then a slot only a person fills settles it."""
+    return cluster.votes[type_] > 0 and cluster.votes[type_] >= max(cluster.votes.values())
+
+
 class DocumentExtractor:
     """Extraction state for one parsed document, or one piece of it starting at ``offset``."""
 
@@ -243,7 +249,7 @@ class DocumentExtractor:
                         clusters += [r.cluster for r in self.coref.pair(token)]
                     for found in clusters:
                         if (cls == "Person" and found.type != "Person" and not self._place(found)
-                                and self.entities.weakly_typed(found)):
+                                and (self.entities.weakly_typed(found) or _tied(found, "Person"))):
                             found.votes["Person"] += 1.25
                         elif (number == 1 and cls == "Agent" and found.type == "Place" and self.entities.weakly_typed(found)
                               and " " not in found.label and token.pos_ == "PROPN"):
