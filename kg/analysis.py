@@ -112,6 +112,7 @@ def fact_graph(graph: Graph) -> nx.MultiDiGraph:
     docs = {str(d): str(i) for d, i in graph.subject_objects(DCTERMS.identifier)}
     titles = {str(d): str(t) for d, t in graph.subject_objects(DCTERMS.title)}
     urls = {str(d): str(u) for d, u in graph.subject_objects(SCHEMA.url)}
+    texts, starts = dict(graph.subject_objects(KG.text)), dict(graph.subject_objects(KG.start))
     for node in graph.subjects(RDF.type, KG.Assertion):
         fields = {p: o for p, o in graph.predicate_objects(node)}
         s, p, o = (str(fields.get(k, "")) for k in (KG.subject, KG.predicate, KG.object))
@@ -128,10 +129,11 @@ def fact_graph(graph: Graph) -> nx.MultiDiGraph:
                           polarity=polarity, symmetric=symmetric, evidence=[])
         doc = fields.get(PROV.wasDerivedFrom)
         date = fields.get(DCTERMS.date)
+        said = fields.get(KG.statedIn)
         view.edges[s, o, key]["evidence"].append(Evidence(
             doc=docs.get(str(doc), str(doc)),
-            start=int(fields.get(KG.start, 0)),
-            sentence=str(fields.get(KG.sentence, "")),
+            start=int(starts.get(said, 0)),
+            sentence=str(texts.get(said, "")),
             date=str(date) if date is not None else None,
             confidence=float(fields.get(KG.confidence, 0)),
             polarity=polarity,

@@ -19,7 +19,7 @@ from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
 from kg.ontology import relations
 from kg.outputs import OutputSet
-from kg.rdf import document_triples, entity_triples, statement_triples
+from kg.rdf import document_triples, entity_triples, statements_triples
 from kg.resolve import Resolver
 from kg.store import MemoryStore, Store, stored_entities
 
@@ -183,8 +183,7 @@ class Builder:
             for entity in extraction.entities:
                 batch += entity_triples(self.resolver.canonical(entity))
             facts = [self._sourced(self.resolver.fact(fact), document) for fact in extraction.facts]
-            for fact in facts:
-                batch += statement_triples(fact)
+            batch += statements_triples(facts)
             self.store.add(batch)  # one document, one atomic batch
             for fact in facts:
                 self.report.assertions += 1

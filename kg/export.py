@@ -3,8 +3,9 @@
 Turtle and N-Triples are written by :func:`write_with_oxigraph` (sorted, deterministic, several
 times faster than rdflib's writer: ``benchmarks/serialization.py``); JSON-LD and RDF/XML by rdflib.
 In TriG and N-Quads each source document gets a named graph whose name is the document IRI. It
-holds the document node and every assertion derived from that document (``prov:wasDerivedFrom``);
-entities and plain triples, which several documents may support, stay in the default graph.
+holds the document node and every assertion and sentence derived from that document
+(``prov:wasDerivedFrom``); entities and plain triples, which several documents may support, stay
+in the default graph.
 """
 
 from __future__ import annotations
@@ -50,10 +51,11 @@ def dataset(graph: Graph) -> Dataset:
 
     documents = set(graph.subjects(RDF.type, KG.Document))
     home: dict[URIRef, URIRef] = {doc: doc for doc in documents}
-    for node in graph.subjects(RDF.type, KG.Assertion):
-        sources = sorted(o for o in graph.objects(node, PROV.wasDerivedFrom) if o in documents)
-        if len(sources) == 1:
-            home[node] = sources[0]
+    for kind in (KG.Assertion, KG.Sentence):
+        for node in graph.subjects(RDF.type, kind):
+            sources = sorted(o for o in graph.objects(node, PROV.wasDerivedFrom) if o in documents)
+            if len(sources) == 1:
+                home[node] = sources[0]
     for s, p, o in graph:
         target = home.get(s)
         (graph_of(target) if target is not None else default).add((s, p, o))

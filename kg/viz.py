@@ -67,11 +67,16 @@ _COMMON_OPTIONS = {
 
 @dataclass
 class Network:
-    """What the page draws: vis-network's node and edge records, and its options."""
+    """What the page draws: vis-network's node and edge records, and its options.
+
+    Each evidence sentence is in ``sentences`` once; an edge's evidence records name it by its
+    index there (``"s"``), so a sentence stating many facts is not copied into each of them.
+    """
 
     nodes: list[dict] = field(default_factory=list)
     edges: list[dict] = field(default_factory=list)
     options: dict = field(default_factory=dict)
+    sentences: list[str] = field(default_factory=list)
 
     @property
     def node_ids(self) -> list[str]:
@@ -166,6 +171,7 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
     ordered = sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]), e[2]["relation"], e[2]["polarity"], e[0]))
     pairs = Counter(frozenset((s, o)) for s, o, _ in ordered)
     seen: Counter[frozenset] = Counter()
+    sentence_index: dict[str, int] = {}
     for i, (s, o, data) in enumerate(ordered):
         asserted = data["polarity"] == "positive"
         evidence = data["evidence"]
@@ -175,8 +181,8 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
             "id": i, "from": s, "to": o,
             "label": data["label"] if asserted else f"{data['label']} ({POLARITY_WORDS[data['polarity']]})",
             "relation": data["relation"], "relationLabel": data["label"], "asserted": asserted,
-            "evidence": [{"sentence": e.sentence, "doc": _doc_name(e.doc), "date": e.date, "confidence": e.confidence,
-                          "polarity": e.polarity} for e in evidence],
+            "evidence": [{"s": sentence_index.setdefault(e.sentence, len(sentence_index)), "doc": _doc_name(e.doc),
+                          "date": e.date, "confidence": e.confidence, "polarity": e.polarity} for e in evidence],
             "width": round(1 + 2 * math.log2(len(evidence)), 1) if evidence else 1,
             "dashes": not asserted, "color": {"color": "#666666" if asserted else "#c0392b", "highlight": "#222222"},
             "arrows": "" if data["symmetric"] else "to",
@@ -184,6 +190,7 @@ def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: froze
         if pairs[pair] > 1:
             record["smooth"] = _fan(seen[pair] - 1, pairs[pair], flipped=s > o)
         net.edges.append(record)
+    net.sentences = list(sentence_index)
     options = json.loads(json.dumps(_LARGE_OPTIONS if len(net.nodes) >= LARGE else _SMALL_OPTIONS))
     steps = STEP_BUDGET // max(1, len(net.nodes) + len(net.edges))
     options["physics"]["stabilization"]["iterations"] = max(25, min(300, steps))
@@ -268,7 +275,8 @@ def render_html(net: Network, title: str = "kg graph", extra: dict | None = None
     """
     present = {e["relation"] for e in net.edges}
     core = [r for r in CORE_RELATIONS if r in present]
-    data = {"title": title, "nodes": net.nodes, "edges": net.edges, "options": net.options, "legend": _legend(net),
+    data = {"title": title, "nodes": net.nodes, "edges": net.edges, "sentences": net.sentences,
+            "options": net.options, "legend": _legend(net),
             "polarityWords": POLARITY_WORDS, "core": core, "big": len(net.nodes) >= BIG and bool(core),
             "docs": {}, "keep": [], "counts": {}, **(extra or {})}
     return f"""<!DOCTYPE html>
