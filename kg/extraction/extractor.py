@@ -199,7 +199,8 @@ class DocumentExtractor:
         self.quotes = Quotes(doc, self.ontology.cue("speechVerbs"))
         self.sentences = list(doc.sents)
         self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
-                                 self.ontology.cue("standaloneOrganizations"))
+                                 self.ontology.cue("standaloneOrganizations"),
+                                 (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")))
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
@@ -276,6 +277,18 @@ class DocumentExtractor:
             if label:
                 return Entity(label, self._phrase_type(token, rel)), 1.0
         return None
+
+    def _arguments(self, tokens: list[Token], rel: Relation, as_object: bool) -> list[tuple[Entity, float]]:
+        """Each token's argument; a counted plural stands for the people it lists ("endorsed all
+        three candidates. The three are A, B and C")."""
+        out: list[tuple[Entity, float]] = []
+        for token in tokens:
+            found = self._argument(token, rel, as_object)
+            if found is not None:
+                out.append(found)
+            else:
+                out += [(self.entity(r.cluster), argument_confidence(r)) for r in self.coref.members(token)]
+        return out
 
     def _phrase_type(self, token: Token, rel: Relation) -> str:
         lemma = token.lemma_.lower()
@@ -355,8 +368,8 @@ class DocumentExtractor:
 
     def _add_match(self, sentence: Span, match: Match) -> None:
         rel = match.relation
-        subjects = [a for t in match.subjects if (a := self._argument(t, rel, False))]
-        objects = [a for t in match.objects if (a := self._argument(t, rel, True))]
+        subjects = self._arguments(match.subjects, rel, False)
+        objects = self._arguments(match.objects, rel, True)
         if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
             subjects += [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.pair(t)]
             unique = {e: c for e, c in subjects}
@@ -392,7 +405,7 @@ class DocumentExtractor:
 
     def _add_repeats(self) -> None:
         """"Vance endorsed Ortiz. Greer followed suit": the subject of a phrase of repetition
-        (kg:repeatPhrases: "follow suit", "do the same") does what the facts of the nearest earlier
+        (kg:repeatPhrases: "follow suit", "do the same", "do so") does what the facts of the nearest earlier
         sentence that has any say, to the same objects (symmetric relations and positions aside)."""
         phrases = [tuple(p.split()) for p in self.ontology.cue("repeatPhrases")]
         verbs = {verb for verb, *_ in phrases}
@@ -401,8 +414,9 @@ class DocumentExtractor:
                 lemma = token.lemma_.lower()
                 if lemma not in verbs:
                     continue
+                near = [w for c in token.children for w in (c, *(g for g in c.children if g.dep_ == "advmod"))]
                 word = next((c for verb, *_, last in phrases if lemma == verb
-                             for c in token.children if c.lower_ == last and c.i > token.i), None)
+                             for c in near if c.lower_ == last and c.i > token.i), None)  # "did so too"
                 if word is None:
                     continue
                 earlier = self._previous_facts(index)
