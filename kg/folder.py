@@ -10,6 +10,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, Graph
 
@@ -18,17 +19,25 @@ from kg.fileio import atomic_writer
 from kg.ontology import KG
 from kg.outputs import OutputSet
 from kg.rdf import record_assertion_iri
+from kg.spool import TripleSpool
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 GRAPH, PAGE, FACTS = "graph.ttl", "graph.html", "facts.jsonl"
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
-def write_graph(outputs: OutputSet, graph: Graph, title: str) -> None:
-    """Stage ``graph.ttl`` and the page ``graph.html`` (titled ``title``) in ``outputs``."""
-    from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
+def write_graph(outputs: OutputSet, triples: Graph | TripleSpool, drawn: Graph | nx.MultiDiGraph, title: str) -> None:
+    """Stage ``graph.ttl`` (``triples``: a graph, or a build's spool) and the page ``graph.html``
+    (drawn from ``drawn``: the graph, or the facts collected as they were found) in ``outputs``."""
+    from kg.viz import write_html  # the page's code loads only when a page is drawn
 
-    export(graph, outputs.path(GRAPH))
-    write_html(graph, outputs.path(PAGE), title=title)
+    if isinstance(triples, TripleSpool):
+        triples.write(outputs.path(GRAPH))
+    else:
+        export(triples, outputs.path(GRAPH))
+    write_html(drawn, outputs.path(PAGE), title=title)
 
 
 def page_title(folder: Path, default: str = "kg") -> str:
@@ -46,7 +55,7 @@ def refresh(folder: str | Path, graph: Graph) -> list[Path]:
     has no extraction record: it is in the graph and the page, not in ``facts.jsonl``)."""
     folder = Path(folder)
     with OutputSet(folder) as outputs:
-        write_graph(outputs, graph, page_title(folder))
+        write_graph(outputs, graph, graph, page_title(folder))
         if (folder / FACTS).is_file():
             with open(folder / FACTS, encoding="utf-8") as source, atomic_writer(outputs.path(FACTS)) as kept:
                 for line in source:

@@ -136,6 +136,7 @@ def signal_at(monkeypatch, step: str, signum: int) -> None:
     import kg.build
     import kg.folder
     import kg.outputs
+    import kg.spool
     import kg.viz
 
     def before(original):
@@ -148,7 +149,8 @@ def signal_at(monkeypatch, step: str, signum: int) -> None:
     if step == "facts":
         monkeypatch.setattr(kg.build, "read_inputs", before(kg.build.read_inputs))
     elif step == "graph.ttl":
-        monkeypatch.setattr(kg.folder, "export", before(kg.folder.export))
+        monkeypatch.setattr(kg.folder, "export", before(kg.folder.export))  # a graph held in memory
+        monkeypatch.setattr(kg.spool.TripleSpool, "write", before(kg.spool.TripleSpool.write))  # kg build's default
     elif step == "graph.html":
         monkeypatch.setattr(kg.viz, "write_html", before(kg.viz.write_html))
     else:
