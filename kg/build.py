@@ -116,8 +116,8 @@ class Builder:
         self.store: Store | TripleSpool = store if store is not None else MemoryStore(graph)
         self.resolver = Resolver(aliases)
         self.view = FactCollector() if collect else None
-        if not isinstance(self.store, TripleSpool):
-            for entity in stored_entities(self.store):
+        if not isinstance(self.store, TripleSpool) and (self.store.persistent or len(self.store)):
+            for entity in stored_entities(self.store):  # a new build's empty memory store has none
                 self.resolver.canonical(entity)
         self.report = BuildReport()
         self._triples: set[tuple] = set()  # distinct facts with their polarity, a symmetric one once

@@ -15,9 +15,9 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.documents import Document
@@ -25,9 +25,6 @@ from kg.iris import document_iri, entity_iri
 from kg.model import ENTITY_TYPES, Entity, Evidence, Fact
 from kg.ontology import ASSERTION, DCTERMS, KG, PROV, SCHEMA, SENTENCE, relations
 from kg.query import Rows
-
-if TYPE_CHECKING:
-    from kg.store import Store
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -167,11 +164,15 @@ _ENTITIES = """SELECT ?type ?label ?mention WHERE {
   OPTIONAL { ?e kg:mention ?mention } }"""
 
 
-def stored_entities(store: Store) -> list[Entity]:
+class Queryable(Protocol):
+    """What reading back needs: a store (:class:`kg.store.Store`) or anything else that answers SPARQL."""
+
+    def query(self, sparql: str, allow_service: bool = False) -> Rows | bool | Graph: ...
+
+
+def stored_entities(store: Queryable) -> list[Entity]:
     """The entities a store already holds (as :func:`entity_triples` wrote them), one-word names
     first (so they stay themselves)."""
-    if not store.persistent and len(store) == 0:
-        return []  # a new build's memory store: no need to parse a query
     rows = store.query(_ENTITIES)
     assert isinstance(rows, Rows)
     found: dict[tuple[str, str], set[str]] = {}
