@@ -4,7 +4,7 @@
 entities are nodes (``label``, ``type``, ``aliases``), and each distinct statement
 ``subject relation object`` with one polarity is an edge keyed ``relation`` or
 ``relation/polarity`` (``relation``, ``label``, ``polarity``, ``symmetric`` and ``evidence``, a
-list of :class:`Evidence` sorted by document and offset). A symmetric relation is one edge.
+list of :class:`Statement` sorted by document and offset). A symmetric relation is one edge.
 Everything else here is a pure function over that graph, in the style of networkx.
 """
 
@@ -23,15 +23,14 @@ from rdflib import RDF, RDFS, Graph, URIRef
 
 from kg.errors import KgError
 from kg.facts import POLARITY_WORDS as POLARITY_WORDS
-from kg.facts import Evidence as Evidence
 from kg.facts import FactView
+from kg.facts import Statement as Statement
 from kg.facts import pagerank as _pagerank
 from kg.fileio import OutputError, atomic_writer
 from kg.names import name_words
 from kg.ontology import DCTERMS, ENT, KG, PROV, SCHEMA, relations
 from kg.options import NETWORK_FORMATS
 
-EXPORT_FORMATS = NETWORK_FORMATS
 # Left out of paths, neighbourhoods and centrality unless asked for: positions are hubs, not links.
 DEFAULT_EXCLUDED = ("holds_position",)
 _MAX_NAMESAKES = 50
@@ -54,7 +53,7 @@ class Hop:
     data: dict
 
     @property
-    def best(self) -> Evidence:
+    def best(self) -> Statement:
         """The evidence with the highest confidence (the earliest on ties)."""
         return max(self.data["evidence"], key=lambda e: (e.confidence, -e.start))
 
@@ -114,7 +113,7 @@ def fact_graph(graph: Graph) -> nx.MultiDiGraph:
         doc = fields.get(PROV.wasDerivedFrom)
         date = fields.get(DCTERMS.date)
         said = fields.get(KG.statedIn)
-        view.edges[s, o, key]["evidence"].append(Evidence(
+        view.edges[s, o, key]["evidence"].append(Statement(
             doc=docs.get(str(doc), str(doc)),
             start=int(starts.get(said, 0)),
             sentence=str(texts.get(said, "")),
@@ -335,10 +334,10 @@ def flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def export(graph: nx.MultiDiGraph, path: str | Path, fmt: str) -> Path:
+def write_network(graph: nx.MultiDiGraph, path: str | Path, fmt: str) -> Path:
     """Write ``graph`` as GraphML or GEXF (for Gephi, Cytoscape, yEd), atomically."""
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"unknown network format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+    if fmt not in NETWORK_FORMATS:
+        raise ValueError(f"unknown network format {fmt!r} (choose from {', '.join(NETWORK_FORMATS)})")
     path = Path(path)
     writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
     try:

@@ -20,10 +20,10 @@ from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
 from kg.ontology import relations
 from kg.outputs import OutputSet
-from kg.rdf import document_triples, entity_triples, statements_triples
+from kg.rdf import document_triples, entity_triples, statements_triples, stored_entities
 from kg.resolve import Resolver
 from kg.spool import TripleSpool
-from kg.store import MemoryStore, Store, stored_entities
+from kg.store import MemoryStore, Store
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -3,7 +3,7 @@
 A :class:`FactView` holds what :func:`kg.analysis.fact_graph` puts in its networkx multigraph:
 entities (``label``, ``type``, ``aliases``) and each distinct statement ``subject relation
 object`` with one polarity as an edge keyed ``relation`` or ``relation/polarity`` (``relation``,
-``label``, ``polarity``, ``symmetric``, ``evidence``: :class:`Evidence` sorted). A build collects
+``label``, ``polarity``, ``symmetric``, ``evidence``: :class:`Statement` sorted). A build collects
 one from its resolved facts as they come (:class:`FactCollector`), so drawing the page needs
 neither the RDF graph nor networkx; :meth:`FactView.of` takes a networkx fact graph as well.
 """
@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.iris import entity_iri
 from kg.model import Entity, Fact
 from kg.ontology import relations
-from kg.resolve import entity_iri
 
 POLARITY_WORDS = {"negative": "denied", "hypothetical": "hypothetical", "reported": "reported"}
 
@@ -24,7 +24,7 @@ Edge = tuple[str, str, str]  # subject, object, key
 
 
 @dataclass(frozen=True, order=True)
-class Evidence:
+class Statement:
     """One statement of a fact: the sentence, where it comes from, and how sure kg is."""
 
     doc: str
@@ -135,7 +135,7 @@ class FactCollector:
                 data = self._edges[s, o, key] = {
                     "relation": fact.relation, "label": rel.label if rel else fact.relation,
                     "polarity": ev.polarity, "symmetric": symmetric, "evidence": []}
-            data["evidence"].append(Evidence(ev.doc, ev.start, ev.sentence, ev.date, ev.confidence, ev.polarity,
+            data["evidence"].append(Statement(ev.doc, ev.start, ev.sentence, ev.date, ev.confidence, ev.polarity,
                                              ev.title, ev.url))
 
     def view(self) -> FactView:
