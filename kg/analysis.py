@@ -227,7 +227,10 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
         if len(found) == 1:
             return found[0]
         if found:
-            names = ", ".join(f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']})" for n in found)
+            named = [f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']})" for n in found]
+            if len(set(named)) < len(named):  # one name in several documents' scopes: only IRIs tell them apart
+                named = [f"{name} <{n}>" for name, n in zip(named, found, strict=True)]
+            names = ", ".join(named)
             raise EntityNotFound(f"{name!r} is ambiguous: {names} (name one as \"Name (Type)\" or by its IRI)")
     close = sorted(d["label"] for _, d in graph.nodes(data=True) if wanted in d["label"].casefold())[:5]
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""

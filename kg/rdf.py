@@ -28,7 +28,7 @@ _TYPE, _LABEL, _MENTION, _ASSERTION = RDF.type, RDFS.label, KG.mention, KG.Asser
 _SUBJECT, _PREDICATE, _OBJECT, _POLARITY = KG.subject, KG.predicate, KG.object, KG.polarity
 _CONFIDENCE, _SENTENCE, _START, _END = KG.confidence, KG.sentence, KG.start, KG.end
 _TRIGGER, _FRAME, _SOURCE, _DATE = KG.trigger, KG.frame, PROV.wasDerivedFrom, DCTERMS.date
-_SPEAKER, _POSITION, _ORGANIZATION = KG.speaker, KG.position, KG.organization
+_SPEAKER, _POSITION, _ORGANIZATION, _SCOPE = KG.speaker, KG.position, KG.organization, KG.scope
 
 
 @cache
@@ -48,6 +48,8 @@ def entity_triples(entity: Entity) -> Iterator[Triple]:
     yield iri, _LABEL, Literal(entity.label)
     for alias in sorted(entity.aliases):
         yield iri, _MENTION, Literal(alias)
+    if entity.scope:
+        yield iri, _SCOPE, document_iri(entity.scope)
 
 
 def document_triples(document: Document) -> Iterator[Triple]:

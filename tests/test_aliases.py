@@ -22,7 +22,7 @@ def test_tsv_aliases_rename_and_retype():
                         "NRSC (Organization)\n")
     resolver = Resolver(aliases)
     lula = resolver.canonical(Entity("Lula", "Thing"))
-    assert lula.key == ("Person", "Luiz Inácio Lula da Silva") and "Lula" in lula.aliases
+    assert lula.key == ("Person", "Luiz Inácio Lula da Silva", "") and "Lula" in lula.aliases
     assert resolver.canonical(Entity("LULA", "Organization")) == lula
     holder = resolver.canonical(Entity("Eric H. Holder Jr.", "Person"))
     assert holder.label == "Eric Holder"
@@ -49,7 +49,7 @@ def test_turtle_aliases():
     """)
     resolver = Resolver(aliases)
     ana = resolver.canonical(Entity("Ana María Ruiz", "Organization"))
-    assert ana.key == ("Person", "Ana Ruiz")
+    assert ana.key == ("Person", "Ana Ruiz", "")
     assert resolver.canonical(Entity("Ruiz", "Thing")) == ana
     assert resolver.canonical(Entity("Valley Courier", "Person")).type == "Organization"
     with pytest.raises(AliasError, match="not Turtle"):

@@ -74,3 +74,14 @@ def test_rebuilding_the_same_document_changes_nothing(nlp):
     size = len(builder.graph)
     list(builder.add([doc]))
     assert len(builder.graph) == size
+
+
+def test_a_document_scoped_name_is_its_own_entity_with_its_own_iri():
+    resolver = Resolver()
+    one = resolver.canonical(Entity("president", "Position", scope="a"))
+    two = resolver.canonical(Entity("president", "Position", scope="b"))
+    texas = resolver.canonical(Entity("Texas attorney general", "Position"))
+    assert one != two and len(resolver) == 3
+    assert resolver.canonical(Entity("President", "Position", scope="a")) == one
+    assert entity_iri(one) != entity_iri(two) != entity_iri(texas)
+    assert str(entity_iri(texas)).endswith("/position/texas-attorney-general")
