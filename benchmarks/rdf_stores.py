@@ -23,6 +23,7 @@ KG = "https://w3id.org/kg/ontology#"
 ENT = "https://w3id.org/kg/entity/"
 DOC = "https://w3id.org/kg/document/"
 ASSERTION = "https://w3id.org/kg/assertion/"
+SENTENCE = "https://w3id.org/kg/sentence/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -41,10 +42,10 @@ QUERIES = {
     "endorsements with labels": """SELECT ?a ?b WHERE { ?x kg:endorses ?y . ?x rdfs:label ?a . ?y rdfs:label ?b }""",
     "statements per polarity": """SELECT ?p (COUNT(?x) AS ?n) WHERE { ?x a kg:Assertion ; kg:polarity ?p } GROUP BY ?p""",
     "facts after a date": """SELECT ?s ?o ?sentence WHERE {
-        ?x kg:polarity kg:positive ; kg:subject ?s ; kg:object ?o ; kg:sentence ?sentence ; dcterms:date ?d .
+        ?x kg:polarity kg:positive ; kg:subject ?s ; kg:object ?o ; kg:statedIn/kg:text ?sentence ; dcterms:date ?d .
         FILTER(?d >= "2024-12-01"^^xsd:date) }""",
     "sources of one fact": """SELECT ?doc ?sentence WHERE {
-        ?x kg:subject ?s ; kg:predicate kg:endorses ; kg:object ?o ; kg:sentence ?sentence ; prov:wasDerivedFrom ?doc .
+        ?x kg:subject ?s ; kg:predicate kg:endorses ; kg:object ?o ; kg:statedIn/kg:text ?sentence ; prov:wasDerivedFrom ?doc .
         ?s rdfs:label "Person 7" . }""",
 }
 
@@ -70,7 +71,7 @@ def generate(target: int, seed: int = 7) -> bytes:
         rel, pol, d = rng.choice(RELATIONS), rng.choice(POLARITIES), rng.randrange(n_docs)
         subj = f"<{ENT}{'person' if s % 3 else 'organization'}/e{s}>"
         obj = f"<{ENT}{'person' if o % 3 else 'organization'}/e{o}>"
-        node = f"<{ASSERTION}a{n}>"
+        node, said = f"<{ASSERTION}a{n}>", f"<{SENTENCE}s{n}>"
         if pol == "positive":
             lines.append(f"{subj} <{KG}{rel}> {obj} .")
         lines += [
@@ -80,8 +81,11 @@ def generate(target: int, seed: int = 7) -> bytes:
             f"{node} <{KG}object> {obj} .",
             f"{node} <{KG}polarity> <{KG}{pol}> .",
             f'{node} <{KG}confidence> "0.{rng.randrange(10, 99)}"^^<{XSD}decimal> .',
-            f'{node} <{KG}sentence> "Sentence {n} of document {d}, where {s} {rel} {o}." .',
-            f'{node} <{KG}start> "{n * 10}"^^<{XSD}integer> .',
+            f"{node} <{KG}statedIn> {said} .",
+            f"{said} <{RDF_TYPE}> <{KG}Sentence> .",
+            f'{said} <{KG}text> "Sentence {n} of document {d}, where {s} {rel} {o}." .',
+            f'{said} <{KG}start> "{n * 10}"^^<{XSD}integer> .',
+            f"{said} <{DERIVED}> <{DOC}d{d}> .",
             f"{node} <{DERIVED}> <{DOC}d{d}> .",
             f'{node} <{DATE}> "2024-{1 + d % 12:02d}-{1 + d % 28:02d}"^^<{XSD}date> .',
         ]

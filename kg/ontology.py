@@ -12,6 +12,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 KG = Namespace("https://w3id.org/kg/ontology#")
 ENT = Namespace("https://w3id.org/kg/entity/")
 ASSERTION = Namespace("https://w3id.org/kg/assertion/")
+SENTENCE = Namespace("https://w3id.org/kg/sentence/")
 DOC = Namespace("https://w3id.org/kg/document/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SCHEMA = Namespace("https://schema.org/")
@@ -21,6 +22,7 @@ PREFIXES: dict[str, Namespace] = {
     "kg": KG,
     "ent": ENT,
     "assertion": ASSERTION,
+    "sentence": SENTENCE,
     "doc": DOC,
     "rdf": Namespace(str(RDF)),
     "rdfs": Namespace(str(RDFS)),

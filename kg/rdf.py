@@ -2,31 +2,40 @@
 
 A positive fact is a plain triple (``ent:person/trump kg:endorses ent:person/tommy-tuberville``);
 every statement of a fact, whatever its polarity, is also a stable ``kg:Assertion`` node with its
-evidence. Assertion IRIs hash the triple, document, sentence offset and polarity, so rebuilding
-the same document writes the same nodes.
+evidence. The sentence that states it is a ``kg:Sentence`` node (text, offsets, document) that
+the assertion references (``kg:statedIn``): written once however many statements the sentence
+makes, so output grows with the input, not with the statements per sentence. Assertion IRIs
+hash the triple, document, sentence offset and polarity, sentence IRIs the document and
+offset, so rebuilding the same document writes the same nodes.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.documents import Document
-from kg.model import Entity, Fact
-from kg.ontology import ASSERTION, DCTERMS, KG, PROV, SCHEMA, relations
-from kg.resolve import document_iri, entity_iri
+from kg.iris import document_iri, entity_iri
+from kg.model import ENTITY_TYPES, Entity, Evidence, Fact
+from kg.ontology import ASSERTION, DCTERMS, KG, PROV, SCHEMA, SENTENCE, relations
+from kg.query import Rows
+
+if TYPE_CHECKING:
+    from kg.store import Store
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 # Terms built once: an rdflib namespace makes a new URIRef on every attribute access.
 _TYPE, _LABEL, _MENTION, _ASSERTION = RDF.type, RDFS.label, KG.mention, KG.Assertion
 _SUBJECT, _PREDICATE, _OBJECT, _POLARITY = KG.subject, KG.predicate, KG.object, KG.polarity
-_CONFIDENCE, _SENTENCE, _START, _END = KG.confidence, KG.sentence, KG.start, KG.end
+_CONFIDENCE, _STATED_IN, _SENTENCE = KG.confidence, KG.statedIn, KG.Sentence
+_TEXT, _START, _END = KG.text, KG.start, KG.end
 _TRIGGER, _FRAME, _SOURCE, _DATE = KG.trigger, KG.frame, PROV.wasDerivedFrom, DCTERMS.date
 _SPEAKER, _POSITION, _ORGANIZATION, _SCOPE = KG.speaker, KG.position, KG.organization, KG.scope
 
@@ -66,15 +75,34 @@ def document_triples(document: Document) -> Iterator[Triple]:
         yield iri, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI)
 
 
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
 def assertion_iri(fact: Fact) -> URIRef:
     ev = fact.evidence
-    parts = [str(entity_iri(fact.subject)), fact.relation, str(entity_iri(fact.object)),
-             ev.doc, str(ev.start), ev.polarity]
-    return ASSERTION[hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]]
+    return ASSERTION[_hash(str(entity_iri(fact.subject)), fact.relation, str(entity_iri(fact.object)),
+                           ev.doc, str(ev.start), ev.polarity)]
+
+
+def sentence_iri(evidence: Evidence) -> URIRef:
+    """The IRI of the sentence ``evidence`` quotes: its document id and start offset, hashed."""
+    return SENTENCE[_hash(evidence.doc, str(evidence.start))]
+
+
+def sentence_triples(evidence: Evidence) -> Iterator[Triple]:
+    """The ``kg:Sentence`` node: its text, offsets and document."""
+    node = sentence_iri(evidence)
+    yield node, _TYPE, _SENTENCE
+    yield node, _TEXT, Literal(evidence.sentence)
+    yield node, _START, Literal(evidence.start, datatype=XSD.integer)
+    yield node, _END, Literal(evidence.end, datatype=XSD.integer)
+    yield node, _SOURCE, document_iri(evidence.doc)
 
 
 def fact_triples(fact: Fact) -> Iterator[Triple]:
-    """The plain triple (positive facts only) and the assertion node with its evidence."""
+    """The plain triple (positive facts only) and the assertion node, which references its
+    sentence node (:func:`sentence_triples`) by IRI."""
     subject, obj = entity_iri(fact.subject), entity_iri(fact.object)
     predicate = _kg(fact.relation)
     ev = fact.evidence
@@ -89,9 +117,7 @@ def fact_triples(fact: Fact) -> Iterator[Triple]:
     yield node, _OBJECT, obj
     yield node, _POLARITY, _kg(ev.polarity)
     yield node, _CONFIDENCE, _confidence(ev.confidence)
-    yield node, _SENTENCE, Literal(ev.sentence)
-    yield node, _START, Literal(ev.start, datatype=XSD.integer)
-    yield node, _END, Literal(ev.end, datatype=XSD.integer)
+    yield node, _STATED_IN, sentence_iri(ev)
     yield node, _TRIGGER, Literal(ev.trigger)
     yield node, _FRAME, Literal(ev.frame)
     yield node, _SOURCE, document_iri(ev.doc)
@@ -103,8 +129,49 @@ def fact_triples(fact: Fact) -> Iterator[Triple]:
 
 
 def statement_triples(fact: Fact) -> Iterator[Triple]:
-    """:func:`fact_triples` preceded by the triples of every entity the fact involves."""
-    for entity in (fact.subject, fact.object, fact.position, fact.organization, fact.evidence.speaker):
-        if entity is not None:
-            yield from entity_triples(entity)
-    yield from fact_triples(fact)
+    """:func:`fact_triples` preceded by the triples of every entity the fact involves and of its
+    sentence: everything one fact needs, for a graph that gets one fact at a time."""
+    yield from statements_triples((fact,))
+
+
+def statements_triples(facts: Iterable[Fact]) -> Iterator[Triple]:
+    """:func:`statement_triples` of many facts (one document's), each entity and each sentence
+    written once: a sentence stating N facts gives O(N) triples, not N copies of itself."""
+    entities: set[tuple[tuple[str, str, str], frozenset[str]]] = set()  # Entity equality ignores aliases
+    sentences: set[tuple[str, int]] = set()
+    for fact in facts:
+        for entity in (fact.subject, fact.object, fact.position, fact.organization, fact.evidence.speaker):
+            if entity is not None and (entity.key, entity.aliases) not in entities:
+                entities.add((entity.key, entity.aliases))
+                yield from entity_triples(entity)
+        ev = fact.evidence
+        if (ev.doc, ev.start) not in sentences:
+            sentences.add((ev.doc, ev.start))
+            yield from sentence_triples(ev)
+        yield from fact_triples(fact)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading entities back
+
+_ENTITIES = """SELECT ?type ?label ?mention WHERE {
+  ?e rdfs:label ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(kg:)))
+  OPTIONAL { ?e kg:mention ?mention } }"""
+
+
+def stored_entities(store: Store) -> list[Entity]:
+    """The entities a store already holds (as :func:`entity_triples` wrote them), one-word names
+    first (so they stay themselves)."""
+    if not store.persistent and len(store) == 0:
+        return []  # a new build's memory store: no need to parse a query
+    rows = store.query(_ENTITIES)
+    assert isinstance(rows, Rows)
+    found: dict[tuple[str, str], set[str]] = {}
+    for type_iri, label, mention in rows:
+        kind = str(type_iri).rsplit("#", 1)[-1]
+        if kind in ENTITY_TYPES:
+            mentions = found.setdefault((kind, str(label)), set())
+            if mention is not None:
+                mentions.add(str(mention))
+    ordered = sorted(found.items(), key=lambda item: (" " in item[0][1].strip(), item[0]))
+    return [Entity(label, kind, frozenset(mentions)) for (kind, label), mentions in ordered]

@@ -10,7 +10,7 @@ from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 
 from kg.cli import main
 from kg.graph import KnowledgeGraph
-from kg.ontology import DCTERMS, ENT, KG, PROV, ontology_graph
+from kg.ontology import DCTERMS, ENT, KG, PROV, SENTENCE, ontology_graph
 from kg.shacl import Unsupported, Validator
 from kg.validate import shapes_graph, validate
 
@@ -80,9 +80,34 @@ def _no_source(g: Graph) -> None:
     g.remove((node, PROV.wasDerivedFrom, None))
 
 
+def _sentence(g: Graph) -> URIRef:
+    return sorted(g.subjects(RDF.type, KG.Sentence))[0]
+
+
 def _start_after_end(g: Graph) -> None:
-    node = next(g.subjects(RDF.type, KG.Assertion))
-    g.set((node, KG.start, Literal(10_000)))
+    g.set((_sentence(g), KG.start, Literal(10_000)))
+
+
+def _dangling_sentence(g: Graph) -> None:
+    g.set((_assertion(g), KG.statedIn, SENTENCE["no-such-sentence"]))
+
+
+def _sentence_removed(g: Graph) -> None:
+    g.remove((_sentence(g), None, None))
+
+
+def _no_sentence(g: Graph) -> None:
+    g.remove((_assertion(g), KG.statedIn, None))
+
+
+def _two_texts(g: Graph) -> None:
+    g.add((_sentence(g), KG.text, Literal("Another sentence.")))
+
+
+def _sentence_from_another_document(g: Graph) -> None:
+    said = _sentence(g)
+    mine = g.value(said, PROV.wasDerivedFrom)
+    g.set((said, PROV.wasDerivedFrom, next(d for d in sorted(g.subjects(RDF.type, KG.Document)) if d != mine)))
 
 
 def _plain_triple_without_evidence(g: Graph) -> None:
@@ -134,7 +159,7 @@ def _label_with_language(g: Graph) -> None:
 
 
 def _negative_start(g: Graph) -> None:
-    g.set((_assertion(g), KG.start, Literal(-5)))
+    g.set((_sentence(g), KG.start, Literal(-5)))
 
 
 def _bad_date(g: Graph) -> None:
@@ -174,6 +199,11 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str]] = {
     "unknown polarity": (_unknown_polarity, "exactly one kg:polarity"),
     "no source document": (_no_source, "derived from exactly one kg:Document"),
     "start after end": (_start_after_end, "below its kg:end"),
+    "dangling sentence": (_dangling_sentence, "stated in exactly one kg:Sentence"),
+    "sentence removed": (_sentence_removed, "stated in exactly one kg:Sentence"),
+    "no sentence": (_no_sentence, "stated in exactly one kg:Sentence"),
+    "two texts": (_two_texts, "exactly one non-empty kg:text"),
+    "sentence from another document": (_sentence_from_another_document, "not from the assertion's document"),
     "plain triple without evidence": (_plain_triple_without_evidence, "no positive kg:Assertion behind it"),
     "hypothetical made positive": (_denied_claim_made_plain, "plain triple (kg:subject kg:predicate kg:object) is not in the graph"),
     "unknown predicate": (_unknown_predicate, "a relation of the kg ontology"),

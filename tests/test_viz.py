@@ -48,6 +48,9 @@ def test_network_records(G):
     assert endorse["arrows"] == "to" and runoff["arrows"] == "" and endorse["width"] > runoff["width"]
     assert not endorse["dashes"] and denied["dashes"] and not denied["asserted"]
     assert [(e["doc"], e["date"], e["confidence"]) for e in endorse["evidence"]] == [("d1", "2021-05-01", 0.9), ("d2", "2021-06-02", 0.8)]
+    assert len(net.sentences) == len(set(net.sentences)) == len({e.sentence for *_, ev in G.edges(data="evidence") for e in ev})
+    assert sorted(net.sentences[e["s"]] for e in endorse["evidence"]) == sorted(e.sentence for e in G.edges[
+        analysis.find_entity(G, "Ann Lee"), analysis.find_entity(G, "Bob Roy"), "endorses"]["evidence"])
     assert net.options["physics"]["solver"] == "forceAtlas2Based"
 
 
@@ -68,7 +71,7 @@ def test_page_is_self_contained_and_article_text_is_data(G):
     data = page_data(page)
     net = viz.build_network(G)
     assert data["nodes"] == net.nodes and data["edges"] == net.edges
-    sentences = [e["sentence"] for edge in data["edges"] for e in edge["evidence"]]
+    sentences = [data["sentences"][e["s"]] for edge in data["edges"] for e in edge["evidence"]]
     assert 'Zed Tam said <script>window.__pwned=1</script> he supports Acme Party.' in sentences
     assert [t["type"] for t in data["legend"]] == ["Person", "Organization", "Position"]
 
@@ -174,7 +177,7 @@ def test_the_page_never_shows_a_local_path():
     G = nx.MultiDiGraph()
     for n in "ab":
         G.add_node(n, label=n.upper(), type="Person", aliases=[])
-    ev = analysis.Evidence("/home/me/secret/news/a.txt", 0, "A met B.", None, 0.5, "positive")
+    ev = analysis.Statement("/home/me/secret/news/a.txt", 0, "A met B.", None, 0.5, "positive")
     G.add_edge("a", "b", "endorses", relation="endorses", label="endorses", polarity="positive", symmetric=False, evidence=[ev])
     page = viz.page(G).html
     assert "/home/me" not in page and page_data(page)["edges"][0]["evidence"][0]["doc"] == "a.txt"

@@ -6,6 +6,8 @@ const $ = id => document.getElementById(id);
 function el(tag, text, cls) { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; }
 document.getElementById("title").textContent = data.title;
 
+// Each sentence is in data.sentences once; an evidence record names it by its index.
+for (const e of data.edges) for (const ev of e.evidence) ev.sentence = data.sentences[ev.s];
 const byId = new Map(data.nodes.map(n => [n.id, n]));
 const edgeById = new Map(data.edges.map(e => [e.id, e]));
 const incident = new Map(data.nodes.map(n => [n.id, []]));

@@ -7,7 +7,7 @@ import pytest
 
 from kg.build import Builder
 from kg.documents import Document
-from kg.resolve import entity_iri
+from kg.iris import entity_iri
 
 
 def _held(extraction) -> dict[str, tuple[str, str]]:
