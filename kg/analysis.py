@@ -27,7 +27,7 @@ from kg.facts import FactView
 from kg.facts import Statement as Statement
 from kg.facts import pagerank as _pagerank
 from kg.fileio import OutputError, atomic_writer
-from kg.names import name_words
+from kg.names import name_words, same_first_name
 from kg.ontology import DCTERMS, ENT, KG, PROV, SCHEMA, relations
 from kg.options import NETWORK_FORMATS
 
@@ -292,7 +292,7 @@ def likely_duplicates(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
 
     The same name once accents, case, middle initials and suffixes are folded (whatever the two
     types); or a person and a person, organisation or untyped name with the same surname and
-    compatible first names ("Steve" and "Steven", or none).
+    compatible first names ("Steve" and "Steven", "Bill" and "William": :func:`~kg.names.same_first_name`, or none).
     """
     by_key: dict[str, list[str]] = {}
     by_surname: dict[str, list[str]] = {}
@@ -314,7 +314,8 @@ def likely_duplicates(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
             if (a, b) in pairs or "Person" not in (graph.nodes[a]["type"], graph.nodes[b]["type"]):
                 continue
             first_a, first_b = (name_words(graph.nodes[n]["label"])[:-1] for n in (a, b))
-            if not first_a or not first_b or first_a[0].startswith(first_b[0]) or first_b[0].startswith(first_a[0]):
+            if (not first_a or not first_b or first_a[0].startswith(first_b[0]) or first_b[0].startswith(first_a[0])
+                    or same_first_name(first_a[0], first_b[0])):
                 pairs[(a, b)] = "the same surname"
     return [(a, b, why) for (a, b), why in sorted(pairs.items())]
 

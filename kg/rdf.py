@@ -175,3 +175,14 @@ def stored_entities(store: Store) -> list[Entity]:
                 mentions.add(str(mention))
     ordered = sorted(found.items(), key=lambda item: (" " in item[0][1].strip(), item[0]))
     return [Entity(label, kind, frozenset(mentions)) for (kind, label), mentions in ordered]
+
+
+def merge_update(old: Entity, new: Entity) -> str:
+    """A SPARQL Update that merges the node of ``old`` into ``new``'s: every triple that names the
+    old node names the new one, the old label becomes a ``kg:mention``, the old type and label go."""
+    a, b = entity_iri(old).n3(), entity_iri(new).n3()
+    return (f"DELETE {{ ?s ?p {a} }} INSERT {{ ?s ?p {b} }} WHERE {{ ?s ?p {a} }} ;\n"
+            f"DELETE {{ {a} ?p ?o }} INSERT {{ {b} ?p ?o }} WHERE {{ {a} ?p ?o FILTER(?p != rdf:type && ?p != rdfs:label) }} ;\n"
+            f"DELETE WHERE {{ {a} ?p ?o }} ;\n"
+            f"INSERT DATA {{ {b} kg:mention {Literal(old.label).n3()} }}")
+

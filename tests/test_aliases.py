@@ -123,3 +123,15 @@ def test_build_with_aliases(tmp_path, nlp, capsys):
     bad.write_text("Lula\n")
     assert main(["build", str(text), "-o", str(tmp_path / "out2"), "--aliases", str(bad), "-q"]) == 2
     assert "bad.tsv:1" in capsys.readouterr().err
+
+
+def test_duplicates_know_familiar_first_names(tmp_path, capsys):
+    kg = KnowledgeGraph()
+    bill, william, robert = (Entity(n, "Person") for n in ("Bill Ostrander", "William Ostrander", "Robert Ostrander"))
+    for f in (_fact(bill, "endorses", CAL), _fact(william, "endorses", BEN, 10), _fact(robert, "endorses", ANA, 20)):
+        kg.add_fact(f)
+    path = kg.serialize(tmp_path / "graph.ttl")
+    assert main(["entities", str(path), "--duplicates"]) == 0
+    out = capsys.readouterr().out
+    assert "Bill Ostrander (Person)\tWilliam Ostrander (Person)\tthe same surname" in out
+    assert "Robert" not in out  # neither a Bill nor a William
