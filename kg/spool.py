@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import heapq
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from rdflib import RDF, RDFS
 from rdflib.plugins.serializers.nt import _nt_row  # one triple as an N-Triples line, as rdflib writes it
 
 from kg.export import write_lines
 from kg.fileio import OutputError, atomic_writer
 
+_OWN = {f"<{RDF.type}>", f"<{RDFS.label}>"}  # a node's own lines, gone when it merges into another
 LIMIT = 50_000  # lines held in memory before a sorted run goes to disk (about 10 MB)
 MAX_RUNS = 32
 
@@ -39,6 +41,29 @@ class TripleSpool:
         self._lines.update(map(_nt_row, dict.fromkeys(triples)))
         if len(self._lines) >= self.limit:
             self._spill()
+
+    def rename(self, renames: Mapping[str, str]) -> None:
+        """Merge nodes: every line that names an old IRI (a key of ``renames``) names its new one
+        instead, and the old node's own type and label go (the build merges a surname read before
+        the full name into that person's node, once, at its end)."""
+        if not renames:
+            return
+        old = {f"<{iri}>": f"<{new}>" for iri, new in renames.items()}
+
+        def renamed(line: str) -> str | None:
+            subject, predicate, rest = line.split(" ", 2)
+            obj = rest[:-3]  # "o .\n"
+            if subject in old and predicate in _OWN:
+                return None
+            if subject not in old and obj not in old:
+                return line
+            return f"{old.get(subject, subject)} {predicate} {old.get(obj, obj)} .\n"
+
+        self._lines = {new for line in self._lines if (new := renamed(line)) is not None}
+        runs, self._runs = self._runs, []
+        for run in runs:
+            self._runs.append(_run(sorted(new for line in run if (new := renamed(line)) is not None)))
+            run.close()
 
     def _spill(self) -> None:
         self._runs.append(_run(sorted(self._lines)))
