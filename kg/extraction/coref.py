@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.entities import Cluster, EntityIndex, Mention
+from kg.extraction.entities import NAME_TAILS, Cluster, EntityIndex, Mention
 from kg.extraction.quotes import Quotes
 from kg.extraction.syntax import SUBJECT_DEPS, ancestors, clause_subjects, conjuncts
 from kg.ontology import default_ontology, organization_words, position_words
@@ -31,6 +31,7 @@ THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 REFLEXIVE = {"himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
+ORGANIZATION_PRONOUNS = {"it", "its"}
 LOOKBACK_SENTENCES = 3
 
 
@@ -183,6 +184,8 @@ class Coreference:
             return (yield from self._speaker(token))
         if lower in THIRD_PERSON:
             return (yield from self._pronoun(token))
+        if lower in ORGANIZATION_PRONOUNS:
+            return (yield from self._organization_pronoun(token))
         if lower in RELATIVE and token.head.dep_ in ("relcl", "acl"):
             head = token.head.head  # "X is the largest union that backs Y": the union is X
             if head.dep_ == "attr" and head.pos_ == "NOUN":
@@ -309,6 +312,26 @@ class Coreference:
                     return Resolution(mention, "pronoun", back)
         return None
 
+    def _organization_pronoun(self, token: Token) -> Steps:
+        """"The union said it would back X", "The Harbor Guild met on Monday. It endorsed X": "it"
+        is the organisation that is the subject of a clause governing it, else the subject of the
+        sentence before; anyone else there settles that it is not an organisation we know."""
+        own = token.head
+        for ancestor in ancestors(own) if token.dep_ in SUBJECT_DEPS else [own, *ancestors(own)]:
+            for subject in clause_subjects(ancestor):
+                if subject.i < token.i and subject.lower_ not in ORGANIZATION_PRONOUNS:
+                    found = yield subject
+                    return found if found is not None and found.cluster.type == "Organization" else None
+        index = self._sentence(token)
+        if index == 0 or self.quotes.region_of(token) is not None:
+            return None
+        subjects = sorted((t for t in self.sents[index - 1] if t.dep_ in SUBJECT_DEPS), key=lambda t: (t.head.dep_ != "ROOT", t.i))
+        for subject in subjects[:1]:
+            found = yield subject
+            if found is not None and found.cluster.type == "Organization":
+                return Resolution(found.cluster, "pronoun", 1)
+        return None
+
     # -- organisations named by their owner ------------------------------------------------------
 
     def _organization(self, token: Token) -> Steps:
@@ -317,6 +340,9 @@ class Coreference:
         owners = [c for c in token.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
         for owner in owners:
             found = yield owner
+            if found is not None and found.cluster.type == "Organization" and (
+                    head in NAME_TAILS or any(c.lower_ == "editorial" for c in token.children)):
+                return Resolution(found.cluster, "name")  # "the Law and Justice party", "the Times editorial board"
             if found is not None and found.cluster.type in ("Person", "Organization"):
                 label = f"{found.cluster.label} {head}"
                 cluster = self._owned.get(label)

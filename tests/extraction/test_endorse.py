@@ -52,6 +52,24 @@ ASSERTED = [
     # a one-word name the model takes for a place is, when endorsed, a candidate
     ("Okoro has been endorsed by Governor Ana Ruiz, Mayor Carl Lind and the Harbor Teachers Union.",
      {("Ana Ruiz", "endorses", "Okoro"), ("Carl Lind", "endorses", "Okoro"), ("Harbor Teachers Union", "endorses", "Okoro")}),
+    # "it" is the organisation that governs it or leads the sentence before
+    ("The Harbor Teachers Union announced Monday that it is endorsing Ben Okoro in the mayoral race.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    ("The Harbor Teachers Union on Tuesday endorsed Ben Okoro for mayor. It also backed Carla Diaz for city council.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro"), ("Harbor Teachers Union", "endorses", "Carla Diaz")}),
+    # compound participles on a description of the candidate
+    ("Ruiz-backed candidate Ben Okoro won the primary on Tuesday.", {("Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro, the Ruiz-endorsed candidate, won the primary on Tuesday.", {("Ruiz", "endorses", "Ben Okoro")}),
+    # lists the parser gets half wrong
+    ("Ben Okoro secured endorsements from Ana Ruiz and Carl Lind ahead of the primary.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
+    ("Okoro has received endorsements from Mayor Ana Ruiz and Senators Carl Lind and Dora Vance in the primary.",
+     {("Ana Ruiz", "endorses", "Okoro"), ("Carl Lind", "endorses", "Okoro"), ("Dora Vance", "endorses", "Okoro")}),
+    # "the X party" is X, "the X editorial board" is X
+    ("Ben Okoro, backed by the opposition Civic Renewal (CR) party, won a third of the vote in the presidential race.",
+     {("Civic Renewal", "endorses", "Ben Okoro")}),
+    ("The Westland Herald editorial board endorsed Ben Okoro for governor.",
+     {("Westland Herald", "endorses", "Ben Okoro")}),
 ]
 
 
