@@ -462,6 +462,11 @@ def _newspaper(name: str) -> bool:
     return len(words) > 1 and words[-1].casefold() in _NEWSPAPER_WORDS
 
 
+def newspaper_name(name: str) -> bool:
+    """"the Valley Courier": a name whose last word names a newspaper."""
+    return _newspaper(name)
+
+
 def _may_join(mention: Mention, name: str, cluster: Cluster) -> bool:
     """May the short ``mention`` join the fuller name ``name`` of ``cluster``? Always when that is a
     person's; a surname that is a person's ("Mr. Vogt", or tagged as a person) also joins a name the

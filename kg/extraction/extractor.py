@@ -179,6 +179,12 @@ def _bare_name(token: Token) -> bool:
     )
 
 
+def _tied(cluster: Cluster, type_: str) -> bool:
+    """Does ``type_`` have as many votes as the type that won ("Mary Lind" a person, "Lind"
+    twice an organisation): then a slot only a person fills settles it."""
+    return cluster.votes[type_] > 0 and cluster.votes[type_] >= max(cluster.votes.values())
+
+
 class DocumentExtractor:
     """Extraction state for one parsed document, or one piece of it starting at ``offset``."""
 
@@ -194,7 +200,8 @@ class DocumentExtractor:
         self.quotes = Quotes(doc, self.ontology.cue("speechVerbs"))
         self.sentences = list(doc.sents)
         self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
-                                 self.ontology.cue("standaloneOrganizations"))
+                                 self.ontology.cue("standaloneOrganizations"),
+                                 (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")))
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
@@ -244,7 +251,7 @@ class DocumentExtractor:
                         clusters += [r.cluster for r in self.coref.pair(token)]
                     for found in clusters:
                         if (cls == "Person" and found.type != "Person" and not self._place(found)
-                                and self.entities.weakly_typed(found)):
+                                and (self.entities.weakly_typed(found) or _tied(found, "Person"))):
                             found.votes["Person"] += 1.25
                         elif (number == 1 and cls == "Agent" and found.type == "Place" and self.entities.weakly_typed(found)
                               and " " not in found.label and token.pos_ == "PROPN"):
@@ -271,6 +278,18 @@ class DocumentExtractor:
             if label:
                 return Entity(label, self._phrase_type(token, rel)), 1.0
         return None
+
+    def _arguments(self, tokens: list[Token], rel: Relation, as_object: bool) -> list[tuple[Entity, float]]:
+        """Each token's argument; a counted plural stands for the people it lists ("endorsed all
+        three candidates. The three are A, B and C")."""
+        out: list[tuple[Entity, float]] = []
+        for token in tokens:
+            found = self._argument(token, rel, as_object)
+            if found is not None:
+                out.append(found)
+            else:
+                out += [(self.entity(r.cluster), argument_confidence(r)) for r in self.coref.members(token)]
+        return out
 
     def _phrase_type(self, token: Token, rel: Relation) -> str:
         lemma = token.lemma_.lower()
@@ -350,8 +369,8 @@ class DocumentExtractor:
 
     def _add_match(self, sentence: Span, match: Match) -> None:
         rel = match.relation
-        subjects = [a for t in match.subjects if (a := self._argument(t, rel, False))]
-        objects = [a for t in match.objects if (a := self._argument(t, rel, True))]
+        subjects = self._arguments(match.subjects, rel, False)
+        objects = self._arguments(match.objects, rel, True)
         if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
             subjects += [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.pair(t)]
             unique = {e: c for e, c in subjects}
@@ -387,13 +406,18 @@ class DocumentExtractor:
 
     def _add_repeats(self) -> None:
         """"Vance endorsed Ortiz. Greer followed suit": the subject of a phrase of repetition
-        (kg:repeatPhrases: "follow suit", "do the same") does what the facts of the nearest earlier
+        (kg:repeatPhrases: "follow suit", "do the same", "do so") does what the facts of the nearest earlier
         sentence that has any say, to the same objects (symmetric relations and positions aside)."""
         phrases = [tuple(p.split()) for p in self.ontology.cue("repeatPhrases")]
+        verbs = {verb for verb, *_ in phrases}
         for index, sentence in enumerate(self.sentences):
             for token in sentence:
-                word = next((c for verb, *_, last in phrases if token.lemma_.lower() == verb
-                             for c in token.children if c.lower_ == last and c.i > token.i), None)
+                lemma = token.lemma_.lower()
+                if lemma not in verbs:
+                    continue
+                near = [w for c in token.children for w in (c, *(g for g in c.children if g.dep_ == "advmod"))]
+                word = next((c for verb, *_, last in phrases if lemma == verb
+                             for c in near if c.lower_ == last and c.i > token.i), None)  # "did so too"
                 if word is None:
                     continue
                 earlier = self._previous_facts(index)
@@ -486,7 +510,8 @@ class Extractor:
     ``ontology`` (default: the package's, :func:`~kg.ontology.default_ontology`) gives the
     relations, their triggers and every cue word the extraction reads.
     Documents longer than ``max_chunk`` characters (or the pipeline's ``max_length``) are parsed in pieces (see
-    :mod:`kg.extraction.chunks`); their evidence offsets are relative to the whole text. Each
+    :mod:`kg.extraction.chunks`), each piece alone in its spaCy batch, so the memory of a long
+    document is that of one piece; their evidence offsets are relative to the whole text. Each
     document's extraction gets ``budget`` (see :mod:`kg.budget`).
     """
 
@@ -555,7 +580,8 @@ class Extractor:
                 parts = list(chunks(document.text, limit)) or [(0, document.text)]
                 for number, (offset, piece) in enumerate(parts, start=1):
                     text = structure.with_title(self.nlp, piece, document.title) if offset == 0 and document.title else piece
-                    yield document, offset, text, number == len(parts), len(piece)
+                    weight = len(piece) if len(parts) == 1 else self.max_batch_chars  # a piece is parsed alone
+                    yield document, offset, text, number == len(parts), weight
 
         parts: list[Extraction] = []
         spent = 0.0
