@@ -134,7 +134,7 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
         return organization
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start])):
+    while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start]) or doc[start].tag_ in ("VBG", "VBD")):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
         end -= 1

@@ -556,6 +556,16 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
         datives = _children(noun.head, "dative")  # "gave Reid her endorsement", "gave the nod to Reid"
         objects = objects or _expand([p for d in datives for p in (_children(d, "pobj") if d.pos_ == "ADP" else [d])])
+    if not rel.symmetric and not rel.object_is_phrase:
+        by = _prep_objects(noun, ("by",))
+        owners = _children(noun, "poss")
+        if by and owners and not objects:  # "Okoro's endorsement by the union"
+            subjects, objects = by, [_candidate(o, lex) for o in owners]
+        if (subjects and not objects and noun.dep_ == "nsubj" and lemma_in(noun.head, lex.cue("benefitVerbs"))
+                and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in noun.head.children)):  # not "could give"
+            # "the nod from Ruiz gives Okoro a boost", "Ruiz's endorsement boosted Okoro's campaign"
+            helped = _children(noun.head, "dative") or _children(noun.head, "dobj")
+            objects = [_candidate(o, lex) for o in helped if o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in lex.cue("candidacyNouns")]
     if subjects and objects:
         role = None
         if rel.role_bearing:  # "X's appointment of Y as police chief"

@@ -70,6 +70,16 @@ ASSERTED = [
      {("Civic Renewal", "endorses", "Ben Okoro")}),
     ("The Westland Herald editorial board endorsed Ben Okoro for governor.",
      {("Westland Herald", "endorses", "Ben Okoro")}),
+    # the endorsement as a thing that happened to the candidate
+    ("Okoro's endorsement by the Harbor Teachers Union came on Monday, a week before the primary.",
+     {("Harbor Teachers Union", "endorses", "Okoro")}),
+    ("The nod from Ana Ruiz gives Ben Okoro a boost in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro touted endorsements from Ana Ruiz and the Harbor Teachers Union in the mayoral race.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz gave Ben Okoro her blessing in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz called on her supporters to back Ben Okoro in the runoff.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Endorsing Ben Okoro in the mayoral race, Ana Ruiz called him a proven leader.",
+     {("Ana Ruiz", "endorses", "Ben Okoro")}),
 ]
 
 
@@ -94,6 +104,10 @@ NOT_ASSERTED = [
     "The Harbor Teachers Union denied that it had rallied behind Ben Okoro in the primary.",
     "Ana Ruiz said she would vote for Ben Okoro in the runoff.",
     "If Ben Okoro wins the primary, Ana Ruiz will campaign for him.",
+    "Ana Ruiz urged Carl Lind to endorse Ben Okoro in the runoff.",
+    "Ana Ruiz is set to endorse Ben Okoro in the runoff.",
+    "Ana Ruiz stayed neutral in the runoff between Ben Okoro and Carl Lind.",
+    "The Harbor Teachers Union's blessing could give Ben Okoro a boost in the mayoral race.",
 ]
 
 
