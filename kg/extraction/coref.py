@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.entities import Cluster, EntityIndex, Mention, newspaper_name
+from kg.extraction.entities import NAME_TAILS, Cluster, EntityIndex, Mention, newspaper_name
 from kg.extraction.quotes import Quotes
 from kg.extraction.syntax import SUBJECT_DEPS, ancestors, clause_subjects, conjuncts
 from kg.ontology import default_ontology, organization_words, position_words
@@ -438,6 +438,9 @@ class Coreference:
             c.dep_ == "amod" and c.text.islower())]  # not "the editorial board"
         for owner in owners:
             found = yield owner
+            if found is not None and found.cluster.type == "Organization" and (
+                    head in NAME_TAILS or any(c.lower_ == "editorial" for c in token.children)):
+                return Resolution(found.cluster, "name")  # "the Law and Justice party", "the Times editorial board"
             if found is not None and found.cluster.type in ("Person", "Organization"):
                 label = f"{found.cluster.label} {head}"
                 cluster = self._owned.get(label)

@@ -157,6 +157,7 @@ def _bare_name(token: Token) -> bool:
         and token.text[:1].isupper()
         and token.text[1:].islower()
         and token.lemma_.lower() not in position_words()
+        and token.lower_.removesuffix("s") not in position_words()  # "Senators Ana Ruiz and Ben Okoro"
         and token.lemma_.lower() not in organization_words()
         and token.lower_ not in DESCRIPTORS
         and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
