@@ -407,6 +407,9 @@ def _parenthesised(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].text == "("
 
 
+POST_NOUNS = {"post", "position", "job", "role", "office", "seat", "board", "council", "commission", "bench", "cabinet", "panel"}
+
+
 def _given_a_post(verb: Token, objects: list[Token]) -> bool:
     """Does the choice ``verb`` give its object a post: "as Y", "for the post", "to lead Y"?"""
     if any(c.dep_ == "prt" for c in verb.children):
@@ -415,6 +418,8 @@ def _given_a_post(verb: Token, objects: list[Token]) -> bool:
         return True
     if _prep_objects(verb, ("for",)):
         return True
+    if any(o.lemma_.lower() in position_words() or o.lemma_.lower() in POST_NOUNS for o in _prep_objects(verb, ("to",))):
+        return True  # "restored her to the post", "picked him to the board"
     return any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > verb.i
                and any(a.lower_ == "to" for a in c.children) for c in verb.children)
 
@@ -476,6 +481,9 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
     objects = _prep_objects(noun, preps)
+    agents = _prep_objects(noun, ("by",))
+    if agents and not objects and not rel.symmetric and _children(noun, "poss"):
+        subjects, objects = agents, _children(noun, "poss")  # "Kim's appointment by Gov. Lee": Lee -> Kim
     if not subjects and not rel.symmetric:  # "won the Harlow endorsement": the name before the noun
         subjects = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1]
     if rel.symmetric:
