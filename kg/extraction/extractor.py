@@ -51,6 +51,7 @@ NOT_TITLE_ADJECTIVES = {
 # Bounds on what one trigger may state, so output grows with the text, not with its lists' products:
 MAX_FIELD = 4  # candidates in one runoff (pairs: at most 6)
 MAX_PRODUCT = 36  # subjects x objects when both are lists ("A, B and C endorsed D and E")
+ELECTION_WINDOW = (1, 1)  # sentences before and after one that may set its election context
 _LEADING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 
 
@@ -208,11 +209,14 @@ class DocumentExtractor:
         self.quotes = Quotes(doc, self.ontology.cue("speechVerbs"))
         self.sentences = list(doc.sents)
         self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
-                                 self.ontology.cue("standaloneOrganizations"))
+                                 self.ontology.cue("standaloneOrganizations"),
+                                 (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")))
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
         self._announced: dict[str, tuple[int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence start, appointers)
+        self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
+        self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
 
     def entity(self, cluster: Cluster) -> Entity:
         key = id(cluster)
@@ -243,11 +247,12 @@ class DocumentExtractor:
     def _type_by_slots(self, matches: list[tuple[Span, Match]]) -> None:
         """A name the model typed once, weakly, as an organisation but used where only a person
         fits ("Le Pen and Macron will meet in the runoff") is a person; so is a bare capitalised
-        noun in such a slot ("Lula faces Bolsonaro")."""
+        noun in such a slot ("Lula faces Bolsonaro"). A one-word name typed once as a place but
+        endorsed is a candidate, a person: nobody endorses a place ("X endorsed Kast")."""
         for _, match in matches:
             rel = match.relation
             slots = [(match.subjects, rel.domain)] + [(match.objects, rel.range)] * (not match.pairwise)
-            for tokens, cls in slots:
+            for number, (tokens, cls) in enumerate(slots):
                 for token in tokens:
                     cluster = self.entities.entity_at(token)
                     if cluster is None and _bare_name(token):
@@ -258,6 +263,9 @@ class DocumentExtractor:
                     for found in clusters:
                         if (cls == "Person" and found.type != "Person" and not self._place(found)
                                 and (self.entities.weakly_typed(found) or _tied(found, "Person"))):
+                            found.votes["Person"] += 1.25
+                        elif (number == 1 and cls == "Agent" and found.type == "Place" and self.entities.weakly_typed(found)
+                              and " " not in found.label and token.pos_ == "PROPN"):
                             found.votes["Person"] += 1.25
         for _, match in matches:  # "Garland, who tapped Smith": no place is a "who"
             for token in match.subjects + match.objects:
@@ -288,6 +296,18 @@ class DocumentExtractor:
                 return Entity(label, self._phrase_type(token, rel)), 1.0
         return None
 
+    def _arguments(self, tokens: list[Token], rel: Relation, as_object: bool) -> list[tuple[Entity, float]]:
+        """Each token's argument; a counted plural stands for the people it lists ("endorsed all
+        three candidates. The three are A, B and C")."""
+        out: list[tuple[Entity, float]] = []
+        for token in tokens:
+            found = self._argument(token, rel, as_object)
+            if found is not None:
+                out.append(found)
+            else:
+                out += [(self.entity(r.cluster), argument_confidence(r)) for r in self.coref.members(token)]
+        return out
+
     def _phrase_type(self, token: Token, rel: Relation) -> str:
         lemma = token.lemma_.lower()
         if lemma in position_words():
@@ -300,6 +320,28 @@ class DocumentExtractor:
         return entity.type == "Thing" or entity.type in self.ontology.subclasses(cls)
 
     # -- facts ---------------------------------------------------------------------------------
+
+    def _about_election(self, sentence: Span) -> bool:
+        """Is ``sentence`` part of a passage about an election: it, the sentence before it or the one
+        after it speaks of one (support for a candidate is told next to the race: "Lind is running
+        for mayor. The union is backing her."). Two sentences away is another topic."""
+        index = self._sentence_index.get(sentence.start)
+        if index is None:
+            return about_election(sentence, self.ontology.election_cues)
+        return any(self._election_sentences[max(0, index - ELECTION_WINDOW[0]) : index + ELECTION_WINDOW[1] + 1])
+
+    def _for_office(self, match: Match) -> bool:
+        """Support "for mayor", "for the presidency", "for re-election", on the trigger or its
+        object ("support for the president" is support for a person)."""
+        offices = self.ontology.election_words | self.ontology.cue("offices")
+
+        def office(noun: Token) -> bool:
+            lemma = noun.lemma_.lower()
+            bare = not any(c.dep_ in ("det", "poss") for c in noun.children)
+            return lemma in offices or (bare and lemma in position_words())
+
+        return any(prep.dep_ == "prep" and prep.lower_ == "for" and any(o.dep_ == "pobj" and office(o) for o in prep.children)
+                   for token in [match.trigger, *match.objects] for prep in token.children)
 
     def _stance(self, trigger: Token, subject: Entity, rel: Relation | None = None) -> tuple[str, Entity | None]:
         scheduled = rel is not None and rel.scheduled
@@ -344,8 +386,8 @@ class DocumentExtractor:
 
     def _add_match(self, sentence: Span, match: Match) -> None:
         rel = match.relation
-        subjects = [a for t in match.subjects if (a := self._argument(t, rel, False))]
-        objects = [a for t in match.objects if (a := self._argument(t, rel, True))]
+        subjects = self._arguments(match.subjects, rel, False)
+        objects = self._arguments(match.objects, rel, True)
         if rel.role_bearing and not match.pairwise:
             subjects = self._announcer(sentence, match, subjects, objects)
         if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
@@ -371,7 +413,7 @@ class DocumentExtractor:
                 if polarity == "positive" and self._fits(obj, "Person"):
                     self._store(Fact(obj, rel.role_relation, role, self._evidence(
                         sentence, trigger, "appointment", self.confidence["appointment"] * oc, polarity, speaker)))
-        if rel.in_election and match.frame != "agentive" and about_election(sentence, self.ontology.election_cues):
+        if rel.in_election and match.frame != "agentive" and (self._about_election(sentence) or self._for_office(match)):
             rel = self.ontology.relations[rel.in_election]  # "the union is supporting Lind for governor"
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
@@ -383,13 +425,18 @@ class DocumentExtractor:
 
     def _add_repeats(self) -> None:
         """"Vance endorsed Ortiz. Greer followed suit": the subject of a phrase of repetition
-        (kg:repeatPhrases: "follow suit", "do the same") does what the facts of the nearest earlier
+        (kg:repeatPhrases: "follow suit", "do the same", "do so") does what the facts of the nearest earlier
         sentence that has any say, to the same objects (symmetric relations and positions aside)."""
         phrases = [tuple(p.split()) for p in self.ontology.cue("repeatPhrases")]
+        verbs = {verb for verb, *_ in phrases}
         for index, sentence in enumerate(self.sentences):
             for token in sentence:
-                word = next((c for verb, *_, last in phrases if token.lemma_.lower() == verb
-                             for c in token.children if c.lower_ == last and c.i > token.i), None)
+                lemma = token.lemma_.lower()
+                if lemma not in verbs:
+                    continue
+                near = [w for c in token.children for w in (c, *(g for g in c.children if g.dep_ == "advmod"))]
+                word = next((c for verb, *_, last in phrases if lemma == verb
+                             for c in near if c.lower_ == last and c.i > token.i), None)  # "did so too"
                 if word is None:
                     continue
                 earlier = self._previous_facts(index)
@@ -424,7 +471,7 @@ class DocumentExtractor:
         found = self._announced.get(rel.name)
         if found is None or found[0] >= sentence.start:
             return subjects
-        index = next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)
+        index = self._sentence_index[sentence.start]
         earlier = [s.start for s in self.sentences[max(0, index - 2):index]]
         if found[0] not in earlier:
             return subjects
@@ -526,7 +573,8 @@ class Extractor:
     ``ontology`` (default: the package's, :func:`~kg.ontology.default_ontology`) gives the
     relations, their triggers and every cue word the extraction reads.
     Documents longer than ``max_chunk`` characters (or the pipeline's ``max_length``) are parsed in pieces (see
-    :mod:`kg.extraction.chunks`); their evidence offsets are relative to the whole text. Each
+    :mod:`kg.extraction.chunks`), each piece alone in its spaCy batch, so the memory of a long
+    document is that of one piece; their evidence offsets are relative to the whole text. Each
     document's extraction gets ``budget`` (see :mod:`kg.budget`).
     """
 
@@ -595,7 +643,8 @@ class Extractor:
                 parts = list(chunks(document.text, limit)) or [(0, document.text)]
                 for number, (offset, piece) in enumerate(parts, start=1):
                     text = structure.with_title(self.nlp, piece, document.title) if offset == 0 and document.title else piece
-                    yield document, offset, text, number == len(parts), len(piece)
+                    weight = len(piece) if len(parts) == 1 else self.max_batch_chars  # a piece is parsed alone
+                    yield document, offset, text, number == len(parts), weight
 
         parts: list[Extraction] = []
         spent = 0.0

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -29,7 +30,7 @@ from kg.extraction.syntax import clause_subjects, conjuncts, first_conjunct
 from kg.extraction.syntax import prep_objects as _prep_objects
 from kg.ontology import Ontology, Relation, VerbTrigger, default_ontology, position_words
 
-NOUN_OBJECT_PREPS = ("of", "for", "behind")
+NOUN_OBJECT_PREPS = ("of", "for", "behind", "around")
 PASSIVE_AGENT_DEPS = {"agent"}
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
 TEMPORAL = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
@@ -66,6 +67,12 @@ class Lexicon:
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
+
+    @cached_property
+    def triggers(self) -> frozenset[str]:
+        """Every lemma some table but the cue sets and pair prepositions holds (a word outside it triggers nothing)."""
+        tables = (getattr(self, f.name) for f in fields(self) if f.name not in ("cues", "pair_prepositions"))
+        return frozenset().union(*(table for table in tables if isinstance(table, dict)))
 
 
 def lexicon(ontology: Ontology | None = None) -> Lexicon:
@@ -276,6 +283,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
                 return  # "ran the company for six years": another sense of the verb
             objects = _matter_objects(verb, rel, trigger)
+        elif trigger.particle and not rel.symmetric and not rel.role_bearing:
+            objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
         else:
             objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
             if rel.role_bearing:
@@ -295,11 +304,40 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     if frame == "passive":  # "endorsed by the union on Monday — and by Mayor Lind a day later"
         subjects += _members([p for by in _children(verb, "conj") if by.lower_ == "by" for p in _children(by, "pobj")])
     if not rel.object_is_phrase:
-        objects = _members(objects, co_agents=False)
+        objects = _members([_candidate(o, lex) for o in objects], co_agents=False)
         if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"
             objects += [c for c in _children(verb, "conj") if c.pos_ == "PROPN"
                         and any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
+
+
+def _candidate(token: Token, lex: Lexicon) -> Token:
+    """"endorsed Ana Ruiz's bid for governor", "backed the candidacy of Ana Ruiz": a candidacy
+    (kg:candidacyNouns) stands for its candidate, when the text names who it is."""
+    if token.lemma_.lower() not in lex.cue("candidacyNouns"):
+        return token
+    owner = _children(token, "poss") + _prep_objects(token, ("of",))
+    owner = owner or [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return owner[0] if owner else token
+
+
+RELATIVE_WORDS = {"who", "whom", "that", "which"}
+
+
+def _among(subjects: list[Token]) -> list[Token]:
+    """"Among those who endorsed X were A and B", "A is among the mayors who endorsed X": the
+    people the copula names are the subjects, not "those" or "the mayors"."""
+    out: list[Token] = []
+    for subject in subjects:
+        holder = subject.head.head if subject.lower_ in RELATIVE_WORDS and subject.head.dep_ == "relcl" else subject
+        among = holder.head if holder.dep_ == "pobj" else None
+        if among is not None and among.lower_ == "among" and among.dep_ == "prep":
+            named = [c for c in among.head.children if c.dep_ in ("nsubj", "nsubjpass", "attr") and c.i != holder.i]
+            if named:
+                out += _expand(named)
+                continue
+        out.append(subject)
+    return out
 
 
 CO_AGENT_PREPS = {"along": "with", "together": "with", "alongside": None}
@@ -474,13 +512,16 @@ def patient_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
 
 
 def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None = None) -> Iterator[Match]:
-    if particle and not _has_particle(noun, particle):
-        return
+    light = noun.dep_ == "dobj" and lemma_in(noun.head, lex.cue("lightVerbs") | lex.cue("ownerVerbs"))
+    if particle and not (_has_particle(noun, particle) or (light and _has_particle(noun.head, particle))):
+        return  # "threw her weight behind X": the preposition hangs on the verb
     if not _has_context(noun.sent, rel):
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
-    objects = _prep_objects(noun, preps)
+    objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
+    if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
+        subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
     agents = _prep_objects(noun, ("by",))
     if agents and not objects and not rel.symmetric and _children(noun, "poss"):
         subjects, objects = agents, _children(noun, "poss")  # "Kim's appointment by Gov. Lee": Lee -> Kim
@@ -496,11 +537,12 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
             yield Match(rel, noun, "nominal", participants, [], pairwise=True)
         return
     if noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs"):
-        # "Tuberville has my approval", "X won the endorsement of Y"
-        givers = subjects or _prep_objects(noun, ("of", "from"))
-        yield Match(rel, noun, "nominal", givers, clause_subjects(noun.head))
+        # "Tuberville has my approval", "X won the endorsement of Y", "got the nod from Y"
+        givers = subjects or _prep_objects(noun, ("of", "from")) or _prep_objects(noun.head, ("from",))
+        givers += _prep_objects(noun, ("including",))  # "the support of several unions, including X and Y"
+        yield Match(rel, noun, "nominal", _members(givers), clause_subjects(noun.head))
         return
-    if noun.dep_ == "dobj" and lemma_in(noun.head, lex.cue("lightVerbs") | lex.cue("ownerVerbs")):
+    if light:
         if not subjects or all(s.pos_ == "PRON" for s in subjects):
             subjects = clause_subjects(noun.head) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
@@ -615,6 +657,13 @@ def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Mat
 
 def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
     """Every frame in ``sentence`` of the relations whose triggers ``lex`` holds."""
+    for match in _find_matches(sentence, lex):
+        if not match.pairwise:
+            match.subjects = _among(match.subjects)
+        yield match
+
+
+def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
     for token in sentence:
         if token.lower_ == "neither":
             for rel in lex.contests:
@@ -627,6 +676,12 @@ def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         if not (verb or noun):
             continue
         forms = lemmas(token)
+        if noun and token.lower_ in ELECTION_NOUNS and not lex.nouns.get(_first(forms, lex.nouns)):
+            for rel in lex.contests:  # "a second round between X and Y", "the second-round vote"
+                if _has_local_context(token, rel):
+                    yield from noun_matches(token, rel, lex)
+        if lex.triggers.isdisjoint(forms):
+            continue
         if verb:
             for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
                 yield from verb_matches(token, rel, trigger, lex)
@@ -639,10 +694,6 @@ def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         if noun:
             for rel, particle in lex.nouns.get(_first(forms, lex.nouns), ()):
                 yield from noun_matches(token, rel, lex, particle)
-            if token.lower_ in ELECTION_NOUNS and not lex.nouns.get(_first(forms, lex.nouns)):
-                for rel in lex.contests:  # "a second round between X and Y", "the second-round vote"
-                    if _has_local_context(token, rel):
-                        yield from noun_matches(token, rel, lex)
             for rel in lex.agent_nouns.get(_first(forms, lex.agent_nouns), ()):
                 yield from agent_noun_matches(token, rel)
             for rel in lex.patient_nouns.get(_first(forms, lex.patient_nouns), ()):
