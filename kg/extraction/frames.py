@@ -254,8 +254,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if not _context_before(verb, rel, trigger, lex):
             return
         carried = True  # "Moldova holds a runoff on Sunday. Sandu faces Stoianoglo"
-    if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel):
-        return  # "beat Y in the first round ... and faces Z in the runoff"
+    if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and _has_local_context(verb.head, rel)):
+        return  # "beat Y in the first round ... and faces Z in the runoff"; "won the runoff, defeating Y" counts
     if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
         objects = [verb.head]
@@ -559,12 +560,19 @@ def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:
     """"X forced a runoff with Y", "X will be in the runoff against Y": the subject of the
     clause the runoff noun belongs to, and the noun's opponent ("avoided a runoff with Y": no)."""
     preps = ("against", "with", "versus", "vs", "vs.")
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
-    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX") or lemma_in(verb, lex.cue("negatingVerbs")):
+    if noun.dep_ not in ("dobj", "pobj"):
         return []
-    opponents = _prep_objects(noun, preps) or [  # the parser hangs "with Y" on the verb, right after the noun
-        o for prep in _children(verb, "prep") if prep.lower_ in preps and prep.i == noun.right_edge.i + 1
-        for o in _prep_objects(verb, (prep.lower_,))]
+    verb, path = noun.head, [noun.head]
+    for _ in range(4):  # "X is in the runoff", "X secured a spot in the runoff": up to the clause's verb
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("prep", "pobj", "dobj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        path.append(verb)
+    if verb.pos_ not in ("VERB", "AUX") or lemma_in(verb, lex.cue("negatingVerbs")):
+        return []
+    opponents = _prep_objects(noun, preps) or [  # the parser hangs "with Y" higher up, right after the noun
+        o for head in path for prep in _children(head, "prep") if prep.lower_ in preps and prep.i == noun.right_edge.i + 1
+        for o in _prep_objects(head, (prep.lower_,))]
     if not opponents:
         return []
     return [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN")] + opponents
@@ -655,6 +663,16 @@ def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Mat
         yield Match(rel, runoff, "reciprocal", named, [], pairwise=True)
 
 
+def choice_between_matches(prep: Token, rel: Relation) -> Iterator[Match]:
+    """"Voters will choose between X and Y in the runoff": a verb's "between" pair, with the
+    runoff among the verb's own words."""
+    if prep.dep_ != "prep" or prep.head.pos_ != "VERB" or not _has_local_context(prep.head, rel):
+        return
+    participants = [p for p in _prep_objects(prep.head, ("between",)) if _may_be_candidate(p)]
+    if len(participants) >= 2:
+        yield Match(rel, prep.head, "reciprocal", participants, [], pairwise=True)
+
+
 def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
     """Every frame in ``sentence`` of the relations whose triggers ``lex`` holds."""
     for match in _find_matches(sentence, lex):
@@ -668,6 +686,9 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         if token.lower_ == "neither":
             for rel in lex.contests:
                 yield from neither_matches(token, rel, lex)
+        elif token.lower_ == "between":
+            for rel in lex.contests:
+                yield from choice_between_matches(token, rel)
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")

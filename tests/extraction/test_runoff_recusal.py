@@ -45,8 +45,8 @@ RUNOFF_NON_FACTS = [
     ("Ana Kowal will face either Nadia Ferro or Paul Okafor in the runoff.", set()),
     ("If no one wins half the vote, Nadia Ferro could face Paul Okafor in a runoff.", set()),
     ("Nadia Ferro lost to Paul Okafor in the primary, avoiding a runoff.", set()),
-    # the election is no candidate, even in a title-case headline
-    ("Mayoral Race Goes To Runoff Between Ferro And Okafor", set()),
+    # the election is no candidate, even in a title-case headline (the two named are)
+    ("Mayoral Race Goes To Runoff Between Ferro And Okafor", {("Ferro", "faces_in_runoff", "Okafor")}),
 ]
 
 
@@ -205,6 +205,11 @@ MORE_RUNOFF_FACTS = [
     "A second round between Nadia Ferro and Paul Okafor is set for May 2.",
     "Nadia Ferro and Paul Okafor are set to meet in a runoff on June 4.",
     "Nadia Ferro will face the former Minister of Finance Paul Okafor in the runoff.",
+    "Nadia Ferro won the runoff, defeating Paul Okafor.",
+    "Nadia Ferro will be joined in the runoff by Paul Okafor.",
+    "Paul Okafor will challenge Nadia Ferro in the runoff.",
+    "Nadia Ferro secured a spot in the runoff against Paul Okafor.",
+    "Voters will choose between Nadia Ferro and Paul Okafor in the runoff.",
 ]
 
 
@@ -218,6 +223,8 @@ def test_more_runoff_frames(extract, text):
     "Neither Nadia Ferro nor Paul Okafor will reach 50 percent, polls suggest, so a runoff looms.",
     "Nadia Ferro narrowly avoided a runoff with Paul Okafor.",
     "Nadia Ferro and Paul Okafor are expected to meet in a runoff.",
+    "Voters must choose between Nadia Ferro and Paul Okafor on Sunday, and a runoff is unlikely.",
+    "Paul Okafor will challenge Nadia Ferro in the general election.",
 ])
 def test_supposed_or_avoided_runoffs_are_no_facts(extract, text):
     assert plain(extract(text), RUNOFF) == set()
