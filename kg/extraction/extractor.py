@@ -123,11 +123,16 @@ def _stranded(token: Token) -> list[Token]:
         return []
     verb, end = prep.head, token.right_edge.i
     out: list[Token] = []
-    for sibling in sorted(verb.children, key=lambda c: c.i):
+    siblings = sorted(verb.children, key=lambda c: c.i)
+    after = token.doc[end + 1] if end + 1 < len(token.doc) else None
+    if after is not None and after.tag_ == "VBG" and after.dep_ in ("advcl", "acl", "xcomp", "pcomp") and after.left_edge.i == after.i \
+            and all(a.i != after.i for a in verb.ancestors):  # "deciding to recuse from the bench | hearing the plea", hung higher
+        siblings.append(after)
+    for sibling in siblings:
         if sibling.i <= prep.i or sibling.left_edge.i != end + 1:
             continue
         if (sibling.dep_ == "prep" and sibling.lower_ in MATTER_PREPOSITIONS) or (
-                sibling.dep_ in ("advcl", "acl") and sibling.tag_ == "VBG"):
+                sibling.dep_ in ("advcl", "acl", "xcomp", "pcomp") and sibling.tag_ == "VBG"):
             out += list(sibling.subtree)
             end = sibling.right_edge.i
     return out
@@ -157,11 +162,15 @@ def _bare_name(token: Token) -> bool:
         and token.text[:1].isupper()
         and token.text[1:].islower()
         and token.lemma_.lower() not in position_words()
-        and token.lower_.removesuffix("s") not in position_words()  # "Senators Ana Ruiz and Ben Okoro"
+        and not (token.lower_.endswith("s") and token.lower_[:-1] in position_words())  # "named new Bishops"
         and token.lemma_.lower() not in organization_words()
         and token.lower_ not in DESCRIPTORS
         and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
     )
+
+
+def _children_of(token: Token, dep: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep]
 
 
 def _tied(cluster: Cluster, type_: str) -> bool:
@@ -190,6 +199,7 @@ class DocumentExtractor:
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
+        self._announced: dict[str, tuple[int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence start, appointers)
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
         self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
 
@@ -206,6 +216,7 @@ class DocumentExtractor:
             self._add_match(sentence, match)
         self._add_titles()
         self._add_repeats()
+        self._drop_headline_restatements()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
             entities.update(e for e in (fact.subject, fact.object, fact.position, fact.organization) if e)
@@ -242,6 +253,12 @@ class DocumentExtractor:
                         elif (number == 1 and cls == "Agent" and found.type == "Place" and self.entities.weakly_typed(found)
                               and " " not in found.label and token.pos_ == "PROPN"):
                             found.votes["Person"] += 1.25
+        for _, match in matches:  # "Garland, who tapped Smith": no place is a "who"
+            for token in match.subjects + match.objects:
+                if token.lower_ in ("who", "whom") and token.head.dep_ == "relcl":
+                    found = self.entities.entity_at(token.head.head)
+                    if found is not None and found.type != "Person" and self.entities.weakly_typed(found):
+                        found.votes["Person"] += 1.25
         for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
             for token in match.subjects + match.objects:
                 self.coref.resolve(token)
@@ -363,6 +380,8 @@ class DocumentExtractor:
         rel = match.relation
         subjects = self._arguments(match.subjects, rel, False)
         objects = self._arguments(match.objects, rel, True)
+        if rel.role_bearing and not match.pairwise:
+            subjects = self._announcer(sentence, match, subjects, objects)
         if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
             subjects += [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.pair(t)]
             unique = {e: c for e, c in subjects}
@@ -428,6 +447,50 @@ class DocumentExtractor:
                             confidence = self.confidence["repeat"] * argument_confidence(resolution)
                             evidence = self._evidence(sentence, f"{token.text} {word.text}", "repeat", confidence, polarity, speaker)
                             self._store(Fact(subj, fact.relation, fact.object, evidence))
+
+    def _announcer(self, sentence: Span, match: Match, subjects: list[tuple[Entity, float]],
+                   objects: list[tuple[Entity, float]]) -> list[tuple[Entity, float]]:
+        """"Pope Leo named new bishops for two dioceses. Father Ruiz has been appointed bishop of
+        Ross": an agentless passive of a role-bearing relation takes the agent of an act of it
+        with no named object in one of the two sentences before. Records such acts, too."""
+        rel = match.relation
+        if subjects and not objects and match.frame == "active" and match.objects:
+            self._announced[rel.name] = (sentence.start, subjects)
+            return subjects
+        trigger = match.trigger
+        if subjects or not objects or match.frame not in ("passive", "role") or not _children_of(trigger, "nsubjpass"):
+            return subjects
+        found = self._announced.get(rel.name)
+        if found is None or found[0] >= sentence.start:
+            return subjects
+        index = self._sentence_index[sentence.start]
+        earlier = [s.start for s in self.sentences[max(0, index - 2):index]]
+        if found[0] not in earlier:
+            return subjects
+        return [(entity, confidence * 0.8) for entity, confidence in found[1]]
+
+    def _drop_headline_restatements(self) -> None:
+        """"Lee recuses himself from AP probe" over "Lee recused himself from the leak
+        investigation that ...": a headline's matter that the body names again, by the same head
+        word of kg:Matter for the same person, is the body's (its fuller phrase)."""
+        headlines = [(self.offset + z.start_char, self.offset + z.end_char) for z in structure.zones(self.doc) if z.label_ == "headline"]
+        if not headlines:
+            return
+
+        def heads(fact: Fact) -> set[str]:
+            words = self.ontology.relations[fact.relation].range_head_words
+            return {w.strip(".,").lower() for w in fact.object.label.split()} & words
+
+        def in_headline(fact: Fact) -> bool:
+            return any(start <= fact.evidence.start < end for start, end in headlines)
+
+        body = [f for f in self.facts.values() if f.object.type == "Matter" and not in_headline(f) and f.evidence.polarity == "positive"]
+        for key, fact in list(self.facts.items()):
+            if fact.object.type != "Matter" or not in_headline(fact):
+                continue
+            if any(b.subject == fact.subject and b.relation == fact.relation and b.object != fact.object
+                   and heads(b) & heads(fact) for b in body):
+                del self.facts[key]
 
     def _previous_facts(self, index: int) -> list[Fact]:
         """The positive facts (no positions, no symmetric relations) of the nearest of the two
