@@ -40,9 +40,11 @@ HONORIFIC_NOUNS = {
     "dr": ("doctor", "physician"), "pres": ("president",), "supt": ("superintendent",),
     "congressman": ("congressman", "lawmaker"), "congresswoman": ("congresswoman", "lawmaker"),
     "senator": ("senator", "lawmaker"), "justice": ("justice", "judge", "jurist"), "judge": ("judge", "jurist"),
+    "democratic": ("democrat",), "republican": ("republican",), "gop": ("republican",),
 }
 # Descriptions that exclude each other: "the incumbent" is never the person tied to "challenger".
-CONTRARY = {"incumbent": ("challenger",), "challenger": ("incumbent",)}
+CONTRARY = {"incumbent": ("challenger",), "challenger": ("incumbent",), "democrat": ("republican",),
+            "republican": ("democrat",)}
 FORMER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "retired", "late"})
 # Modifiers that make a definite description pick someone out anew rather than refer back.
 NOT_ANAPHORIC = frozenset({
@@ -292,6 +294,8 @@ class Coreference:
 
     def _resolve(self, token: Token) -> Steps:
         cluster = self.entities.entity_at(token)
+        if cluster is not None and cluster.type == "Group" and self._description_kind(token) == "person":
+            return (yield from self._description(token, "person"))  # "the Republican": a person, not the party
         if cluster is not None:
             return Resolution(cluster, "name")
         lower = token.lower_
@@ -518,6 +522,8 @@ class Coreference:
                 related.append(token.head)
             if token.dep_ in SUBJECT_DEPS:
                 related += [c for c in token.head.children if c.dep_ == "attr"]
+            related += [c for clause in token.children if clause.dep_ == "relcl"  # "Greer, who was elected mayor"
+                        for c in clause.children if c.dep_ in ("attr", "oprd")]
             related += [m for word in list(related) if word.dep_ in ("appos", "attr") or word.i == token.head.i
                         for m in word.children if m.dep_ in ("amod", "compound")]  # "the populist candidate"
             for word in related:

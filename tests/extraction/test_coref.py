@@ -71,6 +71,15 @@ RESOLVED = [
      {("Ben Okoro", "endorses", "Ana Ruiz")}),
     ("Incumbent Ana Ruiz faces Ben Okoro in November. The incumbent won the backing of Cara Lind.",
      {("Cara Lind", "endorses", "Ana Ruiz")}),
+    # "the Republican", "the Democrat": a person the party word was tied to, not the party
+    ("Republican Tom Greer faces Democrat Rita Moreno. The Democrat was endorsed by Lisa Ortiz on Wednesday.",
+     {("Lisa Ortiz", "endorses", "Rita Moreno")}),
+    # a title given in a relative clause
+    ("Tom Greer, who was elected mayor in 2015, spoke on Tuesday. The mayor endorsed Lisa Ortiz on Wednesday.",
+     {("Tom Greer", "endorses", "Lisa Ortiz")}),
+    # "its endorsement"
+    ("The Harbor Workers Union met on Monday. Its endorsement of Lisa Ortiz surprised nobody.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
     # an untied description: the one person of the sentence before
     ("Lisa Ortiz won the primary on Tuesday. The populist candidate was endorsed by Mayor Tom Greer.",
      {("Tom Greer", "endorses", "Lisa Ortiz")}),
@@ -127,6 +136,8 @@ UNRESOLVED = [
     ("The Harbor Workers Union met on Monday. The ex-soldier was endorsed by Ana Ruiz.", set()),
     # a contrary description: the person tied to "challenger" is not "the incumbent"
     ("Challenger Ana Ruiz spoke in Dallas on Monday. The incumbent was endorsed by Ben Okoro.", set()),
+    # the Republican is not "the Democrat"
+    ("Republican Tom Greer spoke on Tuesday. The Democrat was endorsed by Lisa Ortiz on Wednesday.", set()),
     # another age
     ("Ben Okoro, 45, ran for mayor. The 61-year-old was endorsed by the Harbor Workers Union.", set()),
     # too far back
