@@ -4,7 +4,7 @@
 entities are nodes (``label``, ``type``, ``aliases``), and each distinct statement
 ``subject relation object`` with one polarity is an edge keyed ``relation`` or
 ``relation/polarity`` (``relation``, ``label``, ``polarity``, ``symmetric`` and ``evidence``, a
-list of :class:`Evidence` sorted by document and offset). A symmetric relation is one edge.
+list of :class:`Statement` sorted by document and offset). A symmetric relation is one edge.
 Everything else here is a pure function over that graph, in the style of networkx.
 """
 
@@ -22,42 +22,25 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from kg.errors import KgError
+from kg.facts import POLARITY_WORDS as POLARITY_WORDS
+from kg.facts import FactView
+from kg.facts import Statement as Statement
+from kg.facts import pagerank as _pagerank
 from kg.fileio import OutputError, atomic_writer
 from kg.names import name_words
 from kg.ontology import DCTERMS, ENT, KG, PROV, SCHEMA, relations
 from kg.options import NETWORK_FORMATS
 
-EXPORT_FORMATS = NETWORK_FORMATS
 # Left out of paths, neighbourhoods and centrality unless asked for: positions are hubs, not links.
 DEFAULT_EXCLUDED = ("holds_position",)
 _MAX_NAMESAKES = 50
 _TYPED = re.compile(r"(.+?)\s*\((\w+)\)")
-POLARITY_WORDS = {"negative": "denied", "hypothetical": "hypothetical", "reported": "reported"}
 
 
 class EntityNotFound(KgError, LookupError):
     """No entity, or more than one, answers to a name (the message says which)."""
 
     code = "E107"
-
-
-@dataclass(frozen=True, order=True)
-class Evidence:
-    """One statement of a fact: the sentence, where it comes from, and how sure kg is."""
-
-    doc: str
-    start: int
-    sentence: str
-    date: str | None
-    confidence: float
-    polarity: str
-    title: str | None = None  # the document's title and url, where the input gave them
-    url: str | None = None
-
-    def describe(self) -> str:
-        when = f", {self.date}" if self.date else ""
-        link = f"; {self.url}" if self.url else ""
-        return f"“{self.sentence}” ({self.title or self.doc}{when}; confidence {self.confidence:g}{link})"
 
 
 @dataclass(frozen=True)
@@ -70,7 +53,7 @@ class Hop:
     data: dict
 
     @property
-    def best(self) -> Evidence:
+    def best(self) -> Statement:
         """The evidence with the highest confidence (the earliest on ties)."""
         return max(self.data["evidence"], key=lambda e: (e.confidence, -e.start))
 
@@ -130,7 +113,7 @@ def fact_graph(graph: Graph) -> nx.MultiDiGraph:
         doc = fields.get(PROV.wasDerivedFrom)
         date = fields.get(DCTERMS.date)
         said = fields.get(KG.statedIn)
-        view.edges[s, o, key]["evidence"].append(Evidence(
+        view.edges[s, o, key]["evidence"].append(Statement(
             doc=docs.get(str(doc), str(doc)),
             start=int(starts.get(said, 0)),
             sentence=str(texts.get(said, "")),
@@ -151,36 +134,12 @@ def asserted(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
-    """PageRank over the asserted facts, direction ignored (every entity gets a score).
+    """PageRank over the asserted facts, direction ignored (every entity gets a score), computed
+    as networkx's power iteration does (:func:`kg.facts.pagerank`).
 
     In news, endorsing, appointing and being endorsed or appointed all make an entity central.
     """
-    neighbours: dict[str, set[str]] = {n: set() for n in graph}
-    for s, o, polarity in graph.edges(data="polarity"):
-        if polarity == "positive":
-            neighbours[s].add(o)
-            neighbours[o].add(s)
-    return _pagerank(neighbours)
-
-
-def _pagerank(neighbours: dict[str, set[str]], alpha: float = 0.85, tol: float = 1e-6,
-              max_iter: int = 100) -> dict[str, float]:
-    """PageRank of an undirected graph given as adjacency sets: networkx's power iteration
-    (same damping, start, dangling-node rule and stopping test) in plain Python, without the
-    scipy import that ``networkx.pagerank`` costs."""
-    n = len(neighbours)
-    if n == 0:
-        return {}
-    x = dict.fromkeys(neighbours, 1.0 / n)
-    share = {v: 1.0 / len(near) for v, near in neighbours.items() if near}
-    dangling = [v for v, near in neighbours.items() if not near]
-    for _ in range(max_iter):
-        spread = {v: x[v] * w for v, w in share.items()}
-        base = alpha * sum(x[v] for v in dangling) / n + (1 - alpha) / n
-        last, x = x, {v: base + alpha * sum(spread[u] for u in near) for v, near in neighbours.items()}
-        if sum(abs(x[v] - last[v]) for v in x) < n * tol:
-            return x
-    raise nx.PowerIterationFailedConvergence(max_iter)
+    return _pagerank(FactView.of(graph).neighbours(only_asserted=True))
 
 
 def degree(graph: nx.MultiDiGraph) -> dict[str, int]:
@@ -375,10 +334,10 @@ def flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def export(graph: nx.MultiDiGraph, path: str | Path, fmt: str) -> Path:
+def write_network(graph: nx.MultiDiGraph, path: str | Path, fmt: str) -> Path:
     """Write ``graph`` as GraphML or GEXF (for Gephi, Cytoscape, yEd), atomically."""
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"unknown network format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+    if fmt not in NETWORK_FORMATS:
+        raise ValueError(f"unknown network format {fmt!r} (choose from {', '.join(NETWORK_FORMATS)})")
     path = Path(path)
     writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
     try:

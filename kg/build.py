@@ -14,14 +14,16 @@ from kg.aliases import Aliases
 from kg.budget import DEFAULT_BUDGET, TimeBudget
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.errors import KgError
+from kg.facts import FactCollector
 from kg.fileio import OutputError, atomic_writer
 from kg.graph import KnowledgeGraph
 from kg.model import Extraction, Fact
 from kg.ontology import relations
 from kg.outputs import OutputSet
-from kg.rdf import document_triples, entity_triples, statements_triples
+from kg.rdf import document_triples, entity_triples, statements_triples, stored_entities
 from kg.resolve import Resolver
-from kg.store import MemoryStore, Store, stored_entities
+from kg.spool import TripleSpool
+from kg.store import MemoryStore, Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -89,8 +91,8 @@ class Builder:
     """Streams documents through extraction and resolution into a :class:`KnowledgeGraph`."""
 
     def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None,
-                 store: Store | None = None, *, parse: bool = True, aliases: Aliases | None = None,
-                 budget: TimeBudget = DEFAULT_BUDGET) -> None:
+                 store: Store | TripleSpool | None = None, *, parse: bool = True, aliases: Aliases | None = None,
+                 budget: TimeBudget = DEFAULT_BUDGET, collect: bool = False) -> None:
         """Build into ``store`` (default: a :class:`~kg.store.MemoryStore` around ``graph``).
 
         The entities already in a store seed the resolver, so new documents join them ("Sessions"
@@ -98,6 +100,9 @@ class Builder:
         pipeline is loaded: documents parsed elsewhere (:mod:`kg.cluster`) come in through
         :meth:`add_extracted`. ``aliases`` (:mod:`kg.aliases`) name and type entities as the user says.
         A document whose extraction overruns ``budget`` is skipped and reported like unreadable input.
+        With ``collect``, :attr:`view` collects the entities and facts as the page draws them
+        (:class:`~kg.facts.FactCollector`); a :class:`~kg.spool.TripleSpool` as ``store`` keeps
+        only the lines of ``graph.ttl``: :func:`build` writes its files from the two.
         """
         if store is not None and graph is not None:
             raise ValueError("give a graph or a store, not both")
@@ -107,10 +112,12 @@ class Builder:
             from kg.extraction import Extractor
 
             self.extractor = Extractor(nlp or nlp_module.load(model), budget=budget)
-        self.store: Store = store if store is not None else MemoryStore(graph)
+        self.store: Store | TripleSpool = store if store is not None else MemoryStore(graph)
         self.resolver = Resolver(aliases)
-        for entity in stored_entities(self.store):
-            self.resolver.canonical(entity)
+        self.view = FactCollector() if collect else None
+        if not isinstance(self.store, TripleSpool):
+            for entity in stored_entities(self.store):
+                self.resolver.canonical(entity)
         self.report = BuildReport()
         self._triples: set[tuple] = set()  # distinct facts with their polarity, a symmetric one once
 
@@ -180,11 +187,15 @@ class Builder:
             self.report.documents += 1
             self.report.sentences += extraction.sentences
             batch = list(document_triples(document))
-            for entity in extraction.entities:
-                batch += entity_triples(self.resolver.canonical(entity))
+            entities = [self.resolver.canonical(entity) for entity in extraction.entities]
+            for entity in entities:
+                batch += entity_triples(entity)
             facts = [self._sourced(self.resolver.fact(fact), document) for fact in extraction.facts]
             batch += statements_triples(facts)
             self.store.add(batch)  # one document, one atomic batch
+            if self.view is not None:
+                self.view.entities(entities)
+                self.view.facts(facts)
             for fact in facts:
                 self.report.assertions += 1
                 ends = (fact.subject.key, fact.object.key)
@@ -210,9 +221,11 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
           title: str | None = None, budget: TimeBudget = DEFAULT_BUDGET) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
 
-    With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each
-    document in one atomic batch, and ``out_dir`` gets only this run's ``facts.jsonl``: the
-    store's whole graph is exported with ``kg export`` instead.
+    With a ``store`` (Oxigraph, SPARQL endpoint, or an rdflib :class:`~kg.store.MemoryStore`)
+    the graph goes into the store, each document in one atomic batch; a persistent store's
+    ``out_dir`` gets only this run's ``facts.jsonl`` (its whole graph is exported with
+    ``kg export`` instead). Without one, no graph is held: the triples go to ``graph.ttl`` through
+    a :class:`~kg.spool.TripleSpool` and the page is drawn from the facts as they were found.
 
     Facts stream to ``facts.jsonl`` as they are found; the outputs are committed as one set
     (:class:`~kg.outputs.OutputSet`): an interrupted or failed build leaves the previous set
@@ -227,7 +240,9 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
-    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None, aliases=aliases, budget=budget)
+    files = store is None or isinstance(store, MemoryStore)
+    builder = Builder(nlp=nlp, model=model, store=TripleSpool() if store is None else store, parse=cluster is None,
+                      aliases=aliases, budget=budget, collect=store is None)
 
     def problem(item: Problem) -> None:
         if fail_fast and not item.warning:
@@ -256,13 +271,17 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
             if builder.report.documents == 0:
                 raise NothingToBuild("no document could be read; nothing was written")
         report = builder.report
-        if isinstance(builder.store, MemoryStore):
-            from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
+        if files:
+            from kg.viz import write_html  # the page's code loads only when a page is drawn
 
-            builder.graph.serialize(outputs.path("graph.ttl"))
             n = report.documents
             title = title or f"kg: {n} document{'s' if n != 1 else ''}"
-            write_html(builder.graph.graph, outputs.path("graph.html"), title=title)
+            if isinstance(builder.store, TripleSpool) and builder.view is not None:
+                builder.store.write(outputs.path("graph.ttl"))
+                write_html(builder.view.view(), outputs.path("graph.html"), title=title)
+            else:
+                builder.graph.serialize(outputs.path("graph.ttl"))
+                write_html(builder.graph.graph, outputs.path("graph.html"), title=title)
         else:
             report.store = f"{builder.store!r} ({len(builder.store)} triples)"
         report.outputs += outputs.commit()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NICKNAME = re.compile(r"\s[\"“'‘][^\"“”'‘’\s][^\"“”]{0,20}[\"”'’](?=\s)")
@@ -26,18 +27,24 @@ def fold(text: str) -> str:
 
 def name_words(name: str) -> list[str]:
     """The folded words of a name without nickname, middle initials or suffix."""
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=65536)  # names repeat within and across documents; bounded, so memory stays flat
+def _name_words(name: str) -> tuple[str, ...]:
     words = [w.strip(".,") for w in fold(_NICKNAME.sub(" ", f" {name} ")).casefold().split()]
     words = [w for w in words if w]
     while len(words) > 1 and words[-1] in SUFFIXES:
         words.pop()
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
-    return words
+    return tuple(words)
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The form every spelling of ``name`` shares ("Eric H. Holder Jr." -> "eric holder")."""
-    return " ".join(name_words(name)) or name.casefold()
+    return " ".join(_name_words(name)) or name.casefold()
 
 
 def is_part_of(short: str, full: str) -> bool:

@@ -9,7 +9,7 @@ from kg.formats import NAMES as RDF_FORMAT_NAMES  # a table that imports nothing
 
 ROW_FORMATS = ("table", "csv", "tsv", "json")  # kg.query.format_rows
 EXPORT_FORMATS = RDF_FORMAT_NAMES  # kg.export, from the one table in kg.formats
-NETWORK_FORMATS = ("graphml", "gexf")  # kg.analysis.export
+NETWORK_FORMATS = ("graphml", "gexf")  # kg.analysis.write_network
 SIZE_BY = ("pagerank", "degree")  # kg.viz node sizes
 SERVE_TIMEOUT = 30  # seconds a query may run before the server cancels it (kg.serve)
 SERVE_WORKERS = 6  # query worker processes of kg serve (kg.serve)

@@ -15,14 +15,19 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.documents import Document
-from kg.model import Entity, Evidence, Fact
+from kg.iris import document_iri, entity_iri
+from kg.model import ENTITY_TYPES, Entity, Evidence, Fact
 from kg.ontology import ASSERTION, DCTERMS, KG, PROV, SCHEMA, SENTENCE, relations
-from kg.resolve import document_iri, entity_iri
+from kg.query import Rows
+
+if TYPE_CHECKING:
+    from kg.store import Store
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -142,3 +147,29 @@ def statements_triples(facts: Iterable[Fact]) -> Iterator[Triple]:
             sentences.add((ev.doc, ev.start))
             yield from sentence_triples(ev)
         yield from fact_triples(fact)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading entities back
+
+_ENTITIES = """SELECT ?type ?label ?mention WHERE {
+  ?e rdfs:label ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(kg:)))
+  OPTIONAL { ?e kg:mention ?mention } }"""
+
+
+def stored_entities(store: Store) -> list[Entity]:
+    """The entities a store already holds (as :func:`entity_triples` wrote them), one-word names
+    first (so they stay themselves)."""
+    if not store.persistent and len(store) == 0:
+        return []  # a new build's memory store: no need to parse a query
+    rows = store.query(_ENTITIES)
+    assert isinstance(rows, Rows)
+    found: dict[tuple[str, str], set[str]] = {}
+    for type_iri, label, mention in rows:
+        kind = str(type_iri).rsplit("#", 1)[-1]
+        if kind in ENTITY_TYPES:
+            mentions = found.setdefault((kind, str(label)), set())
+            if mention is not None:
+                mentions.add(str(mention))
+    ordered = sorted(found.items(), key=lambda item: (" " in item[0][1].strip(), item[0]))
+    return [Entity(label, kind, frozenset(mentions)) for (kind, label), mentions in ordered]

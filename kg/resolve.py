@@ -1,4 +1,4 @@
-"""Cross-document entity resolution and deterministic IRIs.
+"""Cross-document entity resolution (the IRIs an entity gets are minted by :mod:`kg.iris`).
 
 One entity per real-world thing across documents: the same type and name (compared by
 :func:`~kg.names.name_key`: case, accents, middle initials and "Jr." do not matter) is the same
@@ -10,46 +10,14 @@ its own entity: we never merge people the text distinguishes.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from dataclasses import replace
-from functools import lru_cache
-
-from rdflib import URIRef
 
 from kg.aliases import Aliases, apply
 from kg.model import Entity, Fact
 from kg.names import name_key, name_words
-from kg.ontology import DOC, ENT, organization_words
+from kg.ontology import organization_words
 
-_MAX_SLUG = 60
 _SURNAME_TYPES = {"Person", "Thing", "Organization", "Place"}
-
-
-def slug(text: str) -> str:
-    """An ASCII IRI segment for ``text``; a hash suffix keeps distinct texts distinct."""
-    folded = unicodedata.normalize("NFKD", text)
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:_MAX_SLUG].strip("-")
-    if base and base.replace("-", " ") == text.lower().strip() and len(base) < _MAX_SLUG:
-        return base
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-    return f"{base}-{digest}" if base else digest
-
-
-def entity_iri(entity: Entity) -> URIRef:
-    return _entity_iri(entity.type, entity.label)
-
-
-@lru_cache(maxsize=65536)  # bounded: memory stays flat however many entities a corpus names
-def _entity_iri(entity_type: str, label: str) -> URIRef:
-    return ENT[f"{entity_type.lower()}/{slug(label)}"]
-
-
-@lru_cache(maxsize=65536)
-def document_iri(doc_id: str) -> URIRef:
-    return DOC[slug(doc_id)]
 
 
 class Resolver:

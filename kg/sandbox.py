@@ -18,7 +18,7 @@ from rdflib import Graph
 from kg.graph import new_graph
 from kg.guard import QueryError, check
 from kg.query import QueryTimeout, Rows
-from kg.store import MemoryStore, OxigraphStore, SparqlStore, Store, StoreError, open_store
+from kg.store import Store, StoreError, open_store, store_class
 
 _KNOWN = (QueryError, QueryTimeout, StoreError)
 
@@ -32,9 +32,9 @@ def query(store: Store | str, text: str, timeout: float | None = None,
     so a refused query never forks. An endpoint (``sparql:URL``) is asked directly: it has
     its own limit.
     """
-    if isinstance(store, str) and store.startswith("sparql:"):
+    if isinstance(store, str) and store_class(store).remote:
         store = open_store(store)
-    if isinstance(store, SparqlStore):
+    if not isinstance(store, str) and store.remote:
         return store.query(text, allow_service)
     check(text, allow_service)
     context = multiprocessing.get_context("fork")
@@ -64,7 +64,11 @@ def query(store: Store | str, text: str, timeout: float | None = None,
         graph.parse(data=payload, format="nt")
         return graph
     if kind == "rows":
-        return Rows(payload[0], payload[1], store.graph() if isinstance(store, MemoryStore) else new_graph())
+        variables, rows, namespaces = payload
+        graph = new_graph()  # the store's prefixes, for showing IRIs as they do
+        for prefix, namespace in namespaces:
+            graph.bind(prefix, namespace, override=False)
+        return Rows(variables, rows, graph)
     return payload
 
 
@@ -74,11 +78,12 @@ def _child(store: Store | str, text: str, allow_service: bool, writer) -> None:
     try:
         if isinstance(store, str):
             store = open_store(store, read_only=True)
-        elif isinstance(store, OxigraphStore) and store.path is not None:
-            store = OxigraphStore(store.path, read_only=True)  # a forked RocksDB handle is not safe to use
+        else:
+            store = store.reader()  # e.g. a new Oxigraph handle: a forked RocksDB handle is not safe to use
         result = store.query(text, allow_service)
         if isinstance(result, Rows):
-            message = ("rows", (result.variables, result.rows))
+            namespaces = [(p, str(n)) for p, n in result.graph.namespaces()] if result.graph is not None else []
+            message = ("rows", (result.variables, result.rows, namespaces))
         elif isinstance(result, Graph):
             message = ("graph", result.serialize(format="nt", encoding="utf-8"))
         else:

@@ -339,7 +339,7 @@ class Handler(BaseHTTPRequestHandler):
 
 def _load_into(spec: str, target: Path) -> None:
     try:
-        graph = open_store(spec).graph()
+        graph = open_store(spec, read_only=True).graph()
     except StoreError as err:
         raise ServeError(str(err)) from err
     store = ox.Store(str(target))

@@ -9,8 +9,9 @@ import pytest
 from kg.aliases import AliasError, parse_tsv, parse_turtle, read_aliases
 from kg.cli import main
 from kg.graph import KnowledgeGraph
+from kg.iris import entity_iri
 from kg.model import Entity, Evidence, Fact
-from kg.resolve import Resolver, entity_iri
+from kg.resolve import Resolver
 
 
 def _fact(subject: Entity, relation: str, obj: Entity, start: int = 0) -> Fact:

@@ -8,6 +8,7 @@ import pytest
 from kg import analysis
 from kg.cli import main
 from kg.graph import KnowledgeGraph
+from kg.options import NETWORK_FORMATS
 
 from .graphs import small_graph
 
@@ -116,9 +117,9 @@ def test_focus_and_select(G):
     assert len(recent) == len(G)
 
 
-@pytest.mark.parametrize("fmt", analysis.EXPORT_FORMATS)
+@pytest.mark.parametrize("fmt", NETWORK_FORMATS)
 def test_export_round_trips(G, tmp_path, fmt):
-    path = analysis.export(G, tmp_path / f"g.{fmt}", fmt)
+    path = analysis.write_network(G, tmp_path / f"g.{fmt}", fmt)
     back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(path)
     assert back.number_of_nodes() == len(G) and back.number_of_edges() == G.number_of_edges()
     ann, bob = analysis.find_entity(G, "Ann Lee"), analysis.find_entity(G, "Bob Roy")
@@ -133,7 +134,7 @@ def test_export_round_trips(G, tmp_path, fmt):
 
 def test_export_rejects_unknown_format(G, tmp_path):
     with pytest.raises(ValueError, match="unknown network format"):
-        analysis.export(G, tmp_path / "g.dot", "dot")
+        analysis.write_network(G, tmp_path / "g.dot", "dot")
 
 
 def test_cli_stats_path_neighbors(graph_file, capsys):

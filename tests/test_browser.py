@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.analysis import Evidence, fact_graph
+from kg.analysis import Statement, fact_graph
 from kg.cli import main
 from kg.graph import KnowledgeGraph
 from kg.viz import page as graph_page
@@ -318,7 +318,7 @@ def hostile_graph() -> nx.MultiDiGraph:
     graph.add_node("a", label=evil, type="Person", aliases=["<script>window.__pwned=8</script>"])
     graph.add_node("b", label="Plain Name", type="Organization", aliases=[])
     graph.add_edge("a", "b", "endorses", relation="endorses", label="endorses", polarity="positive", symmetric=False,
-                   evidence=[Evidence("d<1>", 0, f"{evil} endorsed Plain Name.", "2030-01-01", 0.9, "positive",
+                   evidence=[Statement("d<1>", 0, f"{evil} endorsed Plain Name.", "2030-01-01", 0.9, "positive",
                                       title="<b>t</b>", url="javascript:window.__pwned=9")])
     return graph
 
@@ -340,7 +340,7 @@ def test_hostile_names_stay_text(browser, tmp_path):
 def big_graph(people: int = 130) -> nx.MultiDiGraph:
     """A graph past the page's "big" size: people endorse a few candidates and hold a few positions."""
     graph = nx.MultiDiGraph()
-    ev = [Evidence("d", 0, "s.", "2030-01-01", 0.9, "positive")]
+    ev = [Statement("d", 0, "s.", "2030-01-01", 0.9, "positive")]
     for i in range(6):
         graph.add_node(f"c{i}", label=f"Candidate {i}", type="Person", aliases=[])
         graph.add_node(f"p{i}", label=f"post {i}", type="Position", aliases=[])

@@ -18,8 +18,8 @@ from rdflib.compare import isomorphic
 from kg.cli import main
 from kg.documents import Document, Problem, read_jsonl, read_path, read_stream, read_text_file
 from kg.graph import KnowledgeGraph, write_with_oxigraph
+from kg.iris import document_iri, entity_iri
 from kg.model import Entity, Evidence, Fact
-from kg.resolve import document_iri, entity_iri
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -227,7 +227,7 @@ def test_any_name_gives_valid_iris_and_rdf_both_parsers_read_back_the_same(names
 @example(NAMES)
 def test_any_name_travels_intact_in_sparql_update_requests(names):
     """The terms ``--store sparql:URL`` sends in ``INSERT DATA`` requests, read by Oxigraph's SPARQL parser."""
-    from kg.store import _nt
+    from kg.store.sparql import _nt
 
     graph = graph_of(names)
     store = pyoxigraph.Store()

@@ -136,6 +136,7 @@ def signal_at(monkeypatch, step: str, signum: int) -> None:
     import kg.build
     import kg.graph
     import kg.outputs
+    import kg.spool
     import kg.viz
 
     def before(original):
@@ -149,6 +150,7 @@ def signal_at(monkeypatch, step: str, signum: int) -> None:
         monkeypatch.setattr(kg.build, "read_inputs", before(kg.build.read_inputs))
     elif step == "graph.ttl":
         monkeypatch.setattr(kg.graph.KnowledgeGraph, "serialize", before(kg.graph.KnowledgeGraph.serialize))
+        monkeypatch.setattr(kg.spool.TripleSpool, "write", before(kg.spool.TripleSpool.write))  # kg build's default
     elif step == "graph.html":
         monkeypatch.setattr(kg.viz, "write_html", before(kg.viz.write_html))
     else:

@@ -2,8 +2,9 @@
 
 from kg.build import Builder
 from kg.documents import Document
+from kg.iris import entity_iri, slug
 from kg.model import Entity
-from kg.resolve import Resolver, entity_iri, slug
+from kg.resolve import Resolver
 
 
 def test_slug_is_stable_readable_and_distinct():

@@ -82,6 +82,28 @@ def test_a_document_longer_than_max_length_is_parsed_in_pieces_with_exact_offset
     assert {key(f) for f in extraction.facts} == {key(f) for f in whole.facts}
 
 
+def test_each_piece_of_a_long_document_is_parsed_alone(nlp, monkeypatch):
+    """spaCy's memory follows the characters of a batch: a long document's pieces never share one,
+    while short documents still do."""
+    extractor = Extractor(nlp, max_chunk=2_000)
+    batches: list[list[int]] = []
+    pipe = nlp.pipe
+
+    def recorded(texts, **kwargs):
+        texts = list(texts)
+        batches.append([len(t) for t in texts])
+        return pipe(texts, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", recorded)
+    short = [Document(id=f"s{i}", text=ARTICLE) for i in range(3)]
+    pairs = list(extractor.pipe([*short, Document(id="long", text=ARTICLE * 30), *short], batch_size=64))
+    assert [d.id for d, _ in pairs] == ["s0", "s1", "s2", "long", "s0", "s1", "s2"]
+    assert batches[0] == [len(ARTICLE)] * 3 and batches[-1] == [len(ARTICLE)] * 3
+    pieces = batches[1:-1]
+    assert len(pieces) > 5 and all(len(b) == 1 and b[0] <= 2_000 for b in pieces)
+    assert sum(b[0] for b in pieces) == len(ARTICLE * 30)
+
+
 def test_documents_are_not_held_after_they_are_built(nlp):
     alive: list[weakref.ref] = []
 

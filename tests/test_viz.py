@@ -177,7 +177,7 @@ def test_the_page_never_shows_a_local_path():
     G = nx.MultiDiGraph()
     for n in "ab":
         G.add_node(n, label=n.upper(), type="Person", aliases=[])
-    ev = analysis.Evidence("/home/me/secret/news/a.txt", 0, "A met B.", None, 0.5, "positive")
+    ev = analysis.Statement("/home/me/secret/news/a.txt", 0, "A met B.", None, 0.5, "positive")
     G.add_edge("a", "b", "endorses", relation="endorses", label="endorses", polarity="positive", symmetric=False, evidence=[ev])
     page = viz.page(G).html
     assert "/home/me" not in page and page_data(page)["edges"][0]["evidence"][0]["doc"] == "a.txt"

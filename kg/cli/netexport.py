@@ -23,12 +23,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.analysis import export
+    from kg.analysis import write_network
 
     fmt = args.format or args.output.rsplit(".", 1)[-1].lower()
     if fmt not in NETWORK_FORMATS:
         raise CliError(f"cannot tell the format of {args.output}; give --format graphml or --format gexf", code=2)
     graph = load_facts(args.graph)
-    path = export(graph, args.output, fmt)
+    path = write_network(graph, args.output, fmt)
     print(f"wrote {path}: {len(graph)} entities, {graph.number_of_edges()} facts ({fmt})", file=sys.stderr)
     return 0

@@ -109,22 +109,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_update(target: str, text: str, allow_service: bool = False) -> int:
-    """Apply a SPARQL Update to a store, or to a graph file (written back atomically)."""
-    from kg.formats import for_path
-    from kg.graph import graph_file
-    from kg.store import MemoryStore, open_store
+    """Apply a SPARQL Update to a store (a graph file or build folder is written back by its store)."""
+    from kg.store import open_store
 
-    store = open_store(target)
-    try:
-        path = graph_file(target) if isinstance(store, MemoryStore) and target != "memory" else None
-        if path is not None and getattr(for_path(path), "dataset", False):
-            raise CliError(f"{path} holds named graphs; load it into a store (oxigraph:PATH) to update it", code=2)
+    with open_store(target) as store:
         before = len(store)
         store.update(text, allow_service)
         after = len(store)
-        if path is not None:
-            store.kg.serialize(path)  # type: ignore[attr-defined]  # a MemoryStore (see path above)
-    finally:
-        store.close()
     print(f"kg query: updated {target}: {before} triples before, {after} after", file=sys.stderr)
     return 0

@@ -51,6 +51,7 @@ NOT_TITLE_ADJECTIVES = {
 # Bounds on what one trigger may state, so output grows with the text, not with its lists' products:
 MAX_FIELD = 4  # candidates in one runoff (pairs: at most 6)
 MAX_PRODUCT = 36  # subjects x objects when both are lists ("A, B and C endorsed D and E")
+ELECTION_WINDOW = (1, 1)  # sentences before and after one that may set its election context
 _LEADING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 
 
@@ -177,6 +178,12 @@ def _bare_name(token: Token) -> bool:
     )
 
 
+def _tied(cluster: Cluster, type_: str) -> bool:
+    """Does ``type_`` have as many votes as the type that won ("Mary Lind" a person, "Lind"
+    twice an organisation): then a slot only a person fills settles it."""
+    return cluster.votes[type_] > 0 and cluster.votes[type_] >= max(cluster.votes.values())
+
+
 class DocumentExtractor:
     """Extraction state for one parsed document, or one piece of it starting at ``offset``."""
 
@@ -197,6 +204,8 @@ class DocumentExtractor:
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
+        self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
+        self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
 
     def entity(self, cluster: Cluster) -> Entity:
         key = id(cluster)
@@ -226,11 +235,12 @@ class DocumentExtractor:
     def _type_by_slots(self, matches: list[tuple[Span, Match]]) -> None:
         """A name the model typed once, weakly, as an organisation but used where only a person
         fits ("Le Pen and Macron will meet in the runoff") is a person; so is a bare capitalised
-        noun in such a slot ("Lula faces Bolsonaro")."""
+        noun in such a slot ("Lula faces Bolsonaro"). A one-word name typed once as a place but
+        endorsed is a candidate, a person: nobody endorses a place ("X endorsed Kast")."""
         for _, match in matches:
             rel = match.relation
             slots = [(match.subjects, rel.domain)] + [(match.objects, rel.range)] * (not match.pairwise)
-            for tokens, cls in slots:
+            for number, (tokens, cls) in enumerate(slots):
                 for token in tokens:
                     cluster = self.entities.entity_at(token)
                     if cluster is None and _bare_name(token):
@@ -240,7 +250,10 @@ class DocumentExtractor:
                         clusters += [r.cluster for r in self.coref.pair(token)]
                     for found in clusters:
                         if (cls == "Person" and found.type != "Person" and not self._place(found)
-                                and self.entities.weakly_typed(found)):
+                                and (self.entities.weakly_typed(found) or _tied(found, "Person"))):
+                            found.votes["Person"] += 1.25
+                        elif (number == 1 and cls == "Agent" and found.type == "Place" and self.entities.weakly_typed(found)
+                              and " " not in found.label and token.pos_ == "PROPN"):
                             found.votes["Person"] += 1.25
         for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
             for token in match.subjects + match.objects:
@@ -289,6 +302,28 @@ class DocumentExtractor:
         return entity.type == "Thing" or entity.type in self.ontology.subclasses(cls)
 
     # -- facts ---------------------------------------------------------------------------------
+
+    def _about_election(self, sentence: Span) -> bool:
+        """Is ``sentence`` part of a passage about an election: it, the sentence before it or the one
+        after it speaks of one (support for a candidate is told next to the race: "Lind is running
+        for mayor. The union is backing her."). Two sentences away is another topic."""
+        index = self._sentence_index.get(sentence.start)
+        if index is None:
+            return about_election(sentence, self.ontology.election_cues)
+        return any(self._election_sentences[max(0, index - ELECTION_WINDOW[0]) : index + ELECTION_WINDOW[1] + 1])
+
+    def _for_office(self, match: Match) -> bool:
+        """Support "for mayor", "for the presidency", "for re-election", on the trigger or its
+        object ("support for the president" is support for a person)."""
+        offices = self.ontology.election_words | self.ontology.cue("offices")
+
+        def office(noun: Token) -> bool:
+            lemma = noun.lemma_.lower()
+            bare = not any(c.dep_ in ("det", "poss") for c in noun.children)
+            return lemma in offices or (bare and lemma in position_words())
+
+        return any(prep.dep_ == "prep" and prep.lower_ == "for" and any(o.dep_ == "pobj" and office(o) for o in prep.children)
+                   for token in [match.trigger, *match.objects] for prep in token.children)
 
     def _stance(self, trigger: Token, subject: Entity, rel: Relation | None = None) -> tuple[str, Entity | None]:
         scheduled = rel is not None and rel.scheduled
@@ -358,7 +393,7 @@ class DocumentExtractor:
                 if polarity == "positive" and self._fits(obj, "Person"):
                     self._store(Fact(obj, rel.role_relation, role, self._evidence(
                         sentence, trigger, "appointment", self.confidence["appointment"] * oc, polarity, speaker)))
-        if rel.in_election and match.frame != "agentive" and about_election(sentence, self.ontology.election_cues):
+        if rel.in_election and match.frame != "agentive" and (self._about_election(sentence) or self._for_office(match)):
             rel = self.ontology.relations[rel.in_election]  # "the union is supporting Lind for governor"
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
@@ -373,10 +408,14 @@ class DocumentExtractor:
         (kg:repeatPhrases: "follow suit", "do the same", "do so") does what the facts of the nearest earlier
         sentence that has any say, to the same objects (symmetric relations and positions aside)."""
         phrases = [tuple(p.split()) for p in self.ontology.cue("repeatPhrases")]
+        verbs = {verb for verb, *_ in phrases}
         for index, sentence in enumerate(self.sentences):
             for token in sentence:
+                lemma = token.lemma_.lower()
+                if lemma not in verbs:
+                    continue
                 near = [w for c in token.children for w in (c, *(g for g in c.children if g.dep_ == "advmod"))]
-                word = next((c for verb, *_, last in phrases if token.lemma_.lower() == verb
+                word = next((c for verb, *_, last in phrases if lemma == verb
                              for c in near if c.lower_ == last and c.i > token.i), None)  # "did so too"
                 if word is None:
                     continue
@@ -470,7 +509,8 @@ class Extractor:
     ``ontology`` (default: the package's, :func:`~kg.ontology.default_ontology`) gives the
     relations, their triggers and every cue word the extraction reads.
     Documents longer than ``max_chunk`` characters (or the pipeline's ``max_length``) are parsed in pieces (see
-    :mod:`kg.extraction.chunks`); their evidence offsets are relative to the whole text. Each
+    :mod:`kg.extraction.chunks`), each piece alone in its spaCy batch, so the memory of a long
+    document is that of one piece; their evidence offsets are relative to the whole text. Each
     document's extraction gets ``budget`` (see :mod:`kg.budget`).
     """
 
@@ -539,7 +579,8 @@ class Extractor:
                 parts = list(chunks(document.text, limit)) or [(0, document.text)]
                 for number, (offset, piece) in enumerate(parts, start=1):
                     text = structure.with_title(self.nlp, piece, document.title) if offset == 0 and document.title else piece
-                    yield document, offset, text, number == len(parts), len(piece)
+                    weight = len(piece) if len(parts) == 1 else self.max_batch_chars  # a piece is parsed alone
+                    yield document, offset, text, number == len(parts), weight
 
         parts: list[Extraction] = []
         spent = 0.0

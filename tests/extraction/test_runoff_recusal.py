@@ -164,3 +164,66 @@ def test_every_member_of_a_list_is_an_argument(extract, text, expected):
 def test_a_named_person_after_a_list_is_not_a_gapped_object(extract):
     text = "Governor Ana Ruiz endorsed Eli Moss, and Mayor Cara Lind, who won her own race, spoke."
     assert ("Ana Ruiz", "endorses", "Cara Lind") not in plain(extract(text), ENDORSES)
+
+
+# A runoff named in the sentence before (or the headline) carries over; another contest does not.
+CARRIED_RUNOFFS = [
+    "The city will hold a runoff on June 4.\nNadia Ferro faces Paul Okafor, a former judge, in that contest.",
+    "The runoff is set for June 4. Nadia Ferro, the incumbent, will face off against Paul Okafor.",
+]
+
+
+@pytest.mark.parametrize("text", CARRIED_RUNOFFS)
+def test_a_runoff_in_the_sentence_before_carries_over(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+def test_a_won_runoff_retold_in_the_next_sentence(extract):
+    text = "Ana Lee won the runoff on Tuesday. Lee defeated Bo Kim by ten points."
+    assert plain(extract(text), RUNOFF) == {("Ana Lee", "faces_in_runoff", "Bo Kim")}
+
+
+NOT_CARRIED = [
+    "Nadia Ferro won Tuesday's runoff.\nShe faces Paul Okafor in the general election in November.",
+    "Nadia Ferro won the runoff. Two years ago she defeated Paul Okafor for the seat.",
+    "Nadia Ferro won the primary runoff. In the first round, Ferro beat Paul Okafor and Ana Kowal.",
+    "Early returns pointed to a runoff.\nNadia Ferro and Paul Okafor went to dinner on Sunday.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CARRIED)
+def test_no_runoff_is_carried_to_another_contest(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
+
+
+MORE_RUNOFF_FACTS = [
+    "The runoff was needed because neither Nadia Ferro nor Paul Okafor won a majority.",
+    "Nadia Ferro forced a runoff with Paul Okafor.",
+    "Nadia Ferro will be in the runoff against Paul Okafor.",
+    "The runoff will be between Nadia Ferro and Paul Okafor.",
+    "The runoff pits Nadia Ferro against Paul Okafor.",
+    "A second round between Nadia Ferro and Paul Okafor is set for May 2.",
+    "Nadia Ferro and Paul Okafor are set to meet in a runoff on June 4.",
+    "Nadia Ferro will face the former Minister of Finance Paul Okafor in the runoff.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_RUNOFF_FACTS)
+def test_more_runoff_frames(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text", [
+    "If neither Nadia Ferro nor Paul Okafor wins a majority, a runoff will be held in June.",
+    "Neither Nadia Ferro nor Paul Okafor will reach 50 percent, polls suggest, so a runoff looms.",
+    "Nadia Ferro narrowly avoided a runoff with Paul Okafor.",
+    "Nadia Ferro and Paul Okafor are expected to meet in a runoff.",
+])
+def test_supposed_or_avoided_runoffs_are_no_facts(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
+
+
+def test_a_person_named_in_full_once_and_mistyped_twice_is_a_runoff_candidate(extract):
+    text = ("Mary Lind came second with 21% of the vote. Lind and Bo Kim said they are ready. "
+            "Lind lost in a runoff to Bo Kim in 2008.")
+    assert ("Bo Kim", "faces_in_runoff", "Mary Lind") in plain(extract(text), RUNOFF)

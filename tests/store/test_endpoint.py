@@ -119,6 +119,9 @@ def test_a_served_store_refuses_a_writer_until_the_server_stops(store_dir, tmp_p
                      "-q"]) == 1
         err = capsys.readouterr().err
         assert "served read-only by kg serve" in err and "Traceback" not in err
+        assert main(["query", f"oxigraph:{store_dir}", "--update", "INSERT DATA { <http://x/a> <http://x/b> 1 }"]) == 1
+        err = capsys.readouterr().err
+        assert "served read-only by kg serve" in err and len(err.strip().splitlines()) == 1
     finally:
         stop(process)
     assert main(["build", str(EXAMPLE_ARTICLE), "--store", f"oxigraph:{store_dir}", "-o", str(tmp_path / "o"),
