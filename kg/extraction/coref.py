@@ -105,6 +105,7 @@ _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 # "the paper", "the editorial board": the newspaper named last; "the group" may be any organisation.
 PRESS_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly"})
 GENERIC_ORGANIZATIONS = frozenset({"organization", "organisation", "group", "body"})
+EDITORIAL_WE = {"we", "us", "our"}
 OPPOSING = {"against", "versus", "vs.", "vs"}  # "Ortiz against Greer ... when they meet in a runoff"
 
 
@@ -308,6 +309,8 @@ class Coreference:
             if head.dep_ == "attr" and head.pos_ == "NOUN":
                 head = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), head)
             return (yield head)
+        if lower in EDITORIAL_WE and self.quotes.region_of(token) is None:
+            return (yield from self._editorial(token))
         if lower in ("it", "its") and token.dep_ in (*SUBJECT_DEPS, "poss"):
             return (yield from self._it(token))
         if _age(token) is not None and _definite(token):  # "the 45-year-old"
@@ -590,6 +593,28 @@ class Coreference:
                     or (age is not None and self._ages.get(id(found), age) != age)):
                 return None
             return Resolution(found, "description", back)
+        return None
+
+    # -- "we" in an editorial ----------------------------------------------------------------------
+
+    def _editorial(self, token: Token) -> Steps:
+        """"The Tribune Editorial Board ... we endorsed Daley": outside quotation marks, "we" is the
+        newspaper whose editorial board or name the text gave last, within 2 x LOOKBACK_SENTENCES."""
+        index = self._sentence(token)
+        start = self.sents[max(0, index - 2 * LOOKBACK_SENTENCES)].start
+        for candidate in reversed(self.doc[max(start, token.i - 4 * MAX_SCAN) : token.i]):
+            if self.quotes.region_of(candidate) is not None:
+                continue
+            cluster = self.entities.entity_at(candidate)
+            board = candidate.lemma_.lower() == "board" and any(c.lower_ == "editorial" for c in candidate.children)
+            if board:
+                found = yield candidate
+                if found is not None and found.cluster.type == "Organization":
+                    return Resolution(found.cluster, "description")
+                owner = next((c for c in candidate.children if c.dep_ in ("compound", "poss")), None)
+                cluster = self.entities.entity_at(owner) if owner is not None else None
+            if cluster is not None and cluster.type == "Organization" and (board or newspaper_name(cluster.label)):
+                return Resolution(cluster, "description")
         return None
 
     # -- "it": an organisation -------------------------------------------------------------------

@@ -179,3 +179,19 @@ LISTED = [
 @pytest.mark.parametrize("text,expected", LISTED, ids=[t for t, _ in LISTED])
 def test_listed_people(extract, text, expected):
     assert plain(extract(text), {"endorses", "faces_in_runoff"}) == expected
+
+
+EDITORIAL = [
+    # outside quotation marks, "we" is the newspaper whose editorial board spoke last
+    ("The Dallas Tribune Editorial Board met the candidates last week. This time we endorse Tom Greer for mayor.",
+     {("Dallas Tribune", "endorses", "Tom Greer")}),
+    # inside them it is the speaker's side, which names nobody here
+    ("Tom Greer spoke on Sunday. \"We endorse Lisa Ortiz,\" Greer said.", set()),
+    # no newspaper before it
+    ("Voters in Dallas will choose a mayor on Tuesday. We endorse Lisa Ortiz.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", EDITORIAL, ids=[t for t, _ in EDITORIAL])
+def test_editorial_we(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected
