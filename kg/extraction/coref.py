@@ -42,6 +42,9 @@ HONORIFIC_NOUNS = {
     "senator": ("senator", "lawmaker"), "justice": ("justice", "judge", "jurist"), "judge": ("judge", "jurist"),
     "democratic": ("democrat",), "republican": ("republican",), "gop": ("republican",),
 }
+# Verbs whose subject a description names by the verb's agent noun: "Greer owns the Lions ... the team owner".
+AGENT_NOUNS = {"own": "owner", "found": "founder", "lead": "leader", "coach": "coach", "manage": "manager",
+               "chair": "chair", "govern": "governor", "edit": "editor", "direct": "director", "host": "host"}
 # Descriptions that exclude each other: "the incumbent" is never the person tied to "challenger".
 CONTRARY = {"incumbent": ("challenger",), "challenger": ("incumbent",), "democrat": ("republican",),
             "republican": ("democrat",)}
@@ -527,6 +530,8 @@ class Coreference:
                 related += [c for c in token.head.children if c.dep_ == "attr"]
             related += [c for clause in token.children if clause.dep_ == "relcl"  # "Greer, who was elected mayor"
                         for c in clause.children if c.dep_ in ("attr", "oprd")]
+            if token.dep_ == "nsubj" and (agent := AGENT_NOUNS.get(token.head.lemma_.lower())):
+                found.setdefault(agent, []).append((token.head.i, cluster))  # "Greer owns the team" -> the owner
             related += [m for word in list(related) if word.dep_ in ("appos", "attr") or word.i == token.head.i
                         for m in word.children if m.dep_ in ("amod", "compound")]  # "the populist candidate"
             for word in related:

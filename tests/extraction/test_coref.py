@@ -77,6 +77,12 @@ RESOLVED = [
     # a title given in a relative clause
     ("Tom Greer, who was elected mayor in 2015, spoke on Tuesday. The mayor endorsed Lisa Ortiz on Wednesday.",
      {("Tom Greer", "endorses", "Lisa Ortiz")}),
+    # a title given by a verb: "owns the Lions" -> "the team owner"
+    ("Tom Greer owns the Dallas Lions. The team owner appointed Lisa Ortiz as head coach on Monday.",
+     {("Tom Greer", "appointed", "Lisa Ortiz")}),
+    # "did so" for a recusal
+    ("Justice Lisa Ortiz recused herself from the Delmar case on Monday. Justice Tom Greer did so on Tuesday.",
+     {("Lisa Ortiz", "recused_from", "Delmar case"), ("Tom Greer", "recused_from", "Delmar case")}),
     # "its endorsement"
     ("The Harbor Workers Union met on Monday. Its endorsement of Lisa Ortiz surprised nobody.",
      {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
@@ -115,7 +121,7 @@ RESOLVED = [
 
 @pytest.mark.parametrize("text,expected", RESOLVED, ids=[t for t, _ in RESOLVED])
 def test_descriptions_resolved(extract, text, expected):
-    assert plain(extract(text), {"endorses", "recused_from"}) == expected
+    assert plain(extract(text), {"endorses", "recused_from", "appointed"}) == expected
 
 
 UNRESOLVED = [
