@@ -22,8 +22,12 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from kg.errors import KgError
+from kg.facts import POLARITY_WORDS as POLARITY_WORDS
+from kg.facts import FactView
+from kg.facts import Statement as Statement
+from kg.facts import pagerank as _pagerank
 from kg.fileio import OutputError, atomic_writer
-from kg.names import name_words
+from kg.names import name_words, same_first_name
 from kg.ontology import DCTERMS, ENT, KG, PROV, SCHEMA, relations
 from kg.options import NETWORK_FORMATS
 
@@ -31,32 +35,12 @@ from kg.options import NETWORK_FORMATS
 DEFAULT_EXCLUDED = ("holds_position",)
 _MAX_NAMESAKES = 50
 _TYPED = re.compile(r"(.+?)\s*\((\w+)\)")
-POLARITY_WORDS = {"negative": "denied", "hypothetical": "hypothetical", "reported": "reported"}
 
 
 class EntityNotFound(KgError, LookupError):
     """No entity, or more than one, answers to a name (the message says which)."""
 
     code = "E107"
-
-
-@dataclass(frozen=True, order=True)
-class Statement:
-    """One statement of a fact: the sentence, where it comes from, and how sure kg is."""
-
-    doc: str
-    start: int
-    sentence: str
-    date: str | None
-    confidence: float
-    polarity: str
-    title: str | None = None  # the document's title and url, where the input gave them
-    url: str | None = None
-
-    def describe(self) -> str:
-        when = f", {self.date}" if self.date else ""
-        link = f"; {self.url}" if self.url else ""
-        return f"“{self.sentence}” ({self.title or self.doc}{when}; confidence {self.confidence:g}{link})"
 
 
 @dataclass(frozen=True)
@@ -150,36 +134,12 @@ def asserted(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
-    """PageRank over the asserted facts, direction ignored (every entity gets a score).
+    """PageRank over the asserted facts, direction ignored (every entity gets a score), computed
+    as networkx's power iteration does (:func:`kg.facts.pagerank`).
 
     In news, endorsing, appointing and being endorsed or appointed all make an entity central.
     """
-    neighbours: dict[str, set[str]] = {n: set() for n in graph}
-    for s, o, polarity in graph.edges(data="polarity"):
-        if polarity == "positive":
-            neighbours[s].add(o)
-            neighbours[o].add(s)
-    return _pagerank(neighbours)
-
-
-def _pagerank(neighbours: dict[str, set[str]], alpha: float = 0.85, tol: float = 1e-6,
-              max_iter: int = 100) -> dict[str, float]:
-    """PageRank of an undirected graph given as adjacency sets: networkx's power iteration
-    (same damping, start, dangling-node rule and stopping test) in plain Python, without the
-    scipy import that ``networkx.pagerank`` costs."""
-    n = len(neighbours)
-    if n == 0:
-        return {}
-    x = dict.fromkeys(neighbours, 1.0 / n)
-    share = {v: 1.0 / len(near) for v, near in neighbours.items() if near}
-    dangling = [v for v, near in neighbours.items() if not near]
-    for _ in range(max_iter):
-        spread = {v: x[v] * w for v, w in share.items()}
-        base = alpha * sum(x[v] for v in dangling) / n + (1 - alpha) / n
-        last, x = x, {v: base + alpha * sum(spread[u] for u in near) for v, near in neighbours.items()}
-        if sum(abs(x[v] - last[v]) for v in x) < n * tol:
-            return x
-    raise nx.PowerIterationFailedConvergence(max_iter)
+    return _pagerank(FactView.of(graph).neighbours(only_asserted=True))
 
 
 def degree(graph: nx.MultiDiGraph) -> dict[str, int]:
@@ -228,7 +188,10 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
         if len(found) == 1:
             return found[0]
         if found:
-            names = ", ".join(f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']})" for n in found)
+            named = [f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']})" for n in found]
+            if len(set(named)) < len(named):  # one name in several documents' scopes: only IRIs tell them apart
+                named = [f"{name} <{n}>" for name, n in zip(named, found, strict=True)]
+            names = ", ".join(named)
             raise EntityNotFound(f"{name!r} is ambiguous: {names} (name one as \"Name (Type)\" or by its IRI)")
     close = sorted(d["label"] for _, d in graph.nodes(data=True) if wanted in d["label"].casefold())[:5]
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
@@ -329,7 +292,7 @@ def likely_duplicates(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
 
     The same name once accents, case, middle initials and suffixes are folded (whatever the two
     types); or a person and a person, organisation or untyped name with the same surname and
-    compatible first names ("Steve" and "Steven", or none).
+    compatible first names ("Steve" and "Steven", "Bill" and "William": :func:`~kg.names.same_first_name`, or none).
     """
     by_key: dict[str, list[str]] = {}
     by_surname: dict[str, list[str]] = {}
@@ -351,7 +314,8 @@ def likely_duplicates(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
             if (a, b) in pairs or "Person" not in (graph.nodes[a]["type"], graph.nodes[b]["type"]):
                 continue
             first_a, first_b = (name_words(graph.nodes[n]["label"])[:-1] for n in (a, b))
-            if not first_a or not first_b or first_a[0].startswith(first_b[0]) or first_b[0].startswith(first_a[0]):
+            if (not first_a or not first_b or first_a[0].startswith(first_b[0]) or first_b[0].startswith(first_a[0])
+                    or same_first_name(first_a[0], first_b[0])):
                 pairs[(a, b)] = "the same surname"
     return [(a, b, why) for (a, b), why in sorted(pairs.items())]
 

@@ -10,17 +10,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rdflib import Literal
+
 from kg.aliases import Aliases
 from kg.budget import DEFAULT_BUDGET, TimeBudget
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.errors import KgError
+from kg.facts import FactCollector
 from kg.fileio import OutputError, atomic_writer
+from kg.folder import write_graph
 from kg.graph import KnowledgeGraph
+from kg.iris import entity_iri
 from kg.model import Extraction, Fact
-from kg.ontology import relations
+from kg.ontology import KG, relations
 from kg.outputs import OutputSet
-from kg.rdf import document_triples, entity_triples, statements_triples, stored_entities
+from kg.rdf import document_triples, entity_triples, merge_update, statements_triples, stored_entities
 from kg.resolve import Resolver
+from kg.spool import TripleSpool
 from kg.store import MemoryStore, Store
 
 if TYPE_CHECKING:
@@ -89,8 +95,8 @@ class Builder:
     """Streams documents through extraction and resolution into a :class:`KnowledgeGraph`."""
 
     def __init__(self, nlp: Language | None = None, model: str | None = None, graph: KnowledgeGraph | None = None,
-                 store: Store | None = None, *, parse: bool = True, aliases: Aliases | None = None,
-                 budget: TimeBudget = DEFAULT_BUDGET) -> None:
+                 store: Store | TripleSpool | None = None, *, parse: bool = True, aliases: Aliases | None = None,
+                 budget: TimeBudget = DEFAULT_BUDGET, collect: bool = False) -> None:
         """Build into ``store`` (default: a :class:`~kg.store.MemoryStore` around ``graph``).
 
         The entities already in a store seed the resolver, so new documents join them ("Sessions"
@@ -98,6 +104,9 @@ class Builder:
         pipeline is loaded: documents parsed elsewhere (:mod:`kg.cluster`) come in through
         :meth:`add_extracted`. ``aliases`` (:mod:`kg.aliases`) name and type entities as the user says.
         A document whose extraction overruns ``budget`` is skipped and reported like unreadable input.
+        With ``collect``, :attr:`view` collects the entities and facts as the page draws them
+        (:class:`~kg.facts.FactCollector`); a :class:`~kg.spool.TripleSpool` as ``store`` keeps
+        only the lines of ``graph.ttl``: :func:`build` writes its files from the two.
         """
         if store is not None and graph is not None:
             raise ValueError("give a graph or a store, not both")
@@ -107,10 +116,12 @@ class Builder:
             from kg.extraction import Extractor
 
             self.extractor = Extractor(nlp or nlp_module.load(model), budget=budget)
-        self.store: Store = store if store is not None else MemoryStore(graph)
+        self.store: Store | TripleSpool = store if store is not None else MemoryStore(graph)
         self.resolver = Resolver(aliases)
-        for entity in stored_entities(self.store):
-            self.resolver.canonical(entity)
+        self.view = FactCollector() if collect else None
+        if not isinstance(self.store, TripleSpool) and (self.store.persistent or len(self.store)):
+            for entity in stored_entities(self.store):  # a new build's empty memory store has none
+                self.resolver.canonical(entity)
         self.report = BuildReport()
         self._triples: set[tuple] = set()  # distinct facts with their polarity, a symmetric one once
 
@@ -154,6 +165,7 @@ class Builder:
         pairs = self.extractor.pipe(self._documents(items, on_problem), batch_size, n_process,
                                     on_problem=lambda problem: self._problem(problem, on_problem))
         yield from self._add(pairs, on_document)
+        self._settle()
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
 
@@ -164,8 +176,22 @@ class Builder:
         pairs and unreadable inputs, in input order (resolution depends on it)."""
         start = time.perf_counter()
         yield from self._add(self._documents(items, on_problem), on_document)
+        self._settle()
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
+
+    def _settle(self) -> None:
+        """Merge each one-word name read before the full name it names into that person's node
+        (:meth:`~kg.resolve.Resolver.settle`): the graph does not depend on the input's order.
+        ``facts.jsonl`` keeps such a fact as its document named it."""
+        joined = self.resolver.settle()
+        if isinstance(self.store, TripleSpool):
+            self.store.rename({str(entity_iri(old)): str(entity_iri(new)) for old, new in joined})
+            self.store.add([(entity_iri(new), KG.mention, Literal(old.label)) for old, new in joined])
+        elif joined:
+            self.store.update(" ;\n".join(merge_update(old, new) for old, new in joined))
+        if self.view is not None:
+            self.view.merge(joined)
 
     @staticmethod
     def _sourced(fact: Fact, document: Document) -> Fact:
@@ -180,11 +206,15 @@ class Builder:
             self.report.documents += 1
             self.report.sentences += extraction.sentences
             batch = list(document_triples(document))
-            for entity in extraction.entities:
-                batch += entity_triples(self.resolver.canonical(entity))
+            entities = [self.resolver.canonical(entity) for entity in extraction.entities]
+            for entity in entities:
+                batch += entity_triples(entity)
             facts = [self._sourced(self.resolver.fact(fact), document) for fact in extraction.facts]
             batch += statements_triples(facts)
             self.store.add(batch)  # one document, one atomic batch
+            if self.view is not None:
+                self.view.entities(entities)
+                self.view.facts(facts)
             for fact in facts:
                 self.report.assertions += 1
                 ends = (fact.subject.key, fact.object.key)
@@ -210,9 +240,11 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
           title: str | None = None, budget: TimeBudget = DEFAULT_BUDGET) -> BuildReport:
     """Build ``graph.ttl``, ``graph.html`` and ``facts.jsonl`` in ``out_dir`` from the inputs.
 
-    With a persistent ``store`` (Oxigraph, SPARQL endpoint) the graph goes into the store, each
-    document in one atomic batch, and ``out_dir`` gets only this run's ``facts.jsonl``: the
-    store's whole graph is exported with ``kg export`` instead.
+    With a ``store`` (Oxigraph, SPARQL endpoint, or an rdflib :class:`~kg.store.MemoryStore`)
+    the graph goes into the store, each document in one atomic batch; a persistent store's
+    ``out_dir`` gets only this run's ``facts.jsonl`` (its whole graph is exported with
+    ``kg export`` instead). Without one, no graph is held: the triples go to ``graph.ttl`` through
+    a :class:`~kg.spool.TripleSpool` and the page is drawn from the facts as they were found.
 
     Facts stream to ``facts.jsonl`` as they are found; the outputs are committed as one set
     (:class:`~kg.outputs.OutputSet`): an interrupted or failed build leaves the previous set
@@ -227,7 +259,9 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
-    builder = Builder(nlp=nlp, model=model, store=store, parse=cluster is None, aliases=aliases, budget=budget)
+    files = store is None or not store.persistent
+    builder = Builder(nlp=nlp, model=model, store=TripleSpool() if store is None else store, parse=cluster is None,
+                      aliases=aliases, budget=budget, collect=store is None)
 
     def problem(item: Problem) -> None:
         if fail_fast and not item.warning:
@@ -256,13 +290,13 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
             if builder.report.documents == 0:
                 raise NothingToBuild("no document could be read; nothing was written")
         report = builder.report
-        if not builder.store.persistent:
-            from kg.viz import write_html  # pyvis and networkx load only when a page is drawn
-
-            builder.graph.serialize(outputs.path("graph.ttl"))
+        if files:
             n = report.documents
             title = title or f"kg: {n} document{'s' if n != 1 else ''}"
-            write_html(builder.graph.graph, outputs.path("graph.html"), title=title)
+            if isinstance(builder.store, TripleSpool) and builder.view is not None:
+                write_graph(outputs, builder.store, builder.view.view(), title)
+            else:
+                write_graph(outputs, builder.graph.graph, builder.graph.graph, title)
         else:
             report.store = f"{builder.store!r} ({len(builder.store)} triples)"
         report.outputs += outputs.commit()

@@ -11,7 +11,8 @@ in the default graph.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -95,11 +96,17 @@ def export(graph: Graph, path: str | Path, format: str | None = None) -> Path:
 def write_with_oxigraph(graph: Graph, handle: IO[bytes], format: str = "turtle") -> None:
     """Write ``graph`` as Turtle (or N-Triples, ``format="nt"``) to a binary ``handle``.
 
-    Each triple becomes an N-Triples line (rdflib's own writer, linear in the graph); the sorted
-    lines give a deterministic order with each subject's triples together, and are the
+    Each triple becomes an N-Triples line (rdflib's own writer, linear in the graph), and
+    :func:`write_lines` writes them sorted. The graph is held once more as lines, never as one text."""
+    write_lines(sorted(_nt_row(triple) for triple in graph), handle, format)
+
+
+def write_lines(lines: Iterable[str], handle: IO[bytes], format: str = "turtle") -> None:
+    """Write sorted N-Triples ``lines`` as Turtle (or N-Triples, ``format="nt"``) to a binary ``handle``.
+
+    The sorted lines give a deterministic order with each subject's triples together, and are the
     N-Triples output. For Turtle, Oxigraph reads them as a stream and abbreviates them with kg's
-    prefixes. The graph is held once more as lines, never as one text."""
-    lines = sorted(_nt_row(triple) for triple in graph)
+    prefixes."""
     if format == "nt":
         for chunk in _chunks(lines):
             handle.write(chunk)
@@ -110,10 +117,11 @@ def write_with_oxigraph(graph: Graph, handle: IO[bytes], format: str = "turtle")
     pyoxigraph.serialize(triples, handle, pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
 
 
-def _chunks(lines: list[str]) -> Iterator[bytes]:
+def _chunks(lines: Iterable[str]) -> Iterator[bytes]:
     """The lines as UTF-8, 256 at a time."""
-    for start in range(0, len(lines), 256):
-        yield "".join(lines[start:start + 256]).encode("utf-8")
+    lines = iter(lines)
+    while chunk := list(itertools.islice(lines, 256)):
+        yield "".join(chunk).encode("utf-8")
 
 
 class _ChunkReader(io.RawIOBase):

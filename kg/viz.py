@@ -18,13 +18,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-from rdflib import Graph
-
-from kg.analysis import POLARITY_WORDS, degree, fact_graph, pagerank
+from kg.facts import POLARITY_WORDS, FactView, pagerank
 from kg.fileio import write_text
+from kg.layout import components, spring
 from kg.options import SIZE_BY
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from rdflib import Graph
 
 TYPE_STYLE = {
     "Person": ("#4e79a7", "dot"),
@@ -99,29 +102,30 @@ class Page:
         return Path(path)
 
 
-def _sizes(graph: nx.MultiDiGraph, size_by: str) -> dict[str, float]:
+def _sizes(view: FactView, size_by: str) -> dict[str, float]:
     if size_by not in SIZE_BY:
         raise ValueError(f"size_by must be one of {', '.join(SIZE_BY)}, not {size_by!r}")
-    scores = pagerank(graph) if size_by == "pagerank" else degree(graph)
+    if size_by == "pagerank":
+        scores: dict[str, float] = pagerank(view.neighbours(only_asserted=True))
+    else:  # how many distinct entities each has a fact with
+        scores = {n: len(near) for n, near in view.neighbours().items()}
     top = max(scores.values(), default=0) or 1
-    return {n: round(10 + 30 * math.sqrt(scores[n] / top), 1) for n in graph}
+    return {n: round(10 + 30 * math.sqrt(scores[n] / top), 1) for n in view}
 
 
-def positions(graph: nx.MultiDiGraph, nodes: list[str], seed: int = 7) -> dict[str, tuple[float, float]]:
+def positions(graph: FactView | nx.MultiDiGraph, nodes: list[str], seed: int = 7) -> dict[str, tuple[float, float]]:
     """Starting positions: components packed in rows, largest first, each in a square of side
     ``SPACING * sqrt(size)``; two or three entities on a circle, components of up to 150
-    entities laid out by networkx's spring layout (30 iterations), larger ones scattered for the
-    browser's physics to settle.
+    entities laid out by a spring layout (:func:`kg.layout.spring`, 30 iterations), larger ones
+    scattered for the browser's physics to settle.
     """
-    simple = nx.Graph()
-    simple.add_nodes_from(nodes)
-    simple.add_edges_from((s, o) for s, o in graph.edges() if s in simple and o in simple)
-    components = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    view = FactView.of(graph)
+    ends = [(s, o) for s, o, _ in view.edges]
     rng = random.Random(seed)
     width = SPACING * math.sqrt(len(nodes)) * 1.5
     x = y = row = 0.0
     placed: dict[str, tuple[float, float]] = {}
-    for component in components:
+    for component in components(nodes, ends):
         side = SPACING * math.sqrt(len(component))
         if x and x + side > width:
             x, y, row = 0.0, y + row, 0.0
@@ -130,7 +134,8 @@ def positions(graph: nx.MultiDiGraph, nodes: list[str], seed: int = 7) -> dict[s
             local = {n: (math.cos(k * turn), math.sin(k * turn)) if len(component) > 1 else (0.0, 0.0)
                      for k, n in enumerate(component)}
         elif len(component) <= 150:
-            local = nx.spring_layout(simple.subgraph(component), iterations=30, seed=seed)
+            members = set(component)
+            local = spring(component, [(s, o) for s, o in ends if s in members], iterations=30, seed=seed)
         else:
             local = {n: (rng.uniform(-1, 1), rng.uniform(-1, 1)) for n in component}
         for node, (u, v) in local.items():
@@ -151,24 +156,28 @@ BIG = 100  # from this many drawn entities the page opens on the core relations 
 _WEB_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.I)
 
 
-def build_network(graph: nx.MultiDiGraph, size_by: str = "pagerank", keep: frozenset[str] = frozenset()) -> Network:
-    """The drawn records of the facts in a :func:`kg.analysis.fact_graph`.
+def build_network(graph: FactView | nx.MultiDiGraph, size_by: str = "pagerank",
+                  keep: frozenset[str] = frozenset()) -> Network:
+    """The drawn records of the facts in a :class:`~kg.facts.FactView` or a :func:`kg.analysis.fact_graph`.
 
     Entities with no fact are left out unless in ``keep``. Node size follows ``size_by``
     (PageRank or degree); edge width the number of statements.
     """
-    sizes = _sizes(graph, size_by)
-    drawn = [n for n in sorted(graph) if graph.degree(n) or n in keep]
-    start = positions(graph, drawn)
+    view = FactView.of(graph)
+    sizes = _sizes(view, size_by)
+    linked = view.linked()
+    drawn = [n for n in sorted(view) if n in linked or n in keep]
+    start = positions(view, drawn)
     net = Network()
     for node in drawn:
-        info = graph.nodes[node]
+        info = view.nodes[node]
         color, shape = TYPE_STYLE.get(info["type"], TYPE_STYLE["Thing"])
         x, y = start[node]
         record = {"id": node, "label": info["label"], "type": info["type"], "aliases": info["aliases"],
                   "color": color, "shape": shape, "size": sizes[node], "x": x, "y": y}
         net.nodes.append(record)
-    ordered = sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]), e[2]["relation"], e[2]["polarity"], e[0]))
+    ordered = sorted(((s, o, data) for (s, o, _), data in view.edges.items()),
+                     key=lambda e: (min(e[0], e[1]), max(e[0], e[1]), e[2]["relation"], e[2]["polarity"], e[0]))
     pairs = Counter(frozenset((s, o)) for s, o, _ in ordered)
     seen: Counter[frozenset] = Counter()
     sentence_index: dict[str, int] = {}
@@ -210,11 +219,11 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-def _sources(graph: nx.MultiDiGraph) -> dict[str, dict]:
+def _sources(view: FactView) -> dict[str, dict]:
     """Each document's name as the page shows it: its title (else its id's file name) and a safe url."""
     docs: dict[str, dict] = {}
-    for _, _, evidence in graph.edges(data="evidence"):
-        for e in evidence:
+    for data in view.edges.values():
+        for e in data["evidence"]:
             name = _doc_name(e.doc)
             if name not in docs:
                 record = {"title": e.title or name}
@@ -222,23 +231,25 @@ def _sources(graph: nx.MultiDiGraph) -> dict[str, dict]:
                 if url:
                     record["url"] = url
                 docs[name] = record
-    return docs
+    return dict(sorted(docs.items()))
 
 
-def counts(graph: nx.MultiDiGraph, net: Network) -> dict[str, int]:
+def counts(graph: FactView | nx.MultiDiGraph, net: Network) -> dict[str, int]:
     """What the graph holds and what the page draws, counted one way everywhere.
 
     ``facts`` are distinct asserted statements ``subject relation object`` (a symmetric relation
     once), ``unasserted`` the distinct denied, hypothetical or reported ones, ``statements``
     every sentence behind them; ``factless`` the entities mentioned without any fact.
     """
-    polarities = Counter(d == "positive" for _, _, d in graph.edges(data="polarity"))
+    view = FactView.of(graph)
+    polarities = Counter(d["polarity"] == "positive" for d in view.edges.values())
+    linked = view.linked()
     return {
-        "entities": graph.number_of_nodes(),
+        "entities": len(view),
         "facts": polarities[True],
         "unasserted": polarities[False],
-        "statements": sum(len(ev) for _, _, ev in graph.edges(data="evidence")),
-        "factless": sum(1 for n in graph if not graph.degree(n)),
+        "statements": sum(len(d["evidence"]) for d in view.edges.values()),
+        "factless": sum(1 for n in view if n not in linked),
         "drawnEntities": len(net.nodes),
         "drawnFacts": len(net.edges),
     }
@@ -299,16 +310,28 @@ def render_html(net: Network, title: str = "kg graph", extra: dict | None = None
 """
 
 
-def page(graph: Graph | nx.MultiDiGraph, title: str = "kg graph", size_by: str = "pagerank",
+def _view(graph: Any) -> FactView:
+    if isinstance(graph, FactView):
+        return graph
+    from rdflib import Graph
+
+    if isinstance(graph, Graph):
+        from kg.analysis import fact_graph
+
+        graph = fact_graph(graph)
+    return FactView.of(graph)
+
+
+def page(graph: Graph | nx.MultiDiGraph | FactView, title: str = "kg graph", size_by: str = "pagerank",
          keep: frozenset[str] = frozenset()) -> Page:
-    """The interactive page for an RDF graph written by kg, or for a fact graph."""
-    facts = fact_graph(graph) if isinstance(graph, Graph) else graph
+    """The interactive page for an RDF graph written by kg, a fact graph or a :class:`~kg.facts.FactView`."""
+    facts = _view(graph)
     net = build_network(facts, size_by=size_by, keep=keep)
     extra = {"counts": counts(facts, net), "docs": _sources(facts), "keep": sorted(keep)}
     return Page(render_html(net, title, extra))
 
 
-def write_html(graph: Graph | nx.MultiDiGraph, path: str | Path, title: str = "kg graph", size_by: str = "pagerank",
+def write_html(graph: Graph | nx.MultiDiGraph | FactView, path: str | Path, title: str = "kg graph", size_by: str = "pagerank",
                keep: frozenset[str] = frozenset()) -> Path:
     """Write the interactive graph to ``path`` (atomically)."""
     return page(graph, title, size_by, keep).save(path)

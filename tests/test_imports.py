@@ -67,3 +67,12 @@ def test_reading_commands_import_no_spacy(graph, tmp_path):
     assert "pyshacl" not in loaded[" ".join(commands[2])]  # validate runs the shapes as SPARQL
     drawn = loaded[" ".join(commands[4])]  # the page reads vis-network's file; PageRank is plain Python
     assert "pyvis" not in drawn and "IPython" not in drawn and "scipy" not in drawn
+
+
+def test_build_draws_its_page_without_networkx(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Mayor Ines Karo endorsed Tomas Reed on Friday.", encoding="utf-8")
+    loaded = loaded_after(["build", str(text), "-o", str(tmp_path / "out"), "-q"])
+    assert (tmp_path / "out" / "graph.html").stat().st_size > 0
+    modules = next(iter(loaded.values()))
+    assert "spacy" in modules and "networkx" not in modules and "pyvis" not in modules

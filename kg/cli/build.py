@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             progress.update(state.documents, state.skipped, state.assertions)
 
     aliases = read_aliases(args.aliases) if args.aliases else None
-    store = open_store(args.store)
+    store = None if args.store == "memory" else open_store(args.store)  # memory: files only, no graph held
     failure: KgError | None = None
     try:
         result = build(args.inputs, args.out, model=args.model, on_problem=report, store=store, jobs=args.jobs,
@@ -125,7 +125,8 @@ def run(args: argparse.Namespace) -> int:
         failure = err
     finally:
         try:
-            store.close()
+            if store is not None:
+                store.close()
         except KgError as err:  # a store that failed to write fails to flush too: one message is enough
             failure = failure or err
         if progress is not None:

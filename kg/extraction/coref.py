@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.entities import Cluster, EntityIndex, Mention
+from kg.extraction.entities import NAME_TAILS, Cluster, EntityIndex, Mention, newspaper_name
 from kg.extraction.quotes import Quotes
 from kg.extraction.syntax import SUBJECT_DEPS, ancestors, clause_subjects, conjuncts
 from kg.ontology import default_ontology, organization_words, position_words
@@ -32,6 +32,64 @@ REFLEXIVE = {"himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 LOOKBACK_SENTENCES = 3
+MAX_SCAN = 400  # tokens a description or "it" looks back over at most, however long the sentences
+# Honorifics a definite description names by their noun: "Sen. Ana Ruiz ... the senator".
+HONORIFIC_NOUNS = {
+    "sen": ("senator", "lawmaker"), "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "gov": ("governor",), "gen": ("general",), "prof": ("professor",), "atty": ("attorney",),
+    "dr": ("doctor", "physician"), "pres": ("president",), "supt": ("superintendent",),
+    "congressman": ("congressman", "lawmaker"), "congresswoman": ("congresswoman", "lawmaker"),
+    "senator": ("senator", "lawmaker"), "justice": ("justice", "judge", "jurist"), "judge": ("judge", "jurist"),
+    "democratic": ("democrat",), "republican": ("republican",), "gop": ("republican",),
+}
+# Verbs whose subject a description names by the verb's agent noun: "Greer owns the Lions ... the team owner".
+AGENT_NOUNS = {"own": "owner", "found": "founder", "lead": "leader", "coach": "coach", "manage": "manager",
+               "chair": "chair", "govern": "governor", "edit": "editor", "direct": "director", "host": "host"}
+# Descriptions that exclude each other: "the incumbent" is never the person tied to "challenger".
+CONTRARY = {"incumbent": ("challenger",), "challenger": ("incumbent",), "democrat": ("republican",),
+            "republican": ("democrat",)}
+FORMER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "retired", "late"})
+# Modifiers that make a definite description pick someone out anew rather than refer back.
+NOT_ANAPHORIC = frozenset({
+    "first", "only", "last", "next", "other", "same", "second", "third", "eventual", "likely",
+    "best", "top", "leading", "remaining", "winning", "losing", "ideal", "right", "wrong", "future",
+})
+
+
+def _definite(token: Token) -> bool:
+    """"the former mayor", "the ex-soldier": a definite noun phrase that may refer back; not "the
+    first candidate", "the candidate who wins", "the leader of the party" (an apposition after a
+    comma, "the judge, who ...", may)."""
+    first = token.left_edge  # "the" may hang on a compound: "the ex-soldier"
+    if first.lower_ != "the" or first.dep_ != "det" or any(c.dep_ == "poss" for c in token.children):
+        return False
+    for child in token.children:
+        if child.dep_ in ("amod", "nummod", "advmod") and child.lower_ in NOT_ANAPHORIC:
+            return False
+        after_comma = child.i > 0 and token.doc[child.left_edge.i - 1].text == ","
+        if (child.dep_ in ("relcl", "acl") or (child.dep_ == "prep" and child.lower_ == "of")) and not after_comma:
+            return False
+    return True
+
+
+def _former(word: Token) -> bool:
+    """"the former president", "the ex-president": a title its holder no longer holds."""
+    return any(c.lower_ in FORMER for c in word.children)
+
+
+def _organization_name(cluster: Cluster) -> bool:
+    """"Harbor Workers Union": a name that says it is an organisation's, whatever its type."""
+    words = cluster.label.casefold().split()
+    return bool(words) and words[-1] in organization_words()
+
+
+def _age(token: Token) -> str | None:
+    """The age of "the 45-year-old" ("45"), else ``None``."""
+    if token.lower_ != "old":
+        return None
+    year = next((c for c in token.children if c.lower_ in ("year", "years")), None)
+    number = next((c for c in year.children if c.like_num), None) if year is not None else None
+    return number.text if number is not None else None
 
 
 @dataclass(frozen=True)
@@ -46,6 +104,12 @@ class Resolution:
 PLURAL_PRONOUNS = {"they", "them", "both"}
 PLURAL_NOUNS = {"two", "pair", "duo"}
 PLURAL_COUNTS = {"both", "two"}
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "the paper", "the editorial board": the newspaper named last; "the group" may be any organisation.
+PRESS_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly"})
+GENERIC_ORGANIZATIONS = frozenset({"organization", "organisation", "group", "body"})
+EDITORIAL_WE = {"we", "us", "our"}
+OPPOSING = {"against", "versus", "vs.", "vs"}  # "Ortiz against Greer ... when they meet in a runoff"
 
 
 def _plural(token: Token) -> bool:
@@ -66,11 +130,17 @@ class Coreference:
     """Resolves tokens to entities, lazily and memoised."""
 
     def __init__(self, doc: Doc, entities: EntityIndex, quotes: Quotes, sents: list[Span],
-                 standalone_organizations: frozenset[str] | None = None) -> None:
+                 standalone_organizations: frozenset[str] | None = None,
+                 descriptions: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
         self.doc = doc
         # "the club": organisation nouns that name the organisation last named (kg:standaloneOrganizations)
         self.standalone = (default_ontology().cue("standaloneOrganizations") if standalone_organizations is None
                            else standalone_organizations)
+        # "the ex-soldier", "the candidate": nouns that describe a person named before (kg:personDescriptions,
+        # kg:contestDescriptions)
+        if descriptions is None:
+            descriptions = (default_ontology().cue("personDescriptions"), default_ontology().cue("contestDescriptions"))
+        self.person_nouns, self.contest_nouns = descriptions
         self.entities = entities
         self.quotes = quotes
         self.sents = sents
@@ -79,6 +149,7 @@ class Coreference:
             self._sent_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
         self._memo: dict[int, Resolution | None] = {}
         self._descriptors: dict[str, list[tuple[int, Cluster]]] | None = None
+        self._ages: dict[int, str] = {}
         self._owned: dict[str, Cluster] = {}
 
     # -- public --------------------------------------------------------------------------------
@@ -113,6 +184,8 @@ class Coreference:
                                and (c := self.entities.entity_at(t)) is not None and self._may_be_person(c)}
                     if len(members) >= 2:
                         coordinated = list(members.values())
+                if (rival := self._opposed(candidate)) is not None and id(rival) != id(cluster):
+                    coordinated = [rival, cluster]
             if len(coordinated) == 2 and not people:
                 return [Resolution(c, "pronoun", back) for c in coordinated]
             if coordinated_only and found:
@@ -126,6 +199,55 @@ class Coreference:
         if len(people) != 2:
             return []
         return [Resolution(cluster, "pronoun", back) for cluster, back in people.values()]
+
+    def _opposed(self, token: Token) -> Cluster | None:
+        """"supporting Ortiz against Greer", "Ortiz versus Greer": the person ``token`` (the object
+        of "against") is set against, the head or the verb's object."""
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in OPPOSING:
+            return None
+        rival = prep.head if prep.head.pos_ in ("PROPN", "NOUN") else next(
+            (c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
+        found = self.entities.entity_at(rival) if rival is not None else None
+        return found if found is not None and self._may_be_person(found) else None
+
+    def members(self, token: Token) -> list[Resolution]:
+        """The people a counted plural names ("three candidates", "both judges"), listed in
+        apposition ("two judges, Ortiz and Greer"), after a colon ("three judges: A, B and C") or
+        as what the next sentence says they are ("... all three candidates. The three candidates
+        are A, B and C", "They are A and B"). As many as the count, all people, or none."""
+        lemma = token.lemma_.lower()
+        count = next((_COUNTS.get(c.lower_, int(c.text) if c.text.isdigit() else 0) for c in token.children
+                      if c.dep_ in ("nummod", "det", "predet") and (c.like_num or c.lower_ == "both")), 0)
+        if (token.tag_ not in ("NNS", "NNPS") or not count or self.entities.entity_at(token) is not None
+                or lemma not in position_words() | self.person_nouns | self.contest_nouns):
+            return []
+        heads = [c for c in token.children if c.dep_ == "appos"]
+        sentence = self.sents[self._sentence(token)]
+        after = self.doc[token.right_edge.i + 1 : sentence.end]
+        colon = next((t.i for t in after if t.text == ":"), None)
+        if not heads and colon is not None:
+            heads = [t for t in self.doc[colon + 1 : sentence.end] if self.entities.entity_at(t) is not None][:1]
+            heads = [self._name_head(t) for t in heads]
+        index = self._sentence(token)
+        if not heads and index + 1 < len(self.sents):
+            following = self.sents[index + 1]
+            root = following.root
+            subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+            if (root.lemma_ in ("be", "include") and subject is not None
+                    and (subject.lemma_.lower() == lemma or subject.lower_ == "they")):
+                heads = [c for c in root.children if c.dep_ in ("attr", "dobj")][:1]
+        people = {id(c): c for head in heads for t in conjuncts(head) if (c := self.entities.entity_at(t)) is not None}
+        if len(people) != count or not all(self._may_be_person(c) and not _organization_name(c) for c in people.values()):
+            return []
+        return [Resolution(c, "description") for c in people.values()]
+
+    def _name_head(self, token: Token) -> Token:
+        """The syntactic head of the name ``token`` is part of (its last word, as a rule)."""
+        cluster = self.entities.entity_at(token)
+        while token.i + 1 < len(self.doc) and cluster is not None and id(self.entities.entity_at(self.doc[token.i + 1])) == id(cluster):
+            token = self.doc[token.i + 1]
+        return token
 
     def speaker(self, token: Token) -> Resolution | None:
         """Who is speaking when ``token`` lies in a quotation."""
@@ -176,6 +298,8 @@ class Coreference:
 
     def _resolve(self, token: Token) -> Steps:
         cluster = self.entities.entity_at(token)
+        if cluster is not None and cluster.type == "Group" and self._description_kind(token) == "person":
+            return (yield from self._description(token, "person"))  # "the Republican": a person, not the party
         if cluster is not None:
             return Resolution(cluster, "name")
         lower = token.lower_
@@ -188,15 +312,21 @@ class Coreference:
             if head.dep_ == "attr" and head.pos_ == "NOUN":
                 head = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), head)
             return (yield head)
+        if lower in EDITORIAL_WE and self.quotes.region_of(token) is None:
+            return (yield from self._editorial(token))
+        if lower in ("it", "its") and token.dep_ in (*SUBJECT_DEPS, "poss"):
+            return (yield from self._it(token))
+        if _age(token) is not None and _definite(token):  # "the 45-year-old"
+            return (yield from self._description(token, "age"))
         if token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:  # "coach Tommy Tuberville", "the senator, Jeff Sessions"
                 if child.dep_ == "appos" and (found := self.entities.entity_at(child)):
                     return Resolution(found, "name")
             if (renamed := self._renamed(token)) is not None:
                 return Resolution(renamed, "name")
-            if token.lemma_.lower() in position_words() and any(c.lower_ == "the" for c in token.children):
-                return self._description(token)
-            if token.lemma_.lower() in organization_words():
+            if (kind := self._description_kind(token)) is not None:
+                return (yield from self._description(token, kind))
+            if token.lemma_.lower() in organization_words() or token.lemma_.lower() in PRESS_NOUNS:
                 return (yield from self._organization(token))
         return None
 
@@ -314,9 +444,13 @@ class Coreference:
     def _organization(self, token: Token) -> Steps:
         """"the Trump campaign", "his campaign" -> Trump campaign; "the campaign" -> the last one."""
         head = token.lemma_.lower()
-        owners = [c for c in token.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
+        owners = [c for c in token.children if c.dep_ in ("compound", "poss", "amod", "nmod") and not (
+            c.dep_ == "amod" and c.text.islower())]  # not "the editorial board"
         for owner in owners:
             found = yield owner
+            if found is not None and found.cluster.type == "Organization" and (
+                    head in NAME_TAILS or any(c.lower_ == "editorial" for c in token.children)):
+                return Resolution(found.cluster, "name")  # "the Law and Justice party", "the Times editorial board"
             if found is not None and found.cluster.type in ("Person", "Organization"):
                 label = f"{found.cluster.label} {head}"
                 cluster = self._owned.get(label)
@@ -326,6 +460,9 @@ class Coreference:
                     self.entities.clusters.append(cluster)
                 cluster.mentions.append(Mention(token.i, token.i + 1, label, None))
                 return Resolution(cluster, "description", found.sentences_back)
+        editorial = head == "board" and any(c.lower_ == "editorial" for c in token.children)
+        if _definite(token) and (head in PRESS_NOUNS or editorial):  # "the paper", "the editorial board"
+            return self._recent_organization(token, press=True)
         if not owners and any(c.lower_ == "the" for c in token.children):
             earlier = [c for label, c in self._owned.items() if label.endswith(" " + head) and c.mentions[0].start < token.i]
             if len(earlier) == 1:
@@ -334,39 +471,185 @@ class Coreference:
                 return self._recent_organization(token)
         return None
 
-    def _recent_organization(self, token: Token) -> Resolution | None:
-        """"the club", "the company": the organisation named last, in this or the two sentences before."""
-        start = self.sents[max(0, self._sentence(token) - 2)].start
+    def _recent_organization(self, token: Token, press: bool = False) -> Resolution | None:
+        """"the union", "the party": the last organisation whose name has that noun ("the Harbor
+        Workers Union"; for ``press`` nouns, "the paper", a newspaper's name), within
+        LOOKBACK_SENTENCES; else (not for the press) the organisation named last in this or the two
+        sentences before, unless its name says it is another kind ("the party" is not "the
+        Supreme Court")."""
+        head = token.lemma_.lower()
+        press = press or head in PRESS_NOUNS
+        kinds = organization_words() | self.standalone
+        index = self._sentence(token)
+        near = self.sents[max(0, index - 2)].start
+        owned = {id(c) for c in self._owned.values()}
+        fallback: Cluster | None = None
+        start = max(self.sents[max(0, index - LOOKBACK_SENTENCES)].start, token.i - MAX_SCAN)
         for candidate in reversed(self.doc[start : token.i]):
             cluster = self.entities.entity_at(candidate)
-            if cluster is not None and cluster.type == "Organization" and id(cluster) not in {id(c) for c in self._owned.values()}:
+            if cluster is None or cluster.type != "Organization" or id(cluster) in owned:
+                continue
+            words = [w.casefold() for w in cluster.label.split()]
+            if head in words or (press and newspaper_name(cluster.label)):
                 return Resolution(cluster, "description")
-        return None
+            if (fallback is None and candidate.i >= near and not press
+                    and (head in GENERIC_ORGANIZATIONS or not (words[-1] in kinds and words[-1] != head))):
+                fallback = cluster
+        return Resolution(fallback, "description") if fallback is not None else None
 
     # -- definite descriptions -----------------------------------------------------------------
 
-    def _collect_descriptors(self) -> dict[str, list[tuple[int, Cluster]]]:
-        """Position words the text ties to a named person: titles, appositions, copulas."""
+    def _description_kind(self, token: Token) -> str | None:
+        """How a definite noun phrase describes a person: by a ``title`` ("the senator"), by what
+        they are (``person``: "the ex-soldier") or by their place in a ``contest`` ("the
+        candidate"); ``None`` when it does not, or names someone new ("the first candidate",
+        "the judge who ...", "the leader of the party")."""
+        lemma = token.lemma_.lower()
+        if lemma in position_words():
+            kind = "title"
+        elif lemma in self.person_nouns:
+            kind = "person"
+        elif lemma in self.contest_nouns:
+            kind = "contest"
+        else:
+            return None
+        return kind if _definite(token) and token.tag_ not in ("NNS", "NNPS") else None
+
+    def _collect_descriptors(self) -> tuple[dict[str, list[tuple[int, Cluster]]], dict[int, str]]:
+        """What the text ties to each named person: titles ("Sen." as "senator"), descriptors
+        ("Incumbent Maia Sandu"), appositions ("Ana Ruiz, the populist candidate") and copulas;
+        and ages ("Ana Ruiz, 45,"), by cluster."""
         found: dict[str, list[tuple[int, Cluster]]] = {}
-        words = position_words()
+        ages: dict[int, str] = {}
+        words = position_words() | self.person_nouns | self.contest_nouns
         for token in self.doc:
             cluster = self.entities.entity_at(token)
             if cluster is None or cluster.type != "Person" or token.i + 1 < len(self.doc) and id(self.entities.entity_at(self.doc[token.i + 1])) == id(cluster):
                 continue
-            related = [c for c in token.children if c.dep_ in ("compound", "appos")]
+            related = [c for c in token.children if c.dep_ in ("compound", "appos", "amod")]
             if token.dep_ == "appos":
                 related.append(token.head)
             if token.dep_ in SUBJECT_DEPS:
                 related += [c for c in token.head.children if c.dep_ == "attr"]
+            related += [c for clause in token.children if clause.dep_ == "relcl"  # "Greer, who was elected mayor"
+                        for c in clause.children if c.dep_ in ("attr", "oprd")]
+            if token.dep_ == "nsubj" and (agent := AGENT_NOUNS.get(token.head.lemma_.lower())):
+                found.setdefault(agent, []).append((token.head.i, cluster))  # "Greer owns the team" -> the owner
+            related += [m for word in list(related) if word.dep_ in ("appos", "attr") or word.i == token.head.i
+                        for m in word.children if m.dep_ in ("amod", "compound")]  # "the populist candidate"
             for word in related:
-                if word.lemma_.lower() in words:
-                    found.setdefault(word.lemma_.lower(), []).append((word.i, cluster))
-        return found
+                if word.like_num and word.dep_ == "appos":
+                    ages[id(cluster)] = word.text
+                lemma = word.lemma_.lower().rstrip(".")
+                former = _former(word) or (word.dep_ in ("compound", "amod") and any(
+                    c.lower_ in FORMER and c.i < word.i for c in token.children))  # "former Gov. Ana Lind"
+                for key in HONORIFIC_NOUNS.get(lemma, (lemma,)):
+                    if key in words:
+                        found.setdefault(("former " if former else "") + key, []).append((word.i, cluster))
+        return found, ages
 
-    def _description(self, token: Token) -> Resolution | None:
+    def _description(self, token: Token, kind: str) -> Steps:
+        """"the circuit judge", "the ex-soldier", "the incumbent", "the 45-year-old": the one person
+        an earlier title, apposition or copula tied the noun to; failing that (not for titles,
+        which name whoever holds them), the one person of the nearest earlier sentence that names
+        anyone (within LOOKBACK_SENTENCES), or, for a ``person`` description that is a subject,
+        that sentence's subject. Never its own clause's subject, nor someone the text ties to a
+        contrary description ("the incumbent" is not the challenger) or to another age."""
         if self._descriptors is None:  # collected on first use, once entity types are settled
-            self._descriptors = self._collect_descriptors()
-        earlier = {id(c): c for i, c in self._descriptors.get(token.lemma_.lower(), []) if i < token.i}
-        if len(earlier) != 1:
+            self._descriptors, self._ages = self._collect_descriptors()
+        age = _age(token)
+        key = f"age {age}" if age is not None else ("former " if _former(token) else "") + token.lemma_.lower()
+        if age is not None:
+            tied = {id(c): c for c in self.entities.clusters if self._ages.get(id(c)) == age
+                    and c.mentions and c.mentions[0].start < token.i}
+        else:
+            tied = {id(c): c for i, c in self._descriptors.get(key, []) if i < token.i}
+        if len(tied) == 1:
+            return Resolution(next(iter(tied.values())), "description")
+        if tied or kind == "title":
             return None
-        return Resolution(next(iter(earlier.values())), "description")
+        own: set[int] = set()
+        if token.dep_ not in SUBJECT_DEPS:
+            for subject in clause_subjects(token.head):
+                if subject.i != token.i and (mine := (yield subject)):
+                    own.add(id(mine.cluster))
+        contrary = {id(c) for word in CONTRARY.get(key, ()) for _, c in self._descriptors.get(word, [])}
+        index = self._sentence(token)
+        back = -1
+        regions = [self.doc[max(self.sents[index].start, token.i - MAX_SCAN) : token.i],
+                   *(sent[max(0, len(sent) - MAX_SCAN):] for sent in reversed(self.sents[max(0, index - LOOKBACK_SENTENCES - 2) : index]))]
+        for prev in regions:  # its own sentence up to it, then the sentences before
+            if back >= 0 and self.quotes.sentence_is_quoted(prev):
+                continue
+            back += 1
+            if back > LOOKBACK_SENTENCES:
+                break
+            # a name typed weakly as something else counts against the others, but is never the answer
+            people = {id(c): c for t in prev if (c := self.entities.entity_at(t)) is not None
+                      and self._may_be_person(c) and not _organization_name(c) and id(c) not in own}
+            if not people:
+                continue
+            if len(people) == 1:
+                found: Cluster | None = next(iter(people.values()))
+            elif kind == "person" and token.dep_ in SUBJECT_DEPS:
+                subject = next((t for t in prev if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
+                found = self.entities.entity_at(subject) if subject is not None else None
+                found = found if found is not None and id(found) in people else None
+            else:
+                found = None
+            if (found is None or found.type != "Person" or id(found) in contrary
+                    or (age is not None and self._ages.get(id(found), age) != age)):
+                return None
+            return Resolution(found, "description", back)
+        return None
+
+    # -- "we" in an editorial ----------------------------------------------------------------------
+
+    def _editorial(self, token: Token) -> Steps:
+        """"The Tribune Editorial Board ... we endorsed Daley": outside quotation marks, "we" is the
+        newspaper whose editorial board or name the text gave last, within 2 x LOOKBACK_SENTENCES."""
+        index = self._sentence(token)
+        start = self.sents[max(0, index - 2 * LOOKBACK_SENTENCES)].start
+        for candidate in reversed(self.doc[max(start, token.i - 4 * MAX_SCAN) : token.i]):
+            if self.quotes.region_of(candidate) is not None:
+                continue
+            cluster = self.entities.entity_at(candidate)
+            board = candidate.lemma_.lower() == "board" and any(c.lower_ == "editorial" for c in candidate.children)
+            if board:
+                found = yield candidate
+                if found is not None and found.cluster.type == "Organization":
+                    return Resolution(found.cluster, "description")
+                owner = next((c for c in candidate.children if c.dep_ in ("compound", "poss")), None)
+                cluster = self.entities.entity_at(owner) if owner is not None else None
+            if cluster is not None and cluster.type == "Organization" and (board or newspaper_name(cluster.label)):
+                return Resolution(cluster, "description")
+        return None
+
+    # -- "it": an organisation -------------------------------------------------------------------
+
+    def _it(self, token: Token) -> Steps:
+        """"The union said it would back Ruiz", "LIUNA ... It supported Ortiz": the organisation
+        that is the subject of a clause governing ``it``, else the last organisation named before it
+        in its sentence, else the organisation subject of one of the two sentences before."""
+        for ancestor in ancestors(token.head) if token.dep_ in SUBJECT_DEPS else [token.head, *ancestors(token.head)]:
+            for subject in clause_subjects(ancestor):
+                if subject.i < token.i:
+                    found = yield subject
+                    if found is not None and found.cluster.type == "Organization":
+                        return Resolution(found.cluster, "pronoun")
+        sentence = self.sents[self._sentence(token)]
+        for candidate in reversed(self.doc[max(sentence.start, token.i - MAX_SCAN) : token.i]):
+            if self.entities.entity_at(candidate) is not None or candidate.lemma_.lower() in self.standalone:
+                found = yield candidate
+                if found is not None and found.cluster.type == "Organization":
+                    return Resolution(found.cluster, "pronoun")
+        index = self._sentence(token)
+        for back in (1, 2):
+            if index - back < 0:
+                break
+            subjects = sorted((t for t in self.sents[index - back] if t.dep_ in SUBJECT_DEPS), key=lambda t: (t.head.dep_ != "ROOT", t.i))
+            for subject in subjects:
+                found = yield subject
+                if found is not None and found.cluster.type == "Organization":
+                    return Resolution(found.cluster, "pronoun", back)
+        return None

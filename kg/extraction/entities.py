@@ -77,6 +77,7 @@ class Mention:
     name: str
     ner: str | None
     titled: bool = False
+    short_for: str | None = None  # the key of the name it abbreviates: "(HDP)" after the party's name
 
     @property
     def key(self) -> str:
@@ -112,7 +113,8 @@ class Cluster:
 
 def _is_title(token: Token) -> bool:
     word = token.lower_.rstrip(".")
-    return word in honorifics() or word in position_words()
+    plural = word.endswith("s") and word[:-1] in position_words()  # "named new Bishops"
+    return word in honorifics() or word in position_words() or plural
 
 
 def _is_descriptor(token: Token) -> bool:
@@ -128,9 +130,12 @@ def _organization_name(name: str) -> bool:
 
 def _name_tokens(span: Span) -> tuple[int, int] | None:
     """Token range of the bare name in ``span``: no determiner, possessive or leading titles."""
+    organization = _organization_bounds(span)
+    if organization is not None:
+        return organization
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start])):
+    while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start]) or doc[start].tag_ in ("VBG", "VBD")):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
         end -= 1
@@ -141,11 +146,41 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
     return _without_descriptors(doc, start, end)
 
 
+def _organization_bounds(span: Span) -> tuple[int, int] | None:
+    """An organisation's name ends in an organisation word ("the Green Party", "the Labour party",
+    "the pro-Kurdish Peoples' Democratic Party"): its words that look like titles ("Green",
+    "Democratic", "Socialist") are part of it; determiners and a leading "pro-X" / "anti-X" are not."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct):
+        end -= 1
+    if end - start < 2 or doc[end - 1].lemma_.lower() not in organization_words() and doc[end - 1].lower_ not in organization_words():
+        return None
+    while start < end and (doc[start].lower_ in _TRIM_WORDS or doc[start].is_punct or not doc[start].text[:1].isupper()
+                           or doc[start].lower_ in _STANCE_PREFIXES):
+        if doc[start].lower_ in _STANCE_PREFIXES and start + 2 < end and doc[start + 1].text == "-":
+            start += 3  # "pro-Kurdish"
+            continue
+        start += 1
+    if end - start < 2 or not any(t.text[:1].isupper() for t in doc[start:end]):
+        return None
+    words = doc[start:end]
+    if all(_is_title(t) or t.lower_.rstrip(".") in DESCRIPTORS or t.lemma_.lower() in organization_words() for t in words) and not any(
+            t.lower_ in honorifics() for t in words):
+        return None  # "Supreme Court", "City Council Member": titles and organisation words only
+    return start, end
+
+
+_STANCE_PREFIXES = {"pro", "anti"}
+
+
 def _without_descriptors(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Cut the titles and descriptors a name starts with: "Centrist Ana Ruiz", "44th Ward Alderman
     Ana Ruiz", "Rival Ana Ruiz" are Ana Ruiz; a name of descriptors alone ("Incumbent") is none."""
     if _organization_name(doc[start:end].text):
         return start, end
+    if end - start == 1 and doc[start].tag_ in ("NNS", "NNPS") and doc[start].lower_.removesuffix("s") in position_words():
+        return None  # "Senators Rand Paul and Ted Cruz": a plural title
     cut = max((k for k in range(start, end) if _is_descriptor(doc[k])), default=None)
     if cut is None:
         return start, end
@@ -160,11 +195,51 @@ def _without_descriptors(doc: Doc, start: int, end: int) -> tuple[int, int] | No
     return (rest, end) if rest < end else None
 
 
+# Lower-case organisation words that complete a name before them: "the Labour party", "the HDZ party".
+NAME_TAILS = {"party", "union", "caucus", "alliance", "coalition", "federation", "league"}
+_LIST_WORDS = {",", "and", "&", "of", "for", "the"}
+
+
+def _tail(doc: Doc, end: int) -> int:
+    """``end``, or one past a lower-case organisation word that the name before it modifies."""
+    if end < len(doc) and end > 0:
+        word, last = doc[end], doc[end - 1]
+        if word.lower_ in NAME_TAILS and word.pos_ == "NOUN" and last.head.i == word.i and last.dep_ in ("compound", "amod", "nmod"):
+            return end + 1
+    return end
+
+
+def _without_tail(doc: Doc, start: int, end: int) -> str:
+    """A name's text; a lower-case organisation word other than "party" names what it is, not
+    who: "the Teamsters union" is the Teamsters, "the Labour party" the Labour party."""
+    last = doc[end - 1]
+    if end - start > 1 and last.lower_ in NAME_TAILS and last.lower_ != "party" and last.text.islower():
+        return doc[start : end - 1].text
+    return doc[start:end].text
+
+
+def _listed_name_end(doc: Doc, start: int, end: int) -> int:
+    """One past the last word of an organisation name that lists what it stands for, which NER
+    cuts at the first comma: "the American Federation of State|, County, and Municipal Employees"."""
+    head = next((t for t in doc[start:end] if t.lemma_.lower() in organization_words() and t.text[:1].isupper()
+                 and any(p.lower_ == "of" and p.dep_ == "prep" for p in t.children)), None)
+    if head is None:
+        return end
+    right = head.right_edge.i + 1
+    if right <= end or right - end > 12:
+        return end
+    between = doc[end:right]
+    if all(t.lower_ in _LIST_WORDS or (t.is_alpha and t.text[:1].isupper()) for t in between) and between[-1].is_alpha:
+        return right
+    return end
+
+
 def _complete(ent: Span) -> Span:
     """Extend an NER span over the rest of a name it cut short: "Kim Ji|-woo", "Olaf| Richter",
-    "Beatriz| Gomez", "Real| Sociedad"."""
+    "Beatriz| Gomez", "Real| Sociedad", "the Labour| party", "the American Federation of State|,
+    County, and Municipal Employees"."""
     doc = ent.doc
-    end = ent.end
+    end = _tail(doc, _listed_name_end(doc, ent.start, ent.end))
     while end < len(doc):
         token = doc[end]
         if (token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_ and end + 1 < len(doc)
@@ -210,6 +285,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     covered: set[int] = set()
     for ent in doc.ents:
+        if ent.start in covered:
+            continue  # within the name before it, completed
         covered.update(range(ent.start, ent.end))
         if ent.label_ not in NER_TYPES:
             continue
@@ -219,27 +296,71 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if bounds is None:
             continue
         start, end = bounds
-        mentions.append(Mention(start, end, doc[start:end].text, ent.label_, _has_title(doc, start, end)))
+        mentions.append(Mention(start, end, _without_tail(doc, start, end), ent.label_, _has_title(doc, start, end)))
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or _is_title(token):
+        if i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
             i += 1
             continue
         j = i
         while j < len(doc) and j not in covered and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
             j += 1
+        j = _tail(doc, j) if j not in covered else j
+        if _is_title(token) and _organization_bounds(doc[i:j]) is None:
+            i += 1  # "Senator Ana Ruiz", but "Labour party"
+            continue
         bounds = _name_tokens(doc[_extend_left(doc, i, j) : j])
         last = doc[j - 1]
         if _is_title(last) or (last.dep_ == "compound" and _is_title(last.head) and last.head.i >= j):
             bounds = None  # "Prime Minister", "Museum director": a title, not a name
         if bounds is not None:
             start, end = bounds
-            mentions.append(Mention(start, end, doc[start:end].text, None, _has_title(doc, start, end)))
+            mentions.append(Mention(start, end, _without_tail(doc, start, end), None, _has_title(doc, start, end)))
         i = j
     mentions.sort(key=lambda m: m.start)
+    _bracketed_acronyms(doc, mentions)
+    mentions = _editorial_boards(doc, mentions)
     mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)])
     return _structured(doc, mentions)
+
+
+def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> None:
+    """"the Peoples' Democratic Party (HDP)": a short capitalised name in brackets right after an
+    organisation's name is that organisation's, whatever its letters."""
+    for before, mention in zip(mentions, mentions[1:], strict=False):
+        short = mention.name
+        if (2 <= len(short) <= 8 and short.replace("-", "").isalpha() and short.isupper()
+                and mention.start >= 1 and doc[mention.start - 1].text == "(" and before.end == mention.start - 1
+                and mention.end < len(doc) and doc[mention.end].text == ")"
+                and " " in before.name and before.ner not in ("PERSON", "GPE", "LOC")):
+            mention.short_for = before.key
+
+
+_EDITORIAL = ("editorial board", "editorial page", "editorial team", "editors")
+
+
+def _editorial_boards(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A newspaper's editorial board speaks for the newspaper: "the Valley Courier Editorial
+    Board" and "the Valley Courier's Editorial Board" name the Valley Courier."""
+    out: list[Mention] = []
+    for mention in mentions:
+        key = mention.key
+        tail = next((t for t in _EDITORIAL if key == t or key.endswith(" " + t)), None)
+        if tail is None:
+            out.append(mention)
+            continue
+        size = len(tail.split())
+        if mention.end - mention.start > size:  # "Sun-Times Editorial Board"
+            name = doc[mention.start : mention.end - size].text
+            out.append(Mention(mention.start, mention.end, name, mention.ner, mention.titled))
+            continue
+        before = out[-1] if out else None
+        owned = (before is not None and mention.start >= 1 and doc[mention.start - 1].lower_ in ("'s", "’s")
+                 and before.end == mention.start - 1)
+        if owned:  # "the Valley Courier's Editorial Board"
+            out.append(Mention(mention.start, mention.end, before.name, before.ner, before.titled))
+    return out
 
 
 def _case_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -342,6 +463,11 @@ def _newspaper(name: str) -> bool:
     return len(words) > 1 and words[-1].casefold() in _NEWSPAPER_WORDS
 
 
+def newspaper_name(name: str) -> bool:
+    """"the Valley Courier": a name whose last word names a newspaper."""
+    return _newspaper(name)
+
+
 def _may_join(mention: Mention, name: str, cluster: Cluster) -> bool:
     """May the short ``mention`` join the fuller name ``name`` of ``cluster``? Always when that is a
     person's; a surname that is a person's ("Mr. Vogt", or tagged as a person) also joins a name the
@@ -368,6 +494,8 @@ def _vote(cluster: Cluster, mention: Mention, doc: Doc) -> None:
     if mention.titled:
         cluster.votes["Person"] += _TITLE_WEIGHT
     if mention.ner is None:
+        if _organization_name(mention.name) and " " in mention.name:
+            cluster.votes["Organization"] += 1.0  # "the Labour party", which NER missed
         return
     head = doc[mention.end - 1]
     modifier = head.dep_ in ("compound", "amod", "nmod") or (head.dep_ == "poss" and head.head.lemma_ in ("campaign", "team", "administration", "agenda"))
@@ -389,8 +517,8 @@ class EntityIndex:
         by_name: dict[str, Cluster] = {}
         by_edge: dict[str, list[str]] = {}  # a name's first and last word -> the names with it there
         by_acronym: dict[str, dict[int, Cluster]] = {}  # "NRSC" -> clusters with a name it abbreviates
-        for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.start)):
-            cluster = by_name.get(mention.key)
+        for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.short_for is None, m.start)):
+            cluster = by_name.get(mention.short_for or mention.key) or by_name.get(mention.key)
             if cluster is None:
                 fuller = _fuller(mention, by_name, by_edge, by_acronym)
                 if len(fuller) > 1:
@@ -467,6 +595,8 @@ class EntityIndex:
     def add_bare_name(self, token: Token, type_: str | None) -> Cluster:
         """An entity for a capitalised noun the model did not see as a name ("Lula faces ...")."""
         start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()])
+        while start < token.i and _is_descriptor(self.doc[start]):  # "Mayor Ilse Kron" is Ilse Kron
+            start += 1
         cluster = Cluster(votes=Counter({type_: 1.0}) if type_ else Counter())
         cluster.mentions.append(Mention(start, token.i + 1, self.doc[start : token.i + 1].text, None))
         self.clusters.append(cluster)

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -29,7 +30,7 @@ from kg.extraction.syntax import clause_subjects, conjuncts, first_conjunct
 from kg.extraction.syntax import prep_objects as _prep_objects
 from kg.ontology import Ontology, Relation, VerbTrigger, default_ontology, position_words
 
-NOUN_OBJECT_PREPS = ("of", "for", "behind")
+NOUN_OBJECT_PREPS = ("of", "for", "behind", "around")
 PASSIVE_AGENT_DEPS = {"agent"}
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
 TEMPORAL = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
@@ -62,9 +63,16 @@ class Lexicon:
     appeals: dict[str, list[tuple[Relation, str, str | None]]]
     pair_prepositions: dict[str, list[Relation]]
     cues: dict[str, frozenset[str]]  # the ontology's kg:CueSet words (receivingVerbs, lightVerbs, ...)
+    contests: tuple[Relation, ...] = ()  # symmetric relations with a context: who meets whom in a runoff
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
+
+    @cached_property
+    def triggers(self) -> frozenset[str]:
+        """Every lemma some table but the cue sets and pair prepositions holds (a word outside it triggers nothing)."""
+        tables = (getattr(self, f.name) for f in fields(self) if f.name not in ("cues", "pair_prepositions"))
+        return frozenset().union(*(table for table in tables if isinstance(table, dict)))
 
 
 def lexicon(ontology: Ontology | None = None) -> Lexicon:
@@ -96,7 +104,9 @@ def lexicon(ontology: Ontology | None = None) -> Lexicon:
             agents[noun].append(rel)
         for cause, effect in rel.causatives:
             causatives[cause].append((rel, effect))
-    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(with_role), dict(patients), dict(appeals), dict(pairs), ontology.cues)
+    contests = tuple(rel for rel in ontology.relations.values() if rel.symmetric and rel.context)
+    return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(with_role), dict(patients),
+                   dict(appeals), dict(pairs), ontology.cues, contests)
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -137,6 +147,40 @@ def _has_local_context(head: Token, rel: Relation) -> bool:
     )
 
 
+def _previous_sentence(sentence: Span) -> Span | None:
+    """The nearest sentence before ``sentence`` with words in it (a headline, for the lead)."""
+    doc, start = sentence.doc, sentence.start
+    for _ in range(len(doc)):
+        if start <= 0:
+            return None
+        before = doc[start - 1].sent
+        if any(not t.is_space for t in before):
+            return before
+        start = before.start
+    return None
+
+
+def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> bool:
+    """A runoff the sentence before names carries over to this one: "Moldova holds a runoff on
+    Sunday. Sandu faces Stoianoglo" (a verb of kg:contextCarryingVerbs); "X won the runoff. X
+    defeated Y by ten points" (a weak verb in the past, about someone that sentence names).
+    Never where this sentence speaks of another contest ("faces Y in the general election")."""
+    if not rel.context:
+        return False
+    before = _previous_sentence(verb.sent)
+    if before is None or not _has_context(before, rel):
+        return False
+    text = verb.sent.text.lower()
+    if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
+        return False
+    if not trigger.weak:
+        return lemma_in(verb, lex.cue("contextCarryingVerbs")) is not None
+    if verb.tag_ != "VBD":
+        return False
+    named = {t.lower_ for t in before if t.pos_ == "PROPN"}
+    return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb))
+
+
 def _is_matter(token: Token, rel: Relation) -> bool:
     """The object phrase is headed by a head word of the range ("the case", "hearing the appeal")."""
     words = rel.range_head_words
@@ -157,7 +201,18 @@ def _gerund_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
 def _is_passive(verb: Token) -> bool:
     if _children(verb, "nsubjpass", "auxpass"):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "conj") and _children(verb, "agent") and _set_off(verb):
+        return True  # "..., Primorac, backed by the HDZ party, took 19 per cent"
     return verb.tag_ == "VBN" and verb.dep_ == "acl" and not _children(verb, "nsubj")
+
+
+def _set_off(verb: Token) -> list[Token]:
+    """The name a participle set off by commas describes, where the parser hung the participle
+    elsewhere: "Primorac, backed by X," parsed as a clause of the sentence's verb."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "conj") or _children(verb, "nsubj", "nsubjpass") or verb.i < 2:
+        return []
+    comma, name = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    return [name] if comma.text == "," and name.pos_ == "PROPN" else []
 
 
 def _split_role(tokens: list[Token]) -> tuple[list[Token], Token | None]:
@@ -205,13 +260,19 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         return
     if trigger.reflexive and not any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in verb.children):
         return
+    carried = False
     if not _has_context(verb.sent, rel):
-        return
-    if trigger.weak and rel.context and not _has_local_context(verb, rel):
-        return  # "beat Y in the first round ... and faces Z in the runoff"
+        if not _context_before(verb, rel, trigger, lex):
+            return
+        carried = True  # "Moldova holds a runoff on Sunday. Sandu faces Stoianoglo"
+    if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and _has_local_context(verb.head, rel)):
+        return  # "beat Y in the first round ... and faces Z in the runoff"; "won the runoff, defeating Y" counts
     if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
         objects = [verb.head]
+        if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
+            objects = _described(verb.head) or objects
         frame = "passive"
     elif rel.object_prepositions and _is_passive(verb):  # "Judge Kim is recused from the case"
         if _children(verb, *PASSIVE_AGENT_DEPS):
@@ -220,7 +281,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = _matter_objects(verb, rel, trigger)
         frame = "active"
     elif _is_passive(verb):
-        objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
+        objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else []) or _set_off(verb)
         if not objects and verb.dep_ == "conj":  # "Butler has worked in politics and was appointed by X"
             objects = clause_subjects(verb)
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
@@ -236,6 +297,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
                 return  # "ran the company for six years": another sense of the verb
             objects = _matter_objects(verb, rel, trigger)
+        elif trigger.particle and not rel.symmetric and not rel.role_bearing:
+            objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
         else:
             objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
             if rel.role_bearing:
@@ -255,11 +318,40 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     if frame == "passive":  # "endorsed by the union on Monday — and by Mayor Lind a day later"
         subjects += _members([p for by in _children(verb, "conj") if by.lower_ == "by" for p in _children(by, "pobj")])
     if not rel.object_is_phrase:
-        objects = _members(objects, co_agents=False)
+        objects = _members([_candidate(o, lex) for o in objects], co_agents=False)
         if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"
             objects += [c for c in _children(verb, "conj") if c.pos_ == "PROPN"
                         and any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
+
+
+def _candidate(token: Token, lex: Lexicon) -> Token:
+    """"endorsed Ana Ruiz's bid for governor", "backed the candidacy of Ana Ruiz": a candidacy
+    (kg:candidacyNouns) stands for its candidate, when the text names who it is."""
+    if token.lemma_.lower() not in lex.cue("candidacyNouns"):
+        return token
+    owner = _children(token, "poss") + _prep_objects(token, ("of",))
+    owner = owner or [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return owner[0] if owner else token
+
+
+RELATIVE_WORDS = {"who", "whom", "that", "which"}
+
+
+def _among(subjects: list[Token]) -> list[Token]:
+    """"Among those who endorsed X were A and B", "A is among the mayors who endorsed X": the
+    people the copula names are the subjects, not "those" or "the mayors"."""
+    out: list[Token] = []
+    for subject in subjects:
+        holder = subject.head.head if subject.lower_ in RELATIVE_WORDS and subject.head.dep_ == "relcl" else subject
+        among = holder.head if holder.dep_ == "pobj" else None
+        if among is not None and among.lower_ == "among" and among.dep_ == "prep":
+            named = [c for c in among.head.children if c.dep_ in ("nsubj", "nsubjpass", "attr") and c.i != holder.i]
+            if named:
+                out += _expand(named)
+                continue
+        out.append(subject)
+    return out
 
 
 CO_AGENT_PREPS = {"along": "with", "together": "with", "alongside": None}
@@ -293,6 +385,9 @@ def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
         for child in token.children:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 frontier.append(child)
+            elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < token.i and any(
+                    c.dep_ == "cc" for c in child.children):
+                frontier.append(child)  # "from Ana Ruiz and Carl Lind", misparsed as "Ruiz" modifying "Lind"
             elif (child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN"
                   and child.ent_type_ in ("PERSON", "ORG") and not _parenthesised(child)):
                 frontier.append(child)
@@ -325,10 +420,26 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
         participants += _prep_objects(noun, OPPONENT_PREPS + ("between",))
     # "X and former coach Y" is often parsed with Y in apposition to X; "(R)" is a party, not a person
     participants += [c for p in participants for c in p.children if c.dep_ == "appos" and not _parenthesised(c)]
+    participants += _prep_objects_of(participants, ("against", "versus", "vs", "vs."))  # "pitting X against Y"
+    participants = [_named_holder(p) for p in participants]
     participants = [p for p in participants if _may_be_candidate(p)]
     groups = [_alternatives(p) for p in participants]
     return [p for p, group in zip(participants, groups, strict=True)
             if group is None or sum(g == group for g in groups) < 2]  # "will face either X or Y"
+
+
+def _prep_objects_of(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
+    seen = {t.i for t in tokens}
+    return [o for t in tokens for o in _prep_objects(t, preps) if o.i not in seen]
+
+
+def _named_holder(token: Token) -> Token:
+    """"the former Minister of Finance Rodrigo Chaves" is often parsed as the position with the
+    name as its "of" object: the name stands for the position."""
+    if token.lemma_.lower() not in position_words() or token.ent_type_ == "PERSON":
+        return token
+    named = [o for o in _prep_objects(token, ("of",)) if o.ent_type_ == "PERSON"]
+    return named[0] if len(named) == 1 else token
 
 
 ELECTION_NOUNS = {"election", "elections", "race", "runoff", "run-off", "run", "round", "vote", "ballot", "primary", "poll", "polls"}
@@ -351,6 +462,9 @@ def _parenthesised(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].text == "("
 
 
+POST_NOUNS = {"post", "position", "job", "role", "office", "seat", "board", "council", "commission", "bench", "cabinet", "panel"}
+
+
 def _given_a_post(verb: Token, objects: list[Token]) -> bool:
     """Does the choice ``verb`` give its object a post: "as Y", "for the post", "to lead Y"?"""
     if any(c.dep_ == "prt" for c in verb.children):
@@ -359,6 +473,8 @@ def _given_a_post(verb: Token, objects: list[Token]) -> bool:
         return True
     if _prep_objects(verb, ("for",)):
         return True
+    if any(o.lemma_.lower() in position_words() or o.lemma_.lower() in POST_NOUNS for o in _prep_objects(verb, ("to",))):
+        return True  # "restored her to the post", "picked him to the board"
     return any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > verb.i
                and any(a.lower_ == "to" for a in c.children) for c in verb.children)
 
@@ -413,38 +529,79 @@ def patient_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
 
 
 def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None = None) -> Iterator[Match]:
-    if particle and not _has_particle(noun, particle):
-        return
+    light = noun.dep_ == "dobj" and lemma_in(noun.head, lex.cue("lightVerbs") | lex.cue("ownerVerbs"))
+    if particle and not (_has_particle(noun, particle) or (light and _has_particle(noun.head, particle))):
+        return  # "threw her weight behind X": the preposition hangs on the verb
     if not _has_context(noun.sent, rel):
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
-    objects = _prep_objects(noun, preps)
+    objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
+    if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
+        subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
+    agents = _prep_objects(noun, ("by",))
+    if agents and not objects and not rel.symmetric and _children(noun, "poss"):
+        subjects, objects = agents, _children(noun, "poss")  # "Kim's appointment by Gov. Lee": Lee -> Kim
     if not subjects and not rel.symmetric:  # "won the Harlow endorsement": the name before the noun
         subjects = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1]
     if rel.symmetric:
         participants = _prep_objects(noun, ("between",))
-        if noun.dep_ in ("compound", "amod", "nmod"):  # "a run-off ballot between X and Y"
-            participants += _prep_objects(noun.head, ("between",))
+        if noun.dep_ in ("compound", "amod", "nmod", "nsubj", "nsubjpass"):
+            participants += _prep_objects(noun.head, ("between",))  # "a run-off ballot between X and Y", "the runoff is between"
+        if len(participants) < 2:
+            participants = _contest_opponents(noun, lex)
         if len(participants) >= 2:
             yield Match(rel, noun, "nominal", participants, [], pairwise=True)
         return
     if noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs"):
-        # "Tuberville has my approval", "X won the endorsement of Y"
-        givers = subjects or _prep_objects(noun, ("of", "from"))
-        yield Match(rel, noun, "nominal", givers, clause_subjects(noun.head))
+        # "Tuberville has my approval", "X won the endorsement of Y", "got the nod from Y"
+        givers = subjects or _prep_objects(noun, ("of", "from")) or _prep_objects(noun.head, ("from",))
+        givers += _prep_objects(noun, ("including",))  # "the support of several unions, including X and Y"
+        yield Match(rel, noun, "nominal", _members(givers), clause_subjects(noun.head))
         return
-    if noun.dep_ == "dobj" and lemma_in(noun.head, lex.cue("lightVerbs") | lex.cue("ownerVerbs")):
+    if light:
         if not subjects or all(s.pos_ == "PRON" for s in subjects):
             subjects = clause_subjects(noun.head) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
         datives = _children(noun.head, "dative")  # "gave Reid her endorsement", "gave the nod to Reid"
         objects = objects or _expand([p for d in datives for p in (_children(d, "pobj") if d.pos_ == "ADP" else [d])])
+    if not rel.symmetric and not rel.object_is_phrase:
+        by = _prep_objects(noun, ("by",))
+        owners = _children(noun, "poss")
+        if by and owners and not objects:  # "Okoro's endorsement by the union"
+            subjects, objects = by, [_candidate(o, lex) for o in owners]
+        if (subjects and not objects and noun.dep_ == "nsubj" and lemma_in(noun.head, lex.cue("benefitVerbs"))
+                and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in noun.head.children)):  # not "could give"
+            # "the nod from Ruiz gives Okoro a boost", "Ruiz's endorsement boosted Okoro's campaign"
+            helped = _children(noun.head, "dative") or _children(noun.head, "dobj")
+            objects = [_candidate(o, lex) for o in helped if o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in lex.cue("candidacyNouns")]
     if subjects and objects:
         role = None
         if rel.role_bearing:  # "X's appointment of Y as police chief"
             role = next(iter(_prep_objects(noun, ("as",)) + [r for o in objects for r in _prep_objects(o, ("as",))]), None)
         yield Match(rel, noun, "nominal", subjects, objects, role)
+
+
+def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:
+    """"X forced a runoff with Y", "X will be in the runoff against Y": the subject of the
+    clause the runoff noun belongs to, and the noun's opponent ("avoided a runoff with Y": no)."""
+    preps = ("against", "with", "versus", "vs", "vs.")
+    if noun.dep_ not in ("dobj", "pobj"):
+        return []
+    verb, path = noun.head, [noun.head]
+    for _ in range(4):  # "X is in the runoff", "X secured a spot in the runoff": up to the clause's verb
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("prep", "pobj", "dobj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        path.append(verb)
+    if verb.pos_ not in ("VERB", "AUX") or lemma_in(verb, lex.cue("negatingVerbs")):
+        return []
+    opponents = _prep_objects(noun, preps) or [  # the parser hangs "with Y" higher up, right after the noun
+        o for head in path for prep in _children(head, "prep") if prep.lower_ in preps and prep.i == noun.right_edge.i + 1
+        for o in _prep_objects(head, (prep.lower_,))]
+    if not opponents:
+        return []
+    return [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN")] + opponents
 
 
 def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
@@ -512,9 +669,52 @@ def _heading_context(token: Token, rel: Relation) -> bool:
     return False
 
 
+def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
+    """"The runoff was called because neither Ana Lee nor Bo Kim won half the vote": the two
+    named that no one won outright meet in the runoff the sentence names (the runoff noun is the
+    trigger, so "if neither ... wins, a runoff would follow" stays a supposition)."""
+    first = neither.head
+    if neither.dep_ != "preconj" or first.pos_ != "PROPN":
+        return
+    named = [t for t in conjuncts(first) if t.pos_ == "PROPN"]
+    verb = first.head
+    if len(named) != 2 or first.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    supposed = lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") | lex.cue("futureModals")
+    if any(c.lower_ in supposed for c in verb.children if c.dep_ in ("mark", "aux")):
+        return  # "if neither X nor Y wins", "neither X nor Y will reach 50 percent"
+    nouns = {n.partition(" ")[0] for n in rel.nouns}
+    runoff = next((t for t in neither.sent if t.pos_ in ("NOUN", "PROPN") and lemma_in(t, nouns)), None)
+    if runoff is not None:
+        yield Match(rel, runoff, "reciprocal", named, [], pairwise=True)
+
+
+def choice_between_matches(prep: Token, rel: Relation) -> Iterator[Match]:
+    """"Voters will choose between X and Y in the runoff": a verb's "between" pair, with the
+    runoff among the verb's own words."""
+    if prep.dep_ != "prep" or prep.head.pos_ != "VERB" or not _has_local_context(prep.head, rel):
+        return
+    participants = [p for p in _prep_objects(prep.head, ("between",)) if _may_be_candidate(p)]
+    if len(participants) >= 2:
+        yield Match(rel, prep.head, "reciprocal", participants, [], pairwise=True)
+
+
 def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
     """Every frame in ``sentence`` of the relations whose triggers ``lex`` holds."""
+    for match in _find_matches(sentence, lex):
+        if not match.pairwise:
+            match.subjects = _among(match.subjects)
+        yield match
+
+
+def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
     for token in sentence:
+        if token.lower_ == "neither":
+            for rel in lex.contests:
+                yield from neither_matches(token, rel, lex)
+        elif token.lower_ == "between":
+            for rel in lex.contests:
+                yield from choice_between_matches(token, rel)
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
@@ -523,6 +723,12 @@ def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         if not (verb or noun):
             continue
         forms = lemmas(token)
+        if noun and token.lower_ in ELECTION_NOUNS and not lex.nouns.get(_first(forms, lex.nouns)):
+            for rel in lex.contests:  # "a second round between X and Y", "the second-round vote"
+                if _has_local_context(token, rel):
+                    yield from noun_matches(token, rel, lex)
+        if lex.triggers.isdisjoint(forms):
+            continue
         if verb:
             for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
                 yield from verb_matches(token, rel, trigger, lex)

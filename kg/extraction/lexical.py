@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -11,8 +12,12 @@ _SUFFIXES = ("ing", "es", "ed", "s", "d")
 
 def lemmas(token: Token) -> tuple[str, ...]:
     """The model's lemma, then the word itself with common inflections undone."""
-    word = token.lower_
-    out = [token.lemma_.lower(), word]
+    return _forms(token.lemma_.lower(), token.lower_)
+
+
+@lru_cache(maxsize=65536)  # words repeat; bounded, so memory stays flat
+def _forms(lemma: str, word: str) -> tuple[str, ...]:
+    out = [lemma, word]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]

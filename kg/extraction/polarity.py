@@ -111,7 +111,8 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
                     return Stance("hypothetical", f"{negated.cue} {parent.text}")
                 return Stance("negative", parent.text)
             if lemma in o.cue("hypotheticalVerbs") and parent.pos_ != "ADP":  # "about to", not "a decision about"
-                return Stance("hypothetical", parent.text)
+                if not (future_is_fact and lemma in o.cue("scheduleWords")):  # "are set to meet in a runoff"
+                    return Stance("hypothetical", parent.text)
             if token.lower_ == "against" and parent.pos_ == "VERB":
                 return Stance("hypothetical", f"{parent.text} against")  # "warned against endorsing"
             if lemma in o.cue("attributionVerbs") and dep == "ccomp" and parent.pos_ in ("VERB", "AUX"):

@@ -22,6 +22,8 @@ class Region:
 
 def quote_regions(text: str) -> list[Region]:
     regions: list[Region] = []
+    if '"' not in text and "“" not in text:
+        return regions
     offset = 0
     for paragraph in text.split("\n"):
         open_at: int | None = None

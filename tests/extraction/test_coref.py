@@ -58,3 +58,146 @@ def test_refused_repeat_is_denied(extract):
     facts = extract("Senator Ada Vance endorsed Mayor Lisa Ortiz in the primary. Governor Tom Greer did not follow suit.").facts
     denied = {(f.subject.label, f.object.label) for f in facts if f.evidence.polarity == "negative"}
     assert ("Tom Greer", "Lisa Ortiz") in denied
+
+
+# Definite descriptions, "it", "did so": invented multi-sentence texts.
+RESOLVED = [
+    # a description tied to a person by an apposition or a title earlier
+    ("Ben Okoro, a former army officer, ran for governor. The ex-soldier won the endorsement of the Harbor "
+     "Workers Union on Monday.", {("Harbor Workers Union", "endorses", "Ben Okoro")}),
+    ("Judge Ana Ruiz of the circuit court heard the fraud case in March. On Monday the judge recused herself "
+     "from the case.", {("Ana Ruiz", "recused_from", "case")}),
+    ("Sen. Ben Okoro spoke in Dallas on Monday. The senator endorsed Ana Ruiz for mayor.",
+     {("Ben Okoro", "endorses", "Ana Ruiz")}),
+    ("Incumbent Ana Ruiz faces Ben Okoro in November. The incumbent won the backing of Cara Lind.",
+     {("Cara Lind", "endorses", "Ana Ruiz")}),
+    # "the Republican", "the Democrat": a person the party word was tied to, not the party
+    ("Republican Tom Greer faces Democrat Rita Moreno. The Democrat was endorsed by Lisa Ortiz on Wednesday.",
+     {("Lisa Ortiz", "endorses", "Rita Moreno")}),
+    # a title given in a relative clause
+    ("Tom Greer, who was elected mayor in 2015, spoke on Tuesday. The mayor endorsed Lisa Ortiz on Wednesday.",
+     {("Tom Greer", "endorses", "Lisa Ortiz")}),
+    # a title given by a verb: "owns the Lions" -> "the team owner"
+    ("Tom Greer owns the Dallas Lions. The team owner appointed Lisa Ortiz as head coach on Monday.",
+     {("Tom Greer", "appointed", "Lisa Ortiz")}),
+    # "did so" for a recusal
+    ("Justice Lisa Ortiz recused herself from the Delmar case on Monday. Justice Tom Greer did so on Tuesday.",
+     {("Lisa Ortiz", "recused_from", "Delmar case"), ("Tom Greer", "recused_from", "Delmar case")}),
+    # "its endorsement"
+    ("The Harbor Workers Union met on Monday. Its endorsement of Lisa Ortiz surprised nobody.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
+    # an untied description: the one person of the sentence before
+    ("Lisa Ortiz won the primary on Tuesday. The populist candidate was endorsed by Mayor Tom Greer.",
+     {("Tom Greer", "endorses", "Lisa Ortiz")}),
+    # a description that is a subject, after a sentence with two people: that sentence's subject
+    ("Lisa Ortiz, a former army officer, beat Rita Moreno in the primary. The ex-soldier was endorsed by the "
+     "Harbor Workers Union on Monday.", {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
+    # "the 45-year-old": the person whose age the text gave, not the other one
+    ("Ben Okoro, 45, and Ana Ruiz, 52, ran for mayor. The 45-year-old was endorsed by the Harbor Workers Union.",
+     {("Harbor Workers Union", "endorses", "Ben Okoro")}),
+    # an apposition after a name is a label, not another entity
+    ("Ana Ruiz, the populist candidate, won the endorsement of Ben Okoro on Monday.",
+     {("Ben Okoro", "endorses", "Ana Ruiz")}),
+    # "it": the organisation subject before it, or the organisation its clause's subject speaks for
+    ("The Harbor Workers Union met on Monday. It endorsed Ana Ruiz for mayor.",
+     {("Harbor Workers Union", "endorses", "Ana Ruiz")}),
+    ("Voters met the Dock Workers Guild on Monday. A spokesman for the guild said it is backing Ana Ruiz.",
+     {("Dock Workers Guild", "endorses", "Ana Ruiz")}),
+    # "the union", "the party": the organisation whose name has the noun, not the one named last
+    ("The Harbor Workers Union met reporters from NBC News on Monday. The union endorsed Lisa Ortiz for mayor.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
+    # "the paper", "the editorial board": the newspaper named before; "the organization": any organisation
+    ("The Dallas Tribune published its picks on Sunday. The paper endorsed Tom Greer for mayor.",
+     {("Dallas Tribune", "endorses", "Tom Greer")}),
+    ("The Dallas Tribune published its picks on Sunday. The editorial board endorsed Tom Greer for mayor.",
+     {("Dallas Tribune", "endorses", "Tom Greer")}),
+    ("The Harbor Workers Union met on Monday. The organization endorsed Lisa Ortiz.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
+    # "did so" repeats the sentence before with a new subject
+    ("Senator Ben Okoro endorsed Ana Ruiz. Governor Cara Lind did so too.",
+     {("Ben Okoro", "endorses", "Ana Ruiz"), ("Cara Lind", "endorses", "Ana Ruiz")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RESOLVED, ids=[t for t, _ in RESOLVED])
+def test_descriptions_resolved(extract, text, expected):
+    assert plain(extract(text), {"endorses", "recused_from", "appointed"}) == expected
+
+
+UNRESOLVED = [
+    # no antecedent at all
+    ("The populist candidate was endorsed by Mayor Ben Okoro.", set()),
+    # people named before it in its own sentence come first
+    ("Lisa Ortiz won the primary. Since Tom Greer and Rita Moreno lost, the candidate was endorsed by the Harbor "
+     "Workers Union.", set()),
+    # a former title is not the title ("former president Greer" ... "the president")
+    ("The union praised former president Tom Greer on Monday. The president endorsed Lisa Ortiz.", set()),
+    # two people in the sentence before and nothing ties the noun to either
+    ("Mayor Ben Okoro endorsed Ana Ruiz. The candidate also won the backing of Cara Lind.",
+     {("Ben Okoro", "endorses", "Ana Ruiz")}),
+    # a title names whoever holds it: no person was called a senator
+    ("Ana Ruiz spoke in Dallas on Monday. The senator endorsed Ben Okoro.", set()),
+    # the wrong type: an organisation noun never names a person, a person noun never an organisation
+    ("Ana Ruiz spoke in Dallas on Monday. The union endorsed Ben Okoro.", set()),
+    ("The Harbor Workers Union met on Monday. The ex-soldier was endorsed by Ana Ruiz.", set()),
+    # a contrary description: the person tied to "challenger" is not "the incumbent"
+    ("Challenger Ana Ruiz spoke in Dallas on Monday. The incumbent was endorsed by Ben Okoro.", set()),
+    # the Republican is not "the Democrat"
+    ("Republican Tom Greer spoke on Tuesday. The Democrat was endorsed by Lisa Ortiz on Wednesday.", set()),
+    # another age
+    ("Ben Okoro, 45, ran for mayor. The 61-year-old was endorsed by the Harbor Workers Union.", set()),
+    # too far back
+    ("Ana Ruiz won the primary on Tuesday. Rain fell in Dallas. Stores closed early. Buses stopped. "
+     "Schools shut. The populist candidate was endorsed by the Harbor Workers Union.", set()),
+    # a description that picks someone out anew
+    ("Ana Ruiz won the primary on Tuesday. The first candidate was endorsed by the Harbor Workers Union.", set()),
+    # "the paper" is a newspaper, not the union named last
+    ("The Harbor Workers Union met on Monday. The paper endorsed Lisa Ortiz.", set()),
+    # "it" with no organisation before it
+    ("Ana Ruiz spoke in Dallas on Monday. It endorsed Ben Okoro.", set()),
+    # "the party" is not the last organisation when that one's name says it is a court
+    ("The Supreme Court met on Monday. The party endorsed Ben Okoro for mayor.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNRESOLVED, ids=[t for t, _ in UNRESOLVED])
+def test_descriptions_unresolved(extract, text, expected):
+    assert plain(extract(text), {"endorses", "recused_from"}) == expected
+
+
+LISTED = [
+    # a counted plural stands for the people the next sentence, an apposition or a colon lists
+    ("Senator Cara Lind endorsed all three Republican candidates for governor on Monday. The three candidates "
+     "are Bill Ames, Jay Brook and Mike Cole.",
+     {("Cara Lind", "endorses", "Bill Ames"), ("Cara Lind", "endorses", "Jay Brook"), ("Cara Lind", "endorses", "Mike Cole")}),
+    ("The Harbor Workers Union endorsed two candidates on Monday. They are Lisa Ortiz and Tom Greer.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz"), ("Harbor Workers Union", "endorses", "Tom Greer")}),
+    # as many as the count, or none
+    ("The Harbor Workers Union endorsed two candidates on Monday. They are Lisa Ortiz, Tom Greer and Rita Moreno.", set()),
+    # names that are not what the plural is
+    ("The Harbor Workers Union endorsed two candidates on Monday. Lisa Ortiz and Tom Greer were not among them.", set()),
+    # "they" for two people set against each other
+    ("Senator Rita Moreno said she was supporting Lisa Ortiz against Tom Greer when they face off in a runoff next month.",
+     {("Rita Moreno", "endorses", "Lisa Ortiz"), ("Lisa Ortiz", "faces_in_runoff", "Tom Greer")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", LISTED, ids=[t for t, _ in LISTED])
+def test_listed_people(extract, text, expected):
+    assert plain(extract(text), {"endorses", "faces_in_runoff"}) == expected
+
+
+EDITORIAL = [
+    # outside quotation marks, "we" is the newspaper whose editorial board spoke last
+    ("The Dallas Tribune Editorial Board met the candidates last week. This time we endorse Tom Greer for mayor.",
+     {("Dallas Tribune", "endorses", "Tom Greer")}),
+    # inside them it is the speaker's side, which names nobody here
+    ("Tom Greer spoke on Sunday. \"We endorse Lisa Ortiz,\" Greer said.", set()),
+    # no newspaper before it
+    ("Voters in Dallas will choose a mayor on Tuesday. We endorse Lisa Ortiz.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", EDITORIAL, ids=[t for t, _ in EDITORIAL])
+def test_editorial_we(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected

@@ -1,0 +1,124 @@
+"""How news tells an endorsement, on sentences written for these tests (never copied from news)."""
+
+import pytest
+
+from ..conftest import plain
+
+ASSERTED = [
+    # support for a candidate is an endorsement when the passage around it is about a race
+    ("Nadia Ferro is running for mayor of Eastport. The Eastport Teachers Union is supporting her.",
+     {("Eastport Teachers Union", "endorses", "Nadia Ferro")}),
+    ("Tomas Brandt leads the race for governor. He has the support of Mayor Ilse Kron, who praised his budget plans.",
+     {("Ilse Kron", "endorses", "Tomas Brandt")}),
+    ("The Harbor Nurses Guild is supporting Dana Whitfield for mayor.",
+     {("Harbor Nurses Guild", "endorses", "Dana Whitfield")}),
+    # a newspaper's editorial board speaks for the newspaper
+    ("The Valley Courier's Editorial Board announced Monday that the newspaper is backing Ana Ruiz for governor.",
+     {("Valley Courier", "endorses", "Ana Ruiz")}),
+    ("The Lakeside Gazette Editorial Board endorsed Ben Okoro in the mayoral race.",
+     {("Lakeside Gazette", "endorses", "Ben Okoro")}),
+    # organisations: their whole names, title-like words included, determiners and "pro-X" left out
+    ("Ana Ruiz, backed by the pro-Western Liberal Party, won a third of the vote in the presidential race.",
+     {("Liberal Party", "endorses", "Ana Ruiz")}),
+    ("The Green Party endorsed Ana Ruiz for mayor.", {("Green Party", "endorses", "Ana Ruiz")}),
+    ("The Daily Clarion endorsed the Labour party in the general election.",
+     {("Daily Clarion", "endorses", "Labour party")}),
+    ("The Brick Workers union endorsed Ana Ruiz for governor.", {("Brick Workers", "endorses", "Ana Ruiz")}),
+    ("Ana Ruiz won the backing of the American Federation of Clerks, Porters, and Rail Employees in the primary.",
+     {("American Federation of Clerks, Porters, and Rail Employees", "endorses", "Ana Ruiz")}),
+    # backing told by a verb and a preposition, in a race
+    ("Senator Ana Ruiz sided with Ben Okoro in the primary.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz rallied behind Ben Okoro after the first round.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz got behind Ben Okoro in the runoff.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz campaigned for Ben Okoro ahead of the primary.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz came out in support of Ben Okoro in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Governor Ana Ruiz threw her weight behind Ben Okoro in the Senate race.",
+     {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Mayor Ana Ruiz threw her support around Ben Okoro, the party's nominee for governor.",
+     {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    # a candidacy stands for its candidate
+    ("Ana Ruiz endorsed Ben Okoro's bid for governor.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("The Harbor Teachers Union backs the candidacy of Ben Okoro in the mayoral race.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    # endorsers named apart from the verb
+    ("Among those who endorsed Ben Okoro were Senator Ana Ruiz and Mayor Carl Lind.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz is among the Democrats who have endorsed Ben Okoro.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro got the nod from the Harbor Teachers Union in the mayoral race.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    ("Ben Okoro has the support of several groups in the race, including the Harbor Teachers Union and the "
+     "Dock Workers Guild.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro"), ("Dock Workers Guild", "endorses", "Ben Okoro")}),
+    # a one-word name the model takes for a place is, when endorsed, a candidate
+    ("Okoro has been endorsed by Governor Ana Ruiz, Mayor Carl Lind and the Harbor Teachers Union.",
+     {("Ana Ruiz", "endorses", "Okoro"), ("Carl Lind", "endorses", "Okoro"), ("Harbor Teachers Union", "endorses", "Okoro")}),
+    # "it" is the organisation that governs it or leads the sentence before
+    ("The Harbor Teachers Union announced Monday that it is endorsing Ben Okoro in the mayoral race.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    ("The Harbor Teachers Union on Tuesday endorsed Ben Okoro for mayor. It also backed Carla Diaz for city council.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro"), ("Harbor Teachers Union", "endorses", "Carla Diaz")}),
+    # compound participles on a description of the candidate
+    ("Ruiz-backed candidate Ben Okoro won the primary on Tuesday.", {("Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro, the Ruiz-endorsed candidate, won the primary on Tuesday.", {("Ruiz", "endorses", "Ben Okoro")}),
+    # lists the parser gets half wrong
+    ("Ben Okoro secured endorsements from Ana Ruiz and Carl Lind ahead of the primary.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
+    ("Okoro has received endorsements from Mayor Ana Ruiz and Senators Carl Lind and Dora Vance in the primary.",
+     {("Ana Ruiz", "endorses", "Okoro"), ("Carl Lind", "endorses", "Okoro"), ("Dora Vance", "endorses", "Okoro")}),
+    # "the X party" is X, "the X editorial board" is X
+    ("Ben Okoro, backed by the opposition Civic Renewal (CR) party, won a third of the vote in the presidential race.",
+     {("Civic Renewal", "endorses", "Ben Okoro")}),
+    ("The Westland Herald editorial board endorsed Ben Okoro for governor.",
+     {("Westland Herald", "endorses", "Ben Okoro")}),
+    # the endorsement as a thing that happened to the candidate
+    ("Okoro's endorsement by the Harbor Teachers Union came on Monday, a week before the primary.",
+     {("Harbor Teachers Union", "endorses", "Okoro")}),
+    ("The nod from Ana Ruiz gives Ben Okoro a boost in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro touted endorsements from Ana Ruiz and the Harbor Teachers Union in the mayoral race.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz gave Ben Okoro her blessing in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz called on her supporters to back Ben Okoro in the runoff.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Endorsing Ben Okoro in the mayoral race, Ana Ruiz called him a proven leader.",
+     {("Ana Ruiz", "endorses", "Ben Okoro")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ASSERTED, ids=[t for t, _ in ASSERTED])
+def test_asserted(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected
+
+
+NOT_ASSERTED = [
+    # support outside any race is not an endorsement
+    "The Eastport Teachers Union is supporting Nadia Ferro in her lawsuit against the city.",
+    # support "for the president" is for a person, not for an office; two sentences away is another topic
+    "Nadia Ferro and Ivo Marek will meet in a runoff. Ferro thanked her staff. "
+    "In a letter, Marek pledged support for the president.",
+    # siding with someone outside a race is not an endorsement
+    "Ana Ruiz sided with Ben Okoro in the zoning dispute.",
+    # denied, supposed, expected and withdrawn backing is no fact
+    "Ana Ruiz did not side with Ben Okoro in the primary.",
+    "Ana Ruiz is expected to throw her weight behind Ben Okoro in the runoff.",
+    "Ana Ruiz is considering endorsing Ben Okoro's bid for governor.",
+    "Ana Ruiz withdrew her support for Ben Okoro's campaign for governor.",
+    "The Harbor Teachers Union denied that it had rallied behind Ben Okoro in the primary.",
+    "Ana Ruiz said she would vote for Ben Okoro in the runoff.",
+    "If Ben Okoro wins the primary, Ana Ruiz will campaign for him.",
+    "Ana Ruiz urged Carl Lind to endorse Ben Okoro in the runoff.",
+    "Ana Ruiz is set to endorse Ben Okoro in the runoff.",
+    "Ana Ruiz stayed neutral in the runoff between Ben Okoro and Carl Lind.",
+    "The Harbor Teachers Union's blessing could give Ben Okoro a boost in the mayoral race.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASSERTED)
+def test_not_asserted(extract, text):
+    assert plain(extract(text), {"endorses"}) == set()
+
+
+def test_a_bracketed_acronym_names_the_organisation_before_it(extract):
+    text = ("The Free Farmers Movement (OZV) will hold its congress in May. "
+            "On Monday the OZV endorsed Ana Ruiz in the presidential race.")
+    entities = {e.label: e for e in extract(text).entities}
+    assert "OZV" in entities["Free Farmers Movement"].aliases
+    assert plain(extract(text), {"endorses"}) == {("Free Farmers Movement", "endorses", "Ana Ruiz")}
