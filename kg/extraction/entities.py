@@ -113,7 +113,8 @@ class Cluster:
 
 def _is_title(token: Token) -> bool:
     word = token.lower_.rstrip(".")
-    return word in honorifics() or word in position_words()
+    plural = word.endswith("s") and word[:-1] in position_words()  # "named new Bishops"
+    return word in honorifics() or word in position_words() or plural
 
 
 def _is_descriptor(token: Token) -> bool:

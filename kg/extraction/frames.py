@@ -277,8 +277,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if not _context_before(verb, rel, trigger, lex):
             return
         carried = True  # "Moldova holds a runoff on Sunday. Sandu faces Stoianoglo"
-    if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel):
-        return  # "beat Y in the first round ... and faces Z in the runoff"
+    if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and _has_local_context(verb.head, rel)):
+        return  # "beat Y in the first round ... and faces Z in the runoff"; "won the runoff, defeating Y" counts
     if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD") and (perfect := _perfect_auxiliary(verb)) is not None:
         subjects = clause_subjects(perfect)  # "Das, who had earlier backed Pillai", "had" parsed as the verb
         objects = [verb.head]
@@ -478,6 +479,9 @@ def _parenthesised(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].text == "("
 
 
+POST_NOUNS = {"post", "position", "job", "role", "office", "seat", "board", "council", "commission", "bench", "cabinet", "panel"}
+
+
 def _given_a_post(verb: Token, objects: list[Token]) -> bool:
     """Does the choice ``verb`` give its object a post: "as Y", "for the post", "to lead Y"?"""
     if any(c.dep_ == "prt" for c in verb.children):
@@ -486,6 +490,8 @@ def _given_a_post(verb: Token, objects: list[Token]) -> bool:
         return True
     if _prep_objects(verb, ("for",)):
         return True
+    if any(o.lemma_.lower() in position_words() or o.lemma_.lower() in POST_NOUNS for o in _prep_objects(verb, ("to",))):
+        return True  # "restored her to the post", "picked him to the board"
     return any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > verb.i
                and any(a.lower_ == "to" for a in c.children) for c in verb.children)
 
@@ -550,6 +556,9 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
     if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
         subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
+    agents = _prep_objects(noun, ("by",))
+    if agents and not objects and not rel.symmetric and _children(noun, "poss"):
+        subjects, objects = agents, _children(noun, "poss")  # "Kim's appointment by Gov. Lee": Lee -> Kim
     if not subjects and not rel.symmetric:  # "won the Harlow endorsement": the name before the noun
         subjects = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1]
     if rel.symmetric:
@@ -594,12 +603,19 @@ def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:
     """"X forced a runoff with Y", "X will be in the runoff against Y": the subject of the
     clause the runoff noun belongs to, and the noun's opponent ("avoided a runoff with Y": no)."""
     preps = ("against", "with", "versus", "vs", "vs.")
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
-    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX") or lemma_in(verb, lex.cue("negatingVerbs")):
+    if noun.dep_ not in ("dobj", "pobj"):
         return []
-    opponents = _prep_objects(noun, preps) or [  # the parser hangs "with Y" on the verb, right after the noun
-        o for prep in _children(verb, "prep") if prep.lower_ in preps and prep.i == noun.right_edge.i + 1
-        for o in _prep_objects(verb, (prep.lower_,))]
+    verb, path = noun.head, [noun.head]
+    for _ in range(4):  # "X is in the runoff", "X secured a spot in the runoff": up to the clause's verb
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("prep", "pobj", "dobj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        path.append(verb)
+    if verb.pos_ not in ("VERB", "AUX") or lemma_in(verb, lex.cue("negatingVerbs")):
+        return []
+    opponents = _prep_objects(noun, preps) or [  # the parser hangs "with Y" higher up, right after the noun
+        o for head in path for prep in _children(head, "prep") if prep.lower_ in preps and prep.i == noun.right_edge.i + 1
+        for o in _prep_objects(head, (prep.lower_,))]
     if not opponents:
         return []
     return [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN")] + opponents
@@ -690,6 +706,16 @@ def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Mat
         yield Match(rel, runoff, "reciprocal", named, [], pairwise=True)
 
 
+def choice_between_matches(prep: Token, rel: Relation) -> Iterator[Match]:
+    """"Voters will choose between X and Y in the runoff": a verb's "between" pair, with the
+    runoff among the verb's own words."""
+    if prep.dep_ != "prep" or prep.head.pos_ != "VERB" or not _has_local_context(prep.head, rel):
+        return
+    participants = [p for p in _prep_objects(prep.head, ("between",)) if _may_be_candidate(p)]
+    if len(participants) >= 2:
+        yield Match(rel, prep.head, "reciprocal", participants, [], pairwise=True)
+
+
 def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
     """Every frame in ``sentence`` of the relations whose triggers ``lex`` holds."""
     for match in _find_matches(sentence, lex):
@@ -703,6 +729,9 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         if token.lower_ == "neither":
             for rel in lex.contests:
                 yield from neither_matches(token, rel, lex)
+        elif token.lower_ == "between":
+            for rel in lex.contests:
+                yield from choice_between_matches(token, rel)
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
@@ -711,8 +740,12 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         if not (verb or noun):
             continue
         forms = lemmas(token)
-        if lex.triggers.isdisjoint(forms) and token.lower_ not in ELECTION_NOUNS:
-            continue  # an election noun may name a contest ("a second round between X and Y")
+        if noun and token.lower_ in ELECTION_NOUNS and not lex.nouns.get(_first(forms, lex.nouns)):
+            for rel in lex.contests:  # "a second round between X and Y", "the second-round vote"
+                if _has_local_context(token, rel):
+                    yield from noun_matches(token, rel, lex)
+        if lex.triggers.isdisjoint(forms):
+            continue
         if verb:
             for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
                 yield from verb_matches(token, rel, trigger, lex)
@@ -725,10 +758,6 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         if noun:
             for rel, particle in lex.nouns.get(_first(forms, lex.nouns), ()):
                 yield from noun_matches(token, rel, lex, particle)
-            if token.lower_ in ELECTION_NOUNS and not lex.nouns.get(_first(forms, lex.nouns)):
-                for rel in lex.contests:  # "a second round between X and Y", "the second-round vote"
-                    if _has_local_context(token, rel):
-                        yield from noun_matches(token, rel, lex)
             for rel in lex.agent_nouns.get(_first(forms, lex.agent_nouns), ()):
                 yield from agent_noun_matches(token, rel)
             for rel in lex.patient_nouns.get(_first(forms, lex.patient_nouns), ()):
