@@ -249,8 +249,20 @@ def _complete(ent: Span) -> Span:
             end += 1
         else:
             break
-    start = _extend_left(doc, ent.start, end)
+    start = _owners_left(doc, _extend_left(doc, ent.start, end), end)
     return Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent
+
+
+def _owners_left(doc: Doc, start: int, end: int) -> int:
+    """Take in a plural possessive that begins an organisation's name: "the Workers'| Party of
+    Verdania", "the Farmers'| Union"."""
+    if start >= 2 and doc[start - 1].text in ("'", "’") and _organization_name(doc[start:end].text):
+        owner = doc[start - 2]
+        if owner.text[:1].isupper() and owner.lower_.endswith("s") and owner.pos_ in ("PROPN", "NOUN"):
+            start -= 2
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+                start -= 1
+    return start
 
 
 def _extend_left(doc: Doc, start: int, end: int) -> int:
