@@ -10,17 +10,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rdflib import Literal
+
 from kg.aliases import Aliases
 from kg.budget import DEFAULT_BUDGET, TimeBudget
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.errors import KgError
 from kg.facts import FactCollector
 from kg.fileio import OutputError, atomic_writer
+from kg.folder import write_graph
 from kg.graph import KnowledgeGraph
+from kg.iris import entity_iri
 from kg.model import Extraction, Fact
-from kg.ontology import relations
+from kg.ontology import KG, relations
 from kg.outputs import OutputSet
-from kg.rdf import document_triples, entity_triples, statements_triples, stored_entities
+from kg.rdf import document_triples, entity_triples, merge_update, statements_triples, stored_entities
 from kg.resolve import Resolver
 from kg.spool import TripleSpool
 from kg.store import MemoryStore, Store
@@ -115,8 +119,8 @@ class Builder:
         self.store: Store | TripleSpool = store if store is not None else MemoryStore(graph)
         self.resolver = Resolver(aliases)
         self.view = FactCollector() if collect else None
-        if not isinstance(self.store, TripleSpool):
-            for entity in stored_entities(self.store):
+        if not isinstance(self.store, TripleSpool) and (self.store.persistent or len(self.store)):
+            for entity in stored_entities(self.store):  # a new build's empty memory store has none
                 self.resolver.canonical(entity)
         self.report = BuildReport()
         self._triples: set[tuple] = set()  # distinct facts with their polarity, a symmetric one once
@@ -161,6 +165,7 @@ class Builder:
         pairs = self.extractor.pipe(self._documents(items, on_problem), batch_size, n_process,
                                     on_problem=lambda problem: self._problem(problem, on_problem))
         yield from self._add(pairs, on_document)
+        self._settle()
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
 
@@ -171,8 +176,22 @@ class Builder:
         pairs and unreadable inputs, in input order (resolution depends on it)."""
         start = time.perf_counter()
         yield from self._add(self._documents(items, on_problem), on_document)
+        self._settle()
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
+
+    def _settle(self) -> None:
+        """Merge each one-word name read before the full name it names into that person's node
+        (:meth:`~kg.resolve.Resolver.settle`): the graph does not depend on the input's order.
+        ``facts.jsonl`` keeps such a fact as its document named it."""
+        joined = self.resolver.settle()
+        if isinstance(self.store, TripleSpool):
+            self.store.rename({str(entity_iri(old)): str(entity_iri(new)) for old, new in joined})
+            self.store.add([(entity_iri(new), KG.mention, Literal(old.label)) for old, new in joined])
+        elif joined:
+            self.store.update(" ;\n".join(merge_update(old, new) for old, new in joined))
+        if self.view is not None:
+            self.view.merge(joined)
 
     @staticmethod
     def _sourced(fact: Fact, document: Document) -> Fact:
@@ -240,7 +259,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
-    files = store is None or isinstance(store, MemoryStore)
+    files = store is None or not store.persistent
     builder = Builder(nlp=nlp, model=model, store=TripleSpool() if store is None else store, parse=cluster is None,
                       aliases=aliases, budget=budget, collect=store is None)
 
@@ -272,16 +291,12 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
                 raise NothingToBuild("no document could be read; nothing was written")
         report = builder.report
         if files:
-            from kg.viz import write_html  # the page's code loads only when a page is drawn
-
             n = report.documents
             title = title or f"kg: {n} document{'s' if n != 1 else ''}"
             if isinstance(builder.store, TripleSpool) and builder.view is not None:
-                builder.store.write(outputs.path("graph.ttl"))
-                write_html(builder.view.view(), outputs.path("graph.html"), title=title)
+                write_graph(outputs, builder.store, builder.view.view(), title)
             else:
-                builder.graph.serialize(outputs.path("graph.ttl"))
-                write_html(builder.graph.graph, outputs.path("graph.html"), title=title)
+                write_graph(outputs, builder.graph.graph, builder.graph.graph, title)
         else:
             report.store = f"{builder.store!r} ({len(builder.store)} triples)"
         report.outputs += outputs.commit()

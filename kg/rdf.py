@@ -15,9 +15,9 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.documents import Document
@@ -25,9 +25,6 @@ from kg.iris import document_iri, entity_iri
 from kg.model import ENTITY_TYPES, Entity, Evidence, Fact
 from kg.ontology import ASSERTION, DCTERMS, KG, PROV, SCHEMA, SENTENCE, relations
 from kg.query import Rows
-
-if TYPE_CHECKING:
-    from kg.store import Store
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -37,7 +34,7 @@ _SUBJECT, _PREDICATE, _OBJECT, _POLARITY = KG.subject, KG.predicate, KG.object, 
 _CONFIDENCE, _STATED_IN, _SENTENCE = KG.confidence, KG.statedIn, KG.Sentence
 _TEXT, _START, _END = KG.text, KG.start, KG.end
 _TRIGGER, _FRAME, _SOURCE, _DATE = KG.trigger, KG.frame, PROV.wasDerivedFrom, DCTERMS.date
-_SPEAKER, _POSITION, _ORGANIZATION = KG.speaker, KG.position, KG.organization
+_SPEAKER, _POSITION, _ORGANIZATION, _SCOPE = KG.speaker, KG.position, KG.organization, KG.scope
 
 
 @cache
@@ -57,6 +54,8 @@ def entity_triples(entity: Entity) -> Iterator[Triple]:
     yield iri, _LABEL, Literal(entity.label)
     for alias in sorted(entity.aliases):
         yield iri, _MENTION, Literal(alias)
+    if entity.scope:
+        yield iri, _SCOPE, document_iri(entity.scope)
 
 
 def document_triples(document: Document) -> Iterator[Triple]:
@@ -79,8 +78,18 @@ def _hash(*parts: str) -> str:
 
 def assertion_iri(fact: Fact) -> URIRef:
     ev = fact.evidence
-    return ASSERTION[_hash(str(entity_iri(fact.subject)), fact.relation, str(entity_iri(fact.object)),
-                           ev.doc, str(ev.start), ev.polarity)]
+    return _assertion_iri(fact.subject, fact.relation, fact.object, ev.doc, ev.start, ev.polarity)
+
+
+def record_assertion_iri(record: dict) -> URIRef:
+    """The assertion IRI of a ``facts.jsonl`` record (:meth:`~kg.model.Fact.to_record`)."""
+    return _assertion_iri(Entity(record["subject"], record["subject_type"]), record["relation"],
+                          Entity(record["object"], record["object_type"]), record["doc"], record["start"],
+                          record["polarity"])
+
+
+def _assertion_iri(subject: Entity, relation: str, obj: Entity, doc: str, start: int, polarity: str) -> URIRef:
+    return ASSERTION[_hash(str(entity_iri(subject)), relation, str(entity_iri(obj)), doc, str(start), polarity)]
 
 
 def sentence_iri(evidence: Evidence) -> URIRef:
@@ -135,7 +144,7 @@ def statement_triples(fact: Fact) -> Iterator[Triple]:
 def statements_triples(facts: Iterable[Fact]) -> Iterator[Triple]:
     """:func:`statement_triples` of many facts (one document's), each entity and each sentence
     written once: a sentence stating N facts gives O(N) triples, not N copies of itself."""
-    entities: set[tuple[tuple[str, str], frozenset[str]]] = set()  # Entity equality ignores aliases
+    entities: set[tuple[tuple[str, str, str], frozenset[str]]] = set()  # Entity equality ignores aliases
     sentences: set[tuple[str, int]] = set()
     for fact in facts:
         for entity in (fact.subject, fact.object, fact.position, fact.organization, fact.evidence.speaker):
@@ -157,11 +166,15 @@ _ENTITIES = """SELECT ?type ?label ?mention WHERE {
   OPTIONAL { ?e kg:mention ?mention } }"""
 
 
-def stored_entities(store: Store) -> list[Entity]:
+class Queryable(Protocol):
+    """What reading back needs: a store (:class:`kg.store.Store`) or anything else that answers SPARQL."""
+
+    def query(self, sparql: str, allow_service: bool = False) -> Rows | bool | Graph: ...
+
+
+def stored_entities(store: Queryable) -> list[Entity]:
     """The entities a store already holds (as :func:`entity_triples` wrote them), one-word names
     first (so they stay themselves)."""
-    if not store.persistent and len(store) == 0:
-        return []  # a new build's memory store: no need to parse a query
     rows = store.query(_ENTITIES)
     assert isinstance(rows, Rows)
     found: dict[tuple[str, str], set[str]] = {}
@@ -173,3 +186,14 @@ def stored_entities(store: Store) -> list[Entity]:
                 mentions.add(str(mention))
     ordered = sorted(found.items(), key=lambda item: (" " in item[0][1].strip(), item[0]))
     return [Entity(label, kind, frozenset(mentions)) for (kind, label), mentions in ordered]
+
+
+def merge_update(old: Entity, new: Entity) -> str:
+    """A SPARQL Update that merges the node of ``old`` into ``new``'s: every triple that names the
+    old node names the new one, the old label becomes a ``kg:mention``, the old type and label go."""
+    a, b = entity_iri(old).n3(), entity_iri(new).n3()
+    return (f"DELETE {{ ?s ?p {a} }} INSERT {{ ?s ?p {b} }} WHERE {{ ?s ?p {a} }} ;\n"
+            f"DELETE {{ {a} ?p ?o }} INSERT {{ {b} ?p ?o }} WHERE {{ {a} ?p ?o FILTER(?p != rdf:type && ?p != rdfs:label) }} ;\n"
+            f"DELETE WHERE {{ {a} ?p ?o }} ;\n"
+            f"INSERT DATA {{ {b} kg:mention {Literal(old.label).n3()} }}")
+

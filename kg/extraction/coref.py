@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.entities import Cluster, EntityIndex, Mention, newspaper_name
+from kg.extraction.entities import NAME_TAILS, Cluster, EntityIndex, Mention, newspaper_name
 from kg.extraction.quotes import Quotes
 from kg.extraction.syntax import SUBJECT_DEPS, ancestors, clause_subjects, conjuncts
 from kg.ontology import default_ontology, organization_words, position_words
@@ -40,9 +40,14 @@ HONORIFIC_NOUNS = {
     "dr": ("doctor", "physician"), "pres": ("president",), "supt": ("superintendent",),
     "congressman": ("congressman", "lawmaker"), "congresswoman": ("congresswoman", "lawmaker"),
     "senator": ("senator", "lawmaker"), "justice": ("justice", "judge", "jurist"), "judge": ("judge", "jurist"),
+    "democratic": ("democrat",), "republican": ("republican",), "gop": ("republican",),
 }
+# Verbs whose subject a description names by the verb's agent noun: "Greer owns the Lions ... the team owner".
+AGENT_NOUNS = {"own": "owner", "found": "founder", "lead": "leader", "coach": "coach", "manage": "manager",
+               "chair": "chair", "govern": "governor", "edit": "editor", "direct": "director", "host": "host"}
 # Descriptions that exclude each other: "the incumbent" is never the person tied to "challenger".
-CONTRARY = {"incumbent": ("challenger",), "challenger": ("incumbent",)}
+CONTRARY = {"incumbent": ("challenger",), "challenger": ("incumbent",), "democrat": ("republican",),
+            "republican": ("democrat",)}
 FORMER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "retired", "late"})
 # Modifiers that make a definite description pick someone out anew rather than refer back.
 NOT_ANAPHORIC = frozenset({
@@ -103,6 +108,7 @@ _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 # "the paper", "the editorial board": the newspaper named last; "the group" may be any organisation.
 PRESS_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly"})
 GENERIC_ORGANIZATIONS = frozenset({"organization", "organisation", "group", "body"})
+EDITORIAL_WE = {"we", "us", "our"}
 OPPOSING = {"against", "versus", "vs.", "vs"}  # "Ortiz against Greer ... when they meet in a runoff"
 
 
@@ -292,6 +298,8 @@ class Coreference:
 
     def _resolve(self, token: Token) -> Steps:
         cluster = self.entities.entity_at(token)
+        if cluster is not None and cluster.type == "Group" and self._description_kind(token) == "person":
+            return (yield from self._description(token, "person"))  # "the Republican": a person, not the party
         if cluster is not None:
             return Resolution(cluster, "name")
         lower = token.lower_
@@ -304,6 +312,8 @@ class Coreference:
             if head.dep_ == "attr" and head.pos_ == "NOUN":
                 head = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), head)
             return (yield head)
+        if lower in EDITORIAL_WE and self.quotes.region_of(token) is None:
+            return (yield from self._editorial(token))
         if lower in ("it", "its") and token.dep_ in (*SUBJECT_DEPS, "poss"):
             return (yield from self._it(token))
         if _age(token) is not None and _definite(token):  # "the 45-year-old"
@@ -438,6 +448,9 @@ class Coreference:
             c.dep_ == "amod" and c.text.islower())]  # not "the editorial board"
         for owner in owners:
             found = yield owner
+            if found is not None and found.cluster.type == "Organization" and (
+                    head in NAME_TAILS or any(c.lower_ == "editorial" for c in token.children)):
+                return Resolution(found.cluster, "name")  # "the Law and Justice party", "the Times editorial board"
             if found is not None and found.cluster.type in ("Person", "Organization"):
                 label = f"{found.cluster.label} {head}"
                 cluster = self._owned.get(label)
@@ -518,6 +531,10 @@ class Coreference:
                 related.append(token.head)
             if token.dep_ in SUBJECT_DEPS:
                 related += [c for c in token.head.children if c.dep_ == "attr"]
+            related += [c for clause in token.children if clause.dep_ == "relcl"  # "Greer, who was elected mayor"
+                        for c in clause.children if c.dep_ in ("attr", "oprd")]
+            if token.dep_ == "nsubj" and (agent := AGENT_NOUNS.get(token.head.lemma_.lower())):
+                found.setdefault(agent, []).append((token.head.i, cluster))  # "Greer owns the team" -> the owner
             related += [m for word in list(related) if word.dep_ in ("appos", "attr") or word.i == token.head.i
                         for m in word.children if m.dep_ in ("amod", "compound")]  # "the populist candidate"
             for word in related:
@@ -584,6 +601,28 @@ class Coreference:
                     or (age is not None and self._ages.get(id(found), age) != age)):
                 return None
             return Resolution(found, "description", back)
+        return None
+
+    # -- "we" in an editorial ----------------------------------------------------------------------
+
+    def _editorial(self, token: Token) -> Steps:
+        """"The Tribune Editorial Board ... we endorsed Daley": outside quotation marks, "we" is the
+        newspaper whose editorial board or name the text gave last, within 2 x LOOKBACK_SENTENCES."""
+        index = self._sentence(token)
+        start = self.sents[max(0, index - 2 * LOOKBACK_SENTENCES)].start
+        for candidate in reversed(self.doc[max(start, token.i - 4 * MAX_SCAN) : token.i]):
+            if self.quotes.region_of(candidate) is not None:
+                continue
+            cluster = self.entities.entity_at(candidate)
+            board = candidate.lemma_.lower() == "board" and any(c.lower_ == "editorial" for c in candidate.children)
+            if board:
+                found = yield candidate
+                if found is not None and found.cluster.type == "Organization":
+                    return Resolution(found.cluster, "description")
+                owner = next((c for c in candidate.children if c.dep_ in ("compound", "poss")), None)
+                cluster = self.entities.entity_at(owner) if owner is not None else None
+            if cluster is not None and cluster.type == "Organization" and (board or newspaper_name(cluster.label)):
+                return Resolution(cluster, "description")
         return None
 
     # -- "it": an organisation -------------------------------------------------------------------

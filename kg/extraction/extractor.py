@@ -31,6 +31,7 @@ from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
 from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_matches
 from kg.extraction.polarity import Stance, stance
+from kg.extraction.positions import phrase_position, position
 from kg.extraction.quotes import Quotes
 from kg.extraction.syntax import clause_subjects
 from kg.model import Entity, Evidence, Extraction, Fact
@@ -43,11 +44,6 @@ from kg.ontology import (
 )
 from kg.resolve import Resolver
 
-NOT_TITLE_ADJECTIVES = {
-    "former", "current", "new", "then", "late", "longtime", "veteran", "great", "top", "outgoing",
-    "incoming", "popular", "powerful", "influential", "retired", "previous", "last", "sitting",
-    "incumbent", "embattled", "ousted", "beleaguered", "disgraced", "outspoken", "young", "legendary",
-}
 # Bounds on what one trigger may state, so output grows with the text, not with its lists' products:
 MAX_FIELD = 4  # candidates in one runoff (pairs: at most 6)
 MAX_PRODUCT = 36  # subjects x objects when both are lists ("A, B and C endorsed D and E")
@@ -142,27 +138,16 @@ def _stranded(token: Token) -> list[Token]:
     return out
 
 
-def position_label(token: Token, siblings: tuple[Token, ...] = ()) -> str:
-    """"campaign manager", "football coach", "attorney general": the title noun and its noun modifiers."""
-    capitalised = token.text[:1].isupper()
+_LOCATIVE = {"in", "across", "throughout", "near", "outside"}
+_IN_SOMEONE = {"faith", "trust", "confidence", "interest", "belief", "stake", "share", "role", "part", "put", "believe"}
 
-    def part_of_title(word: Token) -> bool:
-        if word.ent_type_ in ("PERSON", "GPE", "NORP", "LOC") or any(c.like_num for c in word.children):
-            return False  # "Robert Chen attorney general", "two-term mayor", "Alabama senator"
-        if word.dep_ == "amod":  # "chief financial officer", not "former" or "Republican"
-            lowercase = word.text.islower() or (word.is_sent_start and word.text[1:].islower())
-            return word.pos_ == "ADJ" and lowercase and word.lower_ not in NOT_TITLE_ADJECTIVES
-        if word.pos_ == "PROPN":  # "Interior Minister", "Museum director", not "Clemson football coach"
-            return (capitalised and word.text[:1].isupper()) or (word.is_sent_start and not word.ent_type_)
-        return word.pos_ == "NOUN" or word.lower_ in position_words()
 
-    words = [c for c in (*siblings, *token.lefts) if c.dep_ in ("compound", "amod") and part_of_title(c)]
-    words = [w for c in words for w in c.subtree if w.dep_ in ("compound", "amod") and part_of_title(w)] + words + [token]
-    for prep in token.rights:  # "chief of staff", "secretary of state"
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and not list(c.children)]
-            words += [prep, *objects] if objects else []
-    return " ".join(w.lower_ for w in sorted(set(words), key=lambda w: w.i))
+def _locative(token: Token) -> bool:
+    """The object of a place preposition ("won the vote in Tacna", "campaigned across Ruritania"),
+    not a person's name ("her faith in Lind")."""
+    prep = token.head
+    return (token.dep_ == "pobj" and token.ent_type_ != "PERSON" and prep.lower_ in _LOCATIVE
+            and prep.head.i != prep.i and prep.head.lemma_.lower() not in _IN_SOMEONE)
 
 
 def _bare_name(token: Token) -> bool:
@@ -253,7 +238,8 @@ class DocumentExtractor:
         """A name the model typed once, weakly, as an organisation but used where only a person
         fits ("Le Pen and Macron will meet in the runoff") is a person; so is a bare capitalised
         noun in such a slot ("Lula faces Bolsonaro"). A one-word name typed once as a place but
-        endorsed is a candidate, a person: nobody endorses a place ("X endorsed Kast")."""
+        endorsed is a candidate, a person: nobody endorses a place ("X endorsed Kast"). A place
+        never becomes a person by a runoff's slot ("Tacna faces a runoff" after "won in Tacna")."""
         for _, match in matches:
             rel = match.relation
             slots = [(match.subjects, rel.domain)] + [(match.objects, rel.range)] * (not match.pairwise)
@@ -283,8 +269,10 @@ class DocumentExtractor:
                 self.coref.resolve(token)
 
     def _place(self, cluster: Cluster) -> bool:
-        """Named, every word of it, as a country or city: never a person ("Georgia", "Buenos Aires")."""
-        return any(all(self.doc[i].ent_type_ == "GPE" for i in range(m.start, m.end)) for m in cluster.mentions)
+        """Named, every word of it, as a country or city ("Georgia", "Buenos Aires"), or used where
+        only a place goes ("won in Tacna", "across Ruritania"): never a person."""
+        return any(all(self.doc[i].ent_type_ == "GPE" for i in range(m.start, m.end)) or _locative(self.doc[m.end - 1])
+                   for m in cluster.mentions)
 
     def _argument(self, token: Token, rel: Relation, as_object: bool) -> tuple[Entity, float] | None:
         found = self.coref.resolve(token)
@@ -297,8 +285,12 @@ class DocumentExtractor:
             if token.lemma_.lower() in position_words() and any(c.dep_ in ("det", "poss") for c in token.children):
                 return None  # "campaign for the former vice president": a person, not an office
             label = phrase_label(token)
-            if label:
-                return Entity(label, self._phrase_type(token, rel)), 1.0
+            if not label:
+                return None
+            kind = self._phrase_type(token, rel)
+            if kind == "Position":
+                return phrase_position(token, label, self.document.id), 1.0
+            return Entity(label, kind), 1.0
         return None
 
     def _arguments(self, tokens: list[Token], rel: Relation, as_object: bool) -> list[tuple[Entity, float]]:
@@ -411,7 +403,7 @@ class DocumentExtractor:
         trigger = match.trigger.text
         if "effect" in match.extra:
             trigger = f"{trigger} ... {match.extra['effect'].text}"
-        role = Entity(position_label(match.role), "Position") if match.role is not None else None
+        role = self._role(match.role) if match.role is not None else None
         if role is not None and rel.role_relation:  # "appointed him attorney general": he holds it
             for obj, oc in objects:
                 polarity, speaker = self._stance(match.trigger, obj, rel)
@@ -568,13 +560,28 @@ class DocumentExtractor:
             for mention in cluster.mentions:
                 head = self.doc[mention.end - 1]
                 for title, frame, siblings in title_matches(head, mention.start):
-                    position = Entity(position_label(title, siblings), "Position")
+                    office = position(title, siblings, self.document.id)
+                    if office is None:
+                        continue
                     organization = self._organization(title)
                     polarity, speaker = self._stance(title, person) if frame == "copula" else ("positive", None)
                     if frame == "copula" and any(c.lower_ == "will" for c in title.head.children):
                         polarity = "hypothetical"
                     evidence = self._evidence(head.sent, title.text, frame, self.confidence[frame], polarity, speaker)
-                    self._store(Fact(person, rel.name, position, evidence, organization=organization))
+                    self._store(Fact(person, rel.name, office, evidence, organization=organization))
+
+    def _role(self, role: Token) -> Entity | None:
+        """The position a role names; a choice ("named him her pick for attorney general") names
+        the position it is for, or none ("named as his pick")."""
+        if role.lemma_.lower() in self.ontology.cue("choiceRoles"):
+            offices = [o for p in role.children if p.dep_ == "prep" and p.lower_ in ("for", "as")
+                       for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+            if not offices:
+                return None
+            role = offices[0]
+        if role.pos_ == "PROPN" and role.lemma_.lower() not in position_words():
+            return None  # a name the parser took for the role ("named Ana Ruiz")
+        return position(role, doc_id=self.document.id)
 
     def _organization(self, title: Token) -> Entity | None:
         candidates = [c for c in title.children if c.dep_ in ("compound", "amod", "poss")]

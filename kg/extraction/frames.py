@@ -201,7 +201,18 @@ def _gerund_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
 def _is_passive(verb: Token) -> bool:
     if _children(verb, "nsubjpass", "auxpass"):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "conj") and _children(verb, "agent") and _set_off(verb):
+        return True  # "..., Primorac, backed by the HDZ party, took 19 per cent"
     return verb.tag_ == "VBN" and verb.dep_ == "acl" and not _children(verb, "nsubj")
+
+
+def _set_off(verb: Token) -> list[Token]:
+    """The name a participle set off by commas describes, where the parser hung the participle
+    elsewhere: "Primorac, backed by X," parsed as a clause of the sentence's verb."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "conj") or _children(verb, "nsubj", "nsubjpass") or verb.i < 2:
+        return []
+    comma, name = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    return [name] if comma.text == "," and name.pos_ == "PROPN" else []
 
 
 def _split_role(tokens: list[Token]) -> tuple[list[Token], Token | None]:
@@ -260,6 +271,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
         objects = [verb.head]
+        if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
+            objects = _described(verb.head) or objects
         frame = "passive"
     elif rel.object_prepositions and _is_passive(verb):  # "Judge Kim is recused from the case"
         if _children(verb, *PASSIVE_AGENT_DEPS):
@@ -268,7 +281,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = _matter_objects(verb, rel, trigger)
         frame = "active"
     elif _is_passive(verb):
-        objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
+        objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else []) or _set_off(verb)
         if not objects and verb.dep_ == "conj":  # "Butler has worked in politics and was appointed by X"
             objects = clause_subjects(verb)
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
@@ -372,6 +385,9 @@ def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
         for child in token.children:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 frontier.append(child)
+            elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < token.i and any(
+                    c.dep_ == "cc" for c in child.children):
+                frontier.append(child)  # "from Ana Ruiz and Carl Lind", misparsed as "Ruiz" modifying "Lind"
             elif (child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN"
                   and child.ent_type_ in ("PERSON", "ORG") and not _parenthesised(child)):
                 frontier.append(child)
@@ -549,6 +565,16 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
         datives = _children(noun.head, "dative")  # "gave Reid her endorsement", "gave the nod to Reid"
         objects = objects or _expand([p for d in datives for p in (_children(d, "pobj") if d.pos_ == "ADP" else [d])])
+    if not rel.symmetric and not rel.object_is_phrase:
+        by = _prep_objects(noun, ("by",))
+        owners = _children(noun, "poss")
+        if by and owners and not objects:  # "Okoro's endorsement by the union"
+            subjects, objects = by, [_candidate(o, lex) for o in owners]
+        if (subjects and not objects and noun.dep_ == "nsubj" and lemma_in(noun.head, lex.cue("benefitVerbs"))
+                and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in noun.head.children)):  # not "could give"
+            # "the nod from Ruiz gives Okoro a boost", "Ruiz's endorsement boosted Okoro's campaign"
+            helped = _children(noun.head, "dative") or _children(noun.head, "dobj")
+            objects = [_candidate(o, lex) for o in helped if o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in lex.cue("candidacyNouns")]
     if subjects and objects:
         role = None
         if rel.role_bearing:  # "X's appointment of Y as police chief"
