@@ -32,6 +32,7 @@ REFLEXIVE = {"himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 LOOKBACK_SENTENCES = 3
+MAX_GROUP = 6  # agents "they" may stand for: a longer list is a misparse or a crowd
 MAX_SCAN = 400  # tokens a description or "it" looks back over at most, however long the sentences
 # Honorifics a definite description names by their noun: "Sen. Ana Ruiz ... the senator".
 HONORIFIC_NOUNS = {
@@ -157,12 +158,11 @@ class Coreference:
     def resolve(self, token: Token) -> Resolution | None:
         return self._run(self._ask(token))
 
-    def pair(self, token: Token, coordinated_only: bool = False) -> list[Resolution]:
+    def pair(self, token: Token) -> list[Resolution]:
         """The two people a plural refers to ("they", "both", "the two", "the pair", "both
         candidates"): the last coordination of two people before it ("X and Y ... they"), else
         the last two people named, walking back sentence by sentence ("put X at 27% and Y at 24%,
-        sending both to a runoff"). A third person on the way settles nothing. ``coordinated_only``:
-        only the coordination ("X and Y endorsed Ruiz. They also backed Lind")."""
+        sending both to a runoff"). A third person on the way settles nothing."""
         if not _plural(token):
             return []
         index = self._sentence(token)
@@ -188,8 +188,6 @@ class Coreference:
                     coordinated = [rival, cluster]
             if len(coordinated) == 2 and not people:
                 return [Resolution(c, "pronoun", back) for c in coordinated]
-            if coordinated_only and found:
-                return []
             for cluster in found.values():  # "Nadia Ferro" ... "Ferro": one person
                 surname = cluster.label.split()[-1].lower() if cluster.label else ""
                 if surname not in people or len(cluster.label) > len(people[surname][0].label):
@@ -199,6 +197,39 @@ class Coreference:
         if len(people) != 2:
             return []
         return [Resolution(cluster, "pronoun", back) for cluster, back in people.values()]
+
+    def group(self, token: Token) -> list[Resolution]:
+        """The agents "they" or "them" stands for: the last coordination of two to MAX_GROUP people
+        or organisations ("X, Y and the Harbor Union endorsed Ruiz. They also backed Lind"), in its
+        own sentence before it or, walking back, in the nearest sentence that names anyone; a
+        sentence that names someone but coordinates nobody settles it as nobody."""
+        if token.lower_ not in ("they", "them"):
+            return []
+        own = {t.i for subject in clause_subjects(token.head) for t in conjuncts(subject)} if token.dep_ not in SUBJECT_DEPS else set()
+        index = self._sentence(token)
+        for back in range(LOOKBACK_SENTENCES + 1):
+            if index - back < 0:
+                break
+            sent = self.sents[index - back]
+            end = token.i if back == 0 else sent.end
+            named = False
+            last: dict[int, Cluster] = {}
+            for candidate in self.doc[max(sent.start, end - MAX_SCAN) : end]:
+                cluster = self.entities.entity_at(candidate)
+                if cluster is None or cluster.type not in ("Person", "Organization"):
+                    continue
+                named = True
+                if candidate.dep_ != "conj":
+                    listed = [t for t in conjuncts(candidate) if t.i < end]
+                    members = {id(c): c for t in listed
+                               if (c := self.entities.entity_at(t)) is not None and c.type in ("Person", "Organization")}
+                    if 2 <= len(members) <= MAX_GROUP:  # "Ortiz and Greer endorsed them": not themselves
+                        last = {} if any(t.i in own for t in listed) else members
+            if last:
+                return [Resolution(c, "pronoun", back) for c in last.values()]
+            if named:
+                return []
+        return []
 
     def _opposed(self, token: Token) -> Cluster | None:
         """"supporting Ortiz against Greer", "Ortiz versus Greer": the person ``token`` (the object

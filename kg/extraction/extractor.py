@@ -301,8 +301,9 @@ class DocumentExtractor:
             found = self._argument(token, rel, as_object)
             if found is not None:
                 out.append(found)
-            else:
-                out += [(self.entity(r.cluster), argument_confidence(r)) for r in self.coref.members(token)]
+            else:  # "endorsed all three candidates. The three are ...", "met Ortiz and Greer and endorsed them"
+                found_all = self.coref.members(token) or (self.coref.group(token) if as_object and token.lower_ == "them" else [])
+                out += [(self.entity(r.cluster), argument_confidence(r)) for r in found_all]
         return out
 
     def _phrase_type(self, token: Token, rel: Relation) -> str:
@@ -394,9 +395,8 @@ class DocumentExtractor:
                 return  # a list the parser took for a field of candidates
             pairs = [((a, unique[a]), (b, unique[b])) for a, b in combinations(sorted(unique, key=lambda e: e.label), 2)]
         else:
-            if not subjects:  # "X and Y endorsed Ruiz. They also backed Lind"
-                subjects = [(self.entity(r.cluster), argument_confidence(r))
-                            for t in match.subjects if t.lower_ == "they" for r in self.coref.pair(t, coordinated_only=True)]
+            if not subjects:  # "X, Y and Z endorsed Ruiz. They also backed Lind"
+                subjects = [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.group(t)]
             if min(len(subjects), len(objects)) > 1 and len(subjects) * len(objects) > MAX_PRODUCT:
                 return  # two long lists crossed: a misparse, not len(subjects) x len(objects) statements
             pairs = [(s, o) for s in subjects for o in objects]
@@ -441,7 +441,7 @@ class DocumentExtractor:
                     continue
                 for subject in clause_subjects(token):
                     found = self.coref.resolve(subject)
-                    resolutions = [found] if found is not None else self.coref.pair(subject, coordinated_only=True)
+                    resolutions = [found] if found is not None else self.coref.group(subject)
                     for resolution in resolutions:
                         subj = self.entity(resolution.cluster)
                         for fact in earlier:

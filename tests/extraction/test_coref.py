@@ -201,3 +201,24 @@ EDITORIAL = [
 @pytest.mark.parametrize("text,expected", EDITORIAL, ids=[t for t, _ in EDITORIAL])
 def test_editorial_we(extract, text, expected):
     assert plain(extract(text), {"endorses"}) == expected
+
+
+GROUPS = [
+    # "they" for more than two coordinated agents, organisations among them
+    ("Senator Ada Vance, Governor Tom Greer and the Harbor Workers Union endorsed Lisa Ortiz in 2016. "
+     "They also backed Rita Moreno in the Senate race.",
+     {(e, "endorses", c) for e in ("Ada Vance", "Tom Greer", "Harbor Workers Union") for c in ("Lisa Ortiz", "Rita Moreno")}),
+    # "them" for the people just coordinated
+    ("The Harbor Workers Union met Lisa Ortiz and Tom Greer on Monday and endorsed them.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz"), ("Harbor Workers Union", "endorses", "Tom Greer")}),
+    # never the clause's own subjects
+    ("Lisa Ortiz and Tom Greer endorsed them on Monday.", set()),
+    # a sentence naming one person, coordinating nobody, settles it as nobody
+    ("Lisa Ortiz and Tom Greer spoke on Sunday. Rita Moreno spoke on Monday. The Harbor Workers Union endorsed them.",
+     set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", GROUPS, ids=[t for t, _ in GROUPS])
+def test_groups(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected
