@@ -157,3 +157,11 @@ def test_a_place_in_apposition_to_a_title_is_no_person(extract):
     types = {e.label: e.type for e in extraction.entities}
     assert types["New York"] == "Place"
     assert not any(f.subject.label == "New York" for f in extraction.facts)
+
+
+def test_a_place_is_never_a_speaker(extract):
+    """kg:speaker is an agent (the shapes say so): "Brazil said" reports, with no speaker recorded."""
+    extraction = extract("“Ana Lind endorsed Omar Bell for mayor,” Brazil said. Moscow claims that Governor Ana Lind "
+                         "endorsed Omar Bell for mayor.")
+    endorsements = [f for f in extraction.facts if f.relation == "endorses"]
+    assert endorsements and all(f.evidence.speaker is None for f in endorsements)
