@@ -348,19 +348,19 @@ class DocumentExtractor:
             found = self._stances[(trigger.i, scheduled)] = stance(trigger, future_is_fact=scheduled, ontology=self.ontology)
         speaker = None
         if found.speaker is not None and (res := self.coref.resolve(found.speaker)):
-            speaker = self._agent(self.entity(res.cluster))
+            speaker = self.entity(res.cluster)
         if found.polarity == "reported" and speaker == subject:
-            return "positive", speaker
+            return "positive", self._agent(speaker)
         if found.polarity == "positive" and self.quotes.region_of(trigger) is not None:
             said = self.coref.speaker(trigger)
-            speaker = self._agent(self.entity(said.cluster)) if said else None
-            return ("positive" if speaker == subject else "reported"), speaker
-        return found.polarity, speaker
+            speaker = self.entity(said.cluster) if said else None
+            return ("positive" if speaker == subject else "reported"), self._agent(speaker)
+        return found.polarity, self._agent(speaker)
 
-    def _agent(self, entity: Entity) -> Entity | None:
+    def _agent(self, entity: Entity | None) -> Entity | None:
         """``entity`` if it can speak (a person, organisation or group: kg:Agent), else None ("the
         Vatican said" names no speaker kg can record when the Vatican was typed a place)."""
-        return entity if entity.type in self.ontology.subclasses("Agent") else None
+        return entity if entity is not None and entity.type in self.ontology.subclasses("Agent") else None
 
     def _evidence(self, sentence: Span, trigger: str, frame: str, confidence: float,
                   polarity: str, speaker: Entity | None) -> Evidence:
