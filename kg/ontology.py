@@ -160,7 +160,7 @@ def _below(graph: Graph, root: URIRef) -> frozenset[str]:
 class Ontology:
     """Everything the extractor reads from the ontology, read once: relations and their
     triggers, the words that make titles, organisations and elections, frame confidences and
-    the cue words of polarity and attribution. Pass one to :class:`~kg.extraction.Extractor`
+    the cue words of polarity and attribution. Pass one to :class:`~kg.pipeline.Extractor`
     to extract with another ontology (:meth:`from_graph`)."""
 
     graph: Graph
