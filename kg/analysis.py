@@ -27,7 +27,7 @@ from kg.facts import FactView
 from kg.facts import Statement as Statement
 from kg.facts import pagerank as _pagerank
 from kg.fileio import OutputError, atomic_writer
-from kg.names import name_words
+from kg.names import name_words, same_first_name
 from kg.ontology import DCTERMS, ENT, KG, PROV, SCHEMA, relations
 from kg.options import NETWORK_FORMATS
 
@@ -188,7 +188,10 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
         if len(found) == 1:
             return found[0]
         if found:
-            names = ", ".join(f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']})" for n in found)
+            named = [f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']})" for n in found]
+            if len(set(named)) < len(named):  # one name in several documents' scopes: only IRIs tell them apart
+                named = [f"{name} <{n}>" for name, n in zip(named, found, strict=True)]
+            names = ", ".join(named)
             raise EntityNotFound(f"{name!r} is ambiguous: {names} (name one as \"Name (Type)\" or by its IRI)")
     close = sorted(d["label"] for _, d in graph.nodes(data=True) if wanted in d["label"].casefold())[:5]
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
@@ -289,7 +292,7 @@ def likely_duplicates(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
 
     The same name once accents, case, middle initials and suffixes are folded (whatever the two
     types); or a person and a person, organisation or untyped name with the same surname and
-    compatible first names ("Steve" and "Steven", or none).
+    compatible first names ("Steve" and "Steven", "Bill" and "William": :func:`~kg.names.same_first_name`, or none).
     """
     by_key: dict[str, list[str]] = {}
     by_surname: dict[str, list[str]] = {}
@@ -311,7 +314,8 @@ def likely_duplicates(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
             if (a, b) in pairs or "Person" not in (graph.nodes[a]["type"], graph.nodes[b]["type"]):
                 continue
             first_a, first_b = (name_words(graph.nodes[n]["label"])[:-1] for n in (a, b))
-            if not first_a or not first_b or first_a[0].startswith(first_b[0]) or first_b[0].startswith(first_a[0]):
+            if (not first_a or not first_b or first_a[0].startswith(first_b[0]) or first_b[0].startswith(first_a[0])
+                    or same_first_name(first_a[0], first_b[0])):
                 pairs[(a, b)] = "the same surname"
     return [(a, b, why) for (a, b), why in sorted(pairs.items())]
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rdflib import Literal
+
 from kg.aliases import Aliases
 from kg.budget import DEFAULT_BUDGET, TimeBudget
 from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
@@ -18,10 +20,11 @@ from kg.facts import FactCollector
 from kg.fileio import OutputError, atomic_writer
 from kg.folder import write_graph
 from kg.graph import KnowledgeGraph
+from kg.iris import entity_iri
 from kg.model import Extraction, Fact
-from kg.ontology import relations
+from kg.ontology import KG, relations
 from kg.outputs import OutputSet
-from kg.rdf import document_triples, entity_triples, statements_triples, stored_entities
+from kg.rdf import document_triples, entity_triples, merge_update, statements_triples, stored_entities
 from kg.resolve import Resolver
 from kg.spool import TripleSpool
 from kg.store import MemoryStore, Store
@@ -162,6 +165,7 @@ class Builder:
         pairs = self.extractor.pipe(self._documents(items, on_problem), batch_size, n_process,
                                     on_problem=lambda problem: self._problem(problem, on_problem))
         yield from self._add(pairs, on_document)
+        self._settle()
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
 
@@ -172,8 +176,22 @@ class Builder:
         pairs and unreadable inputs, in input order (resolution depends on it)."""
         start = time.perf_counter()
         yield from self._add(self._documents(items, on_problem), on_document)
+        self._settle()
         self.report.entities = len(self.resolver)
         self.report.seconds += time.perf_counter() - start
+
+    def _settle(self) -> None:
+        """Merge each one-word name read before the full name it names into that person's node
+        (:meth:`~kg.resolve.Resolver.settle`): the graph does not depend on the input's order.
+        ``facts.jsonl`` keeps such a fact as its document named it."""
+        joined = self.resolver.settle()
+        if isinstance(self.store, TripleSpool):
+            self.store.rename({str(entity_iri(old)): str(entity_iri(new)) for old, new in joined})
+            self.store.add([(entity_iri(new), KG.mention, Literal(old.label)) for old, new in joined])
+        elif joined:
+            self.store.update(" ;\n".join(merge_update(old, new) for old, new in joined))
+        if self.view is not None:
+            self.view.merge(joined)
 
     @staticmethod
     def _sourced(fact: Fact, document: Document) -> Fact:

@@ -138,6 +138,23 @@ class FactCollector:
             data["evidence"].append(Statement(ev.doc, ev.start, ev.sentence, ev.date, ev.confidence, ev.polarity,
                                              ev.title, ev.url))
 
+    def merge(self, joined: Iterable[tuple[Entity, Entity]]) -> None:
+        """Each ``old`` node merged into its ``new`` one (as :meth:`kg.spool.TripleSpool.rename`
+        merges them): its names join the new node's, its facts are the new node's. One pass over
+        the facts, however many merges."""
+        renames = {str(entity_iri(old)): str(entity_iri(new)) for old, new in joined}
+        for a, b in renames.items():
+            gone = self._names.pop(a, None)
+            if gone is not None and b in self._names:
+                self._names[b][2].update({gone[0], *gone[2]})
+        for s, o, key in [edge for edge in self._edges if edge[0] in renames or edge[1] in renames]:
+            data = self._edges.pop((s, o, key))
+            s, o = renames.get(s, s), renames.get(o, o)
+            if data["symmetric"] and s > o:
+                s, o = o, s
+            known = self._edges.setdefault((s, o, key), {**data, "evidence": []})
+            known["evidence"] += data["evidence"]
+
     def view(self) -> FactView:
         """The view so far, entities and evidence in a stable order."""
         nodes = {iri: {"label": label, "type": type_, "aliases": sorted(names - {label})}

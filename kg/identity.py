@@ -135,9 +135,10 @@ def identity_report(results: Iterable[tuple[Passage, Extraction]]) -> IdentityRe
         canon = {resolver.canonical(e) for e in extraction.entities}
         canon |= {resolver.canonical(e) for f in extraction.facts for e in (f.subject, f.object)}
         resolved.append((passage, list(canon)))
+    resolver.settle()  # as kg build does once every document is read
     final = {e.key: e for e in resolver.entities()}
     for passage, entities in resolved:
-        nodes = {final.get(e.key, e) for e in entities}
+        nodes = {final.get(resolver.canonical(e).key, e) for e in entities}
         for name in gold_people(passage):
             found = tuple(sorted((e for e in nodes if names(name, e)), key=lambda e: (e.type, e.label)))
             report.people.append(Named(passage.id, name, found))

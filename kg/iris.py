@@ -31,12 +31,14 @@ def slug(text: str) -> str:
 
 
 def entity_iri(entity: Entity) -> URIRef:
-    return _entity_iri(entity.type, entity.label)
+    """``ent:TYPE/NAME``, and ``ent:TYPE/NAME/DOCUMENT`` for a name scoped to a document."""
+    return _entity_iri(entity.type, entity.label, entity.scope)
 
 
 @lru_cache(maxsize=65536)  # bounded: memory stays flat however many entities a corpus names
-def _entity_iri(entity_type: str, label: str) -> URIRef:
-    return ENT[f"{entity_type.lower()}/{slug(label)}"]
+def _entity_iri(entity_type: str, label: str, scope: str = "") -> URIRef:
+    path = f"{entity_type.lower()}/{slug(label)}"
+    return ENT[f"{path}/{slug(scope)}" if scope else path]
 
 
 @lru_cache(maxsize=65536)

@@ -15,15 +15,21 @@ ENTITY_TYPES = ("Person", "Organization", "Place", "Group", "Position", "Matter"
 
 @dataclass(frozen=True)
 class Entity:
-    """Something the text talks about: ``label`` is its fullest name, ``aliases`` its other forms."""
+    """Something the text talks about: ``label`` is its fullest name, ``aliases`` its other forms.
+
+    ``scope`` is the document a name holds in when the text gives it no wider one: "president"
+    with no country or organisation is a position of that document only, never one node shared
+    by every president of a corpus.
+    """
 
     label: str
     type: str
     aliases: frozenset[str] = field(default_factory=frozenset, compare=False)
+    scope: str = ""
 
     @property
-    def key(self) -> tuple[str, str]:
-        return (self.type, self.label)
+    def key(self) -> tuple[str, str, str]:
+        return (self.type, self.label, self.scope)
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,9 @@ class Fact:
             "subject_type": self.subject.type,
             "object_type": self.object.type,
         }
+        for role, entity in (("subject", self.subject), ("object", self.object)):
+            if entity.scope:  # a name that holds in its document only ("president")
+                record[f"{role}_scope"] = entity.scope
         if ev.speaker is not None:
             record["speaker"] = ev.speaker.label
         if self.position is not None:

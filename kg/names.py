@@ -3,7 +3,9 @@
 "Eric H. Holder Jr.", "Eric Holder" and "ERIC HOLDER" are one name; so are "Inácio" and
 "Inacio", and `Jesus "Chuy" Garcia` and "Jesus Garcia". :func:`name_key` folds accents, case,
 quoted nicknames, middle initials and generational suffixes away; entity clustering within a
-document and resolution across documents both compare names by it.
+document and resolution across documents both compare names by it. :func:`same_first_name`
+says when two first names may be one person's ("Bill" and "William", from
+``ontologies/nicknames.tsv``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,33 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _formal_names() -> dict[str, frozenset[str]]:
+    """Each first name -> the formal names it is a form of ("bill" -> {"william"})."""
+    from kg.ontology import ontology_path  # the data file ships with the ontology
+
+    forms: dict[str, set[str]] = {}
+    for line in ontology_path("nicknames.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        formal, _, familiar = line.partition("\t")
+        formal = formal.strip().casefold()
+        for name in [formal, *(f.strip().casefold() for f in familiar.split(","))]:
+            if name:
+                forms.setdefault(name, set()).add(formal)
+    return {name: frozenset(formals) for name, formals in forms.items()}
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """May the first names ``a`` and ``b`` be one person's? Equal once folded, or forms of one
+    formal name ("Bill" and "William", "Kate" and "Katie"; not "Bill" and "Robert")."""
+    a, b = fold(a).casefold().strip("."), fold(b).casefold().strip(".")
+    if a == b:
+        return True
+    table = _formal_names()
+    return bool(table.get(a, frozenset()) & table.get(b, frozenset()))
+
+
 def name_key(name: str) -> str:
     """The form every spelling of ``name`` shares ("Eric H. Holder Jr." -> "eric holder")."""
     return " ".join(_name_words(name)) or name.casefold()

@@ -34,7 +34,7 @@ _SUBJECT, _PREDICATE, _OBJECT, _POLARITY = KG.subject, KG.predicate, KG.object, 
 _CONFIDENCE, _STATED_IN, _SENTENCE = KG.confidence, KG.statedIn, KG.Sentence
 _TEXT, _START, _END = KG.text, KG.start, KG.end
 _TRIGGER, _FRAME, _SOURCE, _DATE = KG.trigger, KG.frame, PROV.wasDerivedFrom, DCTERMS.date
-_SPEAKER, _POSITION, _ORGANIZATION = KG.speaker, KG.position, KG.organization
+_SPEAKER, _POSITION, _ORGANIZATION, _SCOPE = KG.speaker, KG.position, KG.organization, KG.scope
 
 
 @cache
@@ -54,6 +54,8 @@ def entity_triples(entity: Entity) -> Iterator[Triple]:
     yield iri, _LABEL, Literal(entity.label)
     for alias in sorted(entity.aliases):
         yield iri, _MENTION, Literal(alias)
+    if entity.scope:
+        yield iri, _SCOPE, document_iri(entity.scope)
 
 
 def document_triples(document: Document) -> Iterator[Triple]:
@@ -81,9 +83,9 @@ def assertion_iri(fact: Fact) -> URIRef:
 
 def record_assertion_iri(record: dict) -> URIRef:
     """The assertion IRI of a ``facts.jsonl`` record (:meth:`~kg.model.Fact.to_record`)."""
-    return _assertion_iri(Entity(record["subject"], record["subject_type"]), record["relation"],
-                          Entity(record["object"], record["object_type"]), record["doc"], record["start"],
-                          record["polarity"])
+    subject = Entity(record["subject"], record["subject_type"], scope=record.get("subject_scope", ""))
+    obj = Entity(record["object"], record["object_type"], scope=record.get("object_scope", ""))
+    return _assertion_iri(subject, record["relation"], obj, record["doc"], record["start"], record["polarity"])
 
 
 def _assertion_iri(subject: Entity, relation: str, obj: Entity, doc: str, start: int, polarity: str) -> URIRef:
@@ -142,7 +144,7 @@ def statement_triples(fact: Fact) -> Iterator[Triple]:
 def statements_triples(facts: Iterable[Fact]) -> Iterator[Triple]:
     """:func:`statement_triples` of many facts (one document's), each entity and each sentence
     written once: a sentence stating N facts gives O(N) triples, not N copies of itself."""
-    entities: set[tuple[tuple[str, str], frozenset[str]]] = set()  # Entity equality ignores aliases
+    entities: set[tuple[tuple[str, str, str], frozenset[str]]] = set()  # Entity equality ignores aliases
     sentences: set[tuple[str, int]] = set()
     for fact in facts:
         for entity in (fact.subject, fact.object, fact.position, fact.organization, fact.evidence.speaker):
@@ -184,3 +186,14 @@ def stored_entities(store: Queryable) -> list[Entity]:
                 mentions.add(str(mention))
     ordered = sorted(found.items(), key=lambda item: (" " in item[0][1].strip(), item[0]))
     return [Entity(label, kind, frozenset(mentions)) for (kind, label), mentions in ordered]
+
+
+def merge_update(old: Entity, new: Entity) -> str:
+    """A SPARQL Update that merges the node of ``old`` into ``new``'s: every triple that names the
+    old node names the new one, the old label becomes a ``kg:mention``, the old type and label go."""
+    a, b = entity_iri(old).n3(), entity_iri(new).n3()
+    return (f"DELETE {{ ?s ?p {a} }} INSERT {{ ?s ?p {b} }} WHERE {{ ?s ?p {a} }} ;\n"
+            f"DELETE {{ {a} ?p ?o }} INSERT {{ {b} ?p ?o }} WHERE {{ {a} ?p ?o FILTER(?p != rdf:type && ?p != rdfs:label) }} ;\n"
+            f"DELETE WHERE {{ {a} ?p ?o }} ;\n"
+            f"INSERT DATA {{ {b} kg:mention {Literal(old.label).n3()} }}")
+

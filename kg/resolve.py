@@ -2,10 +2,19 @@
 
 One entity per real-world thing across documents: the same type and name (compared by
 :func:`~kg.names.name_key`: case, accents, middle initials and "Jr." do not matter) is the same
-entity, and a one-word name ("Sessions") joins the one known person whose full name starts or ends
-with it, whatever type one document's model gave it (a person stays a person), unless it names an
-organisation ("Party"). Two known people who share that word make it ambiguous, and then it stays
-its own entity: we never merge people the text distinguishes.
+entity; so is a person's name with a familiar first name ("Bill Daley" and "William Daley",
+:func:`~kg.names.same_first_name`) when exactly one known person fits. A one-word name
+("Sessions") joins the one known person whose surname it is, whatever type one document's model
+gave it (a person stays a person), unless it names an organisation ("Party"); a lone first name
+joins nobody across documents ("Francis" is not every Francis). Two known people who share the
+surname make it ambiguous, and then it stays its own entity: we never merge people the text
+distinguishes.
+
+Resolution does not depend on the order documents come in: a one-word name read before any full
+name it could join stays its own entity until :meth:`Resolver.settle`, which joins it to the one
+person it names once every document is read (``kg build`` calls it at the end and merges the
+nodes in the store). Every look-up goes through an index by word, so the cost grows with the
+number of names, never with its square.
 """
 
 from __future__ import annotations
@@ -14,10 +23,12 @@ from dataclasses import replace
 
 from kg.aliases import Aliases, apply
 from kg.model import Entity, Fact
-from kg.names import name_key, name_words
+from kg.names import name_key, name_words, same_first_name
 from kg.ontology import organization_words
 
 _SURNAME_TYPES = {"Person", "Thing", "Organization", "Place"}
+
+Key = tuple[str, str]
 
 
 class Resolver:
@@ -27,9 +38,10 @@ class Resolver:
         """``aliases`` (``kg build --aliases``) rename and retype entities before anything else."""
         self._aliases = aliases
         self._alias_types: dict[str, str] = {}
-        self._canon: dict[tuple[str, str], Entity] = {}
-        self._alias: dict[tuple[str, str], tuple[str, str]] = {}
-        self._by_word: dict[str, set[tuple[str, str]]] = {}
+        self._canon: dict[Key, Entity] = {}
+        self._alias: dict[Key, Key] = {}  # every key seen -> the key it joined (itself if its own)
+        self._by_last: dict[str, set[Key]] = {}  # the surname of a person's full name -> people
+        self._lone: set[Key] = set()  # one-word names left their own entity, for settle()
 
     def __len__(self) -> int:
         return len(self._canon)
@@ -37,32 +49,92 @@ class Resolver:
     def entities(self) -> list[Entity]:
         return sorted(self._canon.values(), key=lambda e: (e.type, e.label))
 
+    @staticmethod
+    def _key(entity: Entity) -> Key:
+        return (entity.type, name_key(entity.label) + (f"\x1f{entity.scope}" if entity.scope else ""))
+
+    def _find(self, key: Key) -> Key:
+        """The key ``key`` joined, following joins that :meth:`settle` made later."""
+        seen = 0
+        while (target := self._alias.get(key, key)) != key and seen <= len(self._alias):
+            key, seen = target, seen + 1
+        return key
+
     def canonical(self, entity: Entity) -> Entity:
         if self._aliases:
             entity = apply(self._aliases, entity, self._alias_types)
-        key = (entity.type, name_key(entity.label))
-        target = self._alias.get(key) or self._by_surname(entity)
+        key = self._key(entity)
+        target = self._find(key) if key in self._alias else (self._by_surname(entity) or self._namesake(entity))
         if target is None:
             target = key
             self._canon[key] = entity
-            words = name_words(entity.label)
-            if entity.type == "Person" and len(words) > 1:
-                for word in {words[0], words[-1]}:
-                    self._by_word.setdefault(word, set()).add(key)
+            self._index(key, entity)
+        known = self._join(target, entity)
+        self._alias[key] = target
+        return known
+
+    def _join(self, target: Key, entity: Entity) -> Entity:
+        """The entity of ``target`` with ``entity``'s names among its aliases."""
         known = self._canon[target]
         new_aliases = entity.aliases | ({entity.label} - {known.label})
         if not new_aliases <= known.aliases:
             known = replace(known, aliases=known.aliases | new_aliases)
             self._canon[target] = known
-        self._alias[key] = target
         return known
 
-    def _by_surname(self, entity: Entity) -> tuple[str, str] | None:
-        if (entity.type not in _SURNAME_TYPES or len(name_words(entity.label)) != 1
-                or name_key(entity.label) in organization_words()):
+    def _index(self, key: Key, entity: Entity) -> None:
+        words = name_words(entity.label)
+        if entity.type == "Person" and len(words) > 1:
+            self._by_last.setdefault(words[-1], set()).add(key)
+        elif self._lone_name(entity):
+            self._lone.add(key)
+
+    @staticmethod
+    def _lone_name(entity: Entity) -> bool:
+        return (entity.type in _SURNAME_TYPES and not entity.scope and len(name_words(entity.label)) == 1
+                and name_key(entity.label) not in organization_words())
+
+    def _by_surname(self, entity: Entity) -> Key | None:
+        """The one known person whose surname the one-word name ``entity`` is."""
+        if not self._lone_name(entity):
             return None
-        keys = self._by_word.get(name_key(entity.label), set())
-        return next(iter(keys)) if len(keys) == 1 else None
+        keys = self._by_last.get(name_key(entity.label), set())
+        return self._find(next(iter(keys))) if len(keys) == 1 else None
+
+    def _namesake(self, entity: Entity) -> Key | None:
+        """The one known person whose name is ``entity``'s but for a familiar first name ("Bill
+        Daley" for "William Daley"); middle names, where both give one, must agree."""
+        words = name_words(entity.label)
+        if entity.type != "Person" or len(words) < 2:
+            return None
+        found: set[Key] = set()
+        for key in self._by_last.get(words[-1], ()):
+            other = name_words(self._canon[self._find(key)].label)
+            if other[0] == words[0] or not same_first_name(other[0], words[0]):
+                continue
+            if len(other) > 2 and len(words) > 2 and other[1:-1] != words[1:-1]:
+                continue
+            found.add(self._find(key))
+            if len(found) > 1:
+                return None
+        return next(iter(found), None)
+
+    def settle(self) -> list[tuple[Entity, Entity]]:
+        """Join every one-word name still its own entity to the one person it now names (read
+        before that person's full name); ``(old, new)`` for each join, in a stable order."""
+        joined: list[tuple[Entity, Entity]] = []
+        for key in sorted(self._lone):
+            if self._find(key) != key:
+                continue
+            old = self._canon[key]
+            target = self._by_surname(old)
+            if target is None or target == key:
+                continue
+            del self._canon[key]
+            self._alias[key] = target
+            joined.append((old, self._join(target, old)))
+        self._lone = {key for key in self._lone if self._find(key) == key}
+        return joined
 
     def fact(self, fact: Fact) -> Fact:
         """``fact`` with every entity replaced by its canonical form."""

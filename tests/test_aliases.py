@@ -23,7 +23,7 @@ def test_tsv_aliases_rename_and_retype():
                         "NRSC (Organization)\n")
     resolver = Resolver(aliases)
     lula = resolver.canonical(Entity("Lula", "Thing"))
-    assert lula.key == ("Person", "Luiz Inácio Lula da Silva") and "Lula" in lula.aliases
+    assert lula.key == ("Person", "Luiz Inácio Lula da Silva", "") and "Lula" in lula.aliases
     assert resolver.canonical(Entity("LULA", "Organization")) == lula
     holder = resolver.canonical(Entity("Eric H. Holder Jr.", "Person"))
     assert holder.label == "Eric Holder"
@@ -50,7 +50,7 @@ def test_turtle_aliases():
     """)
     resolver = Resolver(aliases)
     ana = resolver.canonical(Entity("Ana María Ruiz", "Organization"))
-    assert ana.key == ("Person", "Ana Ruiz")
+    assert ana.key == ("Person", "Ana Ruiz", "")
     assert resolver.canonical(Entity("Ruiz", "Thing")) == ana
     assert resolver.canonical(Entity("Valley Courier", "Person")).type == "Organization"
     with pytest.raises(AliasError, match="not Turtle"):
@@ -123,3 +123,15 @@ def test_build_with_aliases(tmp_path, nlp, capsys):
     bad.write_text("Lula\n")
     assert main(["build", str(text), "-o", str(tmp_path / "out2"), "--aliases", str(bad), "-q"]) == 2
     assert "bad.tsv:1" in capsys.readouterr().err
+
+
+def test_duplicates_know_familiar_first_names(tmp_path, capsys):
+    kg = KnowledgeGraph()
+    bill, william, robert = (Entity(n, "Person") for n in ("Bill Ostrander", "William Ostrander", "Robert Ostrander"))
+    for f in (_fact(bill, "endorses", CAL), _fact(william, "endorses", BEN, 10), _fact(robert, "endorses", ANA, 20)):
+        kg.add_fact(f)
+    path = kg.serialize(tmp_path / "graph.ttl")
+    assert main(["entities", str(path), "--duplicates"]) == 0
+    out = capsys.readouterr().out
+    assert "Bill Ostrander (Person)\tWilliam Ostrander (Person)\tthe same surname" in out
+    assert "Robert" not in out  # neither a Bill nor a William

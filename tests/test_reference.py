@@ -36,9 +36,9 @@ def test_reference_article(extractor):
     assert {
         ("Trump", "holds_position", "president"),
         ("Jeff Sessions", "holds_position", "attorney general"),
-        ("Jeff Sessions", "holds_position", "senator"),
-        ("Michael Glassner", "holds_position", "campaign manager"),
-        ("Tommy Tuberville", "holds_position", "football coach"),
+        ("Jeff Sessions", "holds_position", "Alabama senator"),  # positions scoped as the text scopes them
+        ("Michael Glassner", "holds_position", "Trump campaign manager"),
+        ("Tommy Tuberville", "holds_position", "Auburn University football coach"),
     } <= facts
     (dismissal,) = [f for f in extraction.facts if f.relation == "dismissed"]
     assert dismissal.position.label == "attorney general"

@@ -64,7 +64,8 @@ class Store(ABC):
 
     @abstractmethod
     def update(self, sparql: str, allow_service: bool = False) -> None:
-        """Run a SPARQL Update (only ever at the user's explicit request: ``kg query --update``)."""
+        """Run a SPARQL Update (the user's ``kg query --update``, and a build's merge of a surname
+        read before the full name: :meth:`kg.build.Builder.add`)."""
 
     @abstractmethod
     def graph(self) -> Graph:

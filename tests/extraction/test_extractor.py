@@ -26,7 +26,7 @@ FRAMES = [
     # a flat title ("Deputy Attorney General") is one position; places are not part of a title
     ("Deputy Attorney General Rod Rosenstein appointed Robert Mueller as special counsel in May 2017.",
      {("Rod Rosenstein", "holds_position", "deputy attorney general"), ("Robert Mueller", "holds_position", "special counsel")}),
-    ("Alabama Senator Doug Jones lost to Tuberville.", {("Doug Jones", "holds_position", "senator")}),
+    ("Alabama Senator Doug Jones lost to Tuberville.", {("Doug Jones", "holds_position", "Alabama senator")}),
     ("Real Sociedad fired her predecessor, Luis Mora, in October.", {("Real Sociedad", "dismissed", "Luis Mora")}),
     # participial modifiers: the model reads a short clause as "the Trump-endorsed Tuberville"
     ("Trump endorsed Tommy Tuberville.", {("Trump", "endorses", "Tommy Tuberville")}),
