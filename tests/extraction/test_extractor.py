@@ -112,8 +112,8 @@ def test_a_relation_is_a_few_lines_of_turtle(nlp):
     from rdflib import Graph
 
     from kg.documents import Document
-    from kg.extraction import Extractor
     from kg.ontology import Ontology, default_ontology
+    from kg.pipeline import Extractor
 
     extra = """
     @prefix kg: <https://w3id.org/kg/ontology#> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
@@ -135,8 +135,8 @@ def test_cue_words_are_data_in_the_ontology(nlp):
     from rdflib import Graph, Literal, Namespace
 
     from kg.documents import Document
-    from kg.extraction import Extractor
     from kg.ontology import Ontology, default_ontology
+    from kg.pipeline import Extractor
 
     kg = Namespace("https://w3id.org/kg/ontology#")
     graph = Graph()
