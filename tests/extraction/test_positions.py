@@ -83,3 +83,9 @@ def test_a_pick_names_the_office_it_is_for_or_none(extract):
     facts = extract("Governor Ana Ruiz named Lars Holm as her pick.").facts
     assert [f.position for f in facts if f.relation == "appointed"] == [None]
     assert "Lars Holm" not in _held(extract("Governor Ana Ruiz named Lars Holm as her pick."))
+
+
+def test_a_word_of_the_title_is_no_organisation(extract):
+    (fact,) = [f for f in extract("Lars Holm, the Minister of Finance, endorsed Dana Fields.").facts
+               if f.relation == "holds_position"]
+    assert fact.object.label == "minister of finance" and fact.organization is None
