@@ -18,6 +18,7 @@ from kg.documents import MAX_CHARS, Document, Item, Problem, read_inputs
 from kg.errors import KgError
 from kg.facts import FactCollector
 from kg.fileio import OutputError, atomic_writer
+from kg.folder import write_graph
 from kg.graph import KnowledgeGraph
 from kg.iris import entity_iri
 from kg.model import Extraction, Fact
@@ -118,8 +119,8 @@ class Builder:
         self.store: Store | TripleSpool = store if store is not None else MemoryStore(graph)
         self.resolver = Resolver(aliases)
         self.view = FactCollector() if collect else None
-        if not isinstance(self.store, TripleSpool):
-            for entity in stored_entities(self.store):
+        if not isinstance(self.store, TripleSpool) and (self.store.persistent or len(self.store)):
+            for entity in stored_entities(self.store):  # a new build's empty memory store has none
                 self.resolver.canonical(entity)
         self.report = BuildReport()
         self._triples: set[tuple] = set()  # distinct facts with their polarity, a symmetric one once
@@ -258,7 +259,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
-    files = store is None or isinstance(store, MemoryStore)
+    files = store is None or not store.persistent
     builder = Builder(nlp=nlp, model=model, store=TripleSpool() if store is None else store, parse=cluster is None,
                       aliases=aliases, budget=budget, collect=store is None)
 
@@ -290,16 +291,12 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, model: str | None =
                 raise NothingToBuild("no document could be read; nothing was written")
         report = builder.report
         if files:
-            from kg.viz import write_html  # the page's code loads only when a page is drawn
-
             n = report.documents
             title = title or f"kg: {n} document{'s' if n != 1 else ''}"
             if isinstance(builder.store, TripleSpool) and builder.view is not None:
-                builder.store.write(outputs.path("graph.ttl"))
-                write_html(builder.view.view(), outputs.path("graph.html"), title=title)
+                write_graph(outputs, builder.store, builder.view.view(), title)
             else:
-                builder.graph.serialize(outputs.path("graph.ttl"))
-                write_html(builder.graph.graph, outputs.path("graph.html"), title=title)
+                write_graph(outputs, builder.graph.graph, builder.graph.graph, title)
         else:
             report.store = f"{builder.store!r} ({len(builder.store)} triples)"
         report.outputs += outputs.commit()

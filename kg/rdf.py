@@ -15,9 +15,9 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.documents import Document
@@ -25,9 +25,6 @@ from kg.iris import document_iri, entity_iri
 from kg.model import ENTITY_TYPES, Entity, Evidence, Fact
 from kg.ontology import ASSERTION, DCTERMS, KG, PROV, SCHEMA, SENTENCE, relations
 from kg.query import Rows
-
-if TYPE_CHECKING:
-    from kg.store import Store
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -81,8 +78,18 @@ def _hash(*parts: str) -> str:
 
 def assertion_iri(fact: Fact) -> URIRef:
     ev = fact.evidence
-    return ASSERTION[_hash(str(entity_iri(fact.subject)), fact.relation, str(entity_iri(fact.object)),
-                           ev.doc, str(ev.start), ev.polarity)]
+    return _assertion_iri(fact.subject, fact.relation, fact.object, ev.doc, ev.start, ev.polarity)
+
+
+def record_assertion_iri(record: dict) -> URIRef:
+    """The assertion IRI of a ``facts.jsonl`` record (:meth:`~kg.model.Fact.to_record`)."""
+    subject = Entity(record["subject"], record["subject_type"], scope=record.get("subject_scope", ""))
+    obj = Entity(record["object"], record["object_type"], scope=record.get("object_scope", ""))
+    return _assertion_iri(subject, record["relation"], obj, record["doc"], record["start"], record["polarity"])
+
+
+def _assertion_iri(subject: Entity, relation: str, obj: Entity, doc: str, start: int, polarity: str) -> URIRef:
+    return ASSERTION[_hash(str(entity_iri(subject)), relation, str(entity_iri(obj)), doc, str(start), polarity)]
 
 
 def sentence_iri(evidence: Evidence) -> URIRef:
@@ -159,11 +166,15 @@ _ENTITIES = """SELECT ?type ?label ?mention WHERE {
   OPTIONAL { ?e kg:mention ?mention } }"""
 
 
-def stored_entities(store: Store) -> list[Entity]:
+class Queryable(Protocol):
+    """What reading back needs: a store (:class:`kg.store.Store`) or anything else that answers SPARQL."""
+
+    def query(self, sparql: str, allow_service: bool = False) -> Rows | bool | Graph: ...
+
+
+def stored_entities(store: Queryable) -> list[Entity]:
     """The entities a store already holds (as :func:`entity_triples` wrote them), one-word names
     first (so they stay themselves)."""
-    if not store.persistent and len(store) == 0:
-        return []  # a new build's memory store: no need to parse a query
     rows = store.query(_ENTITIES)
     assert isinstance(rows, Rows)
     found: dict[tuple[str, str], set[str]] = {}

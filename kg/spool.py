@@ -3,7 +3,8 @@
 :class:`TripleSpool` takes each document's triples as they come and keeps them as distinct
 N-Triples lines (the form :func:`kg.export.write_lines` sorts and hands to Oxigraph anyway);
 past ``limit`` lines it writes them, sorted, to an anonymous temporary file and starts again, so
-a build's memory does not grow with the graph. :meth:`TripleSpool.write` merges the sorted runs,
+a build's memory does not grow with the graph (past :data:`MAX_RUNS` such runs, they are merged
+into one, so the open files stay few). :meth:`TripleSpool.write` merges the sorted runs,
 drops repeats and writes the Turtle (or N-Triples): the same bytes as writing an rdflib graph
 holding the same triples with :func:`kg.graph.KnowledgeGraph.serialize`.
 """
@@ -23,7 +24,8 @@ from kg.export import write_lines
 from kg.fileio import OutputError, atomic_writer
 
 _OWN = {f"<{RDF.type}>", f"<{RDFS.label}>"}  # a node's own lines, gone when it merges into another
-LIMIT = 250_000  # lines held in memory before a sorted run goes to disk (about 60 MB)
+LIMIT = 50_000  # lines held in memory before a sorted run goes to disk (about 10 MB)
+MAX_RUNS = 32
 
 
 class TripleSpool:
@@ -60,27 +62,23 @@ class TripleSpool:
         self._lines = {new for line in self._lines if (new := renamed(line)) is not None}
         runs, self._runs = self._runs, []
         for run in runs:
-            rewritten = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
-            rewritten.writelines(sorted(new for line in run if (new := renamed(line)) is not None))
-            rewritten.seek(0)
+            self._runs.append(_run(sorted(new for line in run if (new := renamed(line)) is not None)))
             run.close()
-            self._runs.append(rewritten)
 
     def _spill(self) -> None:
-        run = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
-        run.writelines(sorted(self._lines))
-        run.seek(0)
-        self._runs.append(run)
+        self._runs.append(_run(sorted(self._lines)))
         self._lines = set()
+        if len(self._runs) >= MAX_RUNS:
+            runs, self._runs = self._runs, []
+            self._runs.append(_run(_distinct(heapq.merge(*runs))))
+            for run in runs:
+                run.close()
 
     def lines(self) -> Iterator[str]:
         """Every distinct line, sorted."""
-        merged = heapq.merge(*self._runs, sorted(self._lines)) if self._runs else iter(sorted(self._lines))
-        last = None
-        for line in merged:
-            if line != last:
-                yield line
-                last = line
+        for run in self._runs:
+            run.seek(0)
+        return _distinct(heapq.merge(*self._runs, sorted(self._lines)))
 
     def write(self, path: str | Path, format: str = "turtle") -> Path:
         """Write the triples to ``path`` atomically as Turtle (or N-Triples, ``format="nt"``)."""
@@ -103,3 +101,20 @@ class TripleSpool:
 
     def __repr__(self) -> str:
         return "files"
+
+
+def _run(lines: Iterable[str]) -> IO[str]:
+    """Sorted lines in an anonymous temporary file, read from its start."""
+    run = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+    run.writelines(lines)
+    run.seek(0)
+    return run
+
+
+def _distinct(lines: Iterable[str]) -> Iterator[str]:
+    """Sorted lines without repeats."""
+    last = None
+    for line in lines:
+        if line != last:
+            yield line
+            last = line

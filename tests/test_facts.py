@@ -93,3 +93,19 @@ def test_layout_does_not_change_with_the_hash_seed():
     runs = {subprocess.run([sys.executable, "-c", LAYOUT], capture_output=True, text=True, check=True, timeout=60,
                            env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2", "3")}
     assert len(runs) == 1 and "a11" in runs.pop()
+
+
+def test_spool_merges_its_runs_and_keeps_each_line_once(tmp_path, monkeypatch):
+    from rdflib import Literal, URIRef
+
+    import kg.spool
+
+    monkeypatch.setattr(kg.spool, "MAX_RUNS", 3)
+    spool = TripleSpool(limit=4)
+    triples = [(URIRef(f"urn:s{i % 7}"), URIRef("urn:p"), Literal(f"o{i % 11}")) for i in range(60)]
+    for start in range(0, 60, 5):
+        spool.add(triples[start:start + 5])
+        assert len(spool._runs) < 3  # merged into one before a third stays open
+    lines = list(spool.lines())
+    assert lines == sorted(set(lines)) and len(lines) == len(set(triples))
+    assert spool.write(tmp_path / "g.nt", "nt").read_text(encoding="utf-8") == "".join(lines)

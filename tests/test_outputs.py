@@ -134,7 +134,7 @@ STEPS = ["facts", "graph.ttl", "graph.html", "commit"]
 def signal_at(monkeypatch, step: str, signum: int) -> None:
     """Deliver a real signal to this process as the build reaches ``step``."""
     import kg.build
-    import kg.graph
+    import kg.folder
     import kg.outputs
     import kg.spool
     import kg.viz
@@ -149,7 +149,7 @@ def signal_at(monkeypatch, step: str, signum: int) -> None:
     if step == "facts":
         monkeypatch.setattr(kg.build, "read_inputs", before(kg.build.read_inputs))
     elif step == "graph.ttl":
-        monkeypatch.setattr(kg.graph.KnowledgeGraph, "serialize", before(kg.graph.KnowledgeGraph.serialize))
+        monkeypatch.setattr(kg.folder, "export", before(kg.folder.export))  # a graph held in memory
         monkeypatch.setattr(kg.spool.TripleSpool, "write", before(kg.spool.TripleSpool.write))  # kg build's default
     elif step == "graph.html":
         monkeypatch.setattr(kg.viz, "write_html", before(kg.viz.write_html))

@@ -39,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="let a query use SERVICE or FROM (which reach other hosts); refused by default")
     p.add_argument("--update", metavar="UPDATE",
                    help="run this SPARQL Update (text or .ru/.rq file) instead of a query and save the result; "
-                   "kg never runs an update without this option; a graph file is rewritten atomically")
+                   "kg never runs an update without this option; a graph file is rewritten atomically, a build "
+                   "folder as a set (graph.ttl, graph.html, facts.jsonl)")
     p.set_defaults(run=run)
 
 

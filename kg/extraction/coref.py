@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.entities import Cluster, EntityIndex, Mention, newspaper_name
+from kg.extraction.entities import NAME_TAILS, Cluster, EntityIndex, Mention, newspaper_name
 from kg.extraction.quotes import Quotes
 from kg.extraction.syntax import SUBJECT_DEPS, ancestors, clause_subjects, conjuncts
 from kg.ontology import default_ontology, organization_words, position_words
@@ -32,6 +32,7 @@ REFLEXIVE = {"himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 LOOKBACK_SENTENCES = 3
+MAX_GROUP = 6  # agents "they" may stand for: a longer list is a misparse or a crowd
 MAX_SCAN = 400  # tokens a description or "it" looks back over at most, however long the sentences
 # Honorifics a definite description names by their noun: "Sen. Ana Ruiz ... the senator".
 HONORIFIC_NOUNS = {
@@ -40,9 +41,14 @@ HONORIFIC_NOUNS = {
     "dr": ("doctor", "physician"), "pres": ("president",), "supt": ("superintendent",),
     "congressman": ("congressman", "lawmaker"), "congresswoman": ("congresswoman", "lawmaker"),
     "senator": ("senator", "lawmaker"), "justice": ("justice", "judge", "jurist"), "judge": ("judge", "jurist"),
+    "democratic": ("democrat",), "republican": ("republican",), "gop": ("republican",),
 }
+# Verbs whose subject a description names by the verb's agent noun: "Greer owns the Lions ... the team owner".
+AGENT_NOUNS = {"own": "owner", "found": "founder", "lead": "leader", "coach": "coach", "manage": "manager",
+               "chair": "chair", "govern": "governor", "edit": "editor", "direct": "director", "host": "host"}
 # Descriptions that exclude each other: "the incumbent" is never the person tied to "challenger".
-CONTRARY = {"incumbent": ("challenger",), "challenger": ("incumbent",)}
+CONTRARY = {"incumbent": ("challenger",), "challenger": ("incumbent",), "democrat": ("republican",),
+            "republican": ("democrat",)}
 FORMER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "retired", "late"})
 # Modifiers that make a definite description pick someone out anew rather than refer back.
 NOT_ANAPHORIC = frozenset({
@@ -103,6 +109,7 @@ _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 # "the paper", "the editorial board": the newspaper named last; "the group" may be any organisation.
 PRESS_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly"})
 GENERIC_ORGANIZATIONS = frozenset({"organization", "organisation", "group", "body"})
+EDITORIAL_WE = {"we", "us", "our"}
 OPPOSING = {"against", "versus", "vs.", "vs"}  # "Ortiz against Greer ... when they meet in a runoff"
 
 
@@ -151,12 +158,11 @@ class Coreference:
     def resolve(self, token: Token) -> Resolution | None:
         return self._run(self._ask(token))
 
-    def pair(self, token: Token, coordinated_only: bool = False) -> list[Resolution]:
+    def pair(self, token: Token) -> list[Resolution]:
         """The two people a plural refers to ("they", "both", "the two", "the pair", "both
         candidates"): the last coordination of two people before it ("X and Y ... they"), else
         the last two people named, walking back sentence by sentence ("put X at 27% and Y at 24%,
-        sending both to a runoff"). A third person on the way settles nothing. ``coordinated_only``:
-        only the coordination ("X and Y endorsed Ruiz. They also backed Lind")."""
+        sending both to a runoff"). A third person on the way settles nothing."""
         if not _plural(token):
             return []
         index = self._sentence(token)
@@ -182,8 +188,6 @@ class Coreference:
                     coordinated = [rival, cluster]
             if len(coordinated) == 2 and not people:
                 return [Resolution(c, "pronoun", back) for c in coordinated]
-            if coordinated_only and found:
-                return []
             for cluster in found.values():  # "Nadia Ferro" ... "Ferro": one person
                 surname = cluster.label.split()[-1].lower() if cluster.label else ""
                 if surname not in people or len(cluster.label) > len(people[surname][0].label):
@@ -193,6 +197,39 @@ class Coreference:
         if len(people) != 2:
             return []
         return [Resolution(cluster, "pronoun", back) for cluster, back in people.values()]
+
+    def group(self, token: Token) -> list[Resolution]:
+        """The agents "they" or "them" stands for: the last coordination of two to MAX_GROUP people
+        or organisations ("X, Y and the Harbor Union endorsed Ruiz. They also backed Lind"), in its
+        own sentence before it or, walking back, in the nearest sentence that names anyone; a
+        sentence that names someone but coordinates nobody settles it as nobody."""
+        if token.lower_ not in ("they", "them"):
+            return []
+        own = {t.i for subject in clause_subjects(token.head) for t in conjuncts(subject)} if token.dep_ not in SUBJECT_DEPS else set()
+        index = self._sentence(token)
+        for back in range(LOOKBACK_SENTENCES + 1):
+            if index - back < 0:
+                break
+            sent = self.sents[index - back]
+            end = token.i if back == 0 else sent.end
+            named = False
+            last: dict[int, Cluster] = {}
+            for candidate in self.doc[max(sent.start, end - MAX_SCAN) : end]:
+                cluster = self.entities.entity_at(candidate)
+                if cluster is None or cluster.type not in ("Person", "Organization"):
+                    continue
+                named = True
+                if candidate.dep_ != "conj":
+                    listed = [t for t in conjuncts(candidate) if t.i < end]
+                    members = {id(c): c for t in listed
+                               if (c := self.entities.entity_at(t)) is not None and c.type in ("Person", "Organization")}
+                    if 2 <= len(members) <= MAX_GROUP:  # "Ortiz and Greer endorsed them": not themselves
+                        last = {} if any(t.i in own for t in listed) else members
+            if last:
+                return [Resolution(c, "pronoun", back) for c in last.values()]
+            if named:
+                return []
+        return []
 
     def _opposed(self, token: Token) -> Cluster | None:
         """"supporting Ortiz against Greer", "Ortiz versus Greer": the person ``token`` (the object
@@ -292,6 +329,8 @@ class Coreference:
 
     def _resolve(self, token: Token) -> Steps:
         cluster = self.entities.entity_at(token)
+        if cluster is not None and cluster.type == "Group" and self._description_kind(token) == "person":
+            return (yield from self._description(token, "person"))  # "the Republican": a person, not the party
         if cluster is not None:
             return Resolution(cluster, "name")
         lower = token.lower_
@@ -304,6 +343,8 @@ class Coreference:
             if head.dep_ == "attr" and head.pos_ == "NOUN":
                 head = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), head)
             return (yield head)
+        if lower in EDITORIAL_WE and self.quotes.region_of(token) is None:
+            return (yield from self._editorial(token))
         if lower in ("it", "its") and token.dep_ in (*SUBJECT_DEPS, "poss"):
             return (yield from self._it(token))
         if _age(token) is not None and _definite(token):  # "the 45-year-old"
@@ -438,6 +479,9 @@ class Coreference:
             c.dep_ == "amod" and c.text.islower())]  # not "the editorial board"
         for owner in owners:
             found = yield owner
+            if found is not None and found.cluster.type == "Organization" and (
+                    head in NAME_TAILS or any(c.lower_ == "editorial" for c in token.children)):
+                return Resolution(found.cluster, "name")  # "the Law and Justice party", "the Times editorial board"
             if found is not None and found.cluster.type in ("Person", "Organization"):
                 label = f"{found.cluster.label} {head}"
                 cluster = self._owned.get(label)
@@ -518,6 +562,10 @@ class Coreference:
                 related.append(token.head)
             if token.dep_ in SUBJECT_DEPS:
                 related += [c for c in token.head.children if c.dep_ == "attr"]
+            related += [c for clause in token.children if clause.dep_ == "relcl"  # "Greer, who was elected mayor"
+                        for c in clause.children if c.dep_ in ("attr", "oprd")]
+            if token.dep_ == "nsubj" and (agent := AGENT_NOUNS.get(token.head.lemma_.lower())):
+                found.setdefault(agent, []).append((token.head.i, cluster))  # "Greer owns the team" -> the owner
             related += [m for word in list(related) if word.dep_ in ("appos", "attr") or word.i == token.head.i
                         for m in word.children if m.dep_ in ("amod", "compound")]  # "the populist candidate"
             for word in related:
@@ -584,6 +632,28 @@ class Coreference:
                     or (age is not None and self._ages.get(id(found), age) != age)):
                 return None
             return Resolution(found, "description", back)
+        return None
+
+    # -- "we" in an editorial ----------------------------------------------------------------------
+
+    def _editorial(self, token: Token) -> Steps:
+        """"The Tribune Editorial Board ... we endorsed Daley": outside quotation marks, "we" is the
+        newspaper whose editorial board or name the text gave last, within 2 x LOOKBACK_SENTENCES."""
+        index = self._sentence(token)
+        start = self.sents[max(0, index - 2 * LOOKBACK_SENTENCES)].start
+        for candidate in reversed(self.doc[max(start, token.i - 4 * MAX_SCAN) : token.i]):
+            if self.quotes.region_of(candidate) is not None:
+                continue
+            cluster = self.entities.entity_at(candidate)
+            board = candidate.lemma_.lower() == "board" and any(c.lower_ == "editorial" for c in candidate.children)
+            if board:
+                found = yield candidate
+                if found is not None and found.cluster.type == "Organization":
+                    return Resolution(found.cluster, "description")
+                owner = next((c for c in candidate.children if c.dep_ in ("compound", "poss")), None)
+                cluster = self.entities.entity_at(owner) if owner is not None else None
+            if cluster is not None and cluster.type == "Organization" and (board or newspaper_name(cluster.label)):
+                return Resolution(cluster, "description")
         return None
 
     # -- "it": an organisation -------------------------------------------------------------------

@@ -113,7 +113,8 @@ class Cluster:
 
 def _is_title(token: Token) -> bool:
     word = token.lower_.rstrip(".")
-    return word in honorifics() or word in position_words()
+    plural = word.endswith("s") and word[:-1] in position_words()  # "named new Bishops"
+    return word in honorifics() or word in position_words() or plural
 
 
 def _is_descriptor(token: Token) -> bool:
@@ -134,7 +135,7 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
         return organization
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start])):
+    while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start]) or doc[start].tag_ in ("VBG", "VBD")):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
         end -= 1
@@ -178,6 +179,8 @@ def _without_descriptors(doc: Doc, start: int, end: int) -> tuple[int, int] | No
     Ana Ruiz", "Rival Ana Ruiz" are Ana Ruiz; a name of descriptors alone ("Incumbent") is none."""
     if _organization_name(doc[start:end].text):
         return start, end
+    if end - start == 1 and doc[start].tag_ in ("NNS", "NNPS") and doc[start].lower_.removesuffix("s") in position_words():
+        return None  # "Senators Rand Paul and Ted Cruz": a plural title
     cut = max((k for k in range(start, end) if _is_descriptor(doc[k])), default=None)
     if cut is None:
         return start, end
@@ -193,7 +196,7 @@ def _without_descriptors(doc: Doc, start: int, end: int) -> tuple[int, int] | No
 
 
 # Lower-case organisation words that complete a name before them: "the Labour party", "the HDZ party".
-_NAME_TAILS = {"party", "union", "caucus", "alliance", "coalition", "federation", "league"}
+NAME_TAILS = {"party", "union", "caucus", "alliance", "coalition", "federation", "league"}
 _LIST_WORDS = {",", "and", "&", "of", "for", "the"}
 
 
@@ -201,7 +204,7 @@ def _tail(doc: Doc, end: int) -> int:
     """``end``, or one past a lower-case organisation word that the name before it modifies."""
     if end < len(doc) and end > 0:
         word, last = doc[end], doc[end - 1]
-        if word.lower_ in _NAME_TAILS and word.pos_ == "NOUN" and last.head.i == word.i and last.dep_ in ("compound", "amod", "nmod"):
+        if word.lower_ in NAME_TAILS and word.pos_ == "NOUN" and last.head.i == word.i and last.dep_ in ("compound", "amod", "nmod"):
             return end + 1
     return end
 
@@ -210,7 +213,7 @@ def _without_tail(doc: Doc, start: int, end: int) -> str:
     """A name's text; a lower-case organisation word other than "party" names what it is, not
     who: "the Teamsters union" is the Teamsters, "the Labour party" the Labour party."""
     last = doc[end - 1]
-    if end - start > 1 and last.lower_ in _NAME_TAILS and last.lower_ != "party" and last.text.islower():
+    if end - start > 1 and last.lower_ in NAME_TAILS and last.lower_ != "party" and last.text.islower():
         return doc[start : end - 1].text
     return doc[start:end].text
 
@@ -246,8 +249,20 @@ def _complete(ent: Span) -> Span:
             end += 1
         else:
             break
-    start = _extend_left(doc, ent.start, end)
+    start = _owners_left(doc, _extend_left(doc, ent.start, end), end)
     return Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent
+
+
+def _owners_left(doc: Doc, start: int, end: int) -> int:
+    """Take in a plural possessive that begins an organisation's name: "the Workers'| Party of
+    Verdania", "the Farmers'| Union"."""
+    if start >= 2 and doc[start - 1].text in ("'", "’") and _organization_name(doc[start:end].text):
+        owner = doc[start - 2]
+        if owner.text[:1].isupper() and owner.lower_.endswith("s") and owner.pos_ in ("PROPN", "NOUN"):
+            start -= 2
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+                start -= 1
+    return start
 
 
 def _extend_left(doc: Doc, start: int, end: int) -> int:

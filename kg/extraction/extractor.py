@@ -123,11 +123,16 @@ def _stranded(token: Token) -> list[Token]:
         return []
     verb, end = prep.head, token.right_edge.i
     out: list[Token] = []
-    for sibling in sorted(verb.children, key=lambda c: c.i):
+    siblings = sorted(verb.children, key=lambda c: c.i)
+    after = token.doc[end + 1] if end + 1 < len(token.doc) else None
+    if after is not None and after.tag_ == "VBG" and after.dep_ in ("advcl", "acl", "xcomp", "pcomp") and after.left_edge.i == after.i \
+            and all(a.i != after.i for a in verb.ancestors):  # "deciding to recuse from the bench | hearing the plea", hung higher
+        siblings.append(after)
+    for sibling in siblings:
         if sibling.i <= prep.i or sibling.left_edge.i != end + 1:
             continue
         if (sibling.dep_ == "prep" and sibling.lower_ in MATTER_PREPOSITIONS) or (
-                sibling.dep_ in ("advcl", "acl") and sibling.tag_ == "VBG"):
+                sibling.dep_ in ("advcl", "acl", "xcomp", "pcomp") and sibling.tag_ == "VBG"):
             out += list(sibling.subtree)
             end = sibling.right_edge.i
     return out
@@ -157,10 +162,18 @@ def _bare_name(token: Token) -> bool:
         and token.text[:1].isupper()
         and token.text[1:].islower()
         and token.lemma_.lower() not in position_words()
+        and not (token.lower_.endswith("s") and token.lower_[:-1] in position_words())  # "named new Bishops"
         and token.lemma_.lower() not in organization_words()
         and token.lower_ not in DESCRIPTORS
         and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
     )
+
+
+PAST_HOLDER_WORDS = {"old", "former", "previous", "outgoing", "last", "departing", "ousted", "retiring", "late", "then"}
+
+
+def _children_of(token: Token, dep: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep]
 
 
 def _tied(cluster: Cluster, type_: str) -> bool:
@@ -189,6 +202,8 @@ class DocumentExtractor:
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
+        self._announced: dict[str, tuple[int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence start, appointers)
+        self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
         self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
 
@@ -205,6 +220,8 @@ class DocumentExtractor:
             self._add_match(sentence, match)
         self._add_titles()
         self._add_repeats()
+        self._add_named_appointees()
+        self._drop_headline_restatements()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
             entities.update(e for e in (fact.subject, fact.object, fact.position, fact.organization) if e)
@@ -241,6 +258,12 @@ class DocumentExtractor:
                         elif (number == 1 and cls == "Agent" and found.type == "Place" and self.entities.weakly_typed(found)
                               and " " not in found.label and token.pos_ == "PROPN"):
                             found.votes["Person"] += 1.25
+        for _, match in matches:  # "Garland, who tapped Smith": no place is a "who"
+            for token in match.subjects + match.objects:
+                if token.lower_ in ("who", "whom") and token.head.dep_ == "relcl":
+                    found = self.entities.entity_at(token.head.head)
+                    if found is not None and found.type != "Person" and self.entities.weakly_typed(found):
+                        found.votes["Person"] += 1.25
         for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
             for token in match.subjects + match.objects:
                 self.coref.resolve(token)
@@ -278,8 +301,9 @@ class DocumentExtractor:
             found = self._argument(token, rel, as_object)
             if found is not None:
                 out.append(found)
-            else:
-                out += [(self.entity(r.cluster), argument_confidence(r)) for r in self.coref.members(token)]
+            else:  # "endorsed all three candidates. The three are ...", "met Ortiz and Greer and endorsed them"
+                found_all = self.coref.members(token) or (self.coref.group(token) if as_object and token.lower_ == "them" else [])
+                out += [(self.entity(r.cluster), argument_confidence(r)) for r in found_all]
         return out
 
     def _phrase_type(self, token: Token, rel: Relation) -> str:
@@ -362,6 +386,8 @@ class DocumentExtractor:
         rel = match.relation
         subjects = self._arguments(match.subjects, rel, False)
         objects = self._arguments(match.objects, rel, True)
+        if rel.role_bearing and not match.pairwise:
+            subjects = self._announcer(sentence, match, subjects, objects)
         if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
             subjects += [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.pair(t)]
             unique = {e: c for e, c in subjects}
@@ -369,9 +395,8 @@ class DocumentExtractor:
                 return  # a list the parser took for a field of candidates
             pairs = [((a, unique[a]), (b, unique[b])) for a, b in combinations(sorted(unique, key=lambda e: e.label), 2)]
         else:
-            if not subjects:  # "X and Y endorsed Ruiz. They also backed Lind"
-                subjects = [(self.entity(r.cluster), argument_confidence(r))
-                            for t in match.subjects if t.lower_ == "they" for r in self.coref.pair(t, coordinated_only=True)]
+            if not subjects:  # "X, Y and Z endorsed Ruiz. They also backed Lind"
+                subjects = [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.group(t)]
             if min(len(subjects), len(objects)) > 1 and len(subjects) * len(objects) > MAX_PRODUCT:
                 return  # two long lists crossed: a misparse, not len(subjects) x len(objects) statements
             pairs = [(s, o) for s in subjects for o in objects]
@@ -416,7 +441,7 @@ class DocumentExtractor:
                     continue
                 for subject in clause_subjects(token):
                     found = self.coref.resolve(subject)
-                    resolutions = [found] if found is not None else self.coref.pair(subject, coordinated_only=True)
+                    resolutions = [found] if found is not None else self.coref.group(subject)
                     for resolution in resolutions:
                         subj = self.entity(resolution.cluster)
                         for fact in earlier:
@@ -427,6 +452,89 @@ class DocumentExtractor:
                             confidence = self.confidence["repeat"] * argument_confidence(resolution)
                             evidence = self._evidence(sentence, f"{token.text} {word.text}", "repeat", confidence, polarity, speaker)
                             self._store(Fact(subj, fact.relation, fact.object, evidence))
+
+    def _announcer(self, sentence: Span, match: Match, subjects: list[tuple[Entity, float]],
+                   objects: list[tuple[Entity, float]]) -> list[tuple[Entity, float]]:
+        """"Pope Leo named new bishops for two dioceses. Father Ruiz has been appointed bishop of
+        Ross": an agentless passive of a role-bearing relation takes the agent of an act of it
+        with no named object in one of the two sentences before (or of the agentless passive
+        before it that took one: a list of appointments). Records such acts, too."""
+        rel = match.relation
+        if subjects and not objects and match.frame == "active" and match.objects:
+            self._announced[rel.name] = (sentence.start, subjects)
+            self._announcements.append((match, self._sentence_index[sentence.start], subjects))
+            return subjects
+        trigger = match.trigger
+        if subjects or not objects or match.frame not in ("passive", "role") or not _children_of(trigger, "nsubjpass"):
+            return subjects
+        found = self._announced.get(rel.name)
+        if found is None or found[0] >= sentence.start:
+            return subjects
+        index = self._sentence_index[sentence.start]
+        earlier = [s.start for s in self.sentences[max(0, index - 2):index]]
+        if found[0] not in earlier:
+            return subjects
+        self._announced[rel.name] = (sentence.start, found[1])  # a list of appointments goes on
+        return [(entity, confidence * 0.8) for entity, confidence in found[1]]
+
+    def _add_named_appointees(self) -> None:
+        """"Pope Leo appointed a new bishop for Ross. The diocese's new bishop will be Father Ana
+        Ruiz": an act with no named object, then, in one of the two sentences after, a copula that
+        names its object noun (the subject or the attribute is that noun, the other a person)."""
+        for match, index, appointers in self._announcements:
+            nouns = {o.lemma_.lower() for o in match.objects if o.pos_ == "NOUN"}
+            if not nouns:
+                continue
+            polarity, speaker = self._stance(match.trigger, appointers[0][0], match.relation)
+            if polarity != "positive":
+                continue
+            for sentence in self.sentences[index + 1:index + 3]:
+                for be in sentence:
+                    if be.lemma_ != "be" or be.pos_ not in ("AUX", "VERB"):
+                        continue
+                    sides = [c for c in be.children if c.dep_ in ("nsubj", "attr")]
+                    if len(sides) != 2 or not any(side.lemma_.lower() in nouns and not any(
+                            m.lower_ in PAST_HOLDER_WORDS for m in side.children) for side in sides):
+                        continue  # "the new chief is X", not "the old chief was X"
+                    if stance(be, future_is_fact=True, ontology=self.ontology).polarity != "positive":
+                        continue  # "the new chief could be X"
+                    for side in sides:
+                        found = self.coref.resolve(side) if side.lemma_.lower() not in nouns else None
+                        if found is None:
+                            continue
+                        cluster = found.cluster
+                        if cluster.type != "Person" and self.entities.weakly_typed(cluster) and not self._place(cluster):
+                            cluster.votes["Person"] += 1.25  # the post's holder is a person, whatever the tagger said
+                        if cluster.type != "Person":
+                            continue
+                        person = self.entity(found.cluster)
+                        for appointer, confidence in appointers:
+                            evidence = self._evidence(sentence, match.trigger.text, match.frame,
+                                                      self.confidence[match.frame] * confidence * 0.8, polarity, speaker)
+                            self._store(Fact(appointer, match.relation.name, person, evidence))
+
+    def _drop_headline_restatements(self) -> None:
+        """"Lee recuses himself from AP probe" over "Lee recused himself from the leak
+        investigation that ...": a headline's matter that the body names again, by the same head
+        word of kg:Matter for the same person, is the body's (its fuller phrase)."""
+        headlines = [(self.offset + z.start_char, self.offset + z.end_char) for z in structure.zones(self.doc) if z.label_ == "headline"]
+        if not headlines:
+            return
+
+        def heads(fact: Fact) -> set[str]:
+            words = self.ontology.relations[fact.relation].range_head_words
+            return {w.strip(".,").lower() for w in fact.object.label.split()} & words
+
+        def in_headline(fact: Fact) -> bool:
+            return any(start <= fact.evidence.start < end for start, end in headlines)
+
+        body = [f for f in self.facts.values() if f.object.type == "Matter" and not in_headline(f) and f.evidence.polarity == "positive"]
+        for key, fact in list(self.facts.items()):
+            if fact.object.type != "Matter" or not in_headline(fact):
+                continue
+            if any(b.subject == fact.subject and b.relation == fact.relation and b.object != fact.object
+                   and heads(b) & heads(fact) for b in body):
+                del self.facts[key]
 
     def _previous_facts(self, index: int) -> list[Fact]:
         """The positive facts (no positions, no symmetric relations) of the nearest of the two

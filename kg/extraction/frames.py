@@ -198,10 +198,33 @@ def _gerund_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return _prep_objects(token, preps) + gerunds
 
 
+def _perfect_auxiliary(verb: Token) -> Token | None:
+    """The "had" of "who had earlier backed Pillai" when the parser made "had" the verb and the
+    participle a modifier of its object."""
+    doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].pos_ == "ADV":
+        before -= 1
+    if before >= 0 and doc[before].lemma_ == "have" and verb.head.head.i == doc[before].i and verb.head.dep_ == "dobj":
+        return doc[before]
+    return None
+
+
 def _is_passive(verb: Token) -> bool:
     if _children(verb, "nsubjpass", "auxpass"):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "conj") and _children(verb, "agent") and _set_off(verb):
+        return True  # "..., Primorac, backed by the HDZ party, took 19 per cent"
     return verb.tag_ == "VBN" and verb.dep_ == "acl" and not _children(verb, "nsubj")
+
+
+def _set_off(verb: Token) -> list[Token]:
+    """The name a participle set off by commas describes, where the parser hung the participle
+    elsewhere: "Primorac, backed by X," parsed as a clause of the sentence's verb."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "conj") or _children(verb, "nsubj", "nsubjpass") or verb.i < 2:
+        return []
+    comma, name = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    return [name] if comma.text == "," and name.pos_ == "PROPN" else []
 
 
 def _split_role(tokens: list[Token]) -> tuple[list[Token], Token | None]:
@@ -254,11 +277,18 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if not _context_before(verb, rel, trigger, lex):
             return
         carried = True  # "Moldova holds a runoff on Sunday. Sandu faces Stoianoglo"
-    if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel):
-        return  # "beat Y in the first round ... and faces Z in the runoff"
-    if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
+    if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and _has_local_context(verb.head, rel)):
+        return  # "beat Y in the first round ... and faces Z in the runoff"; "won the runoff, defeating Y" counts
+    if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD") and (perfect := _perfect_auxiliary(verb)) is not None:
+        subjects = clause_subjects(perfect)  # "Das, who had earlier backed Pillai", "had" parsed as the verb
+        objects = [verb.head]
+        frame = "active"
+    elif verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
         objects = [verb.head]
+        if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
+            objects = _described(verb.head) or objects
         frame = "passive"
     elif rel.object_prepositions and _is_passive(verb):  # "Judge Kim is recused from the case"
         if _children(verb, *PASSIVE_AGENT_DEPS):
@@ -267,7 +297,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = _matter_objects(verb, rel, trigger)
         frame = "active"
     elif _is_passive(verb):
-        objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
+        objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else []) or _set_off(verb)
         if not objects and verb.dep_ == "conj":  # "Butler has worked in politics and was appointed by X"
             objects = clause_subjects(verb)
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
@@ -302,7 +332,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     # "X endorsed Y along with Z": Z is one more subject, wherever the parser hangs "along with"
     subjects = _members(subjects + _co_agents(verb) + [a for o in objects for a in _co_agents(o)])
     if frame == "passive":  # "endorsed by the union on Monday — and by Mayor Lind a day later"
-        subjects += _members([p for by in _children(verb, "conj") if by.lower_ == "by" for p in _children(by, "pobj")])
+        second = _children(verb, "conj") + [c for a in _children(verb, *PASSIVE_AGENT_DEPS) for c in _children(a, "conj")]
+        subjects += _members([p for by in second if by.lower_ == "by" for p in _children(by, "pobj")])  # "by X and by Y"
     if not rel.object_is_phrase:
         objects = _members([_candidate(o, lex) for o in objects], co_agents=False)
         if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"
@@ -371,6 +402,9 @@ def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
         for child in token.children:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 frontier.append(child)
+            elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < token.i and any(
+                    c.dep_ == "cc" for c in child.children):
+                frontier.append(child)  # "from Ana Ruiz and Carl Lind", misparsed as "Ruiz" modifying "Lind"
             elif (child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN"
                   and child.ent_type_ in ("PERSON", "ORG") and not _parenthesised(child)):
                 frontier.append(child)
@@ -445,6 +479,9 @@ def _parenthesised(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].text == "("
 
 
+POST_NOUNS = {"post", "position", "job", "role", "office", "seat", "board", "council", "commission", "bench", "cabinet", "panel"}
+
+
 def _given_a_post(verb: Token, objects: list[Token]) -> bool:
     """Does the choice ``verb`` give its object a post: "as Y", "for the post", "to lead Y"?"""
     if any(c.dep_ == "prt" for c in verb.children):
@@ -453,6 +490,8 @@ def _given_a_post(verb: Token, objects: list[Token]) -> bool:
         return True
     if _prep_objects(verb, ("for",)):
         return True
+    if any(o.lemma_.lower() in position_words() or o.lemma_.lower() in POST_NOUNS for o in _prep_objects(verb, ("to",))):
+        return True  # "restored her to the post", "picked him to the board"
     return any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > verb.i
                and any(a.lower_ == "to" for a in c.children) for c in verb.children)
 
@@ -517,6 +556,9 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
     if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
         subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
+    agents = _prep_objects(noun, ("by",))
+    if agents and not objects and not rel.symmetric and _children(noun, "poss"):
+        subjects, objects = agents, _children(noun, "poss")  # "Kim's appointment by Gov. Lee": Lee -> Kim
     if not subjects and not rel.symmetric:  # "won the Harlow endorsement": the name before the noun
         subjects = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1]
     if rel.symmetric:
@@ -540,6 +582,16 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
         datives = _children(noun.head, "dative")  # "gave Reid her endorsement", "gave the nod to Reid"
         objects = objects or _expand([p for d in datives for p in (_children(d, "pobj") if d.pos_ == "ADP" else [d])])
+    if not rel.symmetric and not rel.object_is_phrase:
+        by = _prep_objects(noun, ("by",))
+        owners = _children(noun, "poss")
+        if by and owners and not objects:  # "Okoro's endorsement by the union"
+            subjects, objects = by, [_candidate(o, lex) for o in owners]
+        if (subjects and not objects and noun.dep_ == "nsubj" and lemma_in(noun.head, lex.cue("benefitVerbs"))
+                and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in noun.head.children)):  # not "could give"
+            # "the nod from Ruiz gives Okoro a boost", "Ruiz's endorsement boosted Okoro's campaign"
+            helped = _children(noun.head, "dative") or _children(noun.head, "dobj")
+            objects = [_candidate(o, lex) for o in helped if o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in lex.cue("candidacyNouns")]
     if subjects and objects:
         role = None
         if rel.role_bearing:  # "X's appointment of Y as police chief"
@@ -551,12 +603,19 @@ def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:
     """"X forced a runoff with Y", "X will be in the runoff against Y": the subject of the
     clause the runoff noun belongs to, and the noun's opponent ("avoided a runoff with Y": no)."""
     preps = ("against", "with", "versus", "vs", "vs.")
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
-    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX") or lemma_in(verb, lex.cue("negatingVerbs")):
+    if noun.dep_ not in ("dobj", "pobj"):
         return []
-    opponents = _prep_objects(noun, preps) or [  # the parser hangs "with Y" on the verb, right after the noun
-        o for prep in _children(verb, "prep") if prep.lower_ in preps and prep.i == noun.right_edge.i + 1
-        for o in _prep_objects(verb, (prep.lower_,))]
+    verb, path = noun.head, [noun.head]
+    for _ in range(4):  # "X is in the runoff", "X secured a spot in the runoff": up to the clause's verb
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("prep", "pobj", "dobj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        path.append(verb)
+    if verb.pos_ not in ("VERB", "AUX") or lemma_in(verb, lex.cue("negatingVerbs")):
+        return []
+    opponents = _prep_objects(noun, preps) or [  # the parser hangs "with Y" higher up, right after the noun
+        o for head in path for prep in _children(head, "prep") if prep.lower_ in preps and prep.i == noun.right_edge.i + 1
+        for o in _prep_objects(head, (prep.lower_,))]
     if not opponents:
         return []
     return [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN")] + opponents
@@ -647,6 +706,16 @@ def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Mat
         yield Match(rel, runoff, "reciprocal", named, [], pairwise=True)
 
 
+def choice_between_matches(prep: Token, rel: Relation) -> Iterator[Match]:
+    """"Voters will choose between X and Y in the runoff": a verb's "between" pair, with the
+    runoff among the verb's own words."""
+    if prep.dep_ != "prep" or prep.head.pos_ != "VERB" or not _has_local_context(prep.head, rel):
+        return
+    participants = [p for p in _prep_objects(prep.head, ("between",)) if _may_be_candidate(p)]
+    if len(participants) >= 2:
+        yield Match(rel, prep.head, "reciprocal", participants, [], pairwise=True)
+
+
 def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
     """Every frame in ``sentence`` of the relations whose triggers ``lex`` holds."""
     for match in _find_matches(sentence, lex):
@@ -660,6 +729,9 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         if token.lower_ == "neither":
             for rel in lex.contests:
                 yield from neither_matches(token, rel, lex)
+        elif token.lower_ == "between":
+            for rel in lex.contests:
+                yield from choice_between_matches(token, rel)
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
@@ -668,6 +740,10 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         if not (verb or noun):
             continue
         forms = lemmas(token)
+        if noun and token.lower_ in ELECTION_NOUNS and not lex.nouns.get(_first(forms, lex.nouns)):
+            for rel in lex.contests:  # "a second round between X and Y", "the second-round vote"
+                if _has_local_context(token, rel):
+                    yield from noun_matches(token, rel, lex)
         if lex.triggers.isdisjoint(forms):
             continue
         if verb:
@@ -682,10 +758,6 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         if noun:
             for rel, particle in lex.nouns.get(_first(forms, lex.nouns), ()):
                 yield from noun_matches(token, rel, lex, particle)
-            if token.lower_ in ELECTION_NOUNS and not lex.nouns.get(_first(forms, lex.nouns)):
-                for rel in lex.contests:  # "a second round between X and Y", "the second-round vote"
-                    if _has_local_context(token, rel):
-                        yield from noun_matches(token, rel, lex)
             for rel in lex.agent_nouns.get(_first(forms, lex.agent_nouns), ()):
                 yield from agent_noun_matches(token, rel)
             for rel in lex.patient_nouns.get(_first(forms, lex.patient_nouns), ()):

@@ -18,7 +18,8 @@ from kg.store.memory import MemoryStore
 class FileStore(MemoryStore):
     """A graph file held in memory; what is added or updated goes back to the file (in its own
     format, through a temporary file renamed over it) on :meth:`flush` and :meth:`close`, and
-    after each update.
+    after each update. A build folder is rewritten as a set (:func:`kg.folder.refresh`): its
+    ``graph.ttl``, its page and its ``facts.jsonl`` follow the change.
 
     A file of named graphs (TriG, N-Quads) is read as the union of its graphs, so it opens
     read-only: writing that union back would lose which graph each triple came from."""
@@ -26,6 +27,7 @@ class FileStore(MemoryStore):
     persistent = True
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.folder = Path(path) if Path(path).is_dir() else None
         self.path = graph_file(path)
         self.format = for_path(self.path) or BY_NAME["turtle"]
         try:
@@ -68,7 +70,12 @@ class FileStore(MemoryStore):
 
     def flush(self) -> None:
         if self._changed and not self._broken:
-            self.kg.serialize(self.path, self.format.name)
+            if self.folder is not None:  # a build folder: its page and facts follow its graph
+                from kg.folder import refresh
+
+                refresh(self.folder, self.kg.graph)
+            else:
+                self.kg.serialize(self.path, self.format.name)
             self._changed = False
 
     def __repr__(self) -> str:

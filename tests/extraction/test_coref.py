@@ -71,6 +71,21 @@ RESOLVED = [
      {("Ben Okoro", "endorses", "Ana Ruiz")}),
     ("Incumbent Ana Ruiz faces Ben Okoro in November. The incumbent won the backing of Cara Lind.",
      {("Cara Lind", "endorses", "Ana Ruiz")}),
+    # "the Republican", "the Democrat": a person the party word was tied to, not the party
+    ("Republican Tom Greer faces Democrat Rita Moreno. The Democrat was endorsed by Lisa Ortiz on Wednesday.",
+     {("Lisa Ortiz", "endorses", "Rita Moreno")}),
+    # a title given in a relative clause
+    ("Tom Greer, who was elected mayor in 2015, spoke on Tuesday. The mayor endorsed Lisa Ortiz on Wednesday.",
+     {("Tom Greer", "endorses", "Lisa Ortiz")}),
+    # a title given by a verb: "owns the Lions" -> "the team owner"
+    ("Tom Greer owns the Dallas Lions. The team owner appointed Lisa Ortiz as head coach on Monday.",
+     {("Tom Greer", "appointed", "Lisa Ortiz")}),
+    # "did so" for a recusal
+    ("Justice Lisa Ortiz recused herself from the Delmar case on Monday. Justice Tom Greer did so on Tuesday.",
+     {("Lisa Ortiz", "recused_from", "Delmar case"), ("Tom Greer", "recused_from", "Delmar case")}),
+    # "its endorsement"
+    ("The Harbor Workers Union met on Monday. Its endorsement of Lisa Ortiz surprised nobody.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
     # an untied description: the one person of the sentence before
     ("Lisa Ortiz won the primary on Tuesday. The populist candidate was endorsed by Mayor Tom Greer.",
      {("Tom Greer", "endorses", "Lisa Ortiz")}),
@@ -106,7 +121,7 @@ RESOLVED = [
 
 @pytest.mark.parametrize("text,expected", RESOLVED, ids=[t for t, _ in RESOLVED])
 def test_descriptions_resolved(extract, text, expected):
-    assert plain(extract(text), {"endorses", "recused_from"}) == expected
+    assert plain(extract(text), {"endorses", "recused_from", "appointed"}) == expected
 
 
 UNRESOLVED = [
@@ -127,6 +142,8 @@ UNRESOLVED = [
     ("The Harbor Workers Union met on Monday. The ex-soldier was endorsed by Ana Ruiz.", set()),
     # a contrary description: the person tied to "challenger" is not "the incumbent"
     ("Challenger Ana Ruiz spoke in Dallas on Monday. The incumbent was endorsed by Ben Okoro.", set()),
+    # the Republican is not "the Democrat"
+    ("Republican Tom Greer spoke on Tuesday. The Democrat was endorsed by Lisa Ortiz on Wednesday.", set()),
     # another age
     ("Ben Okoro, 45, ran for mayor. The 61-year-old was endorsed by the Harbor Workers Union.", set()),
     # too far back
@@ -168,3 +185,40 @@ LISTED = [
 @pytest.mark.parametrize("text,expected", LISTED, ids=[t for t, _ in LISTED])
 def test_listed_people(extract, text, expected):
     assert plain(extract(text), {"endorses", "faces_in_runoff"}) == expected
+
+
+EDITORIAL = [
+    # outside quotation marks, "we" is the newspaper whose editorial board spoke last
+    ("The Dallas Tribune Editorial Board met the candidates last week. This time we endorse Tom Greer for mayor.",
+     {("Dallas Tribune", "endorses", "Tom Greer")}),
+    # inside them it is the speaker's side, which names nobody here
+    ("Tom Greer spoke on Sunday. \"We endorse Lisa Ortiz,\" Greer said.", set()),
+    # no newspaper before it
+    ("Voters in Dallas will choose a mayor on Tuesday. We endorse Lisa Ortiz.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", EDITORIAL, ids=[t for t, _ in EDITORIAL])
+def test_editorial_we(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected
+
+
+GROUPS = [
+    # "they" for more than two coordinated agents, organisations among them
+    ("Senator Ada Vance, Governor Tom Greer and the Harbor Workers Union endorsed Lisa Ortiz in 2016. "
+     "They also backed Rita Moreno in the Senate race.",
+     {(e, "endorses", c) for e in ("Ada Vance", "Tom Greer", "Harbor Workers Union") for c in ("Lisa Ortiz", "Rita Moreno")}),
+    # "them" for the people just coordinated
+    ("The Harbor Workers Union met Lisa Ortiz and Tom Greer on Monday and endorsed them.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz"), ("Harbor Workers Union", "endorses", "Tom Greer")}),
+    # never the clause's own subjects
+    ("Lisa Ortiz and Tom Greer endorsed them on Monday.", set()),
+    # a sentence naming one person, coordinating nobody, settles it as nobody
+    ("Lisa Ortiz and Tom Greer spoke on Sunday. Rita Moreno spoke on Monday. The Harbor Workers Union endorsed them.",
+     set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", GROUPS, ids=[t for t, _ in GROUPS])
+def test_groups(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected

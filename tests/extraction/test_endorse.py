@@ -52,6 +52,42 @@ ASSERTED = [
     # a one-word name the model takes for a place is, when endorsed, a candidate
     ("Okoro has been endorsed by Governor Ana Ruiz, Mayor Carl Lind and the Harbor Teachers Union.",
      {("Ana Ruiz", "endorses", "Okoro"), ("Carl Lind", "endorses", "Okoro"), ("Harbor Teachers Union", "endorses", "Okoro")}),
+    # "it" is the organisation that governs it or leads the sentence before
+    ("The Harbor Teachers Union announced Monday that it is endorsing Ben Okoro in the mayoral race.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    ("The Harbor Teachers Union on Tuesday endorsed Ben Okoro for mayor. It also backed Carla Diaz for city council.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro"), ("Harbor Teachers Union", "endorses", "Carla Diaz")}),
+    # compound participles on a description of the candidate
+    ("Ruiz-backed candidate Ben Okoro won the primary on Tuesday.", {("Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro, the Ruiz-endorsed candidate, won the primary on Tuesday.", {("Ruiz", "endorses", "Ben Okoro")}),
+    # lists the parser gets half wrong
+    ("Ben Okoro secured endorsements from Ana Ruiz and Carl Lind ahead of the primary.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
+    ("Okoro has received endorsements from Mayor Ana Ruiz and Senators Carl Lind and Dora Vance in the primary.",
+     {("Ana Ruiz", "endorses", "Okoro"), ("Carl Lind", "endorses", "Okoro"), ("Dora Vance", "endorses", "Okoro")}),
+    # "the X party" is X, "the X editorial board" is X
+    ("Ben Okoro, backed by the opposition Civic Renewal (CR) party, won a third of the vote in the presidential race.",
+     {("Civic Renewal", "endorses", "Ben Okoro")}),
+    ("The Westland Herald editorial board endorsed Ben Okoro for governor.",
+     {("Westland Herald", "endorses", "Ben Okoro")}),
+    # the endorsement as a thing that happened to the candidate
+    ("Okoro's endorsement by the Harbor Teachers Union came on Monday, a week before the primary.",
+     {("Harbor Teachers Union", "endorses", "Okoro")}),
+    ("The nod from Ana Ruiz gives Ben Okoro a boost in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro touted endorsements from Ana Ruiz and the Harbor Teachers Union in the mayoral race.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz gave Ben Okoro her blessing in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz called on her supporters to back Ben Okoro in the runoff.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Endorsing Ben Okoro in the mayoral race, Ana Ruiz called him a proven leader.",
+     {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Carla Diaz has been endorsed by the state's largest police union and by U.S. Rep. Sam Watts in the primary.",
+     {("Sam Watts", "endorses", "Carla Diaz")}),
+    ("The Workers' Party of Verdania, which did not field a candidate, said it was supporting Diego Paz in the runoff.",
+     {("Workers' Party of Verdania", "endorses", "Diego Paz")}),
+    ("The Left Patriotic Front endorsed Meera Pillai in the mayoral race.",
+     {("Left Patriotic Front", "endorses", "Meera Pillai")}),
+    ("Councillor Arjun Das, who had earlier backed Meera Pillai, switched sides and endorsed Ravi Menon in the race.",
+     {("Arjun Das", "endorses", "Meera Pillai"), ("Arjun Das", "endorses", "Ravi Menon")}),
 ]
 
 
@@ -76,6 +112,10 @@ NOT_ASSERTED = [
     "The Harbor Teachers Union denied that it had rallied behind Ben Okoro in the primary.",
     "Ana Ruiz said she would vote for Ben Okoro in the runoff.",
     "If Ben Okoro wins the primary, Ana Ruiz will campaign for him.",
+    "Ana Ruiz urged Carl Lind to endorse Ben Okoro in the runoff.",
+    "Ana Ruiz is set to endorse Ben Okoro in the runoff.",
+    "Ana Ruiz stayed neutral in the runoff between Ben Okoro and Carl Lind.",
+    "The Harbor Teachers Union's blessing could give Ben Okoro a boost in the mayoral race.",
 ]
 
 

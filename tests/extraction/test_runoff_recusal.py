@@ -45,8 +45,8 @@ RUNOFF_NON_FACTS = [
     ("Ana Kowal will face either Nadia Ferro or Paul Okafor in the runoff.", set()),
     ("If no one wins half the vote, Nadia Ferro could face Paul Okafor in a runoff.", set()),
     ("Nadia Ferro lost to Paul Okafor in the primary, avoiding a runoff.", set()),
-    # the election is no candidate, even in a title-case headline
-    ("Mayoral Race Goes To Runoff Between Ferro And Okafor", set()),
+    # the election is no candidate, even in a title-case headline (the two named are)
+    ("Mayoral Race Goes To Runoff Between Ferro And Okafor", {("Ferro", "faces_in_runoff", "Okafor")}),
 ]
 
 
@@ -205,6 +205,11 @@ MORE_RUNOFF_FACTS = [
     "A second round between Nadia Ferro and Paul Okafor is set for May 2.",
     "Nadia Ferro and Paul Okafor are set to meet in a runoff on June 4.",
     "Nadia Ferro will face the former Minister of Finance Paul Okafor in the runoff.",
+    "Nadia Ferro won the runoff, defeating Paul Okafor.",
+    "Nadia Ferro will be joined in the runoff by Paul Okafor.",
+    "Paul Okafor will challenge Nadia Ferro in the runoff.",
+    "Nadia Ferro secured a spot in the runoff against Paul Okafor.",
+    "Voters will choose between Nadia Ferro and Paul Okafor in the runoff.",
 ]
 
 
@@ -218,6 +223,8 @@ def test_more_runoff_frames(extract, text):
     "Neither Nadia Ferro nor Paul Okafor will reach 50 percent, polls suggest, so a runoff looms.",
     "Nadia Ferro narrowly avoided a runoff with Paul Okafor.",
     "Nadia Ferro and Paul Okafor are expected to meet in a runoff.",
+    "Voters must choose between Nadia Ferro and Paul Okafor on Sunday, and a runoff is unlikely.",
+    "Paul Okafor will challenge Nadia Ferro in the general election.",
 ])
 def test_supposed_or_avoided_runoffs_are_no_facts(extract, text):
     assert plain(extract(text), RUNOFF) == set()
@@ -227,3 +234,47 @@ def test_a_person_named_in_full_once_and_mistyped_twice_is_a_runoff_candidate(ex
     text = ("Mary Lind came second with 21% of the vote. Lind and Bo Kim said they are ready. "
             "Lind lost in a runoff to Bo Kim in 2008.")
     assert ("Bo Kim", "faces_in_runoff", "Mary Lind") in plain(extract(text), RUNOFF)
+
+
+def test_a_gerund_the_parser_hangs_higher_stays_with_the_matter(extract):
+    text = "After deciding to recuse herself from the bench hearing a plea against the new tax, Judge Ines Moro spoke."
+    assert plain(extract(text), RECUSAL) == {("Ines Moro", "recused_from", "bench hearing a plea against the new tax")}
+
+
+def test_a_headline_matter_the_body_names_again_is_the_bodys(extract):
+    text = ("Moro Recuses Herself From Port Investigation\n\n"
+            "Judge Ines Moro recused herself from the investigation into the sale of the port.")
+    assert plain(extract(text), RECUSAL) == {("Ines Moro", "recused_from", "investigation into the sale of the port")}
+
+
+APPOINTED = ("appointed",)
+APPOINTMENTS = [
+    ("Governor Ana Lee restored Bo Kim to the post of police chief.", {("Ana Lee", "appointed", "Bo Kim")}),
+    ("Kim's appointment by Gov. Ana Lee was announced Monday.", {("Ana Lee", "appointed", "Kim")}),
+    ("Ana Lee, who in May tapped Bo Kim, a former prosecutor, to lead the inquiry, spoke on Friday.",
+     {("Ana Lee", "appointed", "Bo Kim")}),
+    # an agentless passive after an act of appointing with no named object
+    ("Pope Ana Lee has also named new bishops for two dioceses. Father Bo Kim has been appointed bishop of Ross.",
+     {("Ana Lee", "appointed", "Father Bo Kim")}),
+    ("Pope Ana Lee has named new Bishops for two dioceses.", set()),
+    ("Ana Lee picked up Bo Kim at the airport.", set()),
+    # a list of appointments after one act of appointing
+    ("Pope Ana Lee has named new bishops for two dioceses. Father Bo Kim has been appointed bishop of Ross. "
+     "He succeeds a bishop who retired. In Sligo, Father Cy Dow has been named bishop.",
+     {("Ana Lee", "appointed", "Father Bo Kim"), ("Ana Lee", "appointed", "Father Cy Dow")}),
+    # the act, then a copula that names who holds the post
+    ("Pope Ana Lee has appointed a new bishop for Ross.\nThe tenth bishop of the diocese will be Father Bo Kim.",
+     {("Ana Lee", "appointed", "Father Bo Kim")}),
+    ("Governor Ana Lee named a new police chief on Friday. The new chief is Bo Kim, a former captain.",
+     {("Ana Lee", "appointed", "Bo Kim")}),
+    ("Governor Ana Lee named a new police chief on Friday. The old chief was Bo Kim.", set()),
+    ("Governor Ana Lee named a new police chief on Friday. The new chief could be Bo Kim.", set()),
+    ("Governor Ana Lee will name a new police chief soon. The new chief is likely to be Bo Kim.", set()),
+    ("Ana Lee named new bishops for two dioceses in 2019. In 2023 the board met. Rain fell all week. "
+     "Bo Kim was appointed bishop of Ross.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", APPOINTMENTS, ids=[t for t, _ in APPOINTMENTS])
+def test_appointments_as_news_writes_them(extract, text, expected):
+    assert plain(extract(text), APPOINTED) == expected

@@ -120,3 +120,36 @@ def test_a_registered_scheme_opens_through_open_store():
         assert isinstance(store, Fixed) and {str(o) for o in store.graph().objects(A, B)} == {"hello"}
     finally:
         del STORES["fixed"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, nlp):
+    from kg.build import build
+
+    from ..conftest import EXAMPLE_ARTICLE
+
+    out = tmp_path_factory.mktemp("folder") / "out"
+    build([EXAMPLE_ARTICLE], out, nlp=nlp, title="Runoff <desk>")
+    return out
+
+
+def test_an_update_of_a_build_folder_rewrites_its_page_and_facts_with_its_graph(built, tmp_path, capsys):
+    import json
+    import shutil
+
+    folder = tmp_path / "out"
+    shutil.copytree(built, folder)
+    records = [json.loads(line) for line in (folder / "facts.jsonl").read_text().splitlines()]
+    assert any(r["relation"] == "endorses" for r in records) and any(r["relation"] != "endorses" for r in records)
+
+    assert main(["query", str(folder), "--update", INSERT]) == 0  # every statement stays: every record stays
+    assert (folder / "facts.jsonl").read_text().splitlines() == [json.dumps(r, ensure_ascii=False) for r in records]
+    before = (folder / "graph.html").read_text()
+
+    drop = "DELETE WHERE { ?a a kg:Assertion ; kg:predicate kg:endorses ; ?p ?o }"
+    assert main(["query", str(folder), "--update", drop]) == 0
+    kept = [json.loads(line) for line in (folder / "facts.jsonl").read_text().splitlines()]
+    assert kept == [r for r in records if r["relation"] != "endorses"]
+    page = (folder / "graph.html").read_text()
+    assert page != before and "<title>Runoff &lt;desk&gt;</title>" in page
+    assert sorted(p.name for p in folder.iterdir()) == ["facts.jsonl", "graph.html", "graph.ttl"]
