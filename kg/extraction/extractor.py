@@ -21,7 +21,7 @@ from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
 from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_matches
 from kg.extraction.polarity import Stance, stance
-from kg.extraction.positions import phrase_position, position
+from kg.extraction.positions import phrase_position, position, title_words
 from kg.extraction.quotes import Quotes
 from kg.extraction.syntax import clause_subjects
 from kg.model import Entity, Evidence, Extraction, Fact
@@ -578,11 +578,14 @@ class DocumentExtractor:
         return position(role, doc_id=self.document.id)
 
     def _organization(self, title: Token) -> Entity | None:
+        """The organisation a title names ("coach at Auburn University"), not a word of the title
+        itself ("Finance" of "Minister of Finance")."""
         candidates = [c for c in title.children if c.dep_ in ("compound", "amod", "poss")]
         for prep in title.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "for", "with"):
                 candidates += [p for p in prep.children if p.dep_ == "pobj"]
-        for token in candidates:
+        own = {w.i for w in title_words(title)}
+        for token in (c for c in candidates if c.i not in own):
             cluster = self.entities.entity_at(token)
             if cluster is not None and cluster.type == "Organization":
                 return self.entity(cluster)
