@@ -362,11 +362,27 @@ def _candidate(token: Token, lex: Lexicon) -> Token:
 RELATIVE_WORDS = {"who", "whom", "that", "which"}
 
 
+def _antecedent(clause: Token) -> Token:
+    """What a relative clause describes; a clause hung on the sentence's verb after a comma
+    describes the noun before that comma ("the Times and the Post, both of which back Y")."""
+    head = clause.head
+    if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i < clause.i:
+        before = clause.left_edge.i - 1
+        doc = clause.doc
+        if before >= 1 and doc[before].text == "," and doc[before - 1].pos_ in ("PROPN", "NOUN") and doc[before - 1].i != head.i:
+            return doc[before - 1]
+    return head
+
+
 def _among(subjects: list[Token]) -> list[Token]:
     """"Among those who endorsed X were A and B", "A is among the mayors who endorsed X": the
     people the copula names are the subjects, not "those" or "the mayors"."""
     out: list[Token] = []
     for subject in subjects:
+        if subject.lower_ in ("both", "all", "each") and subject.head.dep_ == "relcl" and any(
+                p.lower_ == "of" and any(w.lower_ in RELATIVE_WORDS for w in p.children) for p in subject.children):
+            out += _expand([first_conjunct(_antecedent(subject.head))])  # "X and Y, both of which support Z"
+            continue
         holder = subject.head.head if subject.lower_ in RELATIVE_WORDS and subject.head.dep_ == "relcl" else subject
         among = holder.head if holder.dep_ == "pobj" else None
         if among is not None and among.lower_ == "among" and among.dep_ == "prep":

@@ -94,6 +94,8 @@ ASSERTED = [
     ("\"I'm proud to endorse Ben Okoro for governor,\" Ana Ruiz said.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
     ("Ana Ruiz endorsed Ben Okoro in the primary, as did Carl Lind.",
      {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
+    ("Her view matches that of the Valley Times and the Harbor Post, both of which endorsed Ben Okoro in the mayoral race.",
+     {("Valley Times", "endorses", "Ben Okoro"), ("Harbor Post", "endorses", "Ben Okoro")}),
 ]
 
 
