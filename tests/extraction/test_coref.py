@@ -222,3 +222,19 @@ GROUPS = [
 @pytest.mark.parametrize("text,expected", GROUPS, ids=[t for t, _ in GROUPS])
 def test_groups(extract, text, expected):
     assert plain(extract(text), {"endorses"}) == expected
+
+
+def test_touching_person_names_are_one_name():
+    """The model may cut one name in two ("Maria Jackson| Lee"); two people never touch."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extraction.entities import find_mentions
+
+    vocab = spacy.blank("en").vocab
+    cut = Doc(vocab, words=["Rep.", "Maria", "Jackson", "Lee", "spoke", "."],
+              ents=["O", "B-PERSON", "I-PERSON", "B-PERSON", "O", "O"])
+    assert [m.name for m in find_mentions(cut)] == ["Maria Jackson Lee"]
+    listed = Doc(vocab, words=["Maria", "Jackson", ",", "Lee", "Ortiz", "spoke", "."],
+                 ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [m.name for m in find_mentions(listed)] == ["Maria Jackson", "Lee Ortiz"]
