@@ -249,8 +249,20 @@ def _complete(ent: Span) -> Span:
             end += 1
         else:
             break
-    start = _extend_left(doc, ent.start, end)
+    start = _owners_left(doc, _extend_left(doc, ent.start, end), end)
     return Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent
+
+
+def _owners_left(doc: Doc, start: int, end: int) -> int:
+    """Take in a plural possessive that begins an organisation's name: "the Workers'| Party of
+    Verdania", "the Farmers'| Union"."""
+    if start >= 2 and doc[start - 1].text in ("'", "’") and _organization_name(doc[start:end].text):
+        owner = doc[start - 2]
+        if owner.text[:1].isupper() and owner.lower_.endswith("s") and owner.pos_ in ("PROPN", "NOUN"):
+            start -= 2
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+                start -= 1
+    return start
 
 
 def _extend_left(doc: Doc, start: int, end: int) -> int:
@@ -266,8 +278,9 @@ def _extend_left(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _has_title(doc: Doc, start: int, end: int) -> bool:
-    """A title stands right before the name or modifies its head ("coach Tommy Tuberville")."""
+def _has_title(doc: Doc, start: int, end: int, appositive: bool = True) -> bool:
+    """A title stands right before the name or modifies its head ("coach Tommy Tuberville"), or,
+    when ``appositive``, stands in apposition to it ("the attorney general, Ana Ruiz")."""
     head = doc[end - 1]
     left = doc[start - 1] if start > 0 else None
     if left is not None and left.text == ")" and start >= 4 and doc[start - 3].text == "(":
@@ -275,6 +288,8 @@ def _has_title(doc: Doc, start: int, end: int) -> bool:
             return True
     if left is not None and left.pos_ in ("PROPN", "NOUN", "ADJ") and _is_descriptor(left) and left.head.i in range(start, end):
         return True
+    if not appositive:
+        return False
     if head.dep_ == "appos" and _is_title(head.head):
         return True
     return any(child.dep_ == "appos" and _is_title(child) for child in head.children)
@@ -310,7 +325,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if bounds is None:
             continue
         start, end = bounds
-        mentions.append(Mention(start, end, _without_tail(doc, start, end), ent.label_, _has_title(doc, start, end)))
+        # a place in apposition to a title is where the title holds ("the attorneys general of Ohio, Utah")
+        titled = _has_title(doc, start, end, appositive=ent.label_ != "GPE")
+        mentions.append(Mention(start, end, _without_tail(doc, start, end), ent.label_, titled))
     i = 0
     while i < len(doc):
         token = doc[i]

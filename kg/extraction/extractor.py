@@ -169,6 +169,9 @@ def _bare_name(token: Token) -> bool:
     )
 
 
+PAST_HOLDER_WORDS = {"old", "former", "previous", "outgoing", "last", "departing", "ousted", "retiring", "late", "then"}
+
+
 def _children_of(token: Token, dep: str) -> list[Token]:
     return [c for c in token.children if c.dep_ == dep]
 
@@ -200,6 +203,7 @@ class DocumentExtractor:
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
         self._announced: dict[str, tuple[int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence start, appointers)
+        self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
         self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
 
@@ -217,6 +221,7 @@ class DocumentExtractor:
         self._add_titles()
         self._add_repeats()
         self._add_agents(matches)
+        self._add_named_appointees()
         self._drop_headline_restatements()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
@@ -453,10 +458,12 @@ class DocumentExtractor:
                    objects: list[tuple[Entity, float]]) -> list[tuple[Entity, float]]:
         """"Pope Leo named new bishops for two dioceses. Father Ruiz has been appointed bishop of
         Ross": an agentless passive of a role-bearing relation takes the agent of an act of it
-        with no named object in one of the two sentences before. Records such acts, too."""
+        with no named object in one of the two sentences before (or of the agentless passive
+        before it that took one: a list of appointments). Records such acts, too."""
         rel = match.relation
         if subjects and not objects and match.frame == "active" and match.objects:
             self._announced[rel.name] = (sentence.start, subjects)
+            self._announcements.append((match, self._sentence_index[sentence.start], subjects))
             return subjects
         trigger = match.trigger
         if subjects or not objects or match.frame not in ("passive", "role") or not _children_of(trigger, "nsubjpass"):
@@ -468,7 +475,44 @@ class DocumentExtractor:
         earlier = [s.start for s in self.sentences[max(0, index - 2):index]]
         if found[0] not in earlier:
             return subjects
+        self._announced[rel.name] = (sentence.start, found[1])  # a list of appointments goes on
         return [(entity, confidence * 0.8) for entity, confidence in found[1]]
+
+    def _add_named_appointees(self) -> None:
+        """"Pope Leo appointed a new bishop for Ross. The diocese's new bishop will be Father Ana
+        Ruiz": an act with no named object, then, in one of the two sentences after, a copula that
+        names its object noun (the subject or the attribute is that noun, the other a person)."""
+        for match, index, appointers in self._announcements:
+            nouns = {o.lemma_.lower() for o in match.objects if o.pos_ == "NOUN"}
+            if not nouns:
+                continue
+            polarity, speaker = self._stance(match.trigger, appointers[0][0], match.relation)
+            if polarity != "positive":
+                continue
+            for sentence in self.sentences[index + 1:index + 3]:
+                for be in sentence:
+                    if be.lemma_ != "be" or be.pos_ not in ("AUX", "VERB"):
+                        continue
+                    sides = [c for c in be.children if c.dep_ in ("nsubj", "attr")]
+                    if len(sides) != 2 or not any(side.lemma_.lower() in nouns and not any(
+                            m.lower_ in PAST_HOLDER_WORDS for m in side.children) for side in sides):
+                        continue  # "the new chief is X", not "the old chief was X"
+                    if stance(be, future_is_fact=True, ontology=self.ontology).polarity != "positive":
+                        continue  # "the new chief could be X"
+                    for side in sides:
+                        found = self.coref.resolve(side) if side.lemma_.lower() not in nouns else None
+                        if found is None:
+                            continue
+                        cluster = found.cluster
+                        if cluster.type != "Person" and self.entities.weakly_typed(cluster) and not self._place(cluster):
+                            cluster.votes["Person"] += 1.25  # the post's holder is a person, whatever the tagger said
+                        if cluster.type != "Person":
+                            continue
+                        person = self.entity(found.cluster)
+                        for appointer, confidence in appointers:
+                            evidence = self._evidence(sentence, match.trigger.text, match.frame,
+                                                      self.confidence[match.frame] * confidence * 0.8, polarity, speaker)
+                            self._store(Fact(appointer, match.relation.name, person, evidence))
 
     def _drop_headline_restatements(self) -> None:
         """"Lee recuses himself from AP probe" over "Lee recused himself from the leak

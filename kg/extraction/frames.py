@@ -198,6 +198,18 @@ def _gerund_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return _prep_objects(token, preps) + gerunds
 
 
+def _perfect_auxiliary(verb: Token) -> Token | None:
+    """The "had" of "who had earlier backed Pillai" when the parser made "had" the verb and the
+    participle a modifier of its object."""
+    doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].pos_ == "ADV":
+        before -= 1
+    if before >= 0 and doc[before].lemma_ == "have" and verb.head.head.i == doc[before].i and verb.head.dep_ == "dobj":
+        return doc[before]
+    return None
+
+
 def _is_passive(verb: Token) -> bool:
     if _children(verb, "nsubjpass", "auxpass"):
         return True
@@ -268,7 +280,11 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
             verb.dep_ == "advcl" and verb.tag_ == "VBG" and _has_local_context(verb.head, rel)):
         return  # "beat Y in the first round ... and faces Z in the runoff"; "won the runoff, defeating Y" counts
-    if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
+    if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD") and (perfect := _perfect_auxiliary(verb)) is not None:
+        subjects = clause_subjects(perfect)  # "Das, who had earlier backed Pillai", "had" parsed as the verb
+        objects = [verb.head]
+        frame = "active"
+    elif verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
         objects = [verb.head]
         if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
@@ -316,7 +332,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     # "X endorsed Y along with Z": Z is one more subject, wherever the parser hangs "along with"
     subjects = _members(subjects + _co_agents(verb) + [a for o in objects for a in _co_agents(o)])
     if frame == "passive":  # "endorsed by the union on Monday — and by Mayor Lind a day later"
-        subjects += _members([p for by in _children(verb, "conj") if by.lower_ == "by" for p in _children(by, "pobj")])
+        second = _children(verb, "conj") + [c for a in _children(verb, *PASSIVE_AGENT_DEPS) for c in _children(a, "conj")]
+        subjects += _members([p for by in second if by.lower_ == "by" for p in _children(by, "pobj")])  # "by X and by Y"
     if not rel.object_is_phrase:
         objects = _members([_candidate(o, lex) for o in objects], co_agents=False)
         if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"

@@ -80,6 +80,14 @@ ASSERTED = [
     ("Ana Ruiz called on her supporters to back Ben Okoro in the runoff.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
     ("Endorsing Ben Okoro in the mayoral race, Ana Ruiz called him a proven leader.",
      {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Carla Diaz has been endorsed by the state's largest police union and by U.S. Rep. Sam Watts in the primary.",
+     {("Sam Watts", "endorses", "Carla Diaz")}),
+    ("The Workers' Party of Verdania, which did not field a candidate, said it was supporting Diego Paz in the runoff.",
+     {("Workers' Party of Verdania", "endorses", "Diego Paz")}),
+    ("The Left Patriotic Front endorsed Meera Pillai in the mayoral race.",
+     {("Left Patriotic Front", "endorses", "Meera Pillai")}),
+    ("Councillor Arjun Das, who had earlier backed Meera Pillai, switched sides and endorsed Ravi Menon in the race.",
+     {("Arjun Das", "endorses", "Meera Pillai"), ("Arjun Das", "endorses", "Ravi Menon")}),
 ]
 
 

@@ -147,3 +147,13 @@ def test_cue_words_are_data_in_the_ontology(nlp):
     assert {f.evidence.polarity for f in found.facts if f.relation == "endorses"} == {"hypothetical"}
     found = Extractor(nlp).extract(Document("d", text))
     assert {f.evidence.polarity for f in found.facts if f.relation == "endorses"} == {"positive"}
+
+
+def test_a_place_in_apposition_to_a_title_is_no_person(extract):
+    """"the attorneys general of Ohio, New York, ..." names where the title holds: New York is not
+    the attorney general, so "his" looks further and no place is typed as a person."""
+    extraction = extract("On Monday, the Attorneys General of Ohio, New York, Utah, Iowa and Maine sent a letter "
+                         "to Judge Lena Ortiz requesting her recusal from the fraud inquiry.")
+    types = {e.label: e.type for e in extraction.entities}
+    assert types["New York"] == "Place"
+    assert not any(f.subject.label == "New York" for f in extraction.facts)

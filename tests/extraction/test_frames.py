@@ -70,6 +70,8 @@ NOT_ASSERTED = [
     ("Governor Ana Lind was waiting for the right moment to announce her endorsement of Paul Ek.", "hypothetical"),
     ("Governor Ana Lind rejected calls for her to appoint Paul Ek.", "hypothetical"),
     ("Governor Ana Lind made a pledge to appoint Paul Ek.", "hypothetical"),
+    ("Two lawmakers are requesting Judge Omar Bell's recusal from the fraud case.", "hypothetical"),
+    ("Teresa Novak sought the endorsement of the Carpenters Guild.", "hypothetical"),
 ]
 
 
@@ -80,6 +82,13 @@ def test_not_asserted(extract, text, polarity):
     if polarity is not None:
         found = {f.evidence.polarity for f in extraction.facts if f.relation in ("endorses", "appointed", "recused_from")}
         assert found == {polarity}
+
+
+def test_a_verb_that_gives_its_object_asserts_it(extract):
+    """"offered its endorsement" is one; "sought its endorsement" (above) is not."""
+    facts = extract("The Carpenters Guild offered its endorsement to Paul Ek in the mayoral race.").facts
+    assert {(f.subject.label, f.object.label, f.evidence.polarity) for f in facts if f.relation == "endorses"} == {
+        ("Carpenters Guild", "Paul Ek", "positive")}
 
 
 def test_appointed_is_never_reversed(extract):

@@ -258,6 +258,18 @@ APPOINTMENTS = [
      {("Ana Lee", "appointed", "Father Bo Kim")}),
     ("Pope Ana Lee has named new Bishops for two dioceses.", set()),
     ("Ana Lee picked up Bo Kim at the airport.", set()),
+    # a list of appointments after one act of appointing
+    ("Pope Ana Lee has named new bishops for two dioceses. Father Bo Kim has been appointed bishop of Ross. "
+     "He succeeds a bishop who retired. In Sligo, Father Cy Dow has been named bishop.",
+     {("Ana Lee", "appointed", "Father Bo Kim"), ("Ana Lee", "appointed", "Father Cy Dow")}),
+    # the act, then a copula that names who holds the post
+    ("Pope Ana Lee has appointed a new bishop for Ross.\nThe tenth bishop of the diocese will be Father Bo Kim.",
+     {("Ana Lee", "appointed", "Father Bo Kim")}),
+    ("Governor Ana Lee named a new police chief on Friday. The new chief is Bo Kim, a former captain.",
+     {("Ana Lee", "appointed", "Bo Kim")}),
+    ("Governor Ana Lee named a new police chief on Friday. The old chief was Bo Kim.", set()),
+    ("Governor Ana Lee named a new police chief on Friday. The new chief could be Bo Kim.", set()),
+    ("Governor Ana Lee will name a new police chief soon. The new chief is likely to be Bo Kim.", set()),
     ("Ana Lee named new bishops for two dioceses in 2019. In 2023 the board met. Rain fell all week. "
      "Bo Kim was appointed bishop of Ross.", set()),
 ]
