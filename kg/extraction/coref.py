@@ -7,8 +7,14 @@ Rules, in the order a careful reader applies them:
   but ran anger when he recused"), then the subject of the nearest earlier sentence;
 * an object pronoun ("appointed him") is the nearest earlier person in its sentence that is not
   its own clause's subject, then the subject of the nearest earlier sentence;
-* "I", "me", "my" inside a quotation are its speaker;
-* "the former coach", "the president" name the one person the text has described so;
+* "I", "me", "my" inside a quotation are its speaker; "we" outside one, after a newspaper's
+  editorial board, is that newspaper;
+* "the former coach", "the senator", "the ex-soldier", "the 45-year-old" name the one person the
+  text tied the noun to (title, honorific, apposition, copula, age), else, but never for a title,
+  the one person of the nearest sentence that names anyone;
+* "the union", "the paper", "it" name an organisation of the right kind named just before;
+* "they", "them" are the last coordination of people or organisations; "all three candidates"
+  are the people listed next to it or in the next sentence;
 * narrative pronouns skip sentences that lie wholly inside quotations.
 
 Whatever these rules cannot settle stays unresolved, so it yields no fact.

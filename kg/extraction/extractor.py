@@ -209,6 +209,7 @@ class DocumentExtractor:
             self._add_match(sentence, match)
         self._add_titles()
         self._add_repeats()
+        self._add_agents(matches)
         self._add_named_appointees()
         self._drop_headline_restatements()
         entities = {self.entity(c) for c in self.entities.clusters}
@@ -529,6 +530,45 @@ class DocumentExtractor:
             if any(b.subject == fact.subject and b.relation == fact.relation and b.object != fact.object
                    and heads(b) & heads(fact) for b in body):
                 del self.facts[key]
+
+    def _add_agents(self, matches: list[tuple[Span, Match]]) -> None:
+        """"Ortiz was appointed to the seat. Gov. Greer made the appointment on Friday": the agent
+        of an agentless passive is the subject of a light verb (kg:lightVerbs) whose object is the
+        relation's noun, definite and with no owner or "of" of its own, in one of the two sentences
+        after it or the one before."""
+        light = self.ontology.cue("lightVerbs")
+        index_of = {sentence.start: k for k, sentence in enumerate(self.sentences)}
+        for sentence, match in matches:
+            rel = match.relation
+            if match.frame != "passive" or match.subjects or not match.objects or match.pairwise or not rel.nouns:
+                continue
+            here = index_of.get(sentence.start)
+            if here is None:
+                continue
+            objects = [(o, c) for o, c in self._arguments(match.objects, rel, True)
+                       if self._stance(match.trigger, o, rel)[0] == "positive"]  # "may be appointed": nothing to find
+            for near in (here + 1, here + 2, here - 1) if objects else ():
+                if not 0 <= near < len(self.sentences):
+                    continue
+                noun = next((t for t in self.sentences[near] if t.lemma_.lower() in rel.nouns and t.dep_ == "dobj"
+                             and t.head.lemma_.lower() in light and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children)
+                             and not any(c.dep_ in ("poss", "prep") for c in t.children)), None)
+                if noun is None:
+                    continue
+                for subject in clause_subjects(noun.head):
+                    found = self._argument(subject, rel, False)
+                    if found is None:
+                        continue
+                    subj, sc = found
+                    for obj, oc in objects:
+                        if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
+                            continue
+                        polarity, speaker = self._stance(noun.head, subj, rel)
+                        confidence = self.confidence["nominal"] * sc * oc
+                        evidence = self._evidence(self.sentences[near], f"{noun.head.text} the {noun.text}", "nominal",
+                                                  confidence, polarity, speaker)
+                        self._store(Fact(subj, rel.name, obj, evidence))
+                break
 
     def _previous_facts(self, index: int) -> list[Fact]:
         """The positive facts (no positions, no symmetric relations) of the nearest of the two
