@@ -305,6 +305,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if not objects and verb.dep_ == "conj":  # "Butler has worked in politics and was appointed by X"
             objects = clause_subjects(verb)
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
+        if not subjects and rel.role_bearing:  # "was appointed bishop by X": the parser hangs "by" on the role
+            subjects = _expand([p for r in _children(verb, "oprd") for by in _children(r, "prep")
+                                if by.lower_ == "by" for p in _children(by, "pobj")])
         frame = "passive"
     else:
         subjects = [s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
