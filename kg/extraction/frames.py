@@ -32,6 +32,7 @@ from kg.ontology import Ontology, Relation, VerbTrigger, default_ontology, posit
 
 NOUN_OBJECT_PREPS = ("of", "for", "behind", "around")
 PASSIVE_AGENT_DEPS = {"agent"}
+ISSUE_PREPS = ("on", "over", "about", "regarding", "concerning")
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
 TEMPORAL = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
@@ -322,6 +323,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             objects = _matter_objects(verb, rel, trigger)
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
+            if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
+                return  # "sided with X on the tax plan": agreement on an issue, not backing
         else:
             objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
             if rel.role_bearing:

@@ -128,6 +128,9 @@ NOT_ASSERTED = [
     "Ana Ruiz is reluctant to endorse Ben Okoro in the primary.",
     "Ana Ruiz is sure to endorse Ben Okoro in the primary.",
     "Ana Ruiz was not quick to endorse Ben Okoro in the primary.",
+    # siding with someone on an issue is agreement, not backing; support for a plan is not for its author
+    "Ben Okoro sided with Ana Ruiz on the tax plan during the debate in the governor's race.",
+    "In the runoff debate, Ben Okoro rallied behind Ana Ruiz's plan to cut taxes.",
 ]
 
 
