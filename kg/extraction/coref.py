@@ -7,8 +7,14 @@ Rules, in the order a careful reader applies them:
   but ran anger when he recused"), then the subject of the nearest earlier sentence;
 * an object pronoun ("appointed him") is the nearest earlier person in its sentence that is not
   its own clause's subject, then the subject of the nearest earlier sentence;
-* "I", "me", "my" inside a quotation are its speaker;
-* "the former coach", "the president" name the one person the text has described so;
+* "I", "me", "my" inside a quotation are its speaker; "we" outside one, after a newspaper's
+  editorial board, is that newspaper;
+* "the former coach", "the senator", "the ex-soldier", "the 45-year-old" name the one person the
+  text tied the noun to (title, honorific, apposition, copula, age), else, but never for a title,
+  the one person of the nearest sentence that names anyone;
+* "the union", "the paper", "it" name an organisation of the right kind named just before;
+* "they", "them" are the last coordination of people or organisations; "all three candidates"
+  are the people listed next to it or in the next sentence;
 * narrative pronouns skip sentences that lie wholly inside quotations.
 
 Whatever these rules cannot settle stays unresolved, so it yields no fact.
@@ -108,6 +114,8 @@ PLURAL_COUNTS = {"both", "two"}
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "the paper", "the editorial board": the newspaper named last; "the group" may be any organisation.
 PRESS_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly"})
+# An organisation's own governing body acts for it: "the union's executive board voted to endorse X".
+GOVERNING_BODIES = frozenset({"board", "committee", "executive", "leadership", "membership", "convention"})
 GENERIC_ORGANIZATIONS = frozenset({"organization", "organisation", "group", "body"})
 EDITORIAL_WE = {"we", "us", "our"}
 OPPOSING = {"against", "versus", "vs.", "vs"}  # "Ortiz against Greer ... when they meet in a runoff"
@@ -480,8 +488,10 @@ class Coreference:
         for owner in owners:
             found = yield owner
             if found is not None and found.cluster.type == "Organization" and (
-                    head in NAME_TAILS or any(c.lower_ == "editorial" for c in token.children)):
-                return Resolution(found.cluster, "name")  # "the Law and Justice party", "the Times editorial board"
+                    head in NAME_TAILS or any(c.lower_ == "editorial" for c in token.children)
+                    or (owner.dep_ == "poss" and head in GOVERNING_BODIES)):
+                # "the Law and Justice party", "the Times editorial board", "the union's executive board"
+                return Resolution(found.cluster, "name")
             if found is not None and found.cluster.type in ("Person", "Organization"):
                 label = f"{found.cluster.label} {head}"
                 cluster = self._owned.get(label)

@@ -295,11 +295,25 @@ def _has_title(doc: Doc, start: int, end: int, appositive: bool = True) -> bool:
     return any(child.dep_ == "appos" and _is_title(child) for child in head.children)
 
 
+def _joined_people(doc: Doc) -> list[Span]:
+    """NER spans, with two person names that touch made one: the model cuts "Sheila Jackson| Lee"
+    in two, while two people are never written side by side without a comma or "and"."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        before = out[-1] if out else None
+        if (before is not None and before.label_ == ent.label_ == "PERSON" and before.end == ent.start
+                and doc[ent.start].text[:1].isupper() and doc[before.end - 1].whitespace_):
+            out[-1] = Span(doc, before.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Named mentions from NER, plus capitalised proper-noun runs NER missed."""
     mentions: list[Mention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in _joined_people(doc):
         if ent.start in covered:
             continue  # within the name before it, completed
         covered.update(range(ent.start, ent.end))

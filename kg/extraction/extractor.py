@@ -11,27 +11,17 @@ Confidence is a product of two parts, each in [0, 1]:
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
-import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
-from multiprocessing.pool import AsyncResult
-from typing import TypeVar
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.budget import DEFAULT_BUDGET, MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
-from kg.documents import Document, Problem
+from kg.documents import Document
 from kg.extraction import structure
-from kg.extraction.chunks import MAX_CHUNK, chunks
 from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
 from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_matches
 from kg.extraction.polarity import Stance, stance
-from kg.extraction.positions import phrase_position, position
+from kg.extraction.positions import phrase_position, position, title_words
 from kg.extraction.quotes import Quotes
 from kg.extraction.syntax import clause_subjects
 from kg.model import Entity, Evidence, Extraction, Fact
@@ -42,7 +32,6 @@ from kg.ontology import (
     organization_words,
     position_words,
 )
-from kg.resolve import Resolver
 
 # Bounds on what one trigger may state, so output grows with the text, not with its lists' products:
 MAX_FIELD = 4  # candidates in one runoff (pairs: at most 6)
@@ -230,6 +219,7 @@ class DocumentExtractor:
             self._add_match(sentence, match)
         self._add_titles()
         self._add_repeats()
+        self._add_agents(matches)
         self._add_named_appointees()
         self._drop_headline_restatements()
         entities = {self.entity(c) for c in self.entities.clusters}
@@ -360,12 +350,17 @@ class DocumentExtractor:
         if found.speaker is not None and (res := self.coref.resolve(found.speaker)):
             speaker = self.entity(res.cluster)
         if found.polarity == "reported" and speaker == subject:
-            return "positive", speaker
+            return "positive", self._agent(speaker)
         if found.polarity == "positive" and self.quotes.region_of(trigger) is not None:
             said = self.coref.speaker(trigger)
             speaker = self.entity(said.cluster) if said else None
-            return ("positive" if speaker == subject else "reported"), speaker
-        return found.polarity, speaker
+            return ("positive" if speaker == subject else "reported"), self._agent(speaker)
+        return found.polarity, self._agent(speaker)
+
+    def _agent(self, entity: Entity | None) -> Entity | None:
+        """``entity`` if it can speak (a person, organisation or group: kg:Agent), else None ("the
+        Vatican said" names no speaker kg can record when the Vatican was typed a place)."""
+        return entity if entity is not None and entity.type in self.ontology.subclasses("Agent") else None
 
     def _evidence(self, sentence: Span, trigger: str, frame: str, confidence: float,
                   polarity: str, speaker: Entity | None) -> Evidence:
@@ -548,6 +543,45 @@ class DocumentExtractor:
                    and heads(b) & heads(fact) for b in body):
                 del self.facts[key]
 
+    def _add_agents(self, matches: list[tuple[Span, Match]]) -> None:
+        """"Ortiz was appointed to the seat. Gov. Greer made the appointment on Friday": the agent
+        of an agentless passive is the subject of a light verb (kg:lightVerbs) whose object is the
+        relation's noun, definite and with no owner or "of" of its own, in one of the two sentences
+        after it or the one before."""
+        light = self.ontology.cue("lightVerbs")
+        index_of = {sentence.start: k for k, sentence in enumerate(self.sentences)}
+        for sentence, match in matches:
+            rel = match.relation
+            if match.frame != "passive" or match.subjects or not match.objects or match.pairwise or not rel.nouns:
+                continue
+            here = index_of.get(sentence.start)
+            if here is None:
+                continue
+            objects = [(o, c) for o, c in self._arguments(match.objects, rel, True)
+                       if self._stance(match.trigger, o, rel)[0] == "positive"]  # "may be appointed": nothing to find
+            for near in (here + 1, here + 2, here - 1) if objects else ():
+                if not 0 <= near < len(self.sentences):
+                    continue
+                noun = next((t for t in self.sentences[near] if t.lemma_.lower() in rel.nouns and t.dep_ == "dobj"
+                             and t.head.lemma_.lower() in light and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children)
+                             and not any(c.dep_ in ("poss", "prep") for c in t.children)), None)
+                if noun is None:
+                    continue
+                for subject in clause_subjects(noun.head):
+                    found = self._argument(subject, rel, False)
+                    if found is None:
+                        continue
+                    subj, sc = found
+                    for obj, oc in objects:
+                        if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
+                            continue
+                        polarity, speaker = self._stance(noun.head, subj, rel)
+                        confidence = self.confidence["nominal"] * sc * oc
+                        evidence = self._evidence(self.sentences[near], f"{noun.head.text} the {noun.text}", "nominal",
+                                                  confidence, polarity, speaker)
+                        self._store(Fact(subj, rel.name, obj, evidence))
+                break
+
     def _previous_facts(self, index: int) -> list[Fact]:
         """The positive facts (no positions, no symmetric relations) of the nearest of the two
         sentences before sentence ``index`` that has any."""
@@ -596,195 +630,15 @@ class DocumentExtractor:
         return position(role, doc_id=self.document.id)
 
     def _organization(self, title: Token) -> Entity | None:
+        """The organisation a title names ("coach at Auburn University"), not a word of the title
+        itself ("Finance" of "Minister of Finance")."""
         candidates = [c for c in title.children if c.dep_ in ("compound", "amod", "poss")]
         for prep in title.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "for", "with"):
                 candidates += [p for p in prep.children if p.dep_ == "pobj"]
-        for token in candidates:
+        own = {w.i for w in title_words(title)}
+        for token in (c for c in candidates if c.i not in own):
             cluster = self.entities.entity_at(token)
             if cluster is not None and cluster.type == "Organization":
                 return self.entity(cluster)
         return None
-
-
-def merge(doc_id: str, parts: list[Extraction]) -> Extraction:
-    """One document's extraction from the extractions of its pieces.
-
-    The pieces' entities are resolved against each other as :class:`~kg.resolve.Resolver` does
-    across documents, fuller names first, so "Osei" in a later piece joins "Victor Osei".
-    """
-    if len(parts) == 1:
-        return parts[0]
-    resolver = Resolver()
-    for entity in sorted((e for part in parts for e in part.entities), key=lambda e: -len(e.label.split())):
-        resolver.canonical(entity)
-    return Extraction(
-        doc_id=doc_id,
-        entities=tuple(resolver.entities()),
-        facts=tuple(resolver.fact(fact) for part in parts for fact in part.facts),
-        sentences=sum(part.sentences for part in parts),
-    )
-
-
-_T = TypeVar("_T")
-
-
-class Extractor:
-    """Turns :class:`~kg.documents.Document` objects into :class:`~kg.model.Extraction` results.
-
-    ``nlp`` gets kg's ``kg_structure`` component if it lacks it (see :mod:`kg.extraction.structure`).
-    ``ontology`` (default: the package's, :func:`~kg.ontology.default_ontology`) gives the
-    relations, their triggers and every cue word the extraction reads.
-    Documents longer than ``max_chunk`` characters (or the pipeline's ``max_length``) are parsed in pieces (see
-    :mod:`kg.extraction.chunks`), each piece alone in its spaCy batch, so the memory of a long
-    document is that of one piece; their evidence offsets are relative to the whole text. Each
-    document's extraction gets ``budget`` (see :mod:`kg.budget`).
-    """
-
-    def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK, ontology: Ontology | None = None,
-                 budget: TimeBudget = DEFAULT_BUDGET, max_batch_chars: int = MAX_BATCH_CHARS) -> None:
-        self.nlp = structure.install(nlp)
-        self.max_chunk = max_chunk
-        self.ontology = ontology or default_ontology()
-        self.lexicon = lexicon(self.ontology)
-        self.budget = budget
-        self.max_batch_chars = max_batch_chars
-
-    def extract(self, document: Document) -> Extraction:
-        """One document's extraction (:class:`Overrun` past its time budget)."""
-        problems: list[Problem] = []
-        pairs = list(self.pipe([document], on_problem=problems.append))
-        if problems:
-            raise Overrun(str(problems[0]))
-        return pairs[0][1]
-
-    def extract_parsed(self, document: Document, doc: Doc) -> Extraction:
-        return DocumentExtractor(document, doc, 0, self.ontology, self.lexicon).run()
-
-    def pipe(self, documents: Iterable[Document], batch_size: int | None = None, n_process: int = 1,
-             on_problem: Callable[[Problem], None] | None = None) -> Iterator[tuple[Document, Extraction]]:
-        """Stream documents through ``nlp.pipe``: ``(document, extraction)`` pairs, in order.
-
-        A spaCy batch holds at most ``batch_size`` texts (default: the pipeline's own
-        ``nlp.batch_size``) and at most :attr:`max_batch_chars` characters (one longer text goes
-        alone), so memory follows the characters parsed, not the number of documents. A document
-        whose extraction overruns its time budget goes to ``on_problem`` instead (default: dropped).
-
-        With ``n_process`` > 1, batches are parsed *and* extracted in forked worker processes
-        (each shares the loaded pipeline); at most two batches per worker are in flight, so
-        memory stays bounded however long the stream. A worker stuck past its batch's budget
-        (where even the timer cannot stop it) is replaced: the pool restarts, the stuck batch's
-        documents are retried one by one and only the one that overruns again is reported.
-        """
-        report = on_problem or (lambda problem: None)
-        size = batch_size or self.nlp.batch_size
-        if n_process == 1:
-            yield from self._pipe(documents, size, report)
-        else:
-            yield from self._parallel(documents, size, n_process, report)
-
-    def _batches(self, items: Iterable[_T], size: int, chars: Callable[[_T], int]) -> Iterator[list[_T]]:
-        """Consecutive runs of at most ``size`` items and :attr:`max_batch_chars` characters."""
-        batch: list[_T] = []
-        total = 0
-        for item in items:
-            n = chars(item)
-            if batch and (len(batch) >= size or total + n > self.max_batch_chars):
-                yield batch
-                batch, total = [], 0
-            batch.append(item)
-            total += n
-        if batch:
-            yield batch
-
-    def _pipe(self, documents: Iterable[Document], batch_size: int,
-              on_problem: Callable[[Problem], None]) -> Iterator[tuple[Document, Extraction]]:
-        limit = min(self.max_chunk, self.nlp.max_length)
-
-        def pieces() -> Iterator[tuple[Document, int, str | Doc, bool, int]]:
-            for document in documents:
-                parts = list(chunks(document.text, limit)) or [(0, document.text)]
-                for number, (offset, piece) in enumerate(parts, start=1):
-                    text = structure.with_title(self.nlp, piece, document.title) if offset == 0 and document.title else piece
-                    weight = len(piece) if len(parts) == 1 else self.max_batch_chars  # a piece is parsed alone
-                    yield document, offset, text, number == len(parts), weight
-
-        parts: list[Extraction] = []
-        spent = 0.0
-        failed = False
-        for batch in self._batches(pieces(), batch_size, lambda piece: piece[4]):
-            docs = self.nlp.pipe([piece for _, _, piece, _, _ in batch], batch_size=len(batch))
-            for (document, offset, _, last, _), doc in zip(batch, docs, strict=True):
-                allowed = self.budget.limit(len(document.text))
-                if not failed:
-                    started = time.perf_counter()
-                    try:
-                        with deadline(None if allowed is None else allowed - spent):
-                            parts.append(DocumentExtractor(document, doc, offset, self.ontology, self.lexicon).run())
-                    except Overrun:
-                        failed = True
-                        on_problem(too_slow(document, allowed or 0.0))
-                    spent += time.perf_counter() - started
-                if last:
-                    if not failed:
-                        yield document, merge(document.id, parts)
-                    parts, spent, failed = [], 0.0, False
-
-    def _parallel(self, documents: Iterable[Document], batch_size: int, n_process: int,
-                  on_problem: Callable[[Problem], None]) -> Iterator[tuple[Document, Extraction]]:
-        context = multiprocessing.get_context("fork")
-        tasks = self._batches(documents, batch_size, lambda d: len(d.text))
-        in_flight: deque[tuple[list[Document], AsyncResult]] = deque()
-        pool = context.Pool(n_process, _start_worker, (self,))
-        try:
-            while True:
-                while len(in_flight) <= 2 * n_process and (batch := next(tasks, None)) is not None:
-                    in_flight.append((batch, pool.apply_async(_extract_batch, (batch, batch_size))))
-                if not in_flight:
-                    return
-                batch, result = in_flight.popleft()
-                patience = self._patience(batch)
-                try:
-                    outcomes = result.get(patience)
-                except multiprocessing.TimeoutError:
-                    pool.terminate()  # the stuck worker goes with the others; a fresh pool takes over
-                    pool = context.Pool(n_process, _start_worker, (self,))
-                    if len(batch) == 1:
-                        on_problem(too_slow(batch[0], patience or 0.0))
-                    retry = [[document] for document in batch] if len(batch) > 1 else []
-                    waiting = [b for b, _ in in_flight]
-                    in_flight.clear()
-                    for again in retry + waiting:
-                        in_flight.append((again, pool.apply_async(_extract_batch, (again, batch_size))))
-                    continue
-                for document, outcome in zip(batch, outcomes, strict=True):
-                    if isinstance(outcome, Problem):
-                        on_problem(outcome)
-                    else:
-                        yield document, outcome
-        finally:
-            pool.terminate()
-
-    def _patience(self, batch: list[Document]) -> float | None:
-        """How long the parent waits for a worker's batch (see :class:`TimeBudget`)."""
-        limits = [self.budget.limit(len(d.text)) for d in batch]
-        return None if None in limits else self.budget.grace + 2 * sum(limits)  # type: ignore[arg-type]
-
-
-_worker: Extractor | None = None
-
-
-def _start_worker(extractor: Extractor) -> None:
-    """Pool initializer: Ctrl-C is the parent's to handle (it terminates the pool)."""
-    global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker = extractor
-
-
-def _extract_batch(batch: list[Document], batch_size: int) -> list[Extraction | Problem]:
-    """A worker's task: each document's extraction, or the problem that stopped it, in order."""
-    assert _worker is not None
-    problems: list[Problem] = []
-    done = {id(document): extraction for document, extraction in _worker._pipe(batch, batch_size, problems.append)}
-    overruns = iter(problems)
-    return [done[id(d)] if id(d) in done else next(overruns) for d in batch]

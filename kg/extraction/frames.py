@@ -227,7 +227,11 @@ def _is_passive(verb: Token) -> bool:
 def _set_off(verb: Token) -> list[Token]:
     """The name a participle set off by commas describes, where the parser hung the participle
     elsewhere: "Primorac, backed by X," parsed as a clause of the sentence's verb."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "conj") or _children(verb, "nsubj", "nsubjpass") or verb.i < 2:
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "conj") or _children(verb, "nsubj", "nsubjpass"):
+        return []
+    if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.i == verb.sent.start:
+        return [s for s in _children(verb.head, "nsubj", "nsubjpass") if s.pos_ == "PROPN"]  # "Backed by X, Y won"
+    if verb.i < 2:
         return []
     comma, name = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
     return [name] if comma.text == "," and name.pos_ == "PROPN" else []
@@ -307,6 +311,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if not objects and verb.dep_ == "conj":  # "Butler has worked in politics and was appointed by X"
             objects = clause_subjects(verb)
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
+        if not subjects and rel.role_bearing:  # "was appointed bishop by X": the parser hangs "by" on the role
+            subjects = _expand([p for r in _children(verb, "oprd") for by in _children(r, "prep")
+                                if by.lower_ == "by" for p in _children(by, "pobj")])
         frame = "passive"
     else:
         subjects = [s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
@@ -337,6 +344,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         return
     # "X endorsed Y along with Z": Z is one more subject, wherever the parser hangs "along with"
     subjects = _members(subjects + _co_agents(verb) + [a for o in objects for a in _co_agents(o)])
+    if frame == "active":  # "X endorsed Y, as did Z"
+        subjects += _members([s for c in _children(verb, "advcl") if c.lemma_ == "do" and any(
+            m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for s in _children(c, "nsubj")])
     if frame == "passive":  # "endorsed by the union on Monday — and by Mayor Lind a day later"
         second = _children(verb, "conj") + [c for a in _children(verb, *PASSIVE_AGENT_DEPS) for c in _children(a, "conj")]
         subjects += _members([p for by in second if by.lower_ == "by" for p in _children(by, "pobj")])  # "by X and by Y"
@@ -361,11 +371,27 @@ def _candidate(token: Token, lex: Lexicon) -> Token:
 RELATIVE_WORDS = {"who", "whom", "that", "which"}
 
 
+def _antecedent(clause: Token) -> Token:
+    """What a relative clause describes; a clause hung on the sentence's verb after a comma
+    describes the noun before that comma ("the Times and the Post, both of which back Y")."""
+    head = clause.head
+    if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i < clause.i:
+        before = clause.left_edge.i - 1
+        doc = clause.doc
+        if before >= 1 and doc[before].text == "," and doc[before - 1].pos_ in ("PROPN", "NOUN") and doc[before - 1].i != head.i:
+            return doc[before - 1]
+    return head
+
+
 def _among(subjects: list[Token]) -> list[Token]:
     """"Among those who endorsed X were A and B", "A is among the mayors who endorsed X": the
     people the copula names are the subjects, not "those" or "the mayors"."""
     out: list[Token] = []
     for subject in subjects:
+        if subject.lower_ in ("both", "all", "each") and subject.head.dep_ == "relcl" and any(
+                p.lower_ == "of" and any(w.lower_ in RELATIVE_WORDS for w in p.children) for p in subject.children):
+            out += _expand([first_conjunct(_antecedent(subject.head))])  # "X and Y, both of which support Z"
+            continue
         holder = subject.head.head if subject.lower_ in RELATIVE_WORDS and subject.head.dep_ == "relcl" else subject
         among = holder.head if holder.dep_ == "pobj" else None
         if among is not None and among.lower_ == "among" and among.dep_ == "prep":

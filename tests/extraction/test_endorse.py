@@ -88,6 +88,14 @@ ASSERTED = [
      {("Left Patriotic Front", "endorses", "Meera Pillai")}),
     ("Councillor Arjun Das, who had earlier backed Meera Pillai, switched sides and endorsed Ravi Menon in the race.",
      {("Arjun Das", "endorses", "Meera Pillai"), ("Arjun Das", "endorses", "Ravi Menon")}),
+    ("Backed by Ana Ruiz, Ben Okoro won the primary.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("The Harbor Teachers Union met on Monday. The union's executive board voted to endorse Ben Okoro in the primary.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    ("\"I'm proud to endorse Ben Okoro for governor,\" Ana Ruiz said.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz endorsed Ben Okoro in the primary, as did Carl Lind.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
+    ("Her view matches that of the Valley Times and the Harbor Post, both of which endorsed Ben Okoro in the mayoral race.",
+     {("Valley Times", "endorses", "Ben Okoro"), ("Harbor Post", "endorses", "Ben Okoro")}),
 ]
 
 
@@ -116,6 +124,10 @@ NOT_ASSERTED = [
     "Ana Ruiz is set to endorse Ben Okoro in the runoff.",
     "Ana Ruiz stayed neutral in the runoff between Ben Okoro and Carl Lind.",
     "The Harbor Teachers Union's blessing could give Ben Okoro a boost in the mayoral race.",
+    "Ana Ruiz would be happy to endorse Ben Okoro in the primary.",
+    "Ana Ruiz is reluctant to endorse Ben Okoro in the primary.",
+    "Ana Ruiz is sure to endorse Ben Okoro in the primary.",
+    "Ana Ruiz was not quick to endorse Ben Okoro in the primary.",
 ]
 
 

@@ -95,3 +95,17 @@ def test_appointed_is_never_reversed(extract):
     facts = plain(extract("Sotomayor, an appointee of President Barack Obama, wrote the opinion. "
                           "Obama's appointee was confirmed in 2009."), {"appointed"})
     assert facts == {("Barack Obama", "appointed", "Sotomayor")}
+
+
+def test_by_agent_hung_on_the_role(extract):
+    """"was appointed bishop by X": the parser hangs "by X" on the role, not the verb."""
+    assert plain(extract("Rev. Ann Lee was appointed bishop by Governor Ben Ruiz."), {"appointed"}) == {
+        ("Ben Ruiz", "appointed", "Ann Lee")}
+    assert plain(extract("Ann Lee was appointed bishop by decree."), {"appointed"}) == set()
+
+
+def test_honorifics_are_no_part_of_a_name(extract):
+    """"Alhaji", "Sheikh", "Rev." and ranks are stripped, so the lone first name finds the person."""
+    extraction = extract("The candidate, Alhaji Musa Bello, toured the north on Monday. "
+                         "The Elders Forum endorsed Musa on Sunday.")
+    assert plain(extraction, {"endorses"}) == {("Elders Forum", "endorses", "Musa Bello")}
