@@ -88,6 +88,7 @@ class Relation:
     in_election: str | None = None  # recorded as this relation in a sentence about an election
     scheduled: bool = False  # "will" states a fact
     role_relation: str | None = None  # the object's relation to a role it is given
+    abstentions: tuple[str, ...] = ()  # "take part in": not doing it is the relation ("took no part in the case")
 
     @property
     def iri(self) -> URIRef:
@@ -142,6 +143,7 @@ def _relation(graph: Graph, prop: URIRef) -> Relation:
         in_election=_local(in_election) if isinstance(in_election, URIRef) else None,
         scheduled=_flag(graph, prop, KG.scheduled),
         role_relation=_local(role_relation) if isinstance(role_relation, URIRef) else None,
+        abstentions=_strings(graph, prop, KG.abstention),
     )
 
 

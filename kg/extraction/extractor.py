@@ -87,6 +87,7 @@ def matter_label(token: Token) -> str:
         words = [token] + [w for c in rest for w in c.subtree]
     else:
         apart = {w.i for c in token.children if c.dep_ in ("conj", "cc", "appos") for w in c.subtree}
+        apart |= {w.i for prep in token.subtree if _manner(prep) for w in prep.subtree}
         words = [w for w in token.subtree if w.i not in apart] + _stranded(token)
     words.sort(key=lambda w: w.i)
     while words and (words[0].lower_ == "the" or words[0].is_punct):
@@ -98,6 +99,15 @@ def matter_label(token: Token) -> str:
     while words and (words[-1].is_punct or words[-1].is_space):
         words.pop()
     return "".join(w.text_with_ws for w in words).strip()
+
+
+MANNER_NOUNS = {"explanation", "comment", "reason", "notice", "elaboration", "fanfare", "effect"}
+
+
+def _manner(prep: Token) -> bool:
+    """"with no explanation", "without comment": how someone acted, not part of the matter."""
+    return prep.dep_ == "prep" and prep.lower_ in ("with", "without") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in prep.children)
 
 
 MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning", "regarding", "about", "between"}
@@ -411,6 +421,8 @@ class DocumentExtractor:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
             polarity, speaker = self._stance(match.trigger, subj, rel)
+            if "abstention" in match.extra and polarity == "negative":
+                polarity = "positive"  # "took no part in the case": the denial is what asserts the recusal
             confidence = self.confidence[match.frame] * sc * oc
             evidence = self._evidence(sentence, trigger, match.frame, confidence, polarity, speaker)
             self._store(Fact(subj, rel.name, obj, evidence, position=role))

@@ -65,6 +65,7 @@ class Lexicon:
     pair_prepositions: dict[str, list[Relation]]
     cues: dict[str, frozenset[str]]  # the ontology's kg:CueSet words (receivingVerbs, lightVerbs, ...)
     contests: tuple[Relation, ...] = ()  # symmetric relations with a context: who meets whom in a runoff
+    abstentions: dict[str, list[tuple[Relation, str | None, str]]] = field(default_factory=dict)  # lemma -> (rel, object, prep)
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
@@ -106,8 +107,13 @@ def lexicon(ontology: Ontology | None = None) -> Lexicon:
         for cause, effect in rel.causatives:
             causatives[cause].append((rel, effect))
     contests = tuple(rel for rel in ontology.relations.values() if rel.symmetric and rel.context)
+    abstentions: dict[str, list[tuple[Relation, str | None, str]]] = defaultdict(list)
+    for rel in ontology.relations.values():
+        for phrase in rel.abstentions:
+            lemma, *middle, prep = phrase.split()
+            abstentions[lemma].append((rel, middle[0] if middle else None, prep))
     return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(with_role), dict(patients),
-                   dict(appeals), dict(pairs), ontology.cues, contests)
+                   dict(appeals), dict(pairs), ontology.cues, contests, dict(abstentions))
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -735,6 +741,24 @@ def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Mat
         yield Match(rel, runoff, "reciprocal", named, [], pairwise=True)
 
 
+def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, lex: Lexicon) -> Iterator[Match]:
+    """"Justice Lee took no part in the case", "did not participate in the decision": a denied
+    taking part in a matter is the relation (the extractor reads the denial as the assertion)."""
+    heads = [verb]
+    denied = any(c.dep_ == "neg" or c.lower_ in lex.cue("negations") or c.lower_ == "never" for c in verb.children)
+    if word is not None:
+        parts = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == word]
+        if not parts:
+            return
+        heads += parts
+        denied = denied or any(c.dep_ == "det" and c.lower_ == "no" for c in parts[0].children)
+    objects = [o for h in heads for o in _prep_objects(h, (prep,)) if _is_matter(o, rel)]
+    titles = lex.cue("abstainingTitles")  # a justice who takes no part recuses; a defendant who does not, boycotts
+    subjects = [s for s in clause_subjects(verb) if any(w.lemma_.lower() in titles for w in s.subtree)]
+    if denied and objects and subjects:
+        yield Match(rel, verb, "active", subjects, objects, extra={"abstention": verb})
+
+
 def choice_between_matches(prep: Token, rel: Relation) -> Iterator[Match]:
     """"Voters will choose between X and Y in the runoff": a verb's "between" pair, with the
     runoff among the verb's own words."""
@@ -784,6 +808,8 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
                 yield from choice_matches(token, rel, lex)
             for rel, action, prep in lex.appeals.get(_first(forms, lex.appeals), ()):
                 yield from appeal_matches(token, rel, action, prep)
+            for rel, word, prep in lex.abstentions.get(_first(forms, lex.abstentions), ()):
+                yield from abstention_matches(token, rel, word, prep, lex)
         if noun:
             for rel, particle in lex.nouns.get(_first(forms, lex.nouns), ()):
                 yield from noun_matches(token, rel, lex, particle)

@@ -241,6 +241,11 @@ def test_a_gerund_the_parser_hangs_higher_stays_with_the_matter(extract):
     assert plain(extract(text), RECUSAL) == {("Ines Moro", "recused_from", "bench hearing a plea against the new tax")}
 
 
+def test_how_someone_recused_is_not_part_of_the_matter(extract):
+    text = "Justice Ines Moro bowed out of four cases that reached the court this year with no explanation."
+    assert plain(extract(text), RECUSAL) == {("Ines Moro", "recused_from", "four cases that reached the court this year")}
+
+
 def test_a_headline_matter_the_body_names_again_is_the_bodys(extract):
     text = ("Moro Recuses Herself From Port Investigation\n\n"
             "Judge Ines Moro recused herself from the investigation into the sale of the port.")
@@ -278,3 +283,21 @@ APPOINTMENTS = [
 @pytest.mark.parametrize("text,expected", APPOINTMENTS, ids=[t for t, _ in APPOINTMENTS])
 def test_appointments_as_news_writes_them(extract, text, expected):
     assert plain(extract(text), APPOINTED) == expected
+
+
+ABSTENTIONS = [
+    ("Justice Ines Moro took no part in the consideration of the case.",
+     {("Ines Moro", "recused_from", "consideration of the case")}),
+    ("Justice Ines Moro did not take part in the case.", {("Ines Moro", "recused_from", "case")}),
+    ("Justice Ines Moro will not participate in the appeal.", {("Ines Moro", "recused_from", "appeal")}),
+    ("Justice Ines Moro took part in the case.", set()),
+    ("Justice Ines Moro refused to take part in the trial.", set()),
+    ("Ines Moro did not take part in the march.", set()),
+    # not taking part is a recusal only for those who would sit on the matter
+    ("The defendant, Ines Moro, did not take part in the hearing.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", ABSTENTIONS, ids=[t for t, _ in ABSTENTIONS])
+def test_a_judge_who_takes_no_part_recuses(extract, text, expected):
+    assert plain(extract(text), RECUSAL) == expected
