@@ -58,7 +58,7 @@ def test_accented_and_plain_spellings_are_one_person(extract):
 
 
 def test_a_pronoun_makes_an_untyped_name_a_person(extract):
-    extraction = extract("Lumbaro also won the backing of his predecessor, Dana Whitcombe.")
+    extraction = extract("Lumbaro has also won the backing of his own predecessor, Dana Whitcombe.")
     assert {e.label: e.type for e in extraction.entities}.get("Lumbaro") == "Person"
 
 

@@ -61,7 +61,7 @@ def about_election(sentence: Span, cues: frozenset[str]) -> bool:
 def phrase_label(token: Token) -> str:
     """A noun phrase's text without leading determiners or possessives, cut at its first comma,
     bracket or dash (so an apposition goes). A relative clause stays: the annotation guide takes
-    the passage's own noun phrase ("the case that the court declined to take up")."""
+    the passage's own noun phrase ("the appeal that the panel refused to hear")."""
     words = list(token.subtree)
     while words and (words[0].lower_ in _LEADING or words[0].is_punct):
         words.pop(0)
@@ -79,7 +79,7 @@ PHRASE_BREAKS = {",", "(", ";", "—", "–", ":"}
 
 def matter_label(token: Token) -> str:
     """A matter as the passage phrases it: the whole noun phrase with its modifiers and clauses
-    ("a probe into the leak that ..."), or a gerund with its object ("hearing the appeal"), up to
+    ("an inquiry into the contract that ..."), or a gerund with its object ("hearing the appeal"), up to
     the first comma or dash; only a leading "the" is dropped, coordinated matters stand apart."""
     if token.tag_ == "VBG":
         rest = [c for c in token.children if c.dep_ in ("dobj", "prt")]
@@ -114,8 +114,8 @@ MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning
 
 
 def _stranded(token: Token) -> list[Token]:
-    """Modifiers of a matter the parser hung on the verb instead ("recused himself from a probe
-    | into the leak", "from the bench | hearing the plea"): the verb's dependents that follow the
+    """Modifiers of a matter the parser hung on the verb instead ("stepped aside from an inquiry
+    | into the contract", "from the bench | hearing the petition"): the verb's dependents that follow the
     matter's phrase directly."""
     prep = token.head
     if prep.dep_ != "prep" or prep.head.i == prep.i:

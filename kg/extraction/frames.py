@@ -10,7 +10,7 @@ Frames (see the ontology for which relation uses which trigger):
 * agentive    "Sessions, a supporter of Trump", "Senate candidate Jeff Sessions", "his opponent in
               the runoff, Y"
 * patient     "Sotomayor, an appointee of Obama" (the noun names the object)
-* causative   "Trump forced him to leave his post"
+* causative   "the mayor forced her to quit the board"
 * appeal      "Demirtas urged his supporters to vote for Imamoglu"
 * role        "appointed him attorney general", "named her as secretary" (a role on the object)
 * title       "campaign manager Michael Glassner", "Sessions, an Alabama senator"
@@ -486,7 +486,7 @@ def _prep_objects_of(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]
 
 
 def _named_holder(token: Token) -> Token:
-    """"the former Minister of Finance Rodrigo Chaves" is often parsed as the position with the
+    """"the former Minister of Finance Ana Ruiz" is often parsed as the position with the
     name as its "of" object: the name stands for the position."""
     if token.lemma_.lower() not in position_words() or token.ent_type_ == "PERSON":
         return token

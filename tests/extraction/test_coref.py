@@ -18,7 +18,7 @@ ASSERTED = [
      {("Carlos Ibarra", "endorses", "Rita Moreno")}),
     # the same, parsed as a conjunct without "and"
     ("Ana Lind also won the backing of her predecessor in the presidency, Paulo Ramos Cardozo (1995-2002), "
-     "the center-right politician who defeated her in the 1994 and 1998 elections.",
+     "the moderate who had beaten her in two earlier contests.",
      {("Paulo Ramos Cardozo", "endorses", "Ana Lind")}),
     # "followed suit", "did the same": the previous sentence's facts, with a new subject
     ("Senator Ada Vance endorsed Mayor Lisa Ortiz in the primary. Governor Tom Greer followed suit.",

@@ -19,7 +19,7 @@ ASSERTED = [
     ("Former President Dan Ames used Twitter on Friday to endorse Rita Moreno.",
      {("Dan Ames", "endorses", "Rita Moreno")}),
     ("Senator Paul Reed Tuesday endorsed Mayor Lisa Ortiz for governor.", {("Paul Reed", "endorses", "Lisa Ortiz")}),
-    ("Senator Ada Vance broke with tradition last month to endorse Mayor Lisa Ortiz.",
+    ("Senator Ada Vance broke with party custom last month to endorse Mayor Lisa Ortiz.",
      {("Ada Vance", "endorses", "Lisa Ortiz")}),
     ("Rita Moreno won the backing of her predecessor, Carlos Ibarra, before the runoff.",
      {("Carlos Ibarra", "endorses", "Rita Moreno")}),

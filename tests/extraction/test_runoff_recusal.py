@@ -21,7 +21,7 @@ RUNOFF_FACTS = [
     "Nadia Ferro unseated Governor Paul Okafor in Sunday's runoff election.",
     "Nadia Ferro trounced Paul Okafor in the July runoff.",
     "Nadia Ferro will fight in the second round with Paul Okafor.",
-    "The district will also see a run off between Nadia Ferro and Paul Okafor.",
+    "The district is also set for a run off between Nadia Ferro and Paul Okafor.",
     "Nadia Ferro won 41 percent on Sunday. Her opponent in the second round is Paul Okafor.",
     "Nadia Ferro and Paul Okafor will meet in the runoff, the electoral board announced.",
 ]
@@ -94,7 +94,7 @@ RECUSAL_NON_FACTS = [
     "Judge Ines Moro withdrew from the race for governor.",
     "Judge Ines Moro is no longer recused from the lawsuit.",
     "An adviser recommended Judge Ines Moro remove herself from the case.",
-    "Judge Ines Moro Didn’t Recuse Herself From Cases Involving Her Brother",
+    "Judge Ines Moro Didn’t Recuse Herself From Lawsuits Tied To Her Cousin",
 ]
 
 
@@ -110,7 +110,7 @@ def test_attribution_before_the_clause_still_reports(extract):
 
 PLURALS = [
     "Nadia Ferro finished first and Paul Okafor second, and the two will contest a runoff in June.",
-    "Nadia Ferro and Paul Okafor topped the field on Sunday. The pair will go head to head in a runoff on June 1.",
+    "Nadia Ferro and Paul Okafor topped the field on Sunday. The pair goes head to head again in a June 1 runoff.",
     "Tallies put Nadia Ferro at 31% and Paul Okafor at 24%, sending both to a runoff.",
     "Nadia Ferro and Paul Okafor finished ahead of Ana Kowal. Both candidates will face off in the second round.",
     "Nadia Ferro and Paul Okafor led the count. Ferro thanked voters on Monday, and they will meet in the runoff.",
@@ -237,8 +237,8 @@ def test_a_person_named_in_full_once_and_mistyped_twice_is_a_runoff_candidate(ex
 
 
 def test_a_gerund_the_parser_hangs_higher_stays_with_the_matter(extract):
-    text = "After deciding to recuse herself from the bench hearing a plea against the new tax, Judge Ines Moro spoke."
-    assert plain(extract(text), RECUSAL) == {("Ines Moro", "recused_from", "bench hearing a plea against the new tax")}
+    text = "After deciding to recuse herself from the bench hearing a petition against the new levy, Judge Ines Moro spoke."
+    assert plain(extract(text), RECUSAL) == {("Ines Moro", "recused_from", "bench hearing a petition against the new levy")}
 
 
 def test_how_someone_recused_is_not_part_of_the_matter(extract):
