@@ -3,8 +3,8 @@
 Rules, in the order a careful reader applies them:
 
 * a reflexive ("himself") is the subject of its clause;
-* a subject or possessive pronoun prefers the subject of a clause that governs it ("Sessions ...
-  but ran anger when he recused"), then the subject of the nearest earlier sentence;
+* a subject or possessive pronoun prefers the subject of a clause that governs it ("Ruiz ...
+  but upset allies when she stepped aside"), then the subject of the nearest earlier sentence;
 * an object pronoun ("appointed him") is the nearest earlier person in its sentence that is not
   its own clause's subject, then the subject of the nearest earlier sentence;
 * "I", "me", "my" inside a quotation are its speaker; "we" outside one, after a newspaper's

@@ -521,7 +521,7 @@ class DocumentExtractor:
                             self._store(Fact(appointer, match.relation.name, person, evidence))
 
     def _drop_headline_restatements(self) -> None:
-        """"Lee recuses himself from AP probe" over "Lee recused himself from the leak
+        """"Lee recuses himself from contract probe" over "Lee stepped aside from the contract
         investigation that ...": a headline's matter that the body names again, by the same head
         word of kg:Matter for the same person, is the body's (its fuller phrase)."""
         headlines = [(self.offset + z.start_char, self.offset + z.end_char) for z in structure.zones(self.doc) if z.label_ == "headline"]

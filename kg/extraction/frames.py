@@ -309,7 +309,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         frame = "active"
     elif _is_passive(verb):
         objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else []) or _set_off(verb)
-        if not objects and verb.dep_ == "conj":  # "Butler has worked in politics and was appointed by X"
+        if not objects and verb.dep_ == "conj":  # "Ruiz has taught law for years and was appointed by X"
             objects = clause_subjects(verb)
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
         if not subjects and rel.role_bearing:  # "was appointed bishop by X": the parser hangs "by" on the role
