@@ -20,8 +20,8 @@ from pathlib import Path
 
 from kg.documents import Document, read_path
 from kg.evaluate import read_gold
-from kg.extraction import Extractor
 from kg.nlp import load
+from kg.pipeline import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 0.15

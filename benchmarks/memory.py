@@ -29,9 +29,9 @@ HERE = Path(__file__).resolve().parent
 def measure(mode: str, corpus: Path, out: Path) -> dict:
     from kg.build import build
     from kg.documents import Document, read_inputs
-    from kg.extraction import Extractor
     from kg.fileio import atomic_writer
     from kg.nlp import load
+    from kg.pipeline import Extractor
     from kg.resolve import Resolver
     from kg.store import MemoryStore, OxigraphStore
 

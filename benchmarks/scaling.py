@@ -70,9 +70,9 @@ def pathological() -> dict[str, str]:
 
 def _child(mode: str, text: str) -> dict:
     from kg.documents import Document
-    from kg.extraction import Extractor
     from kg.extraction.chunks import MAX_CHUNK, chunks
     from kg.nlp import load
+    from kg.pipeline import Extractor
 
     nlp = load()
     document = Document("bench", text)

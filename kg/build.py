@@ -32,7 +32,7 @@ from kg.store import MemoryStore, Store
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from kg.extraction import Extractor
+    from kg.pipeline import Extractor
 
 KEPT_PROBLEMS = 100
 
@@ -113,7 +113,7 @@ class Builder:
         self.extractor: Extractor | None = None
         if parse:  # spaCy loads only here: a cluster build's client never imports it
             from kg import nlp as nlp_module
-            from kg.extraction import Extractor
+            from kg.pipeline import Extractor
 
             self.extractor = Extractor(nlp or nlp_module.load(model), budget=budget)
         self.store: Store | TripleSpool = store if store is not None else MemoryStore(graph)

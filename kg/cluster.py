@@ -173,8 +173,8 @@ class Pipeline(WorkerPlugin):
         self.name = f"kg-pipeline-{model or 'default'}"
 
     def setup(self, worker) -> None:
-        from kg.extraction import Extractor
         from kg.nlp import load
+        from kg.pipeline import Extractor
 
         if __version__ != self.version:
             raise RuntimeError(f"this worker runs kg {__version__}, the client kg {self.version}")

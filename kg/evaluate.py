@@ -48,10 +48,10 @@ from typing import Any
 
 from kg.documents import Document
 from kg.errors import KgError
-from kg.extraction import Extractor
 from kg.model import Entity, Fact
 from kg.ontology import honorifics, position_words, relations
 from kg.options import SPLITS
+from kg.pipeline import Extractor
 
 
 class GoldError(KgError, ValueError):

@@ -90,6 +90,9 @@ class Fact:
             "subject_type": self.subject.type,
             "object_type": self.object.type,
         }
+        for role, entity in (("subject", self.subject), ("object", self.object)):
+            if entity.scope:  # a name that holds in its document only ("president")
+                record[f"{role}_scope"] = entity.scope
         if ev.speaker is not None:
             record["speaker"] = ev.speaker.label
         if self.position is not None:

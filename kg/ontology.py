@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 KG = Namespace("https://w3id.org/kg/ontology#")
 ENT = Namespace("https://w3id.org/kg/entity/")
@@ -87,13 +88,14 @@ class Relation:
     in_election: str | None = None  # recorded as this relation in a sentence about an election
     scheduled: bool = False  # "will" states a fact
     role_relation: str | None = None  # the object's relation to a role it is given
+    abstentions: tuple[str, ...] = ()  # "take part in": not doing it is the relation ("took no part in the case")
 
     @property
     def iri(self) -> URIRef:
         return KG[self.name]
 
 
-def _local(iri: URIRef | None) -> str:
+def _local(iri: Node | None) -> str:
     return str(iri).rsplit("#", 1)[-1] if iri is not None else "Entity"
 
 
@@ -141,6 +143,7 @@ def _relation(graph: Graph, prop: URIRef) -> Relation:
         in_election=_local(in_election) if isinstance(in_election, URIRef) else None,
         scheduled=_flag(graph, prop, KG.scheduled),
         role_relation=_local(role_relation) if isinstance(role_relation, URIRef) else None,
+        abstentions=_strings(graph, prop, KG.abstention),
     )
 
 
@@ -160,7 +163,7 @@ def _below(graph: Graph, root: URIRef) -> frozenset[str]:
 class Ontology:
     """Everything the extractor reads from the ontology, read once: relations and their
     triggers, the words that make titles, organisations and elections, frame confidences and
-    the cue words of polarity and attribution. Pass one to :class:`~kg.extraction.Extractor`
+    the cue words of polarity and attribution. Pass one to :class:`~kg.pipeline.Extractor`
     to extract with another ontology (:meth:`from_graph`)."""
 
     graph: Graph
@@ -176,8 +179,8 @@ class Ontology:
 
     @classmethod
     def from_graph(cls, graph: Graph) -> Ontology:
-        relations = {_local(p): _relation(graph, p) for p in sorted(graph.subjects(RDFS.subPropertyOf, KG.relation))
-                     if isinstance(p, URIRef)}
+        relations = {_local(p): _relation(graph, p) for p in sorted(s for s in graph.subjects(RDFS.subPropertyOf, KG.relation)
+                                                                 if isinstance(s, URIRef))}
         frames = {}
         for frame in graph.subjects(RDF.type, KG.Frame):
             value = graph.value(frame, KG.frameConfidence)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from rdflib import BNode, Graph, Literal, URIRef
 
@@ -114,9 +114,10 @@ def run(graph: Graph, text: str, allow_service: bool = False) -> Rows | bool | G
     if result.type == "ASK":
         return bool(result.askAnswer)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None
         return result.graph
-    variables = tuple(str(v) for v in result.vars)
-    return Rows(variables, tuple(tuple(row) for row in result), graph)
+    variables = tuple(str(v) for v in result.vars or ())
+    return Rows(variables, tuple(tuple(row) for row in cast(Iterable[tuple], result)), graph)
 
 
 def _text(term: Any, graph: Graph | None) -> str:

@@ -83,9 +83,9 @@ def assertion_iri(fact: Fact) -> URIRef:
 
 def record_assertion_iri(record: dict) -> URIRef:
     """The assertion IRI of a ``facts.jsonl`` record (:meth:`~kg.model.Fact.to_record`)."""
-    return _assertion_iri(Entity(record["subject"], record["subject_type"]), record["relation"],
-                          Entity(record["object"], record["object_type"]), record["doc"], record["start"],
-                          record["polarity"])
+    subject = Entity(record["subject"], record["subject_type"], scope=record.get("subject_scope", ""))
+    obj = Entity(record["object"], record["object_type"], scope=record.get("object_scope", ""))
+    return _assertion_iri(subject, record["relation"], obj, record["doc"], record["start"], record["polarity"])
 
 
 def _assertion_iri(subject: Entity, relation: str, obj: Entity, doc: str, start: int, polarity: str) -> URIRef:

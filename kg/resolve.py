@@ -8,7 +8,9 @@ entity; so is a person's name with a familiar first name ("Bill Daley" and "Will
 gave it (a person stays a person), unless it names an organisation ("Party"); a lone first name
 joins nobody across documents ("Francis" is not every Francis). Two known people who share the
 surname make it ambiguous, and then it stays its own entity: we never merge people the text
-distinguishes.
+distinguishes. A full name one document typed as an organisation or a thing ("Donald Trump",
+mistyped by the model) is the person of that name when another document knows one, unless an
+organisation word is in it ("Penguin Random House").
 
 Resolution does not depend on the order documents come in: a one-word name read before any full
 name it could join stays its own entity until :meth:`Resolver.settle`, which joins it to the one
@@ -64,7 +66,8 @@ class Resolver:
         if self._aliases:
             entity = apply(self._aliases, entity, self._alias_types)
         key = self._key(entity)
-        target = self._find(key) if key in self._alias else (self._by_surname(entity) or self._namesake(entity))
+        target = self._find(key) if key in self._alias else (
+            self._by_surname(entity) or self._namesake(entity) or self._person_named(entity))
         if target is None:
             target = key
             self._canon[key] = entity
@@ -86,7 +89,7 @@ class Resolver:
         words = name_words(entity.label)
         if entity.type == "Person" and len(words) > 1:
             self._by_last.setdefault(words[-1], set()).add(key)
-        elif self._lone_name(entity):
+        elif self._lone_name(entity) or self._maybe_person(entity):
             self._lone.add(key)
 
     @staticmethod
@@ -100,6 +103,22 @@ class Resolver:
             return None
         keys = self._by_last.get(name_key(entity.label), set())
         return self._find(next(iter(keys))) if len(keys) == 1 else None
+
+    @staticmethod
+    def _maybe_person(entity: Entity) -> bool:
+        """A full name one document's model typed as an organisation or thing ("Donald Trump" as
+        an organisation), with no organisation word in it ("Penguin Random House" keeps its type)."""
+        words = name_words(entity.label)
+        return (entity.type in ("Organization", "Thing") and not entity.scope and len(words) > 1
+                and not any(word in organization_words() for word in words))
+
+    def _person_named(self, entity: Entity) -> Key | None:
+        """The known person of exactly ``entity``'s name when ``entity`` may be a mistyped person:
+        a person stays a person."""
+        if not self._maybe_person(entity):
+            return None
+        key = ("Person", name_key(entity.label))
+        return self._find(key) if key in self._canon or key in self._alias else None
 
     def _namesake(self, entity: Entity) -> Key | None:
         """The one known person whose name is ``entity``'s but for a familiar first name ("Bill
@@ -121,13 +140,14 @@ class Resolver:
 
     def settle(self) -> list[tuple[Entity, Entity]]:
         """Join every one-word name still its own entity to the one person it now names (read
-        before that person's full name); ``(old, new)`` for each join, in a stable order."""
+        before that person's full name), and every full name typed as an organisation or thing
+        to the person of that name read after it; ``(old, new)`` for each join, in a stable order."""
         joined: list[tuple[Entity, Entity]] = []
         for key in sorted(self._lone):
             if self._find(key) != key:
                 continue
             old = self._canon[key]
-            target = self._by_surname(old)
+            target = self._by_surname(old) or self._person_named(old)
             if target is None or target == key:
                 continue
             del self._canon[key]

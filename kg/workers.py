@@ -68,7 +68,7 @@ def answer(store: ox.Store, request: Request, prefixes: dict[str, str]) -> Answe
             return 204, "text/plain", b""
         if request.kind == "dump":
             media = accepted(request.accept, GRAPHS) or "application/n-triples"
-            return 200, media, store.dump(format=GRAPHS.get(media, ox.RdfFormat.N_TRIPLES), from_graph=ox.DefaultGraph())
+            return 200, media, store.dump(format=GRAPHS.get(media, ox.RdfFormat.N_TRIPLES), from_graph=ox.DefaultGraph()) or b""
         if request.kind == "load":
             fmt = ox.RdfFormat.from_media_type(request.content_type)
             if fmt is None:
@@ -91,12 +91,12 @@ def _query(store: ox.Store, request: Request, prefixes: dict[str, str]) -> Answe
         if media == "":
             return 406, "text/plain", b"this query gives a graph: accept N-Triples, Turtle or RDF/XML"
         media = media or "application/n-triples"
-        return 200, media, result.serialize(format=GRAPHS[media])
+        return 200, media, result.serialize(format=GRAPHS[media]) or b""
     media = accepted(request.accept, RESULTS)
     if media == "":
         return 406, "text/plain", b"this query gives results: accept SPARQL JSON or XML results, CSV or TSV"
     media = media or "application/sparql-results+json"
-    return 200, media, result.serialize(format=RESULTS[media])
+    return 200, media, result.serialize(format=RESULTS[media]) or b""
 
 
 def work(conn: Connection, location: str, writable: bool, prefixes: dict[str, str]) -> None:

@@ -19,7 +19,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def extractor(nlp):
-    from kg.extraction import Extractor
+    from kg.pipeline import Extractor
 
     return Extractor(nlp)
 

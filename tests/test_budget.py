@@ -8,10 +8,10 @@ import time
 
 import pytest
 
+from kg.budget import Overrun, TimeBudget, deadline
 from kg.documents import Document, Problem
 from kg.extraction import extractor as extractor_module
-from kg.budget import Overrun, TimeBudget, deadline
-from kg.extraction.extractor import Extractor
+from kg.pipeline import Extractor
 
 SLOW = "Slow Slowly endorsed Never Again."
 DOCUMENTS = [

@@ -137,6 +137,19 @@ def test_a_surname_read_first_stays_apart_when_ambiguous_or_a_place_by_first_nam
                                                       "Georgia Wend"}
 
 
+def test_a_full_name_typed_as_an_organisation_is_the_person_of_that_name_in_either_order():
+    for order in (1, -1):
+        resolver = Resolver()
+        entities = [Entity("Mira Ostrander", "Person"), Entity("Mira Ostrander", "Organization"),
+                    Entity("Ostrander Federation", "Organization"), Entity("Kell Varga", "Thing")][::order]
+        for entity in entities:
+            resolver.canonical(entity)
+        resolver.settle()
+        assert {(e.label, e.type) for e in resolver.entities()} == {
+            ("Mira Ostrander", "Person"), ("Ostrander Federation", "Organization"), ("Kell Varga", "Thing")}
+        assert resolver.canonical(Entity("Mira Ostrander", "Organization")).type == "Person"
+
+
 def test_resolution_does_not_depend_on_the_order_of_documents():
     names = [Entity("Ostrander", "Person"), Entity("Mira Ostrander", "Person"), Entity("Bill Kemp", "Person"),
              Entity("William Kemp", "Person"), Entity("Kemp", "Thing")]

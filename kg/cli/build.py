@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from kg.build import BuildReport
 
 SHOWN_PROBLEMS = 5
-STORE_PREFIXES = ("oxigraph:", "sparql:")
 
 
 def positive(text: str) -> int:
@@ -77,9 +76,9 @@ def run(args: argparse.Namespace) -> int:
     from kg.aliases import read_aliases
     from kg.budget import TimeBudget
     from kg.build import build
-    from kg.store import open_store
+    from kg.store import FileStore, open_store, store_class
 
-    if not (args.store == "memory" or args.store.startswith(STORE_PREFIXES)):
+    if issubclass(store_class(args.store), FileStore):  # a graph file is kg build's output, not where it builds
         raise CliError(f"--store {args.store!r}: expected memory, oxigraph:PATH or sparql:URL", code=2)
     if args.cluster:  # the workers load the pipeline; this process imports neither spaCy nor Dask without it
         if args.jobs > 1:

@@ -38,9 +38,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from kg import nlp as nlp_module
     from kg.evaluate import GoldError, evaluate, read_gold, score, split
-    from kg.extraction import Extractor
     from kg.identity import identity_report
     from kg.ontology import relations
+    from kg.pipeline import Extractor
 
     unknown = sorted(set(args.relation or ()) - set(relations()))
     if unknown:

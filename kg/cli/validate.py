@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         store = open_for_reading(args.graph)
         assert isinstance(store, OxigraphStore)
         try:
-            report = validate_oxigraph(store.store, shapes)  # type: ignore[attr-defined]  # an OxigraphStore
+            report = validate_oxigraph(store.store, shapes)
         finally:
             store.close()
         print(report.summary())

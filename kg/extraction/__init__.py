@@ -1,5 +1,5 @@
-"""Extraction: from a spaCy parse to facts with evidence. No spaCy object leaves this package."""
+"""Extraction: from a spaCy parse to facts with evidence. No spaCy object leaves this package.
 
-from kg.extraction.extractor import Extractor
-
-__all__ = ["Extractor"]
+:class:`~kg.extraction.extractor.DocumentExtractor` reads one parsed text; :class:`kg.pipeline.Extractor`
+streams documents through spaCy and it.
+"""

@@ -7,8 +7,14 @@ Rules, in the order a careful reader applies them:
   but ran anger when he recused"), then the subject of the nearest earlier sentence;
 * an object pronoun ("appointed him") is the nearest earlier person in its sentence that is not
   its own clause's subject, then the subject of the nearest earlier sentence;
-* "I", "me", "my" inside a quotation are its speaker;
-* "the former coach", "the president" name the one person the text has described so;
+* "I", "me", "my" inside a quotation are its speaker; "we" outside one, after a newspaper's
+  editorial board, is that newspaper;
+* "the former coach", "the senator", "the ex-soldier", "the 45-year-old" name the one person the
+  text tied the noun to (title, honorific, apposition, copula, age), else, but never for a title,
+  the one person of the nearest sentence that names anyone;
+* "the union", "the paper", "it" name an organisation of the right kind named just before;
+* "they", "them" are the last coordination of people or organisations; "all three candidates"
+  are the people listed next to it or in the next sentence;
 * narrative pronouns skip sentences that lie wholly inside quotations.
 
 Whatever these rules cannot settle stays unresolved, so it yields no fact.
@@ -32,6 +38,7 @@ REFLEXIVE = {"himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 LOOKBACK_SENTENCES = 3
+MAX_GROUP = 6  # agents "they" may stand for: a longer list is a misparse or a crowd
 MAX_SCAN = 400  # tokens a description or "it" looks back over at most, however long the sentences
 # Honorifics a definite description names by their noun: "Sen. Ana Ruiz ... the senator".
 HONORIFIC_NOUNS = {
@@ -107,6 +114,8 @@ PLURAL_COUNTS = {"both", "two"}
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "the paper", "the editorial board": the newspaper named last; "the group" may be any organisation.
 PRESS_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly"})
+# An organisation's own governing body acts for it: "the union's executive board voted to endorse X".
+GOVERNING_BODIES = frozenset({"board", "committee", "executive", "leadership", "membership", "convention"})
 GENERIC_ORGANIZATIONS = frozenset({"organization", "organisation", "group", "body"})
 EDITORIAL_WE = {"we", "us", "our"}
 OPPOSING = {"against", "versus", "vs.", "vs"}  # "Ortiz against Greer ... when they meet in a runoff"
@@ -157,12 +166,11 @@ class Coreference:
     def resolve(self, token: Token) -> Resolution | None:
         return self._run(self._ask(token))
 
-    def pair(self, token: Token, coordinated_only: bool = False) -> list[Resolution]:
+    def pair(self, token: Token) -> list[Resolution]:
         """The two people a plural refers to ("they", "both", "the two", "the pair", "both
         candidates"): the last coordination of two people before it ("X and Y ... they"), else
         the last two people named, walking back sentence by sentence ("put X at 27% and Y at 24%,
-        sending both to a runoff"). A third person on the way settles nothing. ``coordinated_only``:
-        only the coordination ("X and Y endorsed Ruiz. They also backed Lind")."""
+        sending both to a runoff"). A third person on the way settles nothing."""
         if not _plural(token):
             return []
         index = self._sentence(token)
@@ -188,8 +196,6 @@ class Coreference:
                     coordinated = [rival, cluster]
             if len(coordinated) == 2 and not people:
                 return [Resolution(c, "pronoun", back) for c in coordinated]
-            if coordinated_only and found:
-                return []
             for cluster in found.values():  # "Nadia Ferro" ... "Ferro": one person
                 surname = cluster.label.split()[-1].lower() if cluster.label else ""
                 if surname not in people or len(cluster.label) > len(people[surname][0].label):
@@ -199,6 +205,39 @@ class Coreference:
         if len(people) != 2:
             return []
         return [Resolution(cluster, "pronoun", back) for cluster, back in people.values()]
+
+    def group(self, token: Token) -> list[Resolution]:
+        """The agents "they" or "them" stands for: the last coordination of two to MAX_GROUP people
+        or organisations ("X, Y and the Harbor Union endorsed Ruiz. They also backed Lind"), in its
+        own sentence before it or, walking back, in the nearest sentence that names anyone; a
+        sentence that names someone but coordinates nobody settles it as nobody."""
+        if token.lower_ not in ("they", "them"):
+            return []
+        own = {t.i for subject in clause_subjects(token.head) for t in conjuncts(subject)} if token.dep_ not in SUBJECT_DEPS else set()
+        index = self._sentence(token)
+        for back in range(LOOKBACK_SENTENCES + 1):
+            if index - back < 0:
+                break
+            sent = self.sents[index - back]
+            end = token.i if back == 0 else sent.end
+            named = False
+            last: dict[int, Cluster] = {}
+            for candidate in self.doc[max(sent.start, end - MAX_SCAN) : end]:
+                cluster = self.entities.entity_at(candidate)
+                if cluster is None or cluster.type not in ("Person", "Organization"):
+                    continue
+                named = True
+                if candidate.dep_ != "conj":
+                    listed = [t for t in conjuncts(candidate) if t.i < end]
+                    members = {id(c): c for t in listed
+                               if (c := self.entities.entity_at(t)) is not None and c.type in ("Person", "Organization")}
+                    if 2 <= len(members) <= MAX_GROUP:  # "Ortiz and Greer endorsed them": not themselves
+                        last = {} if any(t.i in own for t in listed) else members
+            if last:
+                return [Resolution(c, "pronoun", back) for c in last.values()]
+            if named:
+                return []
+        return []
 
     def _opposed(self, token: Token) -> Cluster | None:
         """"supporting Ortiz against Greer", "Ortiz versus Greer": the person ``token`` (the object
@@ -449,8 +488,10 @@ class Coreference:
         for owner in owners:
             found = yield owner
             if found is not None and found.cluster.type == "Organization" and (
-                    head in NAME_TAILS or any(c.lower_ == "editorial" for c in token.children)):
-                return Resolution(found.cluster, "name")  # "the Law and Justice party", "the Times editorial board"
+                    head in NAME_TAILS or any(c.lower_ == "editorial" for c in token.children)
+                    or (owner.dep_ == "poss" and head in GOVERNING_BODIES)):
+                # "the Law and Justice party", "the Times editorial board", "the union's executive board"
+                return Resolution(found.cluster, "name")
             if found is not None and found.cluster.type in ("Person", "Organization"):
                 label = f"{found.cluster.label} {head}"
                 cluster = self._owned.get(label)

@@ -249,8 +249,20 @@ def _complete(ent: Span) -> Span:
             end += 1
         else:
             break
-    start = _extend_left(doc, ent.start, end)
+    start = _owners_left(doc, _extend_left(doc, ent.start, end), end)
     return Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent
+
+
+def _owners_left(doc: Doc, start: int, end: int) -> int:
+    """Take in a plural possessive that begins an organisation's name: "the Workers'| Party of
+    Verdania", "the Farmers'| Union"."""
+    if start >= 2 and doc[start - 1].text in ("'", "’") and _organization_name(doc[start:end].text):
+        owner = doc[start - 2]
+        if owner.text[:1].isupper() and owner.lower_.endswith("s") and owner.pos_ in ("PROPN", "NOUN"):
+            start -= 2
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+                start -= 1
+    return start
 
 
 def _extend_left(doc: Doc, start: int, end: int) -> int:
@@ -266,8 +278,9 @@ def _extend_left(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _has_title(doc: Doc, start: int, end: int) -> bool:
-    """A title stands right before the name or modifies its head ("coach Tommy Tuberville")."""
+def _has_title(doc: Doc, start: int, end: int, appositive: bool = True) -> bool:
+    """A title stands right before the name or modifies its head ("coach Tommy Tuberville"), or,
+    when ``appositive``, stands in apposition to it ("the attorney general, Ana Ruiz")."""
     head = doc[end - 1]
     left = doc[start - 1] if start > 0 else None
     if left is not None and left.text == ")" and start >= 4 and doc[start - 3].text == "(":
@@ -275,16 +288,32 @@ def _has_title(doc: Doc, start: int, end: int) -> bool:
             return True
     if left is not None and left.pos_ in ("PROPN", "NOUN", "ADJ") and _is_descriptor(left) and left.head.i in range(start, end):
         return True
+    if not appositive:
+        return False
     if head.dep_ == "appos" and _is_title(head.head):
         return True
     return any(child.dep_ == "appos" and _is_title(child) for child in head.children)
+
+
+def _joined_people(doc: Doc) -> list[Span]:
+    """NER spans, with two person names that touch made one: the model cuts "Sheila Jackson| Lee"
+    in two, while two people are never written side by side without a comma or "and"."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        before = out[-1] if out else None
+        if (before is not None and before.label_ == ent.label_ == "PERSON" and before.end == ent.start
+                and doc[ent.start].text[:1].isupper() and doc[before.end - 1].whitespace_):
+            out[-1] = Span(doc, before.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Named mentions from NER, plus capitalised proper-noun runs NER missed."""
     mentions: list[Mention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in _joined_people(doc):
         if ent.start in covered:
             continue  # within the name before it, completed
         covered.update(range(ent.start, ent.end))
@@ -296,7 +325,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if bounds is None:
             continue
         start, end = bounds
-        mentions.append(Mention(start, end, _without_tail(doc, start, end), ent.label_, _has_title(doc, start, end)))
+        # a place in apposition to a title is where the title holds ("the attorneys general of Ohio, Utah")
+        titled = _has_title(doc, start, end, appositive=ent.label_ != "GPE")
+        mentions.append(Mention(start, end, _without_tail(doc, start, end), ent.label_, titled))
     i = 0
     while i < len(doc):
         token = doc[i]

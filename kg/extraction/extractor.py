@@ -11,27 +11,17 @@ Confidence is a product of two parts, each in [0, 1]:
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
-import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
-from multiprocessing.pool import AsyncResult
-from typing import TypeVar
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.budget import DEFAULT_BUDGET, MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
-from kg.documents import Document, Problem
+from kg.documents import Document
 from kg.extraction import structure
-from kg.extraction.chunks import MAX_CHUNK, chunks
 from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
 from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_matches
 from kg.extraction.polarity import Stance, stance
-from kg.extraction.positions import phrase_position, position
+from kg.extraction.positions import phrase_position, position, title_words
 from kg.extraction.quotes import Quotes
 from kg.extraction.syntax import clause_subjects
 from kg.model import Entity, Evidence, Extraction, Fact
@@ -42,7 +32,6 @@ from kg.ontology import (
     organization_words,
     position_words,
 )
-from kg.resolve import Resolver
 
 # Bounds on what one trigger may state, so output grows with the text, not with its lists' products:
 MAX_FIELD = 4  # candidates in one runoff (pairs: at most 6)
@@ -98,6 +87,7 @@ def matter_label(token: Token) -> str:
         words = [token] + [w for c in rest for w in c.subtree]
     else:
         apart = {w.i for c in token.children if c.dep_ in ("conj", "cc", "appos") for w in c.subtree}
+        apart |= {w.i for prep in token.subtree if _manner(prep) for w in prep.subtree}
         words = [w for w in token.subtree if w.i not in apart] + _stranded(token)
     words.sort(key=lambda w: w.i)
     while words and (words[0].lower_ == "the" or words[0].is_punct):
@@ -109,6 +99,15 @@ def matter_label(token: Token) -> str:
     while words and (words[-1].is_punct or words[-1].is_space):
         words.pop()
     return "".join(w.text_with_ws for w in words).strip()
+
+
+MANNER_NOUNS = {"explanation", "comment", "reason", "notice", "elaboration", "fanfare", "effect"}
+
+
+def _manner(prep: Token) -> bool:
+    """"with no explanation", "without comment": how someone acted, not part of the matter."""
+    return prep.dep_ == "prep" and prep.lower_ in ("with", "without") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in prep.children)
 
 
 MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning", "regarding", "about", "between"}
@@ -169,6 +168,9 @@ def _bare_name(token: Token) -> bool:
     )
 
 
+PAST_HOLDER_WORDS = {"old", "former", "previous", "outgoing", "last", "departing", "ousted", "retiring", "late", "then"}
+
+
 def _children_of(token: Token, dep: str) -> list[Token]:
     return [c for c in token.children if c.dep_ == dep]
 
@@ -200,6 +202,7 @@ class DocumentExtractor:
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
         self._announced: dict[str, tuple[int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence start, appointers)
+        self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
         self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
 
@@ -216,6 +219,8 @@ class DocumentExtractor:
             self._add_match(sentence, match)
         self._add_titles()
         self._add_repeats()
+        self._add_agents(matches)
+        self._add_named_appointees()
         self._drop_headline_restatements()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
@@ -296,8 +301,9 @@ class DocumentExtractor:
             found = self._argument(token, rel, as_object)
             if found is not None:
                 out.append(found)
-            else:
-                out += [(self.entity(r.cluster), argument_confidence(r)) for r in self.coref.members(token)]
+            else:  # "endorsed all three candidates. The three are ...", "met Ortiz and Greer and endorsed them"
+                found_all = self.coref.members(token) or (self.coref.group(token) if as_object and token.lower_ == "them" else [])
+                out += [(self.entity(r.cluster), argument_confidence(r)) for r in found_all]
         return out
 
     def _phrase_type(self, token: Token, rel: Relation) -> str:
@@ -344,12 +350,17 @@ class DocumentExtractor:
         if found.speaker is not None and (res := self.coref.resolve(found.speaker)):
             speaker = self.entity(res.cluster)
         if found.polarity == "reported" and speaker == subject:
-            return "positive", speaker
+            return "positive", self._agent(speaker)
         if found.polarity == "positive" and self.quotes.region_of(trigger) is not None:
             said = self.coref.speaker(trigger)
             speaker = self.entity(said.cluster) if said else None
-            return ("positive" if speaker == subject else "reported"), speaker
-        return found.polarity, speaker
+            return ("positive" if speaker == subject else "reported"), self._agent(speaker)
+        return found.polarity, self._agent(speaker)
+
+    def _agent(self, entity: Entity | None) -> Entity | None:
+        """``entity`` if it can speak (a person, organisation or group: kg:Agent), else None ("the
+        Vatican said" names no speaker kg can record when the Vatican was typed a place)."""
+        return entity if entity is not None and entity.type in self.ontology.subclasses("Agent") else None
 
     def _evidence(self, sentence: Span, trigger: str, frame: str, confidence: float,
                   polarity: str, speaker: Entity | None) -> Evidence:
@@ -389,9 +400,8 @@ class DocumentExtractor:
                 return  # a list the parser took for a field of candidates
             pairs = [((a, unique[a]), (b, unique[b])) for a, b in combinations(sorted(unique, key=lambda e: e.label), 2)]
         else:
-            if not subjects:  # "X and Y endorsed Ruiz. They also backed Lind"
-                subjects = [(self.entity(r.cluster), argument_confidence(r))
-                            for t in match.subjects if t.lower_ == "they" for r in self.coref.pair(t, coordinated_only=True)]
+            if not subjects:  # "X, Y and Z endorsed Ruiz. They also backed Lind"
+                subjects = [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.group(t)]
             if min(len(subjects), len(objects)) > 1 and len(subjects) * len(objects) > MAX_PRODUCT:
                 return  # two long lists crossed: a misparse, not len(subjects) x len(objects) statements
             pairs = [(s, o) for s in subjects for o in objects]
@@ -411,6 +421,8 @@ class DocumentExtractor:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
             polarity, speaker = self._stance(match.trigger, subj, rel)
+            if "abstention" in match.extra and polarity == "negative":
+                polarity = "positive"  # "took no part in the case": the denial is what asserts the recusal
             confidence = self.confidence[match.frame] * sc * oc
             evidence = self._evidence(sentence, trigger, match.frame, confidence, polarity, speaker)
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
@@ -436,7 +448,7 @@ class DocumentExtractor:
                     continue
                 for subject in clause_subjects(token):
                     found = self.coref.resolve(subject)
-                    resolutions = [found] if found is not None else self.coref.pair(subject, coordinated_only=True)
+                    resolutions = [found] if found is not None else self.coref.group(subject)
                     for resolution in resolutions:
                         subj = self.entity(resolution.cluster)
                         for fact in earlier:
@@ -452,10 +464,12 @@ class DocumentExtractor:
                    objects: list[tuple[Entity, float]]) -> list[tuple[Entity, float]]:
         """"Pope Leo named new bishops for two dioceses. Father Ruiz has been appointed bishop of
         Ross": an agentless passive of a role-bearing relation takes the agent of an act of it
-        with no named object in one of the two sentences before. Records such acts, too."""
+        with no named object in one of the two sentences before (or of the agentless passive
+        before it that took one: a list of appointments). Records such acts, too."""
         rel = match.relation
         if subjects and not objects and match.frame == "active" and match.objects:
             self._announced[rel.name] = (sentence.start, subjects)
+            self._announcements.append((match, self._sentence_index[sentence.start], subjects))
             return subjects
         trigger = match.trigger
         if subjects or not objects or match.frame not in ("passive", "role") or not _children_of(trigger, "nsubjpass"):
@@ -467,7 +481,44 @@ class DocumentExtractor:
         earlier = [s.start for s in self.sentences[max(0, index - 2):index]]
         if found[0] not in earlier:
             return subjects
+        self._announced[rel.name] = (sentence.start, found[1])  # a list of appointments goes on
         return [(entity, confidence * 0.8) for entity, confidence in found[1]]
+
+    def _add_named_appointees(self) -> None:
+        """"Pope Leo appointed a new bishop for Ross. The diocese's new bishop will be Father Ana
+        Ruiz": an act with no named object, then, in one of the two sentences after, a copula that
+        names its object noun (the subject or the attribute is that noun, the other a person)."""
+        for match, index, appointers in self._announcements:
+            nouns = {o.lemma_.lower() for o in match.objects if o.pos_ == "NOUN"}
+            if not nouns:
+                continue
+            polarity, speaker = self._stance(match.trigger, appointers[0][0], match.relation)
+            if polarity != "positive":
+                continue
+            for sentence in self.sentences[index + 1:index + 3]:
+                for be in sentence:
+                    if be.lemma_ != "be" or be.pos_ not in ("AUX", "VERB"):
+                        continue
+                    sides = [c for c in be.children if c.dep_ in ("nsubj", "attr")]
+                    if len(sides) != 2 or not any(side.lemma_.lower() in nouns and not any(
+                            m.lower_ in PAST_HOLDER_WORDS for m in side.children) for side in sides):
+                        continue  # "the new chief is X", not "the old chief was X"
+                    if stance(be, future_is_fact=True, ontology=self.ontology).polarity != "positive":
+                        continue  # "the new chief could be X"
+                    for side in sides:
+                        found = self.coref.resolve(side) if side.lemma_.lower() not in nouns else None
+                        if found is None:
+                            continue
+                        cluster = found.cluster
+                        if cluster.type != "Person" and self.entities.weakly_typed(cluster) and not self._place(cluster):
+                            cluster.votes["Person"] += 1.25  # the post's holder is a person, whatever the tagger said
+                        if cluster.type != "Person":
+                            continue
+                        person = self.entity(found.cluster)
+                        for appointer, confidence in appointers:
+                            evidence = self._evidence(sentence, match.trigger.text, match.frame,
+                                                      self.confidence[match.frame] * confidence * 0.8, polarity, speaker)
+                            self._store(Fact(appointer, match.relation.name, person, evidence))
 
     def _drop_headline_restatements(self) -> None:
         """"Lee recuses himself from AP probe" over "Lee recused himself from the leak
@@ -491,6 +542,45 @@ class DocumentExtractor:
             if any(b.subject == fact.subject and b.relation == fact.relation and b.object != fact.object
                    and heads(b) & heads(fact) for b in body):
                 del self.facts[key]
+
+    def _add_agents(self, matches: list[tuple[Span, Match]]) -> None:
+        """"Ortiz was appointed to the seat. Gov. Greer made the appointment on Friday": the agent
+        of an agentless passive is the subject of a light verb (kg:lightVerbs) whose object is the
+        relation's noun, definite and with no owner or "of" of its own, in one of the two sentences
+        after it or the one before."""
+        light = self.ontology.cue("lightVerbs")
+        index_of = {sentence.start: k for k, sentence in enumerate(self.sentences)}
+        for sentence, match in matches:
+            rel = match.relation
+            if match.frame != "passive" or match.subjects or not match.objects or match.pairwise or not rel.nouns:
+                continue
+            here = index_of.get(sentence.start)
+            if here is None:
+                continue
+            objects = [(o, c) for o, c in self._arguments(match.objects, rel, True)
+                       if self._stance(match.trigger, o, rel)[0] == "positive"]  # "may be appointed": nothing to find
+            for near in (here + 1, here + 2, here - 1) if objects else ():
+                if not 0 <= near < len(self.sentences):
+                    continue
+                noun = next((t for t in self.sentences[near] if t.lemma_.lower() in rel.nouns and t.dep_ == "dobj"
+                             and t.head.lemma_.lower() in light and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children)
+                             and not any(c.dep_ in ("poss", "prep") for c in t.children)), None)
+                if noun is None:
+                    continue
+                for subject in clause_subjects(noun.head):
+                    found = self._argument(subject, rel, False)
+                    if found is None:
+                        continue
+                    subj, sc = found
+                    for obj, oc in objects:
+                        if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
+                            continue
+                        polarity, speaker = self._stance(noun.head, subj, rel)
+                        confidence = self.confidence["nominal"] * sc * oc
+                        evidence = self._evidence(self.sentences[near], f"{noun.head.text} the {noun.text}", "nominal",
+                                                  confidence, polarity, speaker)
+                        self._store(Fact(subj, rel.name, obj, evidence))
+                break
 
     def _previous_facts(self, index: int) -> list[Fact]:
         """The positive facts (no positions, no symmetric relations) of the nearest of the two
@@ -540,195 +630,15 @@ class DocumentExtractor:
         return position(role, doc_id=self.document.id)
 
     def _organization(self, title: Token) -> Entity | None:
+        """The organisation a title names ("coach at Auburn University"), not a word of the title
+        itself ("Finance" of "Minister of Finance")."""
         candidates = [c for c in title.children if c.dep_ in ("compound", "amod", "poss")]
         for prep in title.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "for", "with"):
                 candidates += [p for p in prep.children if p.dep_ == "pobj"]
-        for token in candidates:
+        own = {w.i for w in title_words(title)}
+        for token in (c for c in candidates if c.i not in own):
             cluster = self.entities.entity_at(token)
             if cluster is not None and cluster.type == "Organization":
                 return self.entity(cluster)
         return None
-
-
-def merge(doc_id: str, parts: list[Extraction]) -> Extraction:
-    """One document's extraction from the extractions of its pieces.
-
-    The pieces' entities are resolved against each other as :class:`~kg.resolve.Resolver` does
-    across documents, fuller names first, so "Osei" in a later piece joins "Victor Osei".
-    """
-    if len(parts) == 1:
-        return parts[0]
-    resolver = Resolver()
-    for entity in sorted((e for part in parts for e in part.entities), key=lambda e: -len(e.label.split())):
-        resolver.canonical(entity)
-    return Extraction(
-        doc_id=doc_id,
-        entities=tuple(resolver.entities()),
-        facts=tuple(resolver.fact(fact) for part in parts for fact in part.facts),
-        sentences=sum(part.sentences for part in parts),
-    )
-
-
-_T = TypeVar("_T")
-
-
-class Extractor:
-    """Turns :class:`~kg.documents.Document` objects into :class:`~kg.model.Extraction` results.
-
-    ``nlp`` gets kg's ``kg_structure`` component if it lacks it (see :mod:`kg.extraction.structure`).
-    ``ontology`` (default: the package's, :func:`~kg.ontology.default_ontology`) gives the
-    relations, their triggers and every cue word the extraction reads.
-    Documents longer than ``max_chunk`` characters (or the pipeline's ``max_length``) are parsed in pieces (see
-    :mod:`kg.extraction.chunks`), each piece alone in its spaCy batch, so the memory of a long
-    document is that of one piece; their evidence offsets are relative to the whole text. Each
-    document's extraction gets ``budget`` (see :mod:`kg.budget`).
-    """
-
-    def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK, ontology: Ontology | None = None,
-                 budget: TimeBudget = DEFAULT_BUDGET, max_batch_chars: int = MAX_BATCH_CHARS) -> None:
-        self.nlp = structure.install(nlp)
-        self.max_chunk = max_chunk
-        self.ontology = ontology or default_ontology()
-        self.lexicon = lexicon(self.ontology)
-        self.budget = budget
-        self.max_batch_chars = max_batch_chars
-
-    def extract(self, document: Document) -> Extraction:
-        """One document's extraction (:class:`Overrun` past its time budget)."""
-        problems: list[Problem] = []
-        pairs = list(self.pipe([document], on_problem=problems.append))
-        if problems:
-            raise Overrun(str(problems[0]))
-        return pairs[0][1]
-
-    def extract_parsed(self, document: Document, doc: Doc) -> Extraction:
-        return DocumentExtractor(document, doc, 0, self.ontology, self.lexicon).run()
-
-    def pipe(self, documents: Iterable[Document], batch_size: int | None = None, n_process: int = 1,
-             on_problem: Callable[[Problem], None] | None = None) -> Iterator[tuple[Document, Extraction]]:
-        """Stream documents through ``nlp.pipe``: ``(document, extraction)`` pairs, in order.
-
-        A spaCy batch holds at most ``batch_size`` texts (default: the pipeline's own
-        ``nlp.batch_size``) and at most :attr:`max_batch_chars` characters (one longer text goes
-        alone), so memory follows the characters parsed, not the number of documents. A document
-        whose extraction overruns its time budget goes to ``on_problem`` instead (default: dropped).
-
-        With ``n_process`` > 1, batches are parsed *and* extracted in forked worker processes
-        (each shares the loaded pipeline); at most two batches per worker are in flight, so
-        memory stays bounded however long the stream. A worker stuck past its batch's budget
-        (where even the timer cannot stop it) is replaced: the pool restarts, the stuck batch's
-        documents are retried one by one and only the one that overruns again is reported.
-        """
-        report = on_problem or (lambda problem: None)
-        size = batch_size or self.nlp.batch_size
-        if n_process == 1:
-            yield from self._pipe(documents, size, report)
-        else:
-            yield from self._parallel(documents, size, n_process, report)
-
-    def _batches(self, items: Iterable[_T], size: int, chars: Callable[[_T], int]) -> Iterator[list[_T]]:
-        """Consecutive runs of at most ``size`` items and :attr:`max_batch_chars` characters."""
-        batch: list[_T] = []
-        total = 0
-        for item in items:
-            n = chars(item)
-            if batch and (len(batch) >= size or total + n > self.max_batch_chars):
-                yield batch
-                batch, total = [], 0
-            batch.append(item)
-            total += n
-        if batch:
-            yield batch
-
-    def _pipe(self, documents: Iterable[Document], batch_size: int,
-              on_problem: Callable[[Problem], None]) -> Iterator[tuple[Document, Extraction]]:
-        limit = min(self.max_chunk, self.nlp.max_length)
-
-        def pieces() -> Iterator[tuple[Document, int, str | Doc, bool, int]]:
-            for document in documents:
-                parts = list(chunks(document.text, limit)) or [(0, document.text)]
-                for number, (offset, piece) in enumerate(parts, start=1):
-                    text = structure.with_title(self.nlp, piece, document.title) if offset == 0 and document.title else piece
-                    weight = len(piece) if len(parts) == 1 else self.max_batch_chars  # a piece is parsed alone
-                    yield document, offset, text, number == len(parts), weight
-
-        parts: list[Extraction] = []
-        spent = 0.0
-        failed = False
-        for batch in self._batches(pieces(), batch_size, lambda piece: piece[4]):
-            docs = self.nlp.pipe([piece for _, _, piece, _, _ in batch], batch_size=len(batch))
-            for (document, offset, _, last, _), doc in zip(batch, docs, strict=True):
-                allowed = self.budget.limit(len(document.text))
-                if not failed:
-                    started = time.perf_counter()
-                    try:
-                        with deadline(None if allowed is None else allowed - spent):
-                            parts.append(DocumentExtractor(document, doc, offset, self.ontology, self.lexicon).run())
-                    except Overrun:
-                        failed = True
-                        on_problem(too_slow(document, allowed or 0.0))
-                    spent += time.perf_counter() - started
-                if last:
-                    if not failed:
-                        yield document, merge(document.id, parts)
-                    parts, spent, failed = [], 0.0, False
-
-    def _parallel(self, documents: Iterable[Document], batch_size: int, n_process: int,
-                  on_problem: Callable[[Problem], None]) -> Iterator[tuple[Document, Extraction]]:
-        context = multiprocessing.get_context("fork")
-        tasks = self._batches(documents, batch_size, lambda d: len(d.text))
-        in_flight: deque[tuple[list[Document], AsyncResult]] = deque()
-        pool = context.Pool(n_process, _start_worker, (self,))
-        try:
-            while True:
-                while len(in_flight) <= 2 * n_process and (batch := next(tasks, None)) is not None:
-                    in_flight.append((batch, pool.apply_async(_extract_batch, (batch, batch_size))))
-                if not in_flight:
-                    return
-                batch, result = in_flight.popleft()
-                patience = self._patience(batch)
-                try:
-                    outcomes = result.get(patience)
-                except multiprocessing.TimeoutError:
-                    pool.terminate()  # the stuck worker goes with the others; a fresh pool takes over
-                    pool = context.Pool(n_process, _start_worker, (self,))
-                    if len(batch) == 1:
-                        on_problem(too_slow(batch[0], patience or 0.0))
-                    retry = [[document] for document in batch] if len(batch) > 1 else []
-                    waiting = [b for b, _ in in_flight]
-                    in_flight.clear()
-                    for again in retry + waiting:
-                        in_flight.append((again, pool.apply_async(_extract_batch, (again, batch_size))))
-                    continue
-                for document, outcome in zip(batch, outcomes, strict=True):
-                    if isinstance(outcome, Problem):
-                        on_problem(outcome)
-                    else:
-                        yield document, outcome
-        finally:
-            pool.terminate()
-
-    def _patience(self, batch: list[Document]) -> float | None:
-        """How long the parent waits for a worker's batch (see :class:`TimeBudget`)."""
-        limits = [self.budget.limit(len(d.text)) for d in batch]
-        return None if None in limits else self.budget.grace + 2 * sum(limits)  # type: ignore[arg-type]
-
-
-_worker: Extractor | None = None
-
-
-def _start_worker(extractor: Extractor) -> None:
-    """Pool initializer: Ctrl-C is the parent's to handle (it terminates the pool)."""
-    global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker = extractor
-
-
-def _extract_batch(batch: list[Document], batch_size: int) -> list[Extraction | Problem]:
-    """A worker's task: each document's extraction, or the problem that stopped it, in order."""
-    assert _worker is not None
-    problems: list[Problem] = []
-    done = {id(document): extraction for document, extraction in _worker._pipe(batch, batch_size, problems.append)}
-    overruns = iter(problems)
-    return [done[id(d)] if id(d) in done else next(overruns) for d in batch]

@@ -32,6 +32,7 @@ from kg.ontology import Ontology, Relation, VerbTrigger, default_ontology, posit
 
 NOUN_OBJECT_PREPS = ("of", "for", "behind", "around")
 PASSIVE_AGENT_DEPS = {"agent"}
+ISSUE_PREPS = ("on", "over", "about", "regarding", "concerning")
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
 TEMPORAL = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
@@ -64,6 +65,7 @@ class Lexicon:
     pair_prepositions: dict[str, list[Relation]]
     cues: dict[str, frozenset[str]]  # the ontology's kg:CueSet words (receivingVerbs, lightVerbs, ...)
     contests: tuple[Relation, ...] = ()  # symmetric relations with a context: who meets whom in a runoff
+    abstentions: dict[str, list[tuple[Relation, str | None, str]]] = field(default_factory=dict)  # lemma -> (rel, object, prep)
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
@@ -105,8 +107,13 @@ def lexicon(ontology: Ontology | None = None) -> Lexicon:
         for cause, effect in rel.causatives:
             causatives[cause].append((rel, effect))
     contests = tuple(rel for rel in ontology.relations.values() if rel.symmetric and rel.context)
+    abstentions: dict[str, list[tuple[Relation, str | None, str]]] = defaultdict(list)
+    for rel in ontology.relations.values():
+        for phrase in rel.abstentions:
+            lemma, *middle, prep = phrase.split()
+            abstentions[lemma].append((rel, middle[0] if middle else None, prep))
     return Lexicon(dict(verbs), dict(nouns), dict(agents), dict(causatives), dict(with_role), dict(patients),
-                   dict(appeals), dict(pairs), ontology.cues, contests)
+                   dict(appeals), dict(pairs), ontology.cues, contests, dict(abstentions))
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -198,6 +205,18 @@ def _gerund_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return _prep_objects(token, preps) + gerunds
 
 
+def _perfect_auxiliary(verb: Token) -> Token | None:
+    """The "had" of "who had earlier backed Pillai" when the parser made "had" the verb and the
+    participle a modifier of its object."""
+    doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].pos_ == "ADV":
+        before -= 1
+    if before >= 0 and doc[before].lemma_ == "have" and verb.head.head.i == doc[before].i and verb.head.dep_ == "dobj":
+        return doc[before]
+    return None
+
+
 def _is_passive(verb: Token) -> bool:
     if _children(verb, "nsubjpass", "auxpass"):
         return True
@@ -209,7 +228,11 @@ def _is_passive(verb: Token) -> bool:
 def _set_off(verb: Token) -> list[Token]:
     """The name a participle set off by commas describes, where the parser hung the participle
     elsewhere: "Primorac, backed by X," parsed as a clause of the sentence's verb."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "conj") or _children(verb, "nsubj", "nsubjpass") or verb.i < 2:
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "conj") or _children(verb, "nsubj", "nsubjpass"):
+        return []
+    if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.i == verb.sent.start:
+        return [s for s in _children(verb.head, "nsubj", "nsubjpass") if s.pos_ == "PROPN"]  # "Backed by X, Y won"
+    if verb.i < 2:
         return []
     comma, name = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
     return [name] if comma.text == "," and name.pos_ == "PROPN" else []
@@ -268,7 +291,11 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
             verb.dep_ == "advcl" and verb.tag_ == "VBG" and _has_local_context(verb.head, rel)):
         return  # "beat Y in the first round ... and faces Z in the runoff"; "won the runoff, defeating Y" counts
-    if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
+    if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD") and (perfect := _perfect_auxiliary(verb)) is not None:
+        subjects = clause_subjects(perfect)  # "Das, who had earlier backed Pillai", "had" parsed as the verb
+        objects = [verb.head]
+        frame = "active"
+    elif verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
         objects = [verb.head]
         if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
@@ -285,6 +312,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if not objects and verb.dep_ == "conj":  # "Butler has worked in politics and was appointed by X"
             objects = clause_subjects(verb)
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
+        if not subjects and rel.role_bearing:  # "was appointed bishop by X": the parser hangs "by" on the role
+            subjects = _expand([p for r in _children(verb, "oprd") for by in _children(r, "prep")
+                                if by.lower_ == "by" for p in _children(by, "pobj")])
         frame = "passive"
     else:
         subjects = [s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
@@ -299,6 +329,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             objects = _matter_objects(verb, rel, trigger)
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
+            if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
+                return  # "sided with X on the tax plan": agreement on an issue, not backing
         else:
             objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
             if rel.role_bearing:
@@ -315,8 +347,12 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         return
     # "X endorsed Y along with Z": Z is one more subject, wherever the parser hangs "along with"
     subjects = _members(subjects + _co_agents(verb) + [a for o in objects for a in _co_agents(o)])
+    if frame == "active":  # "X endorsed Y, as did Z"
+        subjects += _members([s for c in _children(verb, "advcl") if c.lemma_ == "do" and any(
+            m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for s in _children(c, "nsubj")])
     if frame == "passive":  # "endorsed by the union on Monday — and by Mayor Lind a day later"
-        subjects += _members([p for by in _children(verb, "conj") if by.lower_ == "by" for p in _children(by, "pobj")])
+        second = _children(verb, "conj") + [c for a in _children(verb, *PASSIVE_AGENT_DEPS) for c in _children(a, "conj")]
+        subjects += _members([p for by in second if by.lower_ == "by" for p in _children(by, "pobj")])  # "by X and by Y"
     if not rel.object_is_phrase:
         objects = _members([_candidate(o, lex) for o in objects], co_agents=False)
         if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"
@@ -338,11 +374,27 @@ def _candidate(token: Token, lex: Lexicon) -> Token:
 RELATIVE_WORDS = {"who", "whom", "that", "which"}
 
 
+def _antecedent(clause: Token) -> Token:
+    """What a relative clause describes; a clause hung on the sentence's verb after a comma
+    describes the noun before that comma ("the Times and the Post, both of which back Y")."""
+    head = clause.head
+    if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i < clause.i:
+        before = clause.left_edge.i - 1
+        doc = clause.doc
+        if before >= 1 and doc[before].text == "," and doc[before - 1].pos_ in ("PROPN", "NOUN") and doc[before - 1].i != head.i:
+            return doc[before - 1]
+    return head
+
+
 def _among(subjects: list[Token]) -> list[Token]:
     """"Among those who endorsed X were A and B", "A is among the mayors who endorsed X": the
     people the copula names are the subjects, not "those" or "the mayors"."""
     out: list[Token] = []
     for subject in subjects:
+        if subject.lower_ in ("both", "all", "each") and subject.head.dep_ == "relcl" and any(
+                p.lower_ == "of" and any(w.lower_ in RELATIVE_WORDS for w in p.children) for p in subject.children):
+            out += _expand([first_conjunct(_antecedent(subject.head))])  # "X and Y, both of which support Z"
+            continue
         holder = subject.head.head if subject.lower_ in RELATIVE_WORDS and subject.head.dep_ == "relcl" else subject
         among = holder.head if holder.dep_ == "pobj" else None
         if among is not None and among.lower_ == "among" and among.dep_ == "prep":
@@ -689,6 +741,24 @@ def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Mat
         yield Match(rel, runoff, "reciprocal", named, [], pairwise=True)
 
 
+def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, lex: Lexicon) -> Iterator[Match]:
+    """"Justice Lee took no part in the case", "did not participate in the decision": a denied
+    taking part in a matter is the relation (the extractor reads the denial as the assertion)."""
+    heads = [verb]
+    denied = any(c.dep_ == "neg" or c.lower_ in lex.cue("negations") or c.lower_ == "never" for c in verb.children)
+    if word is not None:
+        parts = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == word]
+        if not parts:
+            return
+        heads += parts
+        denied = denied or any(c.dep_ == "det" and c.lower_ == "no" for c in parts[0].children)
+    objects = [o for h in heads for o in _prep_objects(h, (prep,)) if _is_matter(o, rel)]
+    titles = lex.cue("abstainingTitles")  # a justice who takes no part recuses; a defendant who does not, boycotts
+    subjects = [s for s in clause_subjects(verb) if any(w.lemma_.lower() in titles for w in s.subtree)]
+    if denied and objects and subjects:
+        yield Match(rel, verb, "active", subjects, objects, extra={"abstention": verb})
+
+
 def choice_between_matches(prep: Token, rel: Relation) -> Iterator[Match]:
     """"Voters will choose between X and Y in the runoff": a verb's "between" pair, with the
     runoff among the verb's own words."""
@@ -738,6 +808,8 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
                 yield from choice_matches(token, rel, lex)
             for rel, action, prep in lex.appeals.get(_first(forms, lex.appeals), ()):
                 yield from appeal_matches(token, rel, action, prep)
+            for rel, word, prep in lex.abstentions.get(_first(forms, lex.abstentions), ()):
+                yield from abstention_matches(token, rel, word, prep, lex)
         if noun:
             for rel, particle in lex.nouns.get(_first(forms, lex.nouns), ()):
                 yield from noun_matches(token, rel, lex, particle)

@@ -102,6 +102,9 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
             return Stance("hypothetical", parent.text)  # "waiting for the moment to endorse him"
         if dep == "dobj" and token.i == trigger.i and lemma_in(parent, o.cue("retractingVerbs")):
             return Stance("negative", parent.text)  # "rescinded his endorsement of X"
+        if dep == "dobj" and token.i == trigger.i and trigger.pos_ == "NOUN" and lemma in o.cue("hypotheticalVerbs") \
+                and lemma not in o.cue("givingVerbs"):
+            return Stance("hypothetical", parent.text)  # "requesting his recusal", "sought her endorsement"
         if complement or dep in ("prep", "advmod"):  # "stopped short of endorsing him"
             if lemma in ("have", "be") and any(c.lower_ == "yet" for c in parent.children):
                 return Stance("negative", "yet")  # "has yet to endorse"

@@ -98,16 +98,20 @@ def _of_objects(token: Token) -> list[Token]:
     return words
 
 
-def position_label(token: Token, siblings: tuple[Token, ...] = ()) -> str:
-    """"campaign manager", "football coach", "attorney general", "minister of finance": the title
-    noun (singular) and its noun modifiers, without the words that describe its holder."""
+def title_words(token: Token, siblings: tuple[Token, ...] = ()) -> list[Token]:
+    """The words of the title ``token`` heads, in order: its noun modifiers and "of" phrase, without
+    the words that describe its holder."""
     capitalised = token.text[:1].isupper()
     words = [c for c in (*siblings, *token.lefts) if c.dep_ in ("compound", "amod") and _part_of_title(c, capitalised)]
     words = [w for c in words for w in c.subtree if w.dep_ in ("compound", "amod") and _part_of_title(w, capitalised)]
+    return sorted({w.i: w for w in (*words, token, *_of_objects(token))}.values(), key=lambda w: w.i)
+
+
+def position_label(token: Token, siblings: tuple[Token, ...] = ()) -> str:
+    """"campaign manager", "football coach", "attorney general", "minister of finance": the title
+    noun (singular) and its noun modifiers, without the words that describe its holder."""
     head = token.lemma_.lower() if token.tag_ in ("NNS", "NNPS") else token.lower_  # "commissioners"
-    texts = {w.i: w.lower_ for w in (*words, *_of_objects(token))}
-    texts[token.i] = head
-    return " ".join(texts[i] for i in sorted(texts))
+    return " ".join(head if w.i == token.i else w.lower_ for w in title_words(token, siblings))
 
 
 def _entity_text(token: Token) -> str:

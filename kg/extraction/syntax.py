@@ -13,6 +13,9 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "I'm proud to endorse him", "she was quick to back him": adjectives whose complement happened (not
+# "reluctant", "unwilling", "free" or "sure to endorse").
+FACTIVE_ADJECTIVES = {"proud", "happy", "glad", "pleased", "delighted", "honored", "honoured", "thrilled", "quick", "first"}
 # "used Twitter to endorse him": the object of these verbs does not do what the complement says.
 INSTRUMENT_VERBS = frozenset({"use", "take", "spend", "seize", "break"})
 
@@ -95,8 +98,17 @@ def owners(noun: Token) -> list[Token]:
     return children(noun, "poss") + [p for prep in children(noun, "prep") if prep.lower_ == "by" for p in children(prep, "pobj")]
 
 
+# "I'm proud to endorse him", "she was quick to back him": adjectives whose complement happened (not
+# "reluctant", "unwilling", "free" or "sure to endorse").
+FACTIVE_ADJECTIVES = {"proud", "happy", "glad", "pleased", "delighted", "honored", "honoured", "thrilled", "quick", "first"}
 # "used Twitter to endorse him": the object of these verbs does not do what the complement says.
 INSTRUMENT_VERBS = {"use", "take", "spend", "seize", "break"}
+
+
+def _qualified(verb: Token) -> bool:
+    """A modal, a negation or a condition on ``verb`` ("would be", "was not", "if asked, ... is")."""
+    return any(c.tag_ == "MD" or c.dep_ == "neg" or (c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)) for c in verb.children)
 
 
 def clause_subjects(verb: Token) -> list[Token]:
@@ -124,6 +136,8 @@ def clause_subjects(verb: Token) -> list[Token]:
             return antecedents(verb)
         elif verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
             verb = verb.head  # "endorsing him, she ...", "she broke with tradition to endorse him"
+        elif verb.dep_ == "acomp" and verb.lower_ in FACTIVE_ADJECTIVES and not _qualified(verb.head):
+            verb = verb.head  # "I'm proud to endorse him", not "I would be proud to"
         elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"
             verb = climb(verb, lambda t: t.pos_ in ("VERB", "AUX"))
         else:

@@ -201,3 +201,64 @@ EDITORIAL = [
 @pytest.mark.parametrize("text,expected", EDITORIAL, ids=[t for t, _ in EDITORIAL])
 def test_editorial_we(extract, text, expected):
     assert plain(extract(text), {"endorses"}) == expected
+
+
+GROUPS = [
+    # "they" for more than two coordinated agents, organisations among them
+    ("Senator Ada Vance, Governor Tom Greer and the Harbor Workers Union endorsed Lisa Ortiz in 2016. "
+     "They also backed Rita Moreno in the Senate race.",
+     {(e, "endorses", c) for e in ("Ada Vance", "Tom Greer", "Harbor Workers Union") for c in ("Lisa Ortiz", "Rita Moreno")}),
+    # "them" for the people just coordinated
+    ("The Harbor Workers Union met Lisa Ortiz and Tom Greer on Monday and endorsed them.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz"), ("Harbor Workers Union", "endorses", "Tom Greer")}),
+    # never the clause's own subjects
+    ("Lisa Ortiz and Tom Greer endorsed them on Monday.", set()),
+    # a sentence naming one person, coordinating nobody, settles it as nobody
+    ("Lisa Ortiz and Tom Greer spoke on Sunday. Rita Moreno spoke on Monday. The Harbor Workers Union endorsed them.",
+     set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", GROUPS, ids=[t for t, _ in GROUPS])
+def test_groups(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected
+
+
+def test_touching_person_names_are_one_name():
+    """The model may cut one name in two ("Maria Jackson| Lee"); two people never touch."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extraction.entities import find_mentions
+
+    vocab = spacy.blank("en").vocab
+    cut = Doc(vocab, words=["Rep.", "Maria", "Jackson", "Lee", "spoke", "."],
+              ents=["O", "B-PERSON", "I-PERSON", "B-PERSON", "O", "O"])
+    assert [m.name for m in find_mentions(cut)] == ["Maria Jackson Lee"]
+    listed = Doc(vocab, words=["Maria", "Jackson", ",", "Lee", "Ortiz", "spoke", "."],
+                 ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [m.name for m in find_mentions(listed)] == ["Maria Jackson", "Lee Ortiz"]
+
+
+AGENTS = [
+    # an agentless passive's agent: the subject of "made the appointment" just after it
+    ("Lisa Ortiz was appointed to the Senate seat on Friday. Governor Tom Greer made the appointment after a week "
+     "of talks.", {("Tom Greer", "appointed", "Lisa Ortiz")}),
+    ("Lisa Ortiz was endorsed on Friday. The Harbor Workers Union announced the endorsement at a rally.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
+    # not a light verb, or an appointment of someone else, or a passive that states nothing
+    ("Lisa Ortiz was appointed to the Senate seat on Friday. Governor Tom Greer criticized the appointment.", set()),
+    ("Lisa Ortiz was appointed to the Senate seat on Friday. Governor Tom Greer praised the appointment of judges.", set()),
+    ("Lisa Ortiz could be appointed to the Senate seat on Friday. Governor Tom Greer will make the appointment.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", AGENTS, ids=[t for t, _ in AGENTS])
+def test_agent_of_a_passive_named_after_it(extract, text, expected):
+    assert plain(extract(text), {"appointed", "endorses"}) == expected
+
+
+def test_agent_named_after_a_passive_that_it_denies(extract):
+    facts = extract("Lisa Ortiz was appointed to the Senate seat on Friday. Governor Tom Greer did not make the "
+                    "appointment.").facts
+    assert {(f.subject.label, f.evidence.polarity) for f in facts if f.relation == "appointed"} == {("Tom Greer", "negative")}

@@ -80,6 +80,22 @@ ASSERTED = [
     ("Ana Ruiz called on her supporters to back Ben Okoro in the runoff.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
     ("Endorsing Ben Okoro in the mayoral race, Ana Ruiz called him a proven leader.",
      {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Carla Diaz has been endorsed by the state's largest police union and by U.S. Rep. Sam Watts in the primary.",
+     {("Sam Watts", "endorses", "Carla Diaz")}),
+    ("The Workers' Party of Verdania, which did not field a candidate, said it was supporting Diego Paz in the runoff.",
+     {("Workers' Party of Verdania", "endorses", "Diego Paz")}),
+    ("The Left Patriotic Front endorsed Meera Pillai in the mayoral race.",
+     {("Left Patriotic Front", "endorses", "Meera Pillai")}),
+    ("Councillor Arjun Das, who had earlier backed Meera Pillai, switched sides and endorsed Ravi Menon in the race.",
+     {("Arjun Das", "endorses", "Meera Pillai"), ("Arjun Das", "endorses", "Ravi Menon")}),
+    ("Backed by Ana Ruiz, Ben Okoro won the primary.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("The Harbor Teachers Union met on Monday. The union's executive board voted to endorse Ben Okoro in the primary.",
+     {("Harbor Teachers Union", "endorses", "Ben Okoro")}),
+    ("\"I'm proud to endorse Ben Okoro for governor,\" Ana Ruiz said.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz endorsed Ben Okoro in the primary, as did Carl Lind.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
+    ("Her view matches that of the Valley Times and the Harbor Post, both of which endorsed Ben Okoro in the mayoral race.",
+     {("Valley Times", "endorses", "Ben Okoro"), ("Harbor Post", "endorses", "Ben Okoro")}),
 ]
 
 
@@ -108,6 +124,13 @@ NOT_ASSERTED = [
     "Ana Ruiz is set to endorse Ben Okoro in the runoff.",
     "Ana Ruiz stayed neutral in the runoff between Ben Okoro and Carl Lind.",
     "The Harbor Teachers Union's blessing could give Ben Okoro a boost in the mayoral race.",
+    "Ana Ruiz would be happy to endorse Ben Okoro in the primary.",
+    "Ana Ruiz is reluctant to endorse Ben Okoro in the primary.",
+    "Ana Ruiz is sure to endorse Ben Okoro in the primary.",
+    "Ana Ruiz was not quick to endorse Ben Okoro in the primary.",
+    # siding with someone on an issue is agreement, not backing; support for a plan is not for its author
+    "Ben Okoro sided with Ana Ruiz on the tax plan during the debate in the governor's race.",
+    "In the runoff debate, Ben Okoro rallied behind Ana Ruiz's plan to cut taxes.",
 ]
 
 

@@ -112,8 +112,8 @@ def test_a_relation_is_a_few_lines_of_turtle(nlp):
     from rdflib import Graph
 
     from kg.documents import Document
-    from kg.extraction import Extractor
     from kg.ontology import Ontology, default_ontology
+    from kg.pipeline import Extractor
 
     extra = """
     @prefix kg: <https://w3id.org/kg/ontology#> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
@@ -135,8 +135,8 @@ def test_cue_words_are_data_in_the_ontology(nlp):
     from rdflib import Graph, Literal, Namespace
 
     from kg.documents import Document
-    from kg.extraction import Extractor
     from kg.ontology import Ontology, default_ontology
+    from kg.pipeline import Extractor
 
     kg = Namespace("https://w3id.org/kg/ontology#")
     graph = Graph()
@@ -147,3 +147,21 @@ def test_cue_words_are_data_in_the_ontology(nlp):
     assert {f.evidence.polarity for f in found.facts if f.relation == "endorses"} == {"hypothetical"}
     found = Extractor(nlp).extract(Document("d", text))
     assert {f.evidence.polarity for f in found.facts if f.relation == "endorses"} == {"positive"}
+
+
+def test_a_place_in_apposition_to_a_title_is_no_person(extract):
+    """"the attorneys general of Ohio, New York, ..." names where the title holds: New York is not
+    the attorney general, so "his" looks further and no place is typed as a person."""
+    extraction = extract("On Monday, the Attorneys General of Ohio, New York, Utah, Iowa and Maine sent a letter "
+                         "to Judge Lena Ortiz requesting her recusal from the fraud inquiry.")
+    types = {e.label: e.type for e in extraction.entities}
+    assert types["New York"] == "Place"
+    assert not any(f.subject.label == "New York" for f in extraction.facts)
+
+
+def test_a_place_is_never_a_speaker(extract):
+    """kg:speaker is an agent (the shapes say so): "Brazil said" reports, with no speaker recorded."""
+    extraction = extract("“Ana Lind endorsed Omar Bell for mayor,” Brazil said. Moscow claims that Governor Ana Lind "
+                         "endorsed Omar Bell for mayor.")
+    endorsements = [f for f in extraction.facts if f.relation == "endorses"]
+    assert endorsements and all(f.evidence.speaker is None for f in endorsements)

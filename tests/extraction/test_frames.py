@@ -70,6 +70,8 @@ NOT_ASSERTED = [
     ("Governor Ana Lind was waiting for the right moment to announce her endorsement of Paul Ek.", "hypothetical"),
     ("Governor Ana Lind rejected calls for her to appoint Paul Ek.", "hypothetical"),
     ("Governor Ana Lind made a pledge to appoint Paul Ek.", "hypothetical"),
+    ("Two lawmakers are requesting Judge Omar Bell's recusal from the fraud case.", "hypothetical"),
+    ("Teresa Novak sought the endorsement of the Carpenters Guild.", "hypothetical"),
 ]
 
 
@@ -82,7 +84,28 @@ def test_not_asserted(extract, text, polarity):
         assert found == {polarity}
 
 
+def test_a_verb_that_gives_its_object_asserts_it(extract):
+    """"offered its endorsement" is one; "sought its endorsement" (above) is not."""
+    facts = extract("The Carpenters Guild offered its endorsement to Paul Ek in the mayoral race.").facts
+    assert {(f.subject.label, f.object.label, f.evidence.polarity) for f in facts if f.relation == "endorses"} == {
+        ("Carpenters Guild", "Paul Ek", "positive")}
+
+
 def test_appointed_is_never_reversed(extract):
     facts = plain(extract("Sotomayor, an appointee of President Barack Obama, wrote the opinion. "
                           "Obama's appointee was confirmed in 2009."), {"appointed"})
     assert facts == {("Barack Obama", "appointed", "Sotomayor")}
+
+
+def test_by_agent_hung_on_the_role(extract):
+    """"was appointed bishop by X": the parser hangs "by X" on the role, not the verb."""
+    assert plain(extract("Rev. Ann Lee was appointed bishop by Governor Ben Ruiz."), {"appointed"}) == {
+        ("Ben Ruiz", "appointed", "Ann Lee")}
+    assert plain(extract("Ann Lee was appointed bishop by decree."), {"appointed"}) == set()
+
+
+def test_honorifics_are_no_part_of_a_name(extract):
+    """"Alhaji", "Sheikh", "Rev." and ranks are stripped, so the lone first name finds the person."""
+    extraction = extract("The candidate, Alhaji Musa Bello, toured the north on Monday. "
+                         "The Elders Forum endorsed Musa on Sunday.")
+    assert plain(extraction, {"endorses"}) == {("Elders Forum", "endorses", "Musa Bello")}

@@ -83,3 +83,17 @@ def test_a_pick_names_the_office_it_is_for_or_none(extract):
     facts = extract("Governor Ana Ruiz named Lars Holm as her pick.").facts
     assert [f.position for f in facts if f.relation == "appointed"] == [None]
     assert "Lars Holm" not in _held(extract("Governor Ana Ruiz named Lars Holm as her pick."))
+
+
+def test_a_word_of_the_title_is_no_organisation(extract):
+    (fact,) = [f for f in extract("Lars Holm, the Minister of Finance, endorsed Dana Fields.").facts
+               if f.relation == "holds_position"]
+    assert fact.object.label == "minister of finance" and fact.organization is None
+
+
+def test_an_office_run_for_is_scoped_like_a_title(extract):
+    def ran_for(text):
+        return [(f.object.label, f.object.scope) for f in extract(text, doc_id="memo-3").facts if f.relation == "candidate_for"]
+
+    assert ran_for("Ana Ruiz is running for governor.") == [("governor", "memo-3")]
+    assert ran_for("Ana Ruiz is running for governor of Oregon.") == [("governor of Oregon", "")]  # the phrase, as annotated

@@ -241,6 +241,11 @@ def test_a_gerund_the_parser_hangs_higher_stays_with_the_matter(extract):
     assert plain(extract(text), RECUSAL) == {("Ines Moro", "recused_from", "bench hearing a plea against the new tax")}
 
 
+def test_how_someone_recused_is_not_part_of_the_matter(extract):
+    text = "Justice Ines Moro bowed out of four cases that reached the court this year with no explanation."
+    assert plain(extract(text), RECUSAL) == {("Ines Moro", "recused_from", "four cases that reached the court this year")}
+
+
 def test_a_headline_matter_the_body_names_again_is_the_bodys(extract):
     text = ("Moro Recuses Herself From Port Investigation\n\n"
             "Judge Ines Moro recused herself from the investigation into the sale of the port.")
@@ -258,6 +263,18 @@ APPOINTMENTS = [
      {("Ana Lee", "appointed", "Father Bo Kim")}),
     ("Pope Ana Lee has named new Bishops for two dioceses.", set()),
     ("Ana Lee picked up Bo Kim at the airport.", set()),
+    # a list of appointments after one act of appointing
+    ("Pope Ana Lee has named new bishops for two dioceses. Father Bo Kim has been appointed bishop of Ross. "
+     "He succeeds a bishop who retired. In Sligo, Father Cy Dow has been named bishop.",
+     {("Ana Lee", "appointed", "Father Bo Kim"), ("Ana Lee", "appointed", "Father Cy Dow")}),
+    # the act, then a copula that names who holds the post
+    ("Pope Ana Lee has appointed a new bishop for Ross.\nThe tenth bishop of the diocese will be Father Bo Kim.",
+     {("Ana Lee", "appointed", "Father Bo Kim")}),
+    ("Governor Ana Lee named a new police chief on Friday. The new chief is Bo Kim, a former captain.",
+     {("Ana Lee", "appointed", "Bo Kim")}),
+    ("Governor Ana Lee named a new police chief on Friday. The old chief was Bo Kim.", set()),
+    ("Governor Ana Lee named a new police chief on Friday. The new chief could be Bo Kim.", set()),
+    ("Governor Ana Lee will name a new police chief soon. The new chief is likely to be Bo Kim.", set()),
     ("Ana Lee named new bishops for two dioceses in 2019. In 2023 the board met. Rain fell all week. "
      "Bo Kim was appointed bishop of Ross.", set()),
 ]
@@ -266,3 +283,21 @@ APPOINTMENTS = [
 @pytest.mark.parametrize("text,expected", APPOINTMENTS, ids=[t for t, _ in APPOINTMENTS])
 def test_appointments_as_news_writes_them(extract, text, expected):
     assert plain(extract(text), APPOINTED) == expected
+
+
+ABSTENTIONS = [
+    ("Justice Ines Moro took no part in the consideration of the case.",
+     {("Ines Moro", "recused_from", "consideration of the case")}),
+    ("Justice Ines Moro did not take part in the case.", {("Ines Moro", "recused_from", "case")}),
+    ("Justice Ines Moro will not participate in the appeal.", {("Ines Moro", "recused_from", "appeal")}),
+    ("Justice Ines Moro took part in the case.", set()),
+    ("Justice Ines Moro refused to take part in the trial.", set()),
+    ("Ines Moro did not take part in the march.", set()),
+    # not taking part is a recusal only for those who would sit on the matter
+    ("The defendant, Ines Moro, did not take part in the hearing.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", ABSTENTIONS, ids=[t for t, _ in ABSTENTIONS])
+def test_a_judge_who_takes_no_part_recuses(extract, text, expected):
+    assert plain(extract(text), RECUSAL) == expected

@@ -6,8 +6,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from kg.cli import main
-from kg.store import (FileStore, MemoryStore, OxigraphStore, SparqlStore, Store, StoreError, open_store, register,
-                      store_class)
+from kg.store import FileStore, MemoryStore, OxigraphStore, SparqlStore, Store, StoreError, open_store, register, store_class
 from kg.store.registry import STORES
 
 A, B = URIRef("http://example.org/a"), URIRef("http://example.org/b")

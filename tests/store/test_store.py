@@ -140,6 +140,8 @@ def test_cli_build_into_store_and_query_it(tmp_path, capsys, nlp):
 def test_cli_store_errors(tmp_path, capsys):
     assert main(["build", str(SECOND_ARTICLE), "--store", "postgres://x", "-o", str(tmp_path)]) == 2
     assert "expected memory, oxigraph:PATH or sparql:URL" in capsys.readouterr().err
+    assert main(["build", str(SECOND_ARTICLE), "--store", f"file:{tmp_path / 'g.ttl'}", "-o", str(tmp_path)]) == 2
+    assert "expected memory, oxigraph:PATH or sparql:URL" in capsys.readouterr().err
     assert main(["query", f"oxigraph:{tmp_path / 'missing'}", "ASK {}"]) == 1
     assert "no Oxigraph store" in capsys.readouterr().err
     assert main(["query", "sparql:http://127.0.0.1:9/query", "ASK { ?s ?p ?o }"]) == 1
