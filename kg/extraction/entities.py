@@ -468,7 +468,7 @@ def _acronym(name: str) -> str:
 
 
 def _fuller(mention: Mention, by_name: dict[str, Cluster], by_edge: dict[str, list[str]],
-            by_acronym: dict[str, dict[int, Cluster]]) -> dict[int, Cluster]:
+            by_acronym: dict[str, dict[int, Cluster]], personal: frozenset[str] = frozenset()) -> dict[int, Cluster]:
     """The clusters the short ``mention`` may join (:func:`_may_join`, :func:`_abbreviates`). Only
     names sharing its first or last word, or abbreviated by it, are tried, and two are enough to
     call it ambiguous: a look-up costs the same however many names the text has."""
@@ -477,7 +477,7 @@ def _fuller(mention: Mention, by_name: dict[str, Cluster], by_edge: dict[str, li
     for word in dict.fromkeys((words[0], words[-1])):
         for name in by_edge.get(word, ()):
             cluster = by_name[name]
-            if _may_join(mention, name, cluster):
+            if _may_join(mention, name, cluster, mention.key in personal):
                 found[id(cluster)] = cluster
                 if len(found) > 1:
                     return found
@@ -499,18 +499,19 @@ def newspaper_name(name: str) -> bool:
     return _newspaper(name)
 
 
-def _may_join(mention: Mention, name: str, cluster: Cluster) -> bool:
+def _may_join(mention: Mention, name: str, cluster: Cluster, personal: bool = False) -> bool:
     """May the short ``mention`` join the fuller name ``name`` of ``cluster``? Always when that is a
-    person's; a surname that is a person's ("Mr. Vogt", or tagged as a person) also joins a name the
-    model mistyped ("Maren Vogt" tagged as an organisation), unless that names a place or an
-    organisation."""
+    person's; a surname that is a person's ("Mr. Vogt", or tagged as a person here or, ``personal``,
+    anywhere in the document) also joins a name the model mistyped ("Maren Vogt" tagged as an
+    organisation), unless that names a place or an organisation."""
     if not is_part_of(mention.name, name):
         return False
     if cluster.type == "Person":
         return True
     if _newspaper(name) and name_key(name).endswith(" " + mention.key):
         return True  # "the Tribune" of "the Valley Tribune"
-    return ((mention.ner == "PERSON" or (mention.titled and mention.ner is None)) and name_key(name).endswith(" " + mention.key)
+    return ((personal or mention.ner == "PERSON" or (mention.titled and mention.ner is None))
+            and name_key(name).endswith(" " + mention.key)
             and not _organization_name(name) and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions))
 
 
@@ -531,7 +532,10 @@ def _vote(cluster: Cluster, mention: Mention, doc: Doc) -> None:
     head = doc[mention.end - 1]
     modifier = head.dep_ in ("compound", "amod", "nmod") or (head.dep_ == "poss" and head.head.lemma_ in ("campaign", "team", "administration", "agenda"))
     short = len(mention.key.split()) < max(len(m.key.split()) for m in cluster.mentions)
-    cluster.votes[NER_TYPES[mention.ner]] += _MODIFIER_WEIGHT if modifier or short else 1.0
+    # a surname the model tags as a person is full evidence ("Petro said" after "Gustavo Petro" tagged
+    # an organisation); a surname tagged otherwise, or a name used as a modifier, counts half
+    personal = mention.ner == "PERSON" and not modifier
+    cluster.votes[NER_TYPES[mention.ner]] += _MODIFIER_WEIGHT if (modifier or short) and not personal else 1.0
 
 
 class EntityIndex:
@@ -548,10 +552,12 @@ class EntityIndex:
         by_name: dict[str, Cluster] = {}
         by_edge: dict[str, list[str]] = {}  # a name's first and last word -> the names with it there
         by_acronym: dict[str, dict[int, Cluster]] = {}  # "NRSC" -> clusters with a name it abbreviates
+        # one-word names some mention of which is a person's: the model's tags vary from mention to mention
+        personal = frozenset(m.key for m in mentions if " " not in m.key and (m.ner == "PERSON" or (m.titled and m.ner is None)))
         for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.short_for is None, m.start)):
             cluster = by_name.get(mention.short_for or mention.key) or by_name.get(mention.key)
             if cluster is None:
-                fuller = _fuller(mention, by_name, by_edge, by_acronym)
+                fuller = _fuller(mention, by_name, by_edge, by_acronym, personal)
                 if len(fuller) > 1:
                     self.ambiguous.update(range(mention.start, mention.end))
                     continue
