@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.store import FileStore, open_store, store_class
 
-    if store_class(args.store) is FileStore:  # a graph file is kg build's output, not where it builds
+    if store_class(args.store) == FileStore:  # a graph file is kg build's output, not where it builds
         raise CliError(f"--store {args.store!r}: expected memory, oxigraph:PATH or sparql:URL", code=2)
     if args.cluster:  # the workers load the pipeline; this process imports neither spaCy nor Dask without it
         if args.jobs > 1:
