@@ -347,6 +347,10 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         return
     # "X endorsed Y along with Z": Z is one more subject, wherever the parser hangs "along with"
     subjects = _members(subjects + _co_agents(verb) + [a for o in objects for a in _co_agents(o)])
+    listed: set[int] = set()
+    if subjects and all(s.tag_ == "NNS" and not s.ent_type_ for s in subjects):
+        subjects = _colon_list(verb) or subjects  # "endorsed by three unions: A, B and C"
+        listed = {s.i for s in subjects}
     if frame == "active":  # "X endorsed Y, as did Z"
         subjects += _members([s for c in _children(verb, "advcl") if c.lemma_ == "do" and any(
             m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for s in _children(c, "nsubj")])
@@ -358,6 +362,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"
             objects += [c for c in _children(verb, "conj") if c.pos_ == "PROPN"
                         and any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
+    objects = [o for o in objects if o.i not in listed]  # the list hangs off the object in the parse
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
 
 
@@ -447,6 +452,17 @@ def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
                     child.lower_ == "including" or (child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
                 frontier += _children(child, "pobj")
     return out
+
+
+def _colon_list(verb: Token) -> list[Token]:
+    """The names listed after a colon that closes ``verb``'s clause ("backed by three unions: A, B
+    and C"), wherever the parser hung the first of them."""
+    sentence = verb.sent
+    colon = next((t for t in sentence if t.i > verb.i and t.text == ":"), None)
+    if colon is None:
+        return []
+    first = next((t for t in sentence if t.i > colon.i and t.pos_ == "PROPN" and t.head.i < colon.i), None)
+    return _members([first], co_agents=False) if first is not None else []
 
 
 def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[Token]:

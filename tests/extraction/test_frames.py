@@ -109,3 +109,14 @@ def test_honorifics_are_no_part_of_a_name(extract):
     extraction = extract("The candidate, Alhaji Musa Bello, toured the north on Monday. "
                          "The Elders Forum endorsed Musa on Sunday.")
     assert plain(extraction, {"endorses"}) == {("Elders Forum", "endorses", "Musa Bello")}
+
+
+def test_endorsers_listed_after_a_colon(extract):
+    """"endorsed by three unions: A, B and C": the names after the colon are the endorsers, and
+    none of them endorses another (the parser hangs the list on the candidate)."""
+    for text in ("Eli Moss has been endorsed by several unions: the Teamsters, the Carpenters Guild and the Nurses Council.",
+                 "Three unions endorsed Eli Moss for mayor on Monday: the Teamsters, the Carpenters Guild and the Nurses Council."):
+        assert plain(extract(text), {"endorses"}) == {("Teamsters", "endorses", "Eli Moss"),
+                                                      ("Carpenters Guild", "endorses", "Eli Moss"),
+                                                      ("Nurses Council", "endorses", "Eli Moss")}
+    assert plain(extract("Several unions endorsed Eli Moss for mayor: he thanked them on Monday."), {"endorses"}) == set()
