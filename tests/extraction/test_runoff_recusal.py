@@ -301,3 +301,10 @@ ABSTENTIONS = [
 @pytest.mark.parametrize("text,expected", ABSTENTIONS, ids=[t for t, _ in ABSTENTIONS])
 def test_a_judge_who_takes_no_part_recuses(extract, text, expected):
     assert plain(extract(text), RECUSAL) == expected
+
+
+def test_a_runoff_that_puts_one_against_the_other(extract):
+    """"put X against Y" pairs two candidates only where a runoff is its context."""
+    for text in ("The June run-off will put Nadia Ferro against Paul Okafor.", "The runoff puts Nadia Ferro up against Paul Okafor."):
+        assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+    assert plain(extract("The party put Nadia Ferro against Paul Okafor in the first round."), RUNOFF) == set()
