@@ -558,7 +558,7 @@ class Coreference:
 
     def _collect_descriptors(self) -> tuple[dict[str, list[tuple[int, Cluster]]], dict[int, str]]:
         """What the text ties to each named person: titles ("Sen." as "senator"), descriptors
-        ("Incumbent Maia Sandu"), appositions ("Ana Ruiz, the populist candidate") and copulas;
+        ("Incumbent Ana Lind"), appositions ("Ana Ruiz, the populist candidate") and copulas;
         and ages ("Ana Ruiz, 45,"), by cluster."""
         found: dict[str, list[tuple[int, Cluster]]] = {}
         ages: dict[int, str] = {}

@@ -296,7 +296,7 @@ def _has_title(doc: Doc, start: int, end: int, appositive: bool = True) -> bool:
 
 
 def _joined_people(doc: Doc) -> list[Span]:
-    """NER spans, with two person names that touch made one: the model cuts "Sheila Jackson| Lee"
+    """NER spans, with two person names that touch made one: the model cuts "Ana Maria| Ruiz"
     in two, while two people are never written side by side without a comma or "and"."""
     out: list[Span] = []
     for ent in doc.ents:
@@ -532,7 +532,7 @@ def _vote(cluster: Cluster, mention: Mention, doc: Doc) -> None:
     head = doc[mention.end - 1]
     modifier = head.dep_ in ("compound", "amod", "nmod") or (head.dep_ == "poss" and head.head.lemma_ in ("campaign", "team", "administration", "agenda"))
     short = len(mention.key.split()) < max(len(m.key.split()) for m in cluster.mentions)
-    # a surname the model tags as a person is full evidence ("Petro said" after "Gustavo Petro" tagged
+    # a surname the model tags as a person is full evidence ("Varn said" after "Gala Varn" tagged
     # an organisation); a surname tagged otherwise, or a name used as a modifier, counts half
     personal = mention.ner == "PERSON" and not modifier
     cluster.votes[NER_TYPES[mention.ner]] += _MODIFIER_WEIGHT if (modifier or short) and not personal else 1.0

@@ -11,7 +11,7 @@ Frames (see the ontology for which relation uses which trigger):
               the runoff, Y"
 * patient     "Sotomayor, an appointee of Obama" (the noun names the object)
 * causative   "the mayor forced her to quit the board"
-* appeal      "Demirtas urged his supporters to vote for Imamoglu"
+* appeal      "Okoro urged her voters to back Lind"
 * role        "appointed him attorney general", "named her as secretary" (a role on the object)
 * title       "campaign manager Michael Glassner", "Sessions, an Alabama senator"
 """
@@ -168,8 +168,8 @@ def _previous_sentence(sentence: Span) -> Span | None:
 
 
 def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> bool:
-    """A runoff the sentence before names carries over to this one: "Moldova holds a runoff on
-    Sunday. Sandu faces Stoianoglo" (a verb of kg:contextCarryingVerbs); "X won the runoff. X
+    """A runoff the sentence before names carries over to this one: "Ruritania holds a runoff on
+    Sunday. Lind faces Okoro" (a verb of kg:contextCarryingVerbs); "X won the runoff. X
     defeated Y by ten points" (a weak verb in the past, about someone that sentence names).
     Never where this sentence speaks of another contest ("faces Y in the general election")."""
     if not rel.context:
@@ -221,13 +221,13 @@ def _is_passive(verb: Token) -> bool:
     if _children(verb, "nsubjpass", "auxpass"):
         return True
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "conj") and _children(verb, "agent") and _set_off(verb):
-        return True  # "..., Primorac, backed by the HDZ party, took 19 per cent"
+        return True  # "..., Ruiz, backed by the Farmers Union, took 21 per cent"
     return verb.tag_ == "VBN" and verb.dep_ == "acl" and not _children(verb, "nsubj")
 
 
 def _set_off(verb: Token) -> list[Token]:
     """The name a participle set off by commas describes, where the parser hung the participle
-    elsewhere: "Primorac, backed by X," parsed as a clause of the sentence's verb."""
+    elsewhere: "Ruiz, backed by X," parsed as a clause of the sentence's verb."""
     if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "conj") or _children(verb, "nsubj", "nsubjpass"):
         return []
     if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.i == verb.sent.start:
@@ -287,7 +287,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     if not _has_context(verb.sent, rel):
         if not _context_before(verb, rel, trigger, lex):
             return
-        carried = True  # "Moldova holds a runoff on Sunday. Sandu faces Stoianoglo"
+        carried = True  # "Ruritania holds a runoff on Sunday. Lind faces Okoro"
     if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
             verb.dep_ == "advcl" and verb.tag_ == "VBG" and _has_local_context(verb.head, rel)):
         return  # "beat Y in the first round ... and faces Z in the runoff"; "won the runoff, defeating Y" counts
