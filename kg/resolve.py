@@ -43,7 +43,7 @@ class Resolver:
         self._canon: dict[Key, Entity] = {}
         self._alias: dict[Key, Key] = {}  # every key seen -> the key it joined (itself if its own)
         self._by_last: dict[str, set[Key]] = {}  # the surname of a person's full name -> people
-        self._lone: set[Key] = set()  # one-word names left their own entity, for settle()
+        self._lone: set[Key] = set()  # one-word names and maybe-mistyped full names left their own, for settle()
 
     def __len__(self) -> int:
         return len(self._canon)
@@ -118,7 +118,7 @@ class Resolver:
         if not self._maybe_person(entity):
             return None
         key = ("Person", name_key(entity.label))
-        return self._find(key) if key in self._canon or key in self._alias else None
+        return self._find(key) if key in self._alias else None
 
     def _namesake(self, entity: Entity) -> Key | None:
         """The one known person whose name is ``entity``'s but for a familiar first name ("Bill

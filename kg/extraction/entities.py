@@ -489,14 +489,10 @@ def _fuller(mention: Mention, by_name: dict[str, Cluster], by_edge: dict[str, li
     return found
 
 
-def _newspaper(name: str) -> bool:
-    words = name.split()
-    return len(words) > 1 and words[-1].casefold() in _NEWSPAPER_WORDS
-
-
 def newspaper_name(name: str) -> bool:
     """"the Valley Courier": a name whose last word names a newspaper."""
-    return _newspaper(name)
+    words = name.split()
+    return len(words) > 1 and words[-1].casefold() in _NEWSPAPER_WORDS
 
 
 def _may_join(mention: Mention, name: str, cluster: Cluster, personal: bool = False) -> bool:
@@ -508,7 +504,7 @@ def _may_join(mention: Mention, name: str, cluster: Cluster, personal: bool = Fa
         return False
     if cluster.type == "Person":
         return True
-    if _newspaper(name) and name_key(name).endswith(" " + mention.key):
+    if newspaper_name(name) and name_key(name).endswith(" " + mention.key):
         return True  # "the Tribune" of "the Valley Tribune"
     return ((personal or mention.ner == "PERSON" or (mention.titled and mention.ner is None))
             and name_key(name).endswith(" " + mention.key)
@@ -517,7 +513,7 @@ def _may_join(mention: Mention, name: str, cluster: Cluster, personal: bool = Fa
 
 def _vote(cluster: Cluster, mention: Mention, doc: Doc) -> None:
     after = doc[mention.end] if mention.end < len(doc) else None
-    if _newspaper(mention.name) or (after is not None and after.lower_ in _PRESS_NOUNS and after.pos_ == "NOUN"):
+    if newspaper_name(mention.name) or (after is not None and after.lower_ in _PRESS_NOUNS and after.pos_ == "NOUN"):
         cluster.votes["Organization"] += _TITLE_WEIGHT  # "the Valley Courier (newspaper)"
         return
     if mention.ner == "CASE":
