@@ -96,6 +96,46 @@ ASSERTED = [
      {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
     ("Her view matches that of the Valley Times and the Harbor Post, both of which endorsed Ben Okoro in the mayoral race.",
      {("Valley Times", "endorses", "Ben Okoro"), ("Harbor Post", "endorses", "Ben Okoro")}),
+    # every member of a list, however the parser hangs it
+    ("Ana Ruiz has also received endorsements from the Harbor Nurses Association, the Dock Workers Guild, "
+     "the Bus Drivers Alliance and the Eastport Chamber of Commerce in the mayoral race.",
+     {("Harbor Nurses Association", "endorses", "Ana Ruiz"), ("Dock Workers Guild", "endorses", "Ana Ruiz"),
+      ("Bus Drivers Alliance", "endorses", "Ana Ruiz"), ("Eastport Chamber of Commerce", "endorses", "Ana Ruiz")}),
+    ("Ben Okoro already had the backing of the Harbor Nurses Association as well as the Eastport Democratic Party "
+     "in the primary.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro"), ("Eastport Democratic Party", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz won the backing of several groups in the mayoral race — the Harbor Nurses Association, the Dock "
+     "Workers Guild and the Eastport Chamber of Commerce.",
+     {("Harbor Nurses Association", "endorses", "Ana Ruiz"), ("Dock Workers Guild", "endorses", "Ana Ruiz"),
+      ("Eastport Chamber of Commerce", "endorses", "Ana Ruiz")}),
+    ("Three council members who endorsed Ben Okoro for mayor — Ana Ruiz, Carl Lind and Dora Vance — are also on "
+     "the ballot.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro"), ("Dora Vance", "endorses", "Ben Okoro")}),
+    ("Last week four groups, the Harbor Nurses Forum, the Valley Elders Forum, the Dock Workers Guild and the "
+     "Farmers Union, at a meeting held at the Grand Hotel, Eastport, also endorsed Ben Okoro for governor.",
+     {("Harbor Nurses Forum", "endorses", "Ben Okoro"), ("Valley Elders Forum", "endorses", "Ben Okoro"),
+      ("Dock Workers Guild", "endorses", "Ben Okoro"), ("Farmers Union", "endorses", "Ben Okoro")}),
+    # one endorser, many candidates
+    ("The Harbor Nurses Association endorsed Ana Ruiz for mayor, Carl Lind for council and Dora Vance for city clerk.",
+     {("Harbor Nurses Association", "endorses", "Ana Ruiz"), ("Harbor Nurses Association", "endorses", "Carl Lind"),
+      ("Harbor Nurses Association", "endorses", "Dora Vance")}),
+    ("Mayor Ben Okoro is running for reelection. The candidates with the mayor's backing in the council races were: "
+     "Ana Ruiz, Carl Lind and Dora Vance.",
+     {("Ben Okoro", "endorses", "Ana Ruiz"), ("Ben Okoro", "endorses", "Carl Lind"), ("Ben Okoro", "endorses", "Dora Vance")}),
+    ("The Harbor Nurses Association's endorsed candidates in the council race are Ana Ruiz, Carl Lind and Dora Vance.",
+     {("Harbor Nurses Association", "endorses", "Ana Ruiz"), ("Harbor Nurses Association", "endorses", "Carl Lind"),
+      ("Harbor Nurses Association", "endorses", "Dora Vance")}),
+    ("The Harbor Nurses Association's endorsed candidate Ben Okoro won the council primary.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro")}),
+    # backing as a circumstance of the candidate's act; an appeal to re-elect
+    ("With the backing of Mayor Ana Ruiz, Ben Okoro entered the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Mayor Ana Ruiz urged voters to re-elect Ben Okoro in the council race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    # "weighed in by endorsing": the means of an act that happened
+    ("The Harbor Nurses Association weighed in last week by endorsing Ben Okoro in the mayoral race.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro")}),
+    # "a group known as X" is X
+    ("A group known as Citizens Renewal Forum endorsed Ben Okoro as its presidential candidate.",
+     {("Citizens Renewal Forum", "endorses", "Ben Okoro")}),
 ]
 
 
@@ -131,6 +171,9 @@ NOT_ASSERTED = [
     # siding with someone on an issue is agreement, not backing; support for a plan is not for its author
     "Ben Okoro sided with Ana Ruiz on the tax plan during the debate in the governor's race.",
     "In the runoff debate, Ben Okoro rallied behind Ana Ruiz's plan to cut taxes.",
+    # support lost is support withdrawn; a guess at an endorsement is no fact
+    "Ben Okoro lost the support of the Harbor Nurses Association in the mayoral race.",
+    "Mayor Ana Ruiz appeared to have endorsed Ben Okoro in the mayoral race.",
 ]
 
 
