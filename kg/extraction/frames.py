@@ -690,6 +690,10 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
     objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
+    if not objects and not rel.object_is_phrase and not rel.symmetric:  # "her endorsement in the primary of X"
+        objects = [o for p in _children(noun, "prep") if p.lower_ in ("in", "during")
+                   for contest in _children(p, "pobj") if contest.pos_ == "NOUN"
+                   for o in _prep_objects(contest, ("of",)) if o.pos_ == "PROPN" and o.ent_type_ in ("PERSON", "")]
     if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
         subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
     agents = _prep_objects(noun, ("by",))
@@ -718,16 +722,20 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         if givers and all(_generic(g) for g in givers):  # "the backing of several groups — A, B and C"
             givers = [n for g in givers for n in _named(g)] or _colon_list(noun) or givers
         holder = noun.head if received else noun.head.head
-        if holder.pos_ in ("VERB", "AUX"):
+        claiming = received and lemma_in(holder, lex.cue("claimingVerbs")) is not None
+        if claiming and holder.dep_ == "acl" and holder.head.pos_ == "NOUN" and holder.head.dep_ == "dobj" and not holder.head.ent_type_:
+            backed = clause_subjects(holder.head.head)  # "the campaign released an ad touting Y's endorsement"
+        elif holder.pos_ in ("VERB", "AUX"):
             backed = clause_subjects(holder)
         else:
             backed = [holder] if holder.pos_ in ("NOUN", "PROPN") else []
-        backed = [n for b in backed for n in (_named(b) or [b])]  # "the incumbents who had his backing were A and B"
-        yield Match(rel, noun, "nominal", givers, backed)
+        backed = [n for b in backed for n in (_named(b) or [_candidate(b, lex)])]  # "the incumbents who had his backing were A and B"
+        claim = {"claim": noun.head} if claiming else {}
+        yield Match(rel, noun, "nominal", givers, backed, extra=claim)  # "the Okoro campaign touted Ruiz's endorsement"
         return
     if light:
         if not subjects or all(s.pos_ == "PRON" for s in subjects):
-            subjects = clause_subjects(noun.head) or subjects  # "Sessions pledged (his) support for the president"
+            subjects = _members(clause_subjects(noun.head)) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
         datives = _children(noun.head, "dative")  # "gave Reid her endorsement", "gave the nod to Reid"
         objects = objects or _expand([p for d in datives for p in (_children(d, "pobj") if d.pos_ == "ADP" else [d])])

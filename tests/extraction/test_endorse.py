@@ -133,6 +133,19 @@ ASSERTED = [
     # "weighed in by endorsing": the means of an act that happened
     ("The Harbor Nurses Association weighed in last week by endorsing Ben Okoro in the mayoral race.",
      {("Harbor Nurses Association", "endorses", "Ben Okoro")}),
+    # a list that a light verb's subject heads; the title of another office is not "the mayor"
+    ("Ana Ruiz, Carl Lind, Dora Vance, and Eli Moss also announced Tuesday their support for Ben Okoro in the "
+     "mayoral primary.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro"), ("Dora Vance", "endorses", "Ben Okoro"),
+      ("Eli Moss", "endorses", "Ben Okoro")}),
+    ("Mayor Ana Ruiz backed three council candidates. \"We know them well,\" said Deputy Mayor Carl Lind. "
+     "The incumbents who had the mayor's backing were: Dora Vance, District 1; Eli Moss, District 2; and Ben Okoro, "
+     "District 3.",
+     {("Ana Ruiz", "endorses", "Dora Vance"), ("Ana Ruiz", "endorses", "Eli Moss"), ("Ana Ruiz", "endorses", "Ben Okoro")}),
+    # the candidate named in the contest's phrase
+    ("The Valley Courier endorsed Ben Okoro in the runoff. It followed the paper's earlier endorsement in the spring "
+     "primary of Ana Ruiz, who finished third.",
+     {("Valley Courier", "endorses", "Ben Okoro"), ("Valley Courier", "endorses", "Ana Ruiz")}),
     # "a group known as X" is X
     ("A group known as Citizens Renewal Forum endorsed Ben Okoro as its presidential candidate.",
      {("Citizens Renewal Forum", "endorses", "Ben Okoro")}),
@@ -188,3 +201,16 @@ def test_a_bracketed_acronym_names_the_organisation_before_it(extract):
     entities = {e.label: e for e in extract(text).entities}
     assert "OZV" in entities["Free Farmers Movement"].aliases
     assert plain(extract(text), {"endorses"}) == {("Free Farmers Movement", "endorses", "Ana Ruiz")}
+
+
+def test_a_claim_of_the_candidates_side_that_the_text_leaves_open_is_only_reported(extract):
+    """"The Okoro campaign touted Ruiz's endorsement" stands when nothing contradicts it; where the
+    text says Ruiz will not say whether she endorsed Okoro, it is the campaign's claim."""
+    touted = "The Okoro campaign released a statement touting Ana Ruiz's endorsement in the council race."
+    assert plain(extract("Ben Okoro is running for council. " + touted), {"endorses"}) == {("Ana Ruiz", "endorses", "Ben Okoro")}
+    text = ("Ana Ruiz will not say whether she has endorsed Ben Okoro, a council candidate. " + touted
+            + " Her office would not comment on whether Ruiz has endorsed Okoro.")
+    extraction = extract(text)
+    assert plain(extraction, {"endorses"}) == set()
+    claimed = [f for f in extraction.facts if f.relation == "endorses" and f.evidence.polarity == "reported"]
+    assert [(f.subject.label, f.object.label, f.evidence.speaker.label) for f in claimed] == [("Ana Ruiz", "Ben Okoro", "Ben Okoro")]
