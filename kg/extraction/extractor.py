@@ -84,16 +84,23 @@ def matter_label(token: Token) -> str:
     if token.tag_ == "VBG":
         rest = [c for c in token.children if c.dep_ in ("dobj", "prt")]
         rest = rest or [c for c in token.children if c.dep_ == "prep"][:1]  # "presiding over the trial"
+        end = max((w.i for c in rest for w in c.subtree), default=token.i)
+        for child in sorted(token.children, key=lambda c: c.i):  # "hearing a plea | challenging the order", hung on the gerund
+            if child.i > end and child.left_edge.i == end + 1 and child.dep_ in ("advcl", "acl") and child.tag_ == "VBG":
+                rest.append(child)
+                end = child.right_edge.i
         words = [token] + [w for c in rest for w in c.subtree]
     else:
-        apart = {w.i for c in token.children if c.dep_ in ("conj", "cc", "appos") for w in c.subtree}
-        apart |= {w.i for prep in token.subtree if _manner(prep) for w in prep.subtree}
+        alternatives = _alternatives(token)  # "the consideration or decision of the case": one matter
+        apart = {w.i for c in token.children if c.dep_ in ("conj", "cc", "appos") and not alternatives and not _names(c)
+                 for w in c.subtree}
+        apart |= {w.i for prep in token.subtree if _manner(prep) or _clause_as_preposition(prep) for w in prep.subtree}
         words = [w for w in token.subtree if w.i not in apart] + _stranded(token)
-    words.sort(key=lambda w: w.i)
+    words = sorted({w.i: w for w in words}.values(), key=lambda w: w.i)
     while words and (words[0].lower_ == "the" or words[0].is_punct):
         words.pop(0)
     for cut, word in enumerate(words):
-        if cut and word.text in PHRASE_BREAKS:
+        if cut and word.text in PHRASE_BREAKS and not _kept_aside(words, cut):
             words = words[:cut]
             break
     while words and (words[-1].is_punct or words[-1].is_space):
@@ -101,16 +108,59 @@ def matter_label(token: Token) -> str:
     return "".join(w.text_with_ws for w in words).strip()
 
 
-MANNER_NOUNS = {"explanation", "comment", "reason", "notice", "elaboration", "fanfare", "effect"}
+def _alternatives(token: Token) -> bool:
+    """``token`` heads an "or" coordination: "the consideration or decision of the case"."""
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children) and any(c.dep_ == "conj" for c in token.children)
+
+
+def _names(token: Token) -> bool:
+    """A list of names set off at the end of a matter: "the hearings on two projects, Elm Park and
+    Bay Point" (the passage's own noun phrase names them)."""
+    words = list(token.subtree)
+    end = words[-1].i + 1
+    last = end >= token.sent.end or token.doc[end].is_punct and token.doc[end].text not in (",", "(")
+    return (token.dep_ in ("appos", "npadvmod") and token.pos_ == "PROPN" and last
+            and all(w.pos_ in ("PROPN", "DET", "CCONJ") or w.text in (",", "&") for w in words))
+
+
+def _clause_as_preposition(prep: Token) -> bool:
+    """"a corporate appeal as a senior judge had approached him": a conjunction the parser took
+    for a preposition, its "object" the subject of a clause whose verb follows."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("as", "since", "because", "after", "while"):
+        return False
+    after = prep.right_edge.i + 1
+    doc = prep.doc
+    while after < len(doc) and doc[after].is_quote:
+        after += 1
+    return after < len(doc) and doc[after].pos_ in ("AUX", "VERB") and doc[after].tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+
+def _kept_aside(words: list[Token], cut: int) -> bool:
+    """A break that stays in a matter: a bracketed acronym inside it ("Bureau of Investigation (CBI)
+    chief"), or the comma before a closing list of names (:func:`_names`)."""
+    word = words[cut]
+    if word.text == "(":
+        return cut + 2 < len(words) and words[cut + 2].text == ")" and words[cut + 1].text.isupper()
+    if word.text == "," and cut + 1 < len(words):
+        head = words[cut + 1]
+        for _ in range(len(words)):
+            if head.head.i == head.i or head.head.i not in {w.i for w in words[cut + 1:]}:
+                break
+            head = head.head
+        return _names(head) and head.right_edge.i == words[-1].i
+    return False
+
+
+MANNER_NOUNS = {"explanation", "comment", "reason", "notice", "elaboration", "fanfare", "effect", "letter", "order", "phone", "email", "statement"}
 
 
 def _manner(prep: Token) -> bool:
-    """"with no explanation", "without comment": how someone acted, not part of the matter."""
-    return prep.dep_ == "prep" and prep.lower_ in ("with", "without") and any(
+    """"with no explanation", "without comment", "by letter": how someone acted, not part of the matter."""
+    return prep.dep_ == "prep" and prep.lower_ in ("with", "without", "by") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in prep.children)
 
 
-MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning", "regarding", "about", "between"}
+MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning", "regarding", "about", "between", "by"}
 
 
 def _stranded(token: Token) -> list[Token]:
@@ -130,10 +180,19 @@ def _stranded(token: Token) -> list[Token]:
     for sibling in siblings:
         if sibling.i <= prep.i or sibling.left_edge.i != end + 1:
             continue
-        if (sibling.dep_ == "prep" and sibling.lower_ in MATTER_PREPOSITIONS) or (
+        if (sibling.dep_ == "prep" and sibling.lower_ in MATTER_PREPOSITIONS and not _manner(sibling)) or (
                 sibling.dep_ in ("advcl", "acl", "xcomp", "pcomp") and sibling.tag_ == "VBG"):
             out += list(sibling.subtree)
             end = sibling.right_edge.i
+    doc = token.doc
+    if end + 2 < token.sent.end and doc[end + 1].text == ",":  # "from the hearings on two projects, Elm Park and Bay Point"
+        names = doc[end + 2]
+        for _ in range(len(token.sent)):
+            if names.head.i == names.i or names.head.left_edge.i != end + 2:
+                break
+            names = names.head
+        if _names(names):
+            out += [doc[end + 1], *names.subtree]
     return out
 
 

@@ -35,6 +35,7 @@ PASSIVE_AGENT_DEPS = {"agent"}
 ISSUE_PREPS = ("on", "over", "about", "regarding", "concerning")
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
 TEMPORAL = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @dataclass
@@ -313,7 +314,7 @@ def _role(verb: Token, obj: list[Token]) -> Token | None:
 def _dated_subjects(verb: Token) -> list[Token]:
     """"Trump Wednesday endorsed Justice" is parsed with the name as a modifier of the weekday."""
     for when in _children(verb, "npadvmod", "nsubj"):
-        if when.ent_type_ in TEMPORAL and when.i < verb.i:
+        if (when.ent_type_ in TEMPORAL or when.lower_ in WEEKDAYS) and when.i < verb.i:
             names = [c for c in when.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < when.i]
             if names:
                 return names[-1:]
@@ -333,8 +334,8 @@ def _absolute_subjects(verb: Token) -> list[Token]:
 
 
 def _auxiliary_subjects(verb: Token) -> list[Token]:
-    """"Judge X had on Thursday recused himself": the subject the parser gave the auxiliary."""
-    return [s for aux in _children(verb, "aux") for s in _children(aux, "nsubj", "nsubjpass")]
+    """"Judge X had on Thursday recused himself": the name the parser made the auxiliary's subject."""
+    return [s for aux in _children(verb, "aux") for s in _children(aux, "nsubj", "nsubjpass") if s.pos_ == "PROPN"]
 
 
 def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> Iterator[Match]:
@@ -378,15 +379,20 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     else:
         subjects = _absolute_subjects(verb) or [
             s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
-        subjects = subjects or _dated_subjects(verb) or _auxiliary_subjects(verb)  # "the two will meet" keeps its subject
+        subjects = subjects or _dated_subjects(verb)  # "the two will meet" keeps its subject
+        if all(s.pos_ == "NOUN" for s in subjects) and (named := _auxiliary_subjects(verb)):
+            subjects = named  # "judge X had on Thursday recused himself": "judge" the verb's, X the auxiliary's
         if verb.dep_ == "acl" and lemma_in(verb.head, lex.cue("decisionNouns")):
             decision = verb.head
-            subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or (
-                clause_subjects(decision.head) if decision.dep_ in ("dobj", "attr") else []) or subjects
+            announcers = (clause_subjects(decision.head) or _dated_subjects(decision.head)) if decision.dep_ in ("dobj", "attr") else []
+            subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or announcers or subjects
+            if all(s.pos_ == "PRON" for s in subjects) and any(a.pos_ == "PROPN" for a in announcers):
+                subjects = announcers  # "X Wednesday announced her decision to recuse": the announcer, named
         if rel.object_prepositions:
-            if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
+            direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES]
+            if direct and not (trigger.particle and trigger.weak and all(_is_matter(d, rel) for d in direct)):
                 return  # "ran the company for six years": another sense of the verb
-            objects = _matter_objects(verb, rel, trigger)
+            objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger)  # "sat out the arguments"
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
             if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
@@ -525,13 +531,26 @@ def _colon_list(verb: Token) -> list[Token]:
     return _members([first], co_agents=False) if first is not None else []
 
 
+def _not_alternatives(objects: list[Token]) -> list[Token]:
+    """Matters without the second of "X or Y" ("the consideration or decision of the case" is one
+    matter, its label keeps both); "X and Y" are two."""
+    return [o for o in objects if not (o.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in o.head.children))]
+
+
 def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[Token]:
     """Objects of the relation's prepositions, on the verb or its particle ("bowed out of X");
     a weak verb's only when they name a matter ("stepped aside from his post": no)."""
     heads = [verb] + [c for c in verb.children if trigger.particle and c.lower_ == trigger.particle]
     preps = tuple(rel.object_prepositions)
     objects = [o for h in heads for o in (_gerund_objects(h, preps) if rel.object_is_phrase else _prep_objects(h, preps))]
-    objects = [o for o in objects if o.ent_type_ not in TEMPORAL]
+    if not objects and rel.object_is_phrase:  # "recused herself in the case": only a matter's own word
+        objects = [o for o in _prep_objects(verb, ("in",)) if _is_matter(o, rel) and o.pos_ == "NOUN"]
+    if objects and rel.object_is_phrase:  # "from the fraud case and the bribery appeal", the second hung on the verb
+        objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > objects[-1].i
+                    and _is_matter(c, rel) and any(a.dep_ == "cc" for a in verb.children)]
+    objects = [o for o in _not_alternatives(objects) if o.ent_type_ not in TEMPORAL]
+    if trigger.gerund:
+        objects = [o for o in objects if o.tag_ == "VBG"]  # "withdrew from hearing the plea", not "from the race"
     return [o for o in objects if _is_matter(o, rel)] if trigger.weak else objects
 
 
@@ -683,6 +702,10 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
     if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
         subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
+    if rel.object_is_phrase and (named := [o for o in _prep_objects(noun, ("of",)) if o.pos_ == "PROPN"]):
+        matters = _gerund_objects(noun, tuple(p for p in preps if p != "of"))
+        if matters:  # "the recusal of Justice X from hearing the plea": X recused, from the plea
+            subjects, objects = named, matters
     agents = _prep_objects(noun, ("by",))
     if agents and not objects and not rel.symmetric and _children(noun, "poss"):
         subjects, objects = agents, _children(noun, "poss")  # "Kim's appointment by Gov. Lee": Lee -> Kim
@@ -875,13 +898,15 @@ def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, 
     taking part in a matter is the relation (the extractor reads the denial as the assertion)."""
     heads = [verb]
     denied = any(c.dep_ == "neg" or c.lower_ in lex.cue("negations") or c.lower_ == "never" for c in verb.children)
+    if verb.dep_ == "xcomp" and lemma_in(verb.head, lex.cue("abstainingVerbs")):
+        denied = True  # "declined to participate in the appeal"
     if word is not None:
         parts = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == word]
         if not parts:
             return
         heads += parts
         denied = denied or any(c.dep_ == "det" and c.lower_ == "no" for c in parts[0].children)
-    objects = [o for h in heads for o in _prep_objects(h, (prep,)) if _is_matter(o, rel)]
+    objects = [o for h in heads for o in _not_alternatives(_prep_objects(h, (prep,))) if _is_matter(o, rel)]
     titles = lex.cue("abstainingTitles")  # a justice who takes no part recuses; a defendant who does not, boycotts
     subjects = [s for s in clause_subjects(verb) if any(w.lemma_.lower() in titles for w in s.subtree)]
     if denied and objects and subjects:
