@@ -167,25 +167,67 @@ def _previous_sentence(sentence: Span) -> Span | None:
     return None
 
 
+CONTEXT_GAP = 2  # sentences without a runoff pairing that may lie between a runoff's mention and a pairing
+CONTEXT_REACH = 12  # sentences walked back at most
+
+
 def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> bool:
-    """A runoff the sentence before names carries over to this one: "Ruritania holds a runoff on
-    Sunday. Lind faces Okoro" (a verb of kg:contextCarryingVerbs); "X won the runoff. X
-    defeated Y by ten points" (a weak verb in the past, about someone that sentence names).
-    Never where this sentence speaks of another contest ("faces Y in the general election")."""
+    """A runoff named before carries over to this sentence: "Ruritania holds a runoff on
+    Sunday. Lind faces Okoro" (a verb of kg:contextCarryingVerbs), and on through a run of such
+    pairings ("Three races go to runoffs. In District 2, A will face B. ... In District 5, C
+    must face D"), a pending runoff only: not one already won ("X won the runoff. She will face
+    Y"), supposed ("could go to a runoff") or denied; "X won the runoff. X defeated Y by ten
+    points" (a weak verb in the past, about someone the sentence before names). Never where this
+    sentence speaks of another contest ("faces Y in the general election")."""
     if not rel.context:
-        return False
-    before = _previous_sentence(verb.sent)
-    if before is None or not _has_context(before, rel):
         return False
     text = verb.sent.text.lower()
     if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
         return False
     if not trigger.weak:
-        return lemma_in(verb, lex.cue("contextCarryingVerbs")) is not None
-    if verb.tag_ != "VBD":
+        return lemma_in(verb, lex.cue("contextCarryingVerbs")) is not None and _pending_runoff_before(verb.sent, rel, lex)
+    before = _previous_sentence(verb.sent)
+    if before is None or not _has_context(before, rel) or verb.tag_ != "VBD":
         return False
     named = {t.lower_ for t in before if t.pos_ == "PROPN"}
     return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb))
+
+
+def _pending_runoff_before(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
+    """A sentence before ``sentence`` names a runoff still to come, with at most CONTEXT_GAP
+    sentences between it and the next that pairs candidates (a contextCarryingVerb)."""
+    gap = 0
+    before = _previous_sentence(sentence)
+    for _ in range(CONTEXT_REACH):
+        if before is None:
+            return False
+        text = before.text.lower()
+        if _has_context(before, rel):
+            return _pending(before, rel, lex)
+        if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
+            return False
+        if any(lemma_in(t, lex.cue("contextCarryingVerbs")) for t in before if t.pos_ in ("VERB", "AUX")):
+            gap = 0
+        else:
+            gap += 1
+            if gap > CONTEXT_GAP:
+                return False
+        before = _previous_sentence(before)
+    return False
+
+
+def _pending(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
+    """``sentence``'s runoff is one still to come and asserted: not decided ("won the runoff",
+    "defeated Y in the run-off": a kg:contestOutcomeVerbs verb in the past with the runoff among
+    its words), not supposed or denied ("could go to a runoff", "if no one wins", "does not go to
+    a runoff": a modal, condition or negation in the sentence)."""
+    supposed = (lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") | lex.cue("negations") | {"never"}) - lex.cue("obligationModals")
+    for token in sentence:
+        if token.tag_ in ("VBD", "VBN") and lemma_in(token, lex.cue("contestOutcomeVerbs")) and _has_local_context(token, rel):
+            return False
+        if token.lower_ in supposed and token.dep_ in ("aux", "neg", "mark", "advmod"):
+            return False
+    return True
 
 
 def _is_matter(token: Token, rel: Relation) -> bool:
@@ -278,6 +320,23 @@ def _dated_subjects(verb: Token) -> list[Token]:
     return []
 
 
+def _absolute_subjects(verb: Token) -> list[Token]:
+    """"with A and B advancing to the runoff": the names a "with" takes right before a gerund are
+    its subject, wherever the parser hung the gerund."""
+    if verb.tag_ != "VBG" or verb.i == 0 or _children(verb, "nsubj"):
+        return []
+    last = verb.doc[verb.i - 1]
+    first = first_conjunct(last)
+    if first.dep_ != "pobj" or first.head.lower_ != "with" or last.pos_ not in ("PROPN", "NOUN"):
+        return []
+    return [t for t in conjuncts(first) if t.i < verb.i]
+
+
+def _auxiliary_subjects(verb: Token) -> list[Token]:
+    """"Judge X had on Thursday recused himself": the subject the parser gave the auxiliary."""
+    return [s for aux in _children(verb, "aux") for s in _children(aux, "nsubj", "nsubjpass")]
+
+
 def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> Iterator[Match]:
     if trigger.particle and not _has_particle(verb, trigger.particle):
         return
@@ -317,8 +376,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
                                 if by.lower_ == "by" for p in _children(by, "pobj")])
         frame = "passive"
     else:
-        subjects = [s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
-        subjects = subjects or _dated_subjects(verb)  # "the two will meet" keeps its subject
+        subjects = _absolute_subjects(verb) or [
+            s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
+        subjects = subjects or _dated_subjects(verb) or _auxiliary_subjects(verb)  # "the two will meet" keeps its subject
         if verb.dep_ == "acl" and lemma_in(verb.head, lex.cue("decisionNouns")):
             decision = verb.head
             subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or (
@@ -567,14 +627,30 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
     nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
     for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
         participants += _prep_objects(noun, OPPONENT_PREPS + ("between",))
-    # "X and former coach Y" is often parsed with Y in apposition to X; "(R)" is a party, not a person
-    participants += [c for p in participants for c in p.children if c.dep_ == "appos" and not _parenthesised(c)]
+    participants = _with_appositions(participants)
     participants += _prep_objects_of(participants, ("against", "versus", "vs", "vs."))  # "pitting X against Y"
     participants = [_named_holder(p) for p in participants]
     participants = [p for p in participants if _may_be_candidate(p)]
     groups = [_alternatives(p) for p in participants]
     return [p for p, group in zip(participants, groups, strict=True)
             if group is None or sum(g == group for g in groups) < 2]  # "will face either X or Y"
+
+
+def _with_appositions(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with the names in apposition to them and the names coordinated with those: "X
+    and former coach Y" is often parsed with Y in apposition to X, "the top two, A and B" and
+    "candidate A and the businessman B" with the list in apposition to a noun (a coordinated noun
+    stands for the name in apposition to it); "(R)" is a party, not a person."""
+    out, seen = list(tokens), {t.i for t in tokens}
+    for token in tokens:
+        for name in (c for c in token.children if c.dep_ == "appos" and not _parenthesised(c)):
+            listed = [name] + [n for c in name.children if c.dep_ == "conj" for n in (
+                [c] if c.pos_ == "PROPN" else [a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"])]
+            for found in listed:
+                if found.i not in seen:
+                    seen.add(found.i)
+                    out.append(found)
+    return out
 
 
 def _prep_objects_of(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
@@ -807,8 +883,26 @@ def _opponent_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         named.append(noun.head)
     elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         named.append(noun.head)
+    if not named and (after := _name_after_comma(noun)) is not None:
+        named.append(after)  # "she lost to her runoff opponent, Mayor Y", Y hung on the main verb
     if owners and named:
         yield Match(rel, noun, "agentive", _expand(owners) + _expand(named), [], pairwise=True)
+
+
+def _name_after_comma(noun: Token) -> Token | None:
+    """The name that directly follows ``noun``'s phrase and a comma, wherever the parser hung it:
+    the highest proper noun whose phrase starts right after the comma."""
+    doc, comma = noun.doc, noun.right_edge.i + 1
+    if comma + 1 >= noun.sent.end or doc[comma].text != ",":
+        return None
+    first = doc[comma + 1]
+    name = first
+    for _ in range(len(noun.sent)):
+        head = name.head
+        if head.i == name.i or head.pos_ != "PROPN" or head.left_edge.i != first.i:
+            break
+        name = head
+    return name if name.pos_ == "PROPN" and name.i > first.i or name.ent_type_ == "PERSON" else None
 
 
 def pair_matches(prep: Token, rel: Relation) -> Iterator[Match]:
@@ -841,6 +935,25 @@ def _heading_context(token: Token, rel: Relation) -> bool:
         if not any(f" {word} " in f" {line} " for word in rel.pair_prepositions):
             return False
     return False
+
+
+MOTION_PREPS = ("to", "into")
+
+
+def motion_noun_matches(token: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
+    """"Ruiz and Lind advance to the runoff", "the two head to a runoff": a reciprocal verb of
+    the relation the small parser tagged a noun, with the runoff as its "to" object; those who
+    move are its subject, the name it hangs on ("A, who ..., and B, who ..., head to"), or "the
+    two" before it."""
+    if token.tag_ not in ("NN", "NNS") or not any(
+            _has_local_context(prep, rel) for prep in _children(token, "prep") if prep.lower_ in MOTION_PREPS):
+        return
+    movers = _children(token, "nsubj") + [c for c in token.children if c.dep_ == "nummod" and c.lower_ in ("two", "both")]
+    if not movers and token.dep_ in ("appos", "conj") and token.head.pos_ == "PROPN":
+        movers = [first_conjunct(token.head)]
+    participants = [p for p in _with_appositions(_expand(movers)) if _may_be_candidate(p)]
+    if participants:
+        yield Match(rel, token, "reciprocal", participants, [], pairwise=True)
 
 
 def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
@@ -921,6 +1034,10 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
                     yield from noun_matches(token, rel, lex)
         if lex.triggers.isdisjoint(forms):
             continue
+        if token.pos_ == "NOUN":
+            for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
+                if rel.symmetric and rel.context and not trigger.weak and not trigger.particle:
+                    yield from motion_noun_matches(token, rel, lex)
         if verb:
             for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
                 yield from verb_matches(token, rel, trigger, lex)
