@@ -56,6 +56,8 @@ AGENT_NOUNS = {"own": "owner", "found": "founder", "lead": "leader", "coach": "c
 CONTRARY = {"incumbent": ("challenger",), "challenger": ("incumbent",), "democrat": ("republican",),
             "republican": ("democrat",)}
 FORMER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "retired", "late"})
+# Words that make a title another office: a "Deputy Mayor" is not "the mayor".
+SUBORDINATE = frozenset({"deputy", "vice", "assistant", "associate", "lieutenant", "under", "sub"})
 # Modifiers that make a definite description pick someone out anew rather than refer back.
 NOT_ANAPHORIC = frozenset({
     "first", "only", "last", "next", "other", "same", "second", "third", "eventual", "likely",
@@ -588,6 +590,8 @@ class Coreference:
             for word in related:
                 if word.like_num and word.dep_ == "appos":
                     ages[id(cluster)] = word.text
+                if word.i > 0 and self.doc[word.i - 1].lower_.rstrip("-") in SUBORDINATE:
+                    continue  # "Deputy Mayor Ryan Berni" is not "the mayor"
                 lemma = word.lemma_.lower().rstrip(".")
                 former = _former(word) or (word.dep_ in ("compound", "amod") and any(
                     c.lower_ in FORMER and c.i < word.i for c in token.children))  # "former Gov. Ana Lind"

@@ -11,6 +11,7 @@ Confidence is a product of two parts, each in [0, 1]:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
@@ -262,6 +263,7 @@ class DocumentExtractor:
         self._stances: dict[tuple[int, bool], Stance] = {}
         self._announced: dict[str, tuple[int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence start, appointers)
         self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
+        self._claims: list[tuple] = []  # keys of facts the receiver's side claims ("touted Ruiz's endorsement")
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
         self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
 
@@ -281,6 +283,7 @@ class DocumentExtractor:
         self._add_agents(matches)
         self._add_named_appointees()
         self._drop_headline_restatements()
+        self._settle_claims()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
             entities.update(e for e in (fact.subject, fact.object, fact.position, fact.organization) if e)
@@ -500,6 +503,23 @@ class DocumentExtractor:
             confidence = self.confidence[match.frame] * sc * oc
             evidence = self._evidence(sentence, trigger, match.frame, confidence, polarity, speaker)
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
+            if "claim" in match.extra:
+                self._claims.append((subj, rel.name, obj, polarity, evidence.start))
+
+    def _settle_claims(self) -> None:
+        """"The Okoro campaign touted Ruiz's endorsement" but "Ruiz will not say whether she has
+        endorsed Okoro": a claim of the receiver's side (kg:claimingVerbs) that the text leaves
+        open or denies elsewhere is only reported, with the receiver as its speaker."""
+        for key in self._claims:
+            fact = self.facts.get(key)
+            if fact is None or fact.evidence.polarity != "positive":
+                continue
+            if not any(f.subject == fact.subject and f.relation == fact.relation and f.object == fact.object
+                       and f.evidence.polarity in ("hypothetical", "negative") for f in self.facts.values()):
+                continue
+            del self.facts[key]
+            evidence = replace(fact.evidence, polarity="reported", speaker=self._agent(fact.object))
+            self._store(replace(fact, evidence=evidence))
 
     def _add_repeats(self) -> None:
         """"Vance endorsed Ortiz. Greer followed suit": the subject of a phrase of repetition

@@ -110,6 +110,13 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
         if dep == "dobj" and token.i == trigger.i and trigger.pos_ == "NOUN" and lemma in o.cue("hypotheticalVerbs") \
                 and lemma not in o.cue("givingVerbs") and not (future_is_fact and lemma in o.cue("scheduleWords")):
             return Stance("hypothetical", parent.text)  # "requesting his recusal", "sought her endorsement"
+        if dep == "xcomp" and lemma_in(parent, o.cue("hedgeVerbs")):
+            return Stance("hypothetical", parent.text)  # "appeared to have endorsed him"
+        if dep == "prep" and token.lower_ == "by" and parent.pos_ in ("VERB", "AUX"):
+            found = _local(parent, o)  # "weighed in by endorsing him": the means of an act, not a plan
+            if found:
+                return found
+            continue
         if complement or dep in ("prep", "advmod"):  # "stopped short of endorsing him"
             if lemma in ("have", "be") and any(c.lower_ == "yet" for c in parent.children):
                 return Stance("negative", "yet")  # "has yet to endorse"
