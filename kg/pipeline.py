@@ -66,6 +66,7 @@ class Extractor:
     def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK, ontology: Ontology | None = None,
                  budget: TimeBudget = DEFAULT_BUDGET, max_batch_chars: int = MAX_BATCH_CHARS) -> None:
         self.nlp = structure.install(nlp)
+        self.words = structure.dictionary(self.nlp)  # common words, for headlines in title case
         self.max_chunk = max_chunk
         self.ontology = ontology or default_ontology()
         self.lexicon = lexicon(self.ontology)
@@ -127,7 +128,7 @@ class Extractor:
             for document in documents:
                 parts = list(chunks(document.text, limit)) or [(0, document.text)]
                 for number, (offset, piece) in enumerate(parts, start=1):
-                    text = structure.with_title(self.nlp, piece, document.title) if offset == 0 and document.title else piece
+                    text = structure.prepare(self.nlp, piece, document.title if offset == 0 else None, self.words)
                     weight = len(piece) if len(parts) == 1 else self.max_batch_chars  # a piece is parsed alone
                     yield document, offset, text, number == len(parts), weight
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.structure import title_case, zones
+from kg.extraction.structure import original_text, title_case, zones
 from kg.names import is_part_of, name_key, name_words
 from kg.ontology import honorifics, organization_words, position_words
 
@@ -420,10 +420,11 @@ def _structured(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     text below it also uses ("Ruiz")."""
     furniture: set[int] = set()
     headline: set[int] = set()
+    text = original_text(doc)
     for span in zones(doc):
         if span.label_ in _FURNITURE:
             furniture.update(range(span.start, span.end))
-        elif span.label_ == "headline" and title_case(span.text):
+        elif span.label_ == "headline" and title_case(text[span.start_char:span.end_char]):
             headline.update(range(span.start, span.end))
     if not furniture and not headline:
         return mentions

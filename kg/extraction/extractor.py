@@ -248,6 +248,7 @@ class DocumentExtractor:
                  lex: Lexicon | None = None) -> None:
         self.document = document
         self.doc = doc
+        self.text = structure.original_text(doc)
         self.offset = offset
         self.ontology = ontology or default_ontology()
         self.lexicon = lex or lexicon(self.ontology)
@@ -257,7 +258,8 @@ class DocumentExtractor:
         self.sentences = list(doc.sents)
         self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
                                  self.ontology.cue("standaloneOrganizations"),
-                                 (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")))
+                                 (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")),
+                                 (self.ontology.cue("masculineWords"), self.ontology.cue("feminineWords")))
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
@@ -379,7 +381,8 @@ class DocumentExtractor:
             if found is not None:
                 out.append(found)
             else:  # "endorsed all three candidates. The three are ...", "met Ortiz and Greer and endorsed them"
-                found_all = self.coref.members(token) or (self.coref.group(token) if as_object and token.lower_ == "them" else [])
+                found_all = (self.coref.members(token) or self.coref.people_pair(token)  # "both men endorsed X"
+                             or (self.coref.group(token) if as_object and token.lower_ == "them" else []))
                 out += [(self.entity(r.cluster), argument_confidence(r)) for r in found_all]
         return out
 
@@ -441,7 +444,7 @@ class DocumentExtractor:
 
     def _evidence(self, sentence: Span, trigger: str, frame: str, confidence: float,
                   polarity: str, speaker: Entity | None) -> Evidence:
-        raw = sentence.text.rstrip()
+        raw = self.text[sentence.start_char:sentence.end_char].rstrip()  # as written, not as parsed
         text = raw.lstrip()  # spaCy attaches leading blank lines to the first sentence
         start = self.offset + sentence.start_char + len(raw) - len(text)
         return Evidence(
