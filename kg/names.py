@@ -5,7 +5,7 @@
 quoted nicknames, middle initials and generational suffixes away; entity clustering within a
 document and resolution across documents both compare names by it. :func:`same_first_name`
 says when two first names may be one person's ("Bill" and "William", from
-``ontologies/nicknames.tsv``).
+``ontologies/nicknames.tsv``); :func:`given_name` whether a word is a common first name.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=1)
 def _formal_names() -> dict[str, frozenset[str]]:
     """Each first name -> the formal names it is a form of ("bill" -> {"william"})."""
@@ -69,6 +68,21 @@ def same_first_name(a: str, b: str) -> bool:
         return True
     table = _formal_names()
     return bool(table.get(a, frozenset()) & table.get(b, frozenset()))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from kg.ontology import ontology_path
+
+    text = ontology_path("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def given_name(word: str) -> bool:
+    """Is ``word`` a common given name ("Brad", "Ana", "Volodymyr"; ``ontologies/given_names.txt``,
+    with every familiar form of ``ontologies/nicknames.tsv``)?"""
+    folded = fold(word).casefold().strip(".")
+    return folded in _given_names() or folded in _formal_names()
 
 
 def name_key(name: str) -> str:
