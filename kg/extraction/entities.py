@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.evidence import given_named, organisation_slot, person_slot, personal_shape, place_slot
+from kg.extraction.evidence import organisation_slot, person_slot, place_slot
 from kg.extraction.structure import title_case, zones
-from kg.names import is_part_of, name_key, name_words
+from kg.names import PARTY_PLURALS, given_named, is_part_of, name_key, name_words, personal_shape
 from kg.ontology import honorifics, organization_words, position_words
 
 NER_TYPES = {
@@ -134,9 +134,11 @@ def _is_descriptor(token: Token) -> bool:
 
 
 def _organization_name(name: str) -> bool:
+    """"the Labour Party", "Committee of Inquiry", "Committee for Civil Rights", "Christian Democrats"."""
     words = name.casefold().replace("’", "'").split()
     return bool(words) and (words[-1] in organization_words() or (len(words) > 2 and any(
-        w in organization_words() for w in words[:-1]) and "of" in words))
+        w in organization_words() for w in words[:-1]) and ("of" in words or "for" in words))
+        or (len(words) > 1 and words[-1] in PARTY_PLURALS))
 
 
 def _name_tokens(span: Span) -> tuple[int, int] | None:

@@ -12,24 +12,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.names import given_name
-from kg.ontology import organization_words, position_words
+from kg.names import personal_shape
+from kg.ontology import position_words
 
 
 def _lemma(token: Token) -> str:
     return (token.lemma_ or token.lower_).lower()
 
-# Words of the names of places, buildings, events and laws that are rarely anyone's surname
-# ("Park Hill" may be a person; "Harris County", "Sheraton Hotel", "Easter Road" are not).
-PLACE_WORDS = frozenset({
-    "street", "road", "avenue", "boulevard", "square", "city", "county", "beach", "bridge", "hotel", "tower",
-    "towers", "center", "centre", "station", "airport", "stadium", "arena", "island", "islands", "valley",
-    "creek", "heights", "springs", "district", "state", "province", "region", "palace", "mountain",
-    "mountains", "village", "township", "borough", "parish", "plaza", "mall", "market", "bowl", "act",
-    "poll", "polls", "times", "news", "media", "radio", "tv", "clerk", "chancery",
-})
-_NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le",
-                             "bin", "ibn", "al", "el", "ben", "st.", "mc", "mac", "ter"})
 # Nouns whose apposition or compound names a person: "candidates Ana Ruiz and ...".
 PERSON_NOUNS = frozenset({
     "candidate", "candidates", "nominee", "nominees", "challenger", "challengers", "incumbent", "rival",
@@ -43,29 +32,6 @@ _SHARE_VERBS = frozenset({"finish", "receive", "take", "win", "garner", "get", "
                           "poll", "secure", "capture", "collect", "come", "end", "score", "have"})
 _AT_ORGANISATION = frozenset({"at", "by"})
 _PUBLISHING = frozenset({"report", "publish", "broadcast", "air"})
-
-
-def personal_shape(words: list[str]) -> bool:
-    """Two to four capitalised words, none an organisation's, a place's or a building's ("Brad
-    Lind", "Ana María Ruiz", "Thomas R. Nides", "Kristin Gisleson Palmer"); particles ("de",
-    "bin") may stand between them."""
-    core = [w for w in words if w.casefold() not in _NAME_PARTICLES]
-    if not 2 <= len(core) <= 4 or not 2 <= len(words) <= 5:
-        return False
-    for word in core:
-        if word.endswith(("'s", "’s")):
-            return False  # "Emily's List": a possessive
-        bare = word.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
-        if not bare.isalpha() or not word[:1].isupper() or (len(bare) > 1 and bare.isupper()):
-            return False  # "ATA Alliance", "Emily's List", "CNN-IBN"
-        if word.casefold().rstrip(".") in organization_words() or word.casefold() in position_words():
-            return False
-    return len(core[-1].rstrip(".")) > 1 and not any(w.casefold() in PLACE_WORDS for w in core[1:])
-
-
-def given_named(words: list[str]) -> bool:
-    """Shaped like a personal name, its first word a common given name ("Brad Lind")."""
-    return personal_shape(words) and given_name(words[0])
 
 
 def person_slot(doc: Doc, start: int, end: int) -> bool:

@@ -5,8 +5,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extraction.entities import EntityIndex
-from kg.extraction.evidence import given_named, personal_shape
-from kg.names import given_name
+from kg.names import given_name, given_named, personal_shape
 
 VOCAB = spacy.blank("en").vocab
 
