@@ -56,6 +56,8 @@ AGENT_NOUNS = {"own": "owner", "found": "founder", "lead": "leader", "coach": "c
 CONTRARY = {"incumbent": ("challenger",), "challenger": ("incumbent",), "democrat": ("republican",),
             "republican": ("democrat",)}
 FORMER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "retired", "late"})
+# Words that make a title another office: a "Deputy Mayor" is not "the mayor".
+SUBORDINATE = frozenset({"deputy", "vice", "assistant", "associate", "lieutenant", "under", "sub"})
 # Modifiers that make a definite description pick someone out anew rather than refer back.
 NOT_ANAPHORIC = frozenset({
     "first", "only", "last", "next", "other", "same", "second", "third", "eventual", "likely",
@@ -126,8 +128,8 @@ def _plural(token: Token) -> bool:
     lower = token.lower_
     if lower in PLURAL_PRONOUNS:
         return True
-    if lower in PLURAL_NOUNS:
-        return any(c.lower_ == "the" for c in token.children)
+    if lower in PLURAL_NOUNS:  # "the two", also where the parser hung "the" elsewhere ("the two advance")
+        return any(c.lower_ == "the" for c in token.children) or (token.i > 0 and token.doc[token.i - 1].lower_ == "the")
     return token.tag_ == "NNS" and any(c.lower_ in PLURAL_COUNTS and c.dep_ in ("det", "nummod", "predet", "amod") for c in token.children)
 
 
@@ -170,7 +172,8 @@ class Coreference:
         """The two people a plural refers to ("they", "both", "the two", "the pair", "both
         candidates"): the last coordination of two people before it ("X and Y ... they"), else
         the last two people named, walking back sentence by sentence ("put X at 27% and Y at 24%,
-        sending both to a runoff"). A third person on the way settles nothing."""
+        sending both to a runoff"; an organisation named with "the", weakly typed, is no third
+        person: "the Council said"). A third person on the way settles nothing."""
         if not _plural(token):
             return []
         index = self._sentence(token)
@@ -202,9 +205,15 @@ class Coreference:
                     people[surname] = (cluster, people.get(surname, (cluster, back))[1])
             if len(people) >= 2:
                 break
+        if len(people) > 2:  # "Ruiz took 49%, with her challenger Lind at 45%, the Council said": the two people
+            people = {k: (c, b) for k, (c, b) in people.items() if c.type == "Person" or not self._definite(c)}
         if len(people) != 2:
             return []
         return [Resolution(cluster, "pronoun", back) for cluster, back in people.values()]
+
+    def _definite(self, cluster: Cluster) -> bool:
+        """Named with "the" before it ("the Council"): an organisation, not a person."""
+        return any(m.start > 0 and self.doc[m.start - 1].lower_ == "the" for m in cluster.mentions)
 
     def group(self, token: Token) -> list[Resolution]:
         """The agents "they" or "them" stands for: the last coordination of two to MAX_GROUP people
@@ -581,6 +590,8 @@ class Coreference:
             for word in related:
                 if word.like_num and word.dep_ == "appos":
                     ages[id(cluster)] = word.text
+                if word.i > 0 and self.doc[word.i - 1].lower_.rstrip("-") in SUBORDINATE:
+                    continue  # "Deputy Mayor Ryan Berni" is not "the mayor"
                 lemma = word.lemma_.lower().rstrip(".")
                 former = _former(word) or (word.dep_ in ("compound", "amod") and any(
                     c.lower_ in FORMER and c.i < word.i for c in token.children))  # "former Gov. Ana Lind"

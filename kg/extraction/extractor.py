@@ -11,6 +11,7 @@ Confidence is a product of two parts, each in [0, 1]:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
@@ -209,6 +210,7 @@ class DocumentExtractor:
         self._stances: dict[tuple[int, bool], Stance] = {}
         self._announced: dict[str, tuple[int, int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence, token, appointers)
         self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
+        self._claims: list[tuple] = []  # keys of facts the receiver's side claims ("touted Ruiz's endorsement")
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
         self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
 
@@ -228,6 +230,7 @@ class DocumentExtractor:
         self._add_agents(matches)
         self._add_named_appointees()
         self._drop_headline_restatements()
+        self._settle_claims()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
             entities.update(e for e in (fact.subject, fact.object, fact.position, fact.organization) if e)
@@ -246,6 +249,7 @@ class DocumentExtractor:
         noun in such a slot ("Lula faces Bolsonaro"). A one-word name typed once as a place but
         endorsed is a candidate, a person: nobody endorses a place ("X endorsed Kast"). A place
         never becomes a person by a runoff's slot ("Tacna faces a runoff" after "won in Tacna")."""
+        self._type_places()
         for _, match in matches:
             rel = match.relation
             slots = [(match.subjects, rel.domain)] + [(match.objects, rel.range)] * (not match.pairwise)
@@ -273,6 +277,20 @@ class DocumentExtractor:
         for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
             for token in match.subjects + match.objects:
                 self.coref.resolve(token)
+
+    def _type_places(self) -> None:
+        """"Hyde Park was the only area she lost": a name a copula calls a place (kg:placeNouns) is
+        one, whatever one weak label said, before any pronoun looks for a person."""
+        places = self.ontology.cue("placeNouns")
+        for be in self.doc:
+            if be.lemma_ != "be" or be.pos_ not in ("AUX", "VERB"):
+                continue
+            if not any(a.dep_ == "attr" and a.lemma_.lower() in places and a.pos_ == "NOUN" for a in be.children):
+                continue
+            for subject in (c for c in be.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+                found = self.entities.entity_at(subject)
+                if found is not None and found.type != "Place" and self.entities.weakly_typed(found):
+                    found.votes["Place"] += 1.25
 
     def _place(self, cluster: Cluster) -> bool:
         """Named, every word of it, as a country or city ("Georgia", "Buenos Aires"), or used where
@@ -432,6 +450,23 @@ class DocumentExtractor:
             confidence = self.confidence[match.frame] * sc * oc
             evidence = self._evidence(sentence, trigger, match.frame, confidence, polarity, speaker)
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
+            if "claim" in match.extra:
+                self._claims.append((subj, rel.name, obj, polarity, evidence.start))
+
+    def _settle_claims(self) -> None:
+        """"The Okoro campaign touted Ruiz's endorsement" but "Ruiz will not say whether she has
+        endorsed Okoro": a claim of the receiver's side (kg:claimingVerbs) that the text leaves
+        open or denies elsewhere is only reported, with the receiver as its speaker."""
+        for key in self._claims:
+            fact = self.facts.get(key)
+            if fact is None or fact.evidence.polarity != "positive":
+                continue
+            if not any(f.subject == fact.subject and f.relation == fact.relation and f.object == fact.object
+                       and f.evidence.polarity in ("hypothetical", "negative") for f in self.facts.values()):
+                continue
+            del self.facts[key]
+            evidence = replace(fact.evidence, polarity="reported", speaker=self._agent(fact.object))
+            self._store(replace(fact, evidence=evidence))
 
     def _add_repeats(self) -> None:
         """"Vance endorsed Ortiz. Greer followed suit": the subject of a phrase of repetition

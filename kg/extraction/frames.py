@@ -167,25 +167,67 @@ def _previous_sentence(sentence: Span) -> Span | None:
     return None
 
 
+CONTEXT_GAP = 2  # sentences without a runoff pairing that may lie between a runoff's mention and a pairing
+CONTEXT_REACH = 12  # sentences walked back at most
+
+
 def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> bool:
-    """A runoff the sentence before names carries over to this one: "Ruritania holds a runoff on
-    Sunday. Lind faces Okoro" (a verb of kg:contextCarryingVerbs); "X won the runoff. X
-    defeated Y by ten points" (a weak verb in the past, about someone that sentence names).
-    Never where this sentence speaks of another contest ("faces Y in the general election")."""
+    """A runoff named before carries over to this sentence: "Ruritania holds a runoff on
+    Sunday. Lind faces Okoro" (a verb of kg:contextCarryingVerbs), and on through a run of such
+    pairings ("Three races go to runoffs. In District 2, A will face B. ... In District 5, C
+    must face D"), a pending runoff only: not one already won ("X won the runoff. She will face
+    Y"), supposed ("could go to a runoff") or denied; "X won the runoff. X defeated Y by ten
+    points" (a weak verb in the past, about someone the sentence before names). Never where this
+    sentence speaks of another contest ("faces Y in the general election")."""
     if not rel.context:
-        return False
-    before = _previous_sentence(verb.sent)
-    if before is None or not _has_context(before, rel):
         return False
     text = verb.sent.text.lower()
     if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
         return False
     if not trigger.weak:
-        return lemma_in(verb, lex.cue("contextCarryingVerbs")) is not None
-    if verb.tag_ != "VBD":
+        return lemma_in(verb, lex.cue("contextCarryingVerbs")) is not None and _pending_runoff_before(verb.sent, rel, lex)
+    before = _previous_sentence(verb.sent)
+    if before is None or not _has_context(before, rel) or verb.tag_ != "VBD":
         return False
     named = {t.lower_ for t in before if t.pos_ == "PROPN"}
     return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb))
+
+
+def _pending_runoff_before(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
+    """A sentence before ``sentence`` names a runoff still to come, with at most CONTEXT_GAP
+    sentences between it and the next that pairs candidates (a contextCarryingVerb)."""
+    gap = 0
+    before = _previous_sentence(sentence)
+    for _ in range(CONTEXT_REACH):
+        if before is None:
+            return False
+        text = before.text.lower()
+        if _has_context(before, rel):
+            return _pending(before, rel, lex)
+        if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
+            return False
+        if any(lemma_in(t, lex.cue("contextCarryingVerbs")) for t in before if t.pos_ in ("VERB", "AUX")):
+            gap = 0
+        else:
+            gap += 1
+            if gap > CONTEXT_GAP:
+                return False
+        before = _previous_sentence(before)
+    return False
+
+
+def _pending(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
+    """``sentence``'s runoff is one still to come and asserted: not decided ("won the runoff",
+    "defeated Y in the run-off": a kg:contestOutcomeVerbs verb in the past with the runoff among
+    its words), not supposed or denied ("could go to a runoff", "if no one wins", "does not go to
+    a runoff": a modal, condition or negation in the sentence)."""
+    supposed = (lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") | lex.cue("negations") | {"never"}) - lex.cue("obligationModals")
+    for token in sentence:
+        if token.tag_ in ("VBD", "VBN") and lemma_in(token, lex.cue("contestOutcomeVerbs")) and _has_local_context(token, rel):
+            return False
+        if token.lower_ in supposed and token.dep_ in ("aux", "neg", "mark", "advmod"):
+            return False
+    return True
 
 
 def _is_matter(token: Token, rel: Relation) -> bool:
@@ -295,7 +337,7 @@ def _post_owners(post: Token) -> list[Token]:
     return [c for c in post.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"]
 
 
-def _gapped(role: Token) -> list[tuple[Token, Token]]:
+def _gapped_posts(role: Token) -> list[tuple[Token, Token]]:
     """The further (person, post) pairs coordinated with a first post: "named X as finance chief
     and Y as head of sales" (Y parsed as a conjunct of the first post, its "as" right after it),
     "named X police chief and Y fire chief" (the second post with the name as its modifier)."""
@@ -340,6 +382,23 @@ def _dated_subjects(verb: Token) -> list[Token]:
     return []
 
 
+def _absolute_subjects(verb: Token) -> list[Token]:
+    """"with A and B advancing to the runoff": the names a "with" takes right before a gerund are
+    its subject, wherever the parser hung the gerund."""
+    if verb.tag_ != "VBG" or verb.i == 0 or _children(verb, "nsubj"):
+        return []
+    last = verb.doc[verb.i - 1]
+    first = first_conjunct(last)
+    if first.dep_ != "pobj" or first.head.lower_ != "with" or last.pos_ not in ("PROPN", "NOUN"):
+        return []
+    return [t for t in conjuncts(first) if t.i < verb.i]
+
+
+def _auxiliary_subjects(verb: Token) -> list[Token]:
+    """"Judge X had on Thursday recused himself": the subject the parser gave the auxiliary."""
+    return [s for aux in _children(verb, "aux") for s in _children(aux, "nsubj", "nsubjpass")]
+
+
 def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> Iterator[Match]:
     if trigger.particle and not _has_particle(verb, trigger.particle):
         return
@@ -358,10 +417,10 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = [verb.head]
         frame = "active"
     elif verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
-        subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
+        subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj") or _children(verb.head, "poss")  # "the union's endorsed candidate"
         objects = [verb.head]
         if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
-            objects = _described(verb.head) or objects
+            objects = _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
         frame = "passive"
     elif rel.role_bearing and (named := _named_acl_object(verb)):
         subjects, objects = [verb.head], named  # "Sunak, the prime minister, re-appointed Hunt", parsed as a participle of "Sunak"
@@ -384,8 +443,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
                                 if by.lower_ == "by" for p in _children(by, "pobj")])
         frame = "passive"
     else:
-        subjects = [s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
-        subjects = subjects or _dated_subjects(verb)  # "the two will meet" keeps its subject
+        subjects = _absolute_subjects(verb) or [
+            s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
+        subjects = subjects or _dated_subjects(verb) or _auxiliary_subjects(verb)  # "the two will meet" keeps its subject
         if verb.dep_ == "acl" and lemma_in(verb.head, lex.cue("decisionNouns") | lex.cue("decreeNouns")):
             decision = verb.head
             subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or (
@@ -418,9 +478,11 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         return
     # "X endorsed Y along with Z": Z is one more subject, wherever the parser hangs "along with"
     subjects = _members(subjects + _co_agents(verb) + [a for o in objects for a in _co_agents(o)])
+    subjects = [s for s in subjects if not _place_aside(s, subjects) and not _listed_plural(s)]
     listed: set[int] = set()
-    if subjects and all(s.tag_ == "NNS" and not s.ent_type_ for s in subjects):
-        subjects = _colon_list(verb) or subjects  # "endorsed by three unions: A, B and C"
+    if subjects and all(_generic(_antecedent_of(s)) for s in subjects):
+        named = [n for s in subjects for n in _named(s)]
+        subjects = named or _colon_list(verb) or subjects  # "endorsed by three unions: A, B and C"
         listed = {s.i for s in subjects}
     if frame == "active":  # "X endorsed Y, as did Z"
         subjects += _members([s for c in _children(verb, "advcl") if c.lemma_ == "do" and any(
@@ -430,13 +492,16 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         subjects += _members([p for by in second if by.lower_ == "by" for p in _children(by, "pobj")])  # "by X and by Y"
     if not rel.object_is_phrase:
         objects = _members([_candidate(o, lex) for o in objects], co_agents=False)
+        if objects and all(_generic(_antecedent_of(o)) for o in objects):  # "endorsed three candidates: A, B and C"
+            objects = [n for o in objects for n in _named(o)] or [o for o in _colon_list(verb) if o.i not in listed] or objects
         if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"
             objects += [c for c in _children(verb, "conj") if c.pos_ == "PROPN"
                         and any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
+            objects += _gapped(verb, objects)
     objects = [o for o in objects if o.i not in listed]  # the list hangs off the object in the parse
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
     if role is not None and objects:
-        for person, post in _gapped(role):
+        for person, post in _gapped_posts(role):
             yield Match(rel, verb, "role", subjects, [person], post)
 
 
@@ -499,6 +564,72 @@ def _co_agents(token: Token) -> list[Token]:
     return out
 
 
+def _generic(token: Token) -> bool:
+    """A plural common noun that names no one by itself: "three unions", "the candidates"."""
+    return token.tag_ == "NNS" and token.pos_ == "NOUN" and not token.ent_type_
+
+
+def _antecedent_of(token: Token) -> Token:
+    """What a relative pronoun stands for ("members who endorsed X": members), else ``token``."""
+    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+        return _antecedent(token.head)
+    return token
+
+
+def _named(token: Token) -> list[Token]:
+    """The names a plural description (or a relative pronoun for one) stands for, where the
+    sentence lists them: in apposition ("four council members — A, B and C — backed X"),
+    or after the copula it is the subject of ("the candidates with her backing were: A, B and C")."""
+    token = _antecedent_of(token)
+    if not _generic(token):
+        return []
+    names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not names and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
+        copula = token.head
+        names = [c for c in _children(copula, "attr") if c.pos_ == "PROPN"] or _colon_list(copula)
+    return _members(names, co_agents=False) if names else []
+
+
+def _listed_plural(token: Token) -> bool:
+    """"five groups, A, B and C, endorsed X": the plural stands for the names coordinated with it."""
+    return _generic(token) and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children)
+
+
+def _place_aside(token: Token, subjects: list[Token]) -> bool:
+    """"five groups, at a summit held at the Grand Hotel, Eastport, also endorsed X": a name set off
+    by commas right after a place phrase is where the place is, not one more subject."""
+    doc = token.doc
+    start = token.left_edge.i
+    if len(subjects) < 2 or start < 2 or doc[start - 1].text != "," or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    before = doc[start - 2]
+    return any(a.dep_ == "pobj" and a.head.lower_ in ("at", "in", "near", "outside") for a in [before, *before.ancestors]
+               if a.i < start and token.i not in {w.i for w in a.subtree})
+
+
+def _gapped(verb: Token, objects: list[Token]) -> list[Token]:
+    """"endorsed Ruiz for mayor, Lind for council and Vance for clerk", "backed Ruiz in District 2
+    and Lind in the other race": a name the parser coordinated with the object of a preposition
+    of the verb (or of its object), that has a phrase of its own after it, is one more object."""
+    out: list[Token] = []
+    seen = {o.i for o in objects}
+    for prep in _children(verb, "prep") + [p for o in objects for p in _children(o, "prep")]:
+        for pobj in _children(prep, "pobj"):
+            if pobj.ent_type_ in ("PERSON", "ORG"):
+                continue
+            for name in conjuncts(pobj)[1:]:
+                if name.i in seen or name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG"):
+                    continue
+                after = name.right_edge.i + 1
+                if _children(name, "prep") or any(c.dep_ == "prep" and c.i == after for c in verb.children):
+                    out.append(name)
+                    seen.add(name.i)
+    return out
+
+
+NAMING_VERBS = {"know", "call", "name", "dub"}
+
+
 def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
     """Every member of the lists ``tokens`` head: "Reps. A (D-Ill.), B (D-Ill.) and Sens. C and D"
     (names in apposition to a name are list members), "A, along with B", "other newspapers, such
@@ -519,21 +650,31 @@ def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
             elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < token.i and any(
                     c.dep_ == "cc" for c in child.children):
                 frontier.append(child)  # "from Ana Ruiz and Carl Lind", misparsed as "Ruiz" modifying "Lind"
-            elif (child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN"
-                  and child.ent_type_ in ("PERSON", "ORG") and not _parenthesised(child)
+            elif (child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN" and not _parenthesised(child)
+                  and (child.ent_type_ in ("PERSON", "ORG") or _children(child, "conj"))
                   and token.lemma_.lower() not in position_words()):  # "a former State Senator his new ...": no list
-                frontier.append(child)
+                frontier.append(child)  # "A, B, Teamsters Local 12 and C": a list goes on through an apposition
+            elif (child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG")
+                  and token.ent_type_ == child.ent_type_ and child.i > 0 and child.doc[child.left_edge.i - 1].text == ","):
+                frontier.append(child)  # "A, B, C and D announced": "B" misparsed as a modifier of "A"
+            elif (child.dep_ == "acl" and child.lemma_ in NAMING_VERBS and token.pos_ == "NOUN"
+                  and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)):
+                frontier += [n for n in _prep_objects(child, ("as",)) + _children(child, "oprd") if n.pos_ == "PROPN"]  # "a group known as X"
             elif child.dep_ == "prep" and token.tag_ == "NNS" and not token.ent_type_ and (
                     child.lower_ == "including" or (child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
                 frontier += _children(child, "pobj")
     return out
 
 
+LIST_MARKS = {":", "—", "–", "--"}
+
+
 def _colon_list(verb: Token) -> list[Token]:
-    """The names listed after a colon that closes ``verb``'s clause ("backed by three unions: A, B
-    and C"), wherever the parser hung the first of them."""
+    """The names listed after a colon or dash that closes ``verb``'s clause ("backed by three
+    unions: A, B and C", "won the backing of several groups — A, B and C"), wherever the parser
+    hung the first of them."""
     sentence = verb.sent
-    colon = next((t for t in sentence if t.i > verb.i and t.text == ":"), None)
+    colon = next((t for t in sentence if t.i > verb.i and t.text in LIST_MARKS), None)
     if colon is None:
         return []
     first = next((t for t in sentence if t.i > colon.i and t.pos_ == "PROPN" and t.head.i < colon.i), None)
@@ -561,14 +702,30 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
     nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
     for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
         participants += _prep_objects(noun, OPPONENT_PREPS + ("between",))
-    # "X and former coach Y" is often parsed with Y in apposition to X; "(R)" is a party, not a person
-    participants += [c for p in participants for c in p.children if c.dep_ == "appos" and not _parenthesised(c)]
+    participants = _with_appositions(participants)
     participants += _prep_objects_of(participants, ("against", "versus", "vs", "vs."))  # "pitting X against Y"
     participants = [_named_holder(p) for p in participants]
     participants = [p for p in participants if _may_be_candidate(p)]
     groups = [_alternatives(p) for p in participants]
     return [p for p, group in zip(participants, groups, strict=True)
             if group is None or sum(g == group for g in groups) < 2]  # "will face either X or Y"
+
+
+def _with_appositions(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with the names in apposition to them and the names coordinated with those: "X
+    and former coach Y" is often parsed with Y in apposition to X, "the top two, A and B" and
+    "candidate A and the businessman B" with the list in apposition to a noun (a coordinated noun
+    stands for the name in apposition to it); "(R)" is a party, not a person."""
+    out, seen = list(tokens), {t.i for t in tokens}
+    for token in tokens:
+        for name in (c for c in token.children if c.dep_ == "appos" and not _parenthesised(c)):
+            listed = [name] + [n for c in name.children if c.dep_ == "conj" for n in (
+                [c] if c.pos_ == "PROPN" else [a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"])]
+            for found in listed:
+                if found.i not in seen:
+                    seen.add(found.i)
+                    out.append(found)
+    return out
 
 
 def _prep_objects_of(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
@@ -661,14 +818,18 @@ def causative_matches(verb: Token, rel: Relation, effect: str) -> Iterator[Match
 
 def appeal_matches(verb: Token, rel: Relation, action: str, prep: str | None) -> Iterator[Match]:
     """"X urged voters to vote for Y": X -> Y, when those addressed are no named agent."""
-    addressed = _children(verb, "dobj") + [p for on in _children(verb, "prep") if on.lower_ in ("on", "to")
-                                           for p in _children(on, "pobj")]
+    comps = _children(verb, "xcomp", "advcl", "ccomp") + [c for on in _children(verb, "prep") for p in _children(on, "pobj") for c in _children(p, "acl", "relcl")]
+    first = min((c.i for c in comps), default=len(verb.doc))
+    addressed = [o for o in _children(verb, "dobj") if o.i < first] + [p for on in _children(verb, "prep") if on.lower_ in ("on", "to")
+                                                                     for p in _children(on, "pobj")]
     if any(a.pos_ == "PROPN" or a.ent_type_ or a.lower_ in ("him", "her") for a in addressed):
         return  # "urged Trump to endorse Y" is a request to Trump
-    for comp in _children(verb, "xcomp", "advcl", "ccomp") + [c for on in _children(verb, "prep") for p in _children(on, "pobj") for c in _children(p, "acl", "relcl")]:
+    for comp in comps:
         if not lemma_in(comp, {action}):
             continue
         objects = _prep_objects(comp, (prep,)) if prep else _expand(_children(comp, "dobj"))
+        if not objects and not prep:  # "urged voters to re-elect X": the parser hangs X on "urged"
+            objects = _expand([o for o in _children(verb, "dobj") if o.i > comp.i])
         if objects:
             yield Match(rel, verb, "appeal", clause_subjects(verb), objects, extra={"effect": comp})
 
@@ -701,6 +862,10 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
     objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
+    if not objects and not rel.object_is_phrase and not rel.symmetric:  # "her endorsement in the primary of X"
+        objects = [o for p in _children(noun, "prep") if p.lower_ in ("in", "during")
+                   for contest in _children(p, "pobj") if contest.pos_ == "NOUN"
+                   for o in _prep_objects(contest, ("of",)) if o.pos_ == "PROPN" and o.ent_type_ in ("PERSON", "")]
     if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
         subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
     agents = _prep_objects(noun, ("by",))
@@ -717,15 +882,32 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         if len(participants) >= 2:
             yield Match(rel, noun, "nominal", participants, [], pairwise=True)
         return
-    if noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs"):
-        # "Tuberville has my approval", "X won the endorsement of Y", "got the nod from Y"
-        givers = subjects or _prep_objects(noun, ("of", "from")) or _prep_objects(noun.head, ("from",))
+    received = noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs")
+    held = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i
+    if received or held:
+        # "Tuberville has my approval", "X won the endorsement of Y", "got the nod from Y";
+        # "with the backing of Y, X won", "the candidates with Y's backing"
+        givers = subjects or _prep_objects(noun, ("of", "from")) or (_prep_objects(noun.head, ("from",)) if received else [])
         givers += _prep_objects(noun, ("including",))  # "the support of several unions, including X and Y"
-        yield Match(rel, noun, "nominal", _members(givers), clause_subjects(noun.head))
+        givers += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "of X as well as Y"
+        givers = _members(givers)
+        if givers and all(_generic(g) for g in givers):  # "the backing of several groups — A, B and C"
+            givers = [n for g in givers for n in _named(g)] or _colon_list(noun) or givers
+        holder = noun.head if received else noun.head.head
+        claiming = received and lemma_in(holder, lex.cue("claimingVerbs")) is not None
+        if claiming and holder.dep_ == "acl" and holder.head.pos_ == "NOUN" and holder.head.dep_ == "dobj" and not holder.head.ent_type_:
+            backed = clause_subjects(holder.head.head)  # "the campaign released an ad touting Y's endorsement"
+        elif holder.pos_ in ("VERB", "AUX"):
+            backed = clause_subjects(holder)
+        else:
+            backed = [holder] if holder.pos_ in ("NOUN", "PROPN") else []
+        backed = [n for b in backed for n in (_named(b) or [_candidate(b, lex)])]  # "the incumbents who had his backing were A and B"
+        claim = {"claim": noun.head} if claiming else {}
+        yield Match(rel, noun, "nominal", givers, backed, extra=claim)  # "the Okoro campaign touted Ruiz's endorsement"
         return
     if light:
         if not subjects or all(s.pos_ == "PRON" for s in subjects):
-            subjects = clause_subjects(noun.head) or subjects  # "Sessions pledged (his) support for the president"
+            subjects = _members(clause_subjects(noun.head)) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
         datives = _children(noun.head, "dative")  # "gave Reid her endorsement", "gave the nod to Reid"
         objects = objects or _expand([p for d in datives for p in (_children(d, "pobj") if d.pos_ == "ADP" else [d])])
@@ -750,7 +932,7 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         if rel.role_bearing:  # "X's appointment of Y as police chief"
             role = next(iter(_prep_objects(noun, ("as",)) + [r for o in objects for r in _prep_objects(o, ("as",))]), None)
         yield Match(rel, noun, "nominal", subjects, objects, role)
-        for person, post in _gapped(role) if role is not None else ():  # "the appointments of X as A and Y as B"
+        for person, post in _gapped_posts(role) if role is not None else ():  # "the appointments of X as A and Y as B"
             yield Match(rel, noun, "nominal", subjects, [person], post)
 
 
@@ -836,8 +1018,26 @@ def _opponent_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         named.append(noun.head)
     elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         named.append(noun.head)
+    if not named and (after := _name_after_comma(noun)) is not None:
+        named.append(after)  # "she lost to her runoff opponent, Mayor Y", Y hung on the main verb
     if owners and named:
         yield Match(rel, noun, "agentive", _expand(owners) + _expand(named), [], pairwise=True)
+
+
+def _name_after_comma(noun: Token) -> Token | None:
+    """The name that directly follows ``noun``'s phrase and a comma, wherever the parser hung it:
+    the highest proper noun whose phrase starts right after the comma."""
+    doc, comma = noun.doc, noun.right_edge.i + 1
+    if comma + 1 >= noun.sent.end or doc[comma].text != ",":
+        return None
+    first = doc[comma + 1]
+    name = first
+    for _ in range(len(noun.sent)):
+        head = name.head
+        if head.i == name.i or head.pos_ != "PROPN" or head.left_edge.i != first.i:
+            break
+        name = head
+    return name if name.pos_ == "PROPN" and name.i > first.i or name.ent_type_ == "PERSON" else None
 
 
 def pair_matches(prep: Token, rel: Relation) -> Iterator[Match]:
@@ -870,6 +1070,25 @@ def _heading_context(token: Token, rel: Relation) -> bool:
         if not any(f" {word} " in f" {line} " for word in rel.pair_prepositions):
             return False
     return False
+
+
+MOTION_PREPS = ("to", "into")
+
+
+def motion_noun_matches(token: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
+    """"Ruiz and Lind advance to the runoff", "the two head to a runoff": a reciprocal verb of
+    the relation the small parser tagged a noun, with the runoff as its "to" object; those who
+    move are its subject, the name it hangs on ("A, who ..., and B, who ..., head to"), or "the
+    two" before it."""
+    if token.tag_ not in ("NN", "NNS") or not any(
+            _has_local_context(prep, rel) for prep in _children(token, "prep") if prep.lower_ in MOTION_PREPS):
+        return
+    movers = _children(token, "nsubj") + [c for c in token.children if c.dep_ == "nummod" and c.lower_ in ("two", "both")]
+    if not movers and token.dep_ in ("appos", "conj") and token.head.pos_ == "PROPN":
+        movers = [first_conjunct(token.head)]
+    participants = [p for p in _with_appositions(_expand(movers)) if _may_be_candidate(p)]
+    if participants:
+        yield Match(rel, token, "reciprocal", participants, [], pairwise=True)
 
 
 def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
@@ -950,6 +1169,10 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
                     yield from noun_matches(token, rel, lex)
         if lex.triggers.isdisjoint(forms):
             continue
+        if token.pos_ == "NOUN":
+            for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
+                if rel.symmetric and rel.context and not trigger.weak and not trigger.particle:
+                    yield from motion_noun_matches(token, rel, lex)
         if verb:
             for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
                 yield from verb_matches(token, rel, trigger, lex)

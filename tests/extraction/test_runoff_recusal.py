@@ -308,3 +308,71 @@ def test_a_runoff_that_puts_one_against_the_other(extract):
     for text in ("The June run-off will put Nadia Ferro against Paul Okafor.", "The runoff puts Nadia Ferro up against Paul Okafor."):
         assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
     assert plain(extract("The party put Nadia Ferro against Paul Okafor in the first round."), RUNOFF) == set()
+
+
+# Pairings set up over several sentences and paragraphs of a results story
+DISTRICT_RUNOFFS = (
+    "Three council races also go to runoffs because no candidate won a majority.\n\n"
+    "In District 2, Nadia Ferro led the field with 38% and will face Paul Okafor, who finished at 19%.\n\n"
+    "In District 4, Ana Kowal will contest against Omar Baig after the two took 35% and 33%.\n\n"
+    "In District 5, incumbent Lena Holt finished first with 44% but did not win outright. "
+    "She'll face Tim Ray, who got 43%.\n\n"
+    "In District 6, incumbent Al Fox took 35% and must face challenger Ines Moro, who received 27%."
+)
+
+
+def test_a_runoff_carries_over_a_run_of_pairings(extract):
+    assert plain(extract(DISTRICT_RUNOFFS), RUNOFF) == {
+        ("Nadia Ferro", "faces_in_runoff", "Paul Okafor"), ("Ana Kowal", "faces_in_runoff", "Omar Baig"),
+        ("Lena Holt", "faces_in_runoff", "Tim Ray"), ("Al Fox", "faces_in_runoff", "Ines Moro")}
+
+
+@pytest.mark.parametrize("text", [
+    # a runoff already won: what follows is the next contest
+    "Nadia Ferro won the runoff on Tuesday. She will face Paul Okafor next.",
+    # a runoff only supposed or denied
+    "The race could go to a runoff. Nadia Ferro will face Paul Okafor in a debate on Friday.",
+    "The at-large race does not go to a runoff. Nadia Ferro will face Paul Okafor at a forum.",
+    # too far: three sentences with no pairing between
+    "The mayoral race goes to a runoff. Turnout was low. Rain fell. Stores closed early. Nadia Ferro will face Paul Okafor.",
+])
+def test_no_pending_runoff_no_carried_pairing(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
+
+
+NEWS_RUNOFF_FORMS = [
+    # the parser tags these verbs as nouns
+    "Nadia Ferro and Paul Okafor advance to the runoff.",
+    "Nadia Ferro, who finished first with 38%, and Paul Okafor, who had 30%, head to a Dec. 5 runoff.",
+    "Nadia Ferro led with 40 percent, followed by Paul Okafor with 31 percent; the two advance to a runoff.",
+    # a list in apposition to a noun
+    "The top two finishers, Nadia Ferro and Paul Okafor, will meet in a runoff on May 3.",
+    "The party's candidate Nadia Ferro and the young banker Paul Okafor will compete in a runoff in June.",
+    # "with X and Y advancing"
+    "The results stood unchanged with Nadia Ferro and Paul Okafor advancing to the June 6 runoff.",
+    # an obligation of a scheduled relation is set
+    "Nadia Ferro must face Paul Okafor in the runoff.",
+    "The results set up a runoff between Nadia Ferro and Paul Okafor.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_RUNOFF_FORMS)
+def test_runoff_forms_of_results_stories(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+def test_a_runoff_opponent_named_after_a_comma(extract):
+    text = "Mayor Nadia Ferro came third. In 2019 she lost to her runoff opponent, County Board President Paul Okafor."
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+def test_a_place_a_copula_names_is_no_pronoun_antecedent(extract):
+    text = ("Mayor Nadia Ferro came third. Four years ago, Hyde Park was the only area she lost to her runoff opponent, "
+            "County Board President Paul Okafor.")
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+def test_they_are_the_two_people_not_a_weakly_typed_council(extract):
+    text = ("President Nadia Ferro took 49.5 percent, with her main challenger, Paul Okafor, getting 44.9 percent, "
+            "the Council said. As neither passed 50 percent, they will face off in a second round on May 28.")
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
