@@ -231,6 +231,12 @@ def _bare_name(token: Token) -> bool:
 PAST_HOLDER_WORDS = {"old", "former", "previous", "outgoing", "last", "departing", "ousted", "retiring", "late", "then"}
 
 
+def _indefinite_post(token: Token) -> bool:
+    """"named a former state senator his new secretary": someone the sentence does not name (an
+    appointment it announces, whose appointee a later sentence may name)."""
+    return token.lemma_.lower() in position_words() and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+
 def _children_of(token: Token, dep: str) -> list[Token]:
     return [c for c in token.children if c.dep_ == dep]
 
@@ -263,7 +269,7 @@ class DocumentExtractor:
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
-        self._announced: dict[str, tuple[int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence start, appointers)
+        self._announced: dict[str, tuple[int, int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence, token, appointers)
         self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
         self._claims: list[tuple] = []  # keys of facts the receiver's side claims ("touted Ruiz's endorsement")
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
@@ -470,7 +476,7 @@ class DocumentExtractor:
     def _add_match(self, sentence: Span, match: Match) -> None:
         rel = match.relation
         subjects = self._arguments(match.subjects, rel, False)
-        objects = self._arguments(match.objects, rel, True)
+        objects = self._arguments([o for o in match.objects if not (rel.role_bearing and _indefinite_post(o))], rel, True)
         if rel.role_bearing and not match.pairwise:
             subjects = self._announcer(sentence, match, subjects, objects)
         if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
@@ -564,22 +570,20 @@ class DocumentExtractor:
         with no named object in one of the two sentences before (or of the agentless passive
         before it that took one: a list of appointments). Records such acts, too."""
         rel = match.relation
-        if subjects and not objects and match.frame == "active" and match.objects:
-            self._announced[rel.name] = (sentence.start, subjects)
-            self._announcements.append((match, self._sentence_index[sentence.start], subjects))
-            return subjects
+        index = self._sentence_index[sentence.start]
         trigger = match.trigger
-        if subjects or not objects or match.frame not in ("passive", "role") or not _children_of(trigger, "nsubjpass"):
+        if subjects and not objects and match.frame == "active" and match.objects:
+            self._announced[rel.name] = (index, trigger.i, subjects)
+            self._announcements.append((match, index, subjects))
+            return subjects
+        passive = _children_of(trigger, "nsubjpass") or _children_of(trigger, "auxpass")
+        if subjects or not objects or match.frame not in ("passive", "role") or not passive:
             return subjects
         found = self._announced.get(rel.name)
-        if found is None or found[0] >= sentence.start:
-            return subjects
-        index = self._sentence_index[sentence.start]
-        earlier = [s.start for s in self.sentences[max(0, index - 2):index]]
-        if found[0] not in earlier:
-            return subjects
-        self._announced[rel.name] = (sentence.start, found[1])  # a list of appointments goes on
-        return [(entity, confidence * 0.8) for entity, confidence in found[1]]
+        if found is None or found[1] >= trigger.i or found[0] < index - 2:
+            return subjects  # the act comes first, in this sentence or one of the two before
+        self._announced[rel.name] = (index, trigger.i, found[2])  # a list of appointments goes on
+        return [(entity, confidence * 0.8) for entity, confidence in found[2]]
 
     def _add_named_appointees(self) -> None:
         """"Pope Leo appointed a new bishop for Ross. The diocese's new bishop will be Father Ana

@@ -288,22 +288,84 @@ def _split_role(tokens: list[Token]) -> tuple[list[Token], Token | None]:
     words = position_words()
     for token in tokens:
         if token.lemma_.lower() in words:
-            names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # "her chief of staff, Lars Holm"
+            names = [c for c in token.children if c.dep_ == "appos" and _may_be_person(c)]  # "her chief of staff, Lars Holm"
             names = names or [
                 c for c in token.children
-                if (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN") or (c.dep_ == "poss" and c.pos_ == "PRON")
-            ]
+                if (c.dep_ in ("compound", "nmod", "amod") and _may_be_person(c)) or (c.dep_ == "poss" and c.pos_ == "PRON")
+            ]  # "named Raj Patel police chief": the name is often parsed as a modifier of the post
             if names:
                 return [names[-1]], token
             others = [t for t in tokens if t.i != token.i]
+            if others and all(t.lemma_.lower() in words for t in others):
+                return tokens, None  # "appointed a new finance minister and a new health secretary": posts only
             if others:  # "whom ... appointed chief justice": two objects, one of them the role
                 return others, token
     return tokens, None
 
 
+def _stranded_subject(verb: Token) -> list[Token]:
+    """The name right before a coordinated passive that the parser hung in the clause before:
+    "X was appointed finance minister and Y was appointed health secretary"."""
+    before = verb.left_edge.i - 1
+    if before <= verb.head.i or not _children(verb, "auxpass"):
+        return []
+    name = verb.doc[before]
+    return [name] if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and name.dep_ in ("conj", "appos") else []
+
+
+def _appositive_name(noun: Token) -> Token:
+    """The name a description stands in apposition to: "Fudge, the former representative appointed
+    as housing chief" (the participle hangs on the description)."""
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+        return noun.head
+    return noun
+
+
+def _named_acl_object(verb: Token) -> list[Token]:
+    """A participle hung on a name with a named person as its object: the parse of "Sunak, the
+    prime minister, re-appointed Hunt" (a passive participle takes no such object)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ != "PROPN" or _children(verb, "nsubj", "nsubjpass"):
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+
+
+def _post_owners(post: Token) -> list[Token]:
+    """Whose post it is, when a person or organisation is named as its owner: "Biden's housing
+    chief", "the new Hibernian manager" (the owner of a post fills it)."""
+    owners = [c for c in post.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG")]
+    if owners or post.ent_type_:
+        return owners  # "the new Metropolitan Archbishop": a title, not an owner
+    return [c for c in post.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"]
+
+
+def _gapped_posts(role: Token) -> list[tuple[Token, Token]]:
+    """The further (person, post) pairs coordinated with a first post: "named X as finance chief
+    and Y as head of sales" (Y parsed as a conjunct of the first post, its "as" right after it),
+    "named X police chief and Y fire chief" (the second post with the name as its modifier)."""
+    words = position_words()
+    out: list[tuple[Token, Token]] = []
+    for conj in conjuncts(role)[1:]:
+        if conj.pos_ == "PROPN" and conj.ent_type_ in ("PERSON", ""):
+            after = conj.doc[conj.right_edge.i + 1] if conj.right_edge.i + 1 < len(conj.doc) else None
+            post = next(iter(_children(after, "pobj")), None) if after is not None and after.lower_ == "as" else None
+            if post is not None:
+                out.append((conj, post))
+        elif conj.lemma_.lower() in words:
+            names, post = _split_role([conj])
+            if post is not None and names[0].i != conj.i:
+                out.append((names[0], post))
+    return out
+
+
+def _may_be_person(token: Token) -> bool:
+    """A name the model did not type as something else ("State Senator", "Native American Affairs")."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and token.lemma_.lower() not in position_words()
+
+
 def _role(verb: Token, obj: list[Token]) -> Token | None:
+    taken = {o.i for o in obj}
     for child in verb.children:
-        if child.dep_ == "oprd" or (child.dep_ == "dobj" and _children(verb, "dative")):
+        if child.i not in taken and (child.dep_ == "oprd" or (child.dep_ == "dobj" and _children(verb, "dative"))):
             return child
     for prep in _children(verb, "prep"):
         if prep.lower_ == "as":
@@ -361,6 +423,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
             objects = _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
         frame = "passive"
+    elif rel.role_bearing and (named := _named_acl_object(verb)):
+        subjects, objects = [verb.head], named  # "Sunak, the prime minister, re-appointed Hunt", parsed as a participle of "Sunak"
+        frame = "active"
     elif rel.object_prepositions and _is_passive(verb):  # "Judge Kim is recused from the case"
         if _children(verb, *PASSIVE_AGENT_DEPS):
             return  # "was barred from the case by the court": someone else's act
@@ -368,9 +433,11 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = _matter_objects(verb, rel, trigger)
         frame = "active"
     elif _is_passive(verb):
-        objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else []) or _set_off(verb)
-        if not objects and verb.dep_ == "conj":  # "Ruiz has taught law for years and was appointed by X"
-            objects = clause_subjects(verb)
+        objects = _expand(_children(verb, "nsubjpass")) or ([_appositive_name(verb.head)] if verb.dep_ == "acl" else []) or _set_off(verb)
+        if not objects and verb.dep_ == "conj":  # "X was appointed A and Y was appointed B", Y parsed into the first clause
+            objects = _stranded_subject(verb)
+        if not objects and verb.dep_ in ("conj", "pcomp"):  # "Ruiz has taught law for years and was appointed by X"
+            objects = clause_subjects(verb)  # "Ruiz was sworn in after being appointed by X"
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
         if not subjects and rel.role_bearing:  # "was appointed bishop by X": the parser hangs "by" on the role
             subjects = _expand([p for r in _children(verb, "oprd") for by in _children(r, "prep")
@@ -379,10 +446,10 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     else:
         subjects = _absolute_subjects(verb) or [
             s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
-        subjects = subjects or _dated_subjects(verb)  # "the two will meet" keeps its subject
+        subjects = subjects or _dated_subjects(verb) or _auxiliary_subjects(verb)  # "the two will meet" keeps its subject
         if all(s.pos_ == "NOUN" for s in subjects) and (named := _auxiliary_subjects(verb)):
             subjects = named  # "judge X had on Thursday recused himself": "judge" the verb's, X the auxiliary's
-        if verb.dep_ == "acl" and lemma_in(verb.head, lex.cue("decisionNouns")):
+        if verb.dep_ == "acl" and lemma_in(verb.head, lex.cue("decisionNouns") | lex.cue("decreeNouns")):
             decision = verb.head
             announcers = (clause_subjects(decision.head) or _dated_subjects(decision.head)) if decision.dep_ in ("dobj", "attr") else []
             subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or announcers or subjects
@@ -404,10 +471,14 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         frame = "active"
     role = None
     if rel.role_bearing:
-        objects, described = _split_role(objects)
+        objects, described = _split_role([_named_holder(o) for o in objects])  # "appointed Chief of Police Ana Ruiz"
         role = _role(verb, objects) or described  # "named her aide, Sarah Lee, as chief of staff"
+        if role is None and lemma_in(verb, lex.cue("strictChoiceVerbs")):
+            role = _post_appositive(objects)  # "made Ana Ruiz his foreign minister"
         if role is not None and role.lemma_.lower() in lex.cue("candidacyRoles"):
             return
+        if frame == "passive" and not subjects and role is not None:
+            subjects = _post_owners(role)  # "was appointed as Biden's housing chief"
     if rel.symmetric:
         yield Match(rel, verb, "reciprocal", _participants(verb, subjects + objects), [], pairwise=True)
         return
@@ -435,6 +506,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             objects += _gapped(verb, objects)
     objects = [o for o in objects if o.i not in listed]  # the list hangs off the object in the parse
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
+    if role is not None and objects:
+        for person, post in _gapped_posts(role):
+            yield Match(rel, verb, "role", subjects, [person], post)
 
 
 def _candidate(token: Token, lex: Lexicon) -> Token:
@@ -583,7 +657,8 @@ def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
                     c.dep_ == "cc" for c in child.children):
                 frontier.append(child)  # "from Ana Ruiz and Carl Lind", misparsed as "Ruiz" modifying "Lind"
             elif (child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN" and not _parenthesised(child)
-                  and (child.ent_type_ in ("PERSON", "ORG") or _children(child, "conj"))):
+                  and (child.ent_type_ in ("PERSON", "ORG") or _children(child, "conj"))
+                  and token.lemma_.lower() not in position_words()):  # "a former State Senator his new ...": no list
                 frontier.append(child)  # "A, B, Teamsters Local 12 and C": a list goes on through an apposition
             elif (child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG")
                   and token.ent_type_ == child.ent_type_ and child.i > 0 and child.doc[child.left_edge.i - 1].text == ","):
@@ -709,10 +784,30 @@ def _parenthesised(token: Token) -> bool:
 POST_NOUNS = {"post", "position", "job", "role", "office", "seat", "board", "council", "commission", "bench", "cabinet", "panel"}
 
 
-def _given_a_post(verb: Token, objects: list[Token]) -> bool:
+def _names_a_post(verb: Token, objects: list[Token]) -> bool:
+    """Does ``verb`` name its object's post by a position word: "made her his chief of staff",
+    "promoted him to police chief", "elevated her to the board"?"""
+    words = position_words()
+    role = _role(verb, objects) or _split_role(objects)[1] or _post_appositive(objects)
+    if role is not None and role.lemma_.lower() in words:
+        return True
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children):
+        return True  # "promoted her to chancellor", the post mistagged as a verb
+    return any(o.lemma_.lower() in words or o.lemma_.lower() in POST_NOUNS for o in _prep_objects(verb, ("to",)))
+
+
+def _post_appositive(objects: list[Token]) -> Token | None:
+    """"made Ana Ruiz his foreign minister": a post with an owner, in apposition to the object."""
+    return next((a for o in objects for a in _children(o, "appos") if a.lemma_.lower() in position_words()
+                 and _children(a, "poss")), None)
+
+
+def _given_a_post(verb: Token, objects: list[Token], lex: Lexicon) -> bool:
     """Does the choice ``verb`` give its object a post: "as Y", "for the post", "to lead Y"?"""
     if any(c.dep_ == "prt" for c in verb.children):
         return False  # "picked up", "chose out"
+    if lemma_in(verb, lex.cue("strictChoiceVerbs")):
+        return _names_a_post(verb, objects)
     if _role(verb, objects) is not None or _split_role(objects)[1] is not None:
         return True
     if _prep_objects(verb, ("for",)):
@@ -729,7 +824,7 @@ def choice_matches(verb: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
         objects = _expand(_children(verb, "nsubjpass"))
     else:
         objects = _expand(_children(verb, "dobj"))
-    if objects and _given_a_post(verb, objects):
+    if objects and _given_a_post(verb, objects, lex):
         yield from verb_matches(verb, rel, VerbTrigger(verb.lemma_.lower()), lex)
 
 
@@ -771,6 +866,7 @@ def _described(noun: Token) -> list[Token]:
 def patient_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
     """The noun names the object: "X, an appointee of Y", "Y's appointee X", "X is Y's appointee"."""
     givers = _prep_objects(noun, ("of", "by")) + _children(noun, "poss")
+    givers = givers or [c for c in noun.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]  # "a Trump appointee"
     holders = _described(noun)
     if holders and givers:
         yield Match(rel, noun, "agentive", givers, holders)
@@ -848,11 +944,50 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
             # "the nod from Ruiz gives Okoro a boost", "Ruiz's endorsement boosted Okoro's campaign"
             helped = _children(noun.head, "dative") or _children(noun.head, "dobj")
             objects = [_candidate(o, lex) for o in helped if o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in lex.cue("candidacyNouns")]
+    if rel.role_bearing and not objects and (owners := _children(noun, "poss")) and (by := _nominal_appointer(noun, lex)):
+        subjects, objects = by, owners  # "his appointment as prime minister by King X", "X's appointment was approved by Y"
+    if rel.role_bearing and not objects and subjects and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        objects = [a for attr in _children(noun.head, "attr") for a in (_children(attr, "appos") or [attr])]  # "Y's appointment was X"
+    if rel.role_bearing and objects and not subjects:
+        subjects = _nominal_appointer(noun, lex)
     if subjects and objects:
         role = None
         if rel.role_bearing:  # "X's appointment of Y as police chief"
             role = next(iter(_prep_objects(noun, ("as",)) + [r for o in objects for r in _prep_objects(o, ("as",))]), None)
         yield Match(rel, noun, "nominal", subjects, objects, role)
+        for person, post in _gapped_posts(role) if role is not None else ():  # "the appointments of X as A and Y as B"
+            yield Match(rel, noun, "nominal", subjects, [person], post)
+
+
+def _nominal_appointer(noun: Token, lex: Lexicon) -> list[Token]:
+    """Who makes the appointment a noun names, where the parse hangs them away from it: "the
+    appointment of X as director by Y" ("by" on the post), "the appointment of X was announced by
+    Y", "Y signed the decree on the appointment of X" (the issuer of the decree)."""
+    by_post = [p for post in _prep_objects(noun, ("as",)) for p in _prep_objects(post, ("by",))]
+    if by_post:
+        return by_post
+    light = lex.cue("lightVerbs")
+    announcers = [noun.head] if noun.dep_ == "nsubjpass" else []
+    announcers += [c for c in _children(noun, "advcl") if _children(c, "auxpass")]  # the parse of "... as Y was announced by Z"
+    for verb in announcers:
+        if lemma_in(verb, light):
+            return _expand([p for a in _children(verb, "agent") for p in _children(a, "pobj")])
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("on", "of", "for"):
+        return []
+    holder = noun.head.head  # "the decree on the appointment of X", or "signed the decree | on the appointment"
+    for decree in [holder, *_children(holder, "dobj")]:
+        if lemma_in(decree, lex.cue("decreeNouns")):
+            return _decree_issuers(decree)
+    return []
+
+
+def _decree_issuers(decree: Token) -> list[Token]:
+    """Who issued a decree: its owner or "by" agent, or the subject of the verb it is the object of
+    ("signed the decree", "issued an order")."""
+    owners = _children(decree, "poss") + _prep_objects(decree, ("by",))
+    if owners:
+        return owners
+    return clause_subjects(decree.head) if decree.dep_ in ("dobj", "attr") else []
 
 
 def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:
