@@ -417,6 +417,11 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         subjects = clause_subjects(perfect)  # "Das, who had earlier backed Pillai", "had" parsed as the verb
         objects = [verb.head]
         frame = "active"
+    elif (verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ == "PROPN" and verb.head.dep_ == "dobj"
+          and verb.head.head.pos_ == "PROPN" and verb.head.head.i < verb.i and not _children(verb.head, "det")):
+        subjects = [verb.head.head]  # "Trump previously endorsed Mooney" parsed as a name taking an object
+        objects = [verb.head]
+        frame = "active"
     elif verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj") or _children(verb.head, "poss")  # "the union's endorsed candidate"
         objects = [verb.head]
@@ -488,7 +493,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         co_agents += [c for c in _children(verb, "conj") if c.pos_ == "PROPN" and c.i > co_agents[0].i
                       and not _children(c, "prep") and not any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
     subjects = _members(subjects + co_agents + [a for o in objects for a in _co_agents(o)])
-    subjects = [n for s in subjects for n in (_detached(s) or [s])]
+    subjects = [n for s in subjects for n in (_detached(s) or [_apposed_name(s)])]
     subjects = [s for s in subjects if not _place_aside(s, subjects) and not _listed_plural(s)]
     listed: set[int] = set()
     if subjects and all(_describes_many(s) for s in subjects):
@@ -681,6 +686,18 @@ def _listed_next(token: Token) -> list[Token]:
             if subject.head.lemma_ in ("be", "include"):
                 return [c for c in subject.head.children if c.dep_ in ("attr", "dobj") and c.pos_ == "PROPN"]
     return []
+
+
+def _apposed_name(token: Token) -> Token:
+    """"Ruiz, a Republican who endorsed Okoro": the relative pronoun of a description in
+    apposition to a name stands for the name."""
+    if token.lower_ not in RELATIVE_WORDS or token.head.dep_ != "relcl":
+        return token
+    noun = token.head.head
+    described = noun.pos_ == "NOUN" or (noun.ent_type_ not in ("PERSON", "ORG") and any(c.dep_ == "det" for c in noun.children))
+    if described and noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        return noun.head
+    return token
 
 
 def _detached(token: Token) -> list[Token]:

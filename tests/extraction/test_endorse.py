@@ -189,6 +189,14 @@ ASSERTED = [
     ("Carl Lind, the governor of Eastland, endorsed Ben Okoro along with the outgoing governor, Dora Vance, and "
      "Westland's Eli Moss, who won his re-election bid.",
      {("Carl Lind", "endorses", "Ben Okoro"), ("Dora Vance", "endorses", "Ben Okoro"), ("Eli Moss", "endorses", "Ben Okoro")}),
+    # a habit is no act; an announcement told in the past keeps its "will"; a description's "who"
+    ("The Harbor Union, which traditionally backs Democrats, is supporting Ben Okoro in the governor's race.",
+     {("Harbor Union", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz announced Monday that she would back Ben Okoro in the runoff.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz, a Republican who endorsed Ben Okoro in the primary, spoke on Monday.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    # "Ruiz previously endorsed Okoro", parsed as a name taking an object
+    ("Trump previously endorsed Okafor when he faced off against incumbent Rep. Ana Ruiz in 2022.",
+     {("Trump", "endorses", "Okafor")}),
     # "a group known as X" is X
     ("A group known as Citizens Renewal Forum endorsed Ben Okoro as its presidential candidate.",
      {("Citizens Renewal Forum", "endorses", "Ben Okoro")}),
@@ -230,6 +238,9 @@ NOT_ASSERTED = [
     # support lost is support withdrawn; a guess at an endorsement is no fact
     "Ben Okoro lost the support of the Harbor Nurses Association in the mayoral race.",
     "Mayor Ana Ruiz appeared to have endorsed Ben Okoro in the mayoral race.",
+    # taken back, or only said to follow a condition
+    "Ana Ruiz's endorsement of Ben Okoro was rescinded after the scandal in the mayoral race.",
+    "Ana Ruiz said that she would back Ben Okoro in the runoff if he dropped the tax plan.",
     # a recommendation outside a race is support, not an endorsement
     "The committee recommends Ben Okoro's plan for the harbor.",
 ]
