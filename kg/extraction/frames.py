@@ -1010,7 +1010,7 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
-    objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
+    objects = [_candidate(o, lex) for o in _dated_prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
     if not objects and not rel.object_is_phrase and not rel.symmetric:  # "her endorsement in the primary of X"
         objects = [o for p in _children(noun, "prep") if p.lower_ in ("in", "during")
                    for contest in _children(p, "pobj") if contest.pos_ == "NOUN"
@@ -1042,10 +1042,19 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         return
     received = noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs")
     held = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i
+    grateful = (not objects and noun.dep_ == "pobj" and noun.head.lower_ in ("by", "for") and noun.head.head.i != noun.head.i
+                and lemma_in(noun.head.head, lex.cue("gratitudeWords")) is not None)
+    if grateful:  # "X thanked Y for her endorsement", "X was honored by Y's endorsement"
+        holder = noun.head.head
+        backed = clause_subjects(holder) or (clause_subjects(holder.head) if holder.dep_ == "acomp" else [])
+        owners = _children(noun, "poss") + _dated_prep_objects(noun, ("of", "from"))
+        givers = [o for o in owners if o.pos_ != "PRON"] or _children(holder, "dobj") or owners
+        yield Match(rel, noun, "nominal", _members(givers), [_candidate(b, lex) for b in backed])
+        return
     if received or held:
         # "Tuberville has my approval", "X won the endorsement of Y", "got the nod from Y";
         # "with the backing of Y, X won", "the candidates with Y's backing"
-        givers = subjects or _prep_objects(noun, ("of", "from")) or (_prep_objects(noun.head, ("from",)) if received else [])
+        givers = subjects or _dated_prep_objects(noun, ("of", "from")) or (_prep_objects(noun.head, ("from",)) if received else [])
         givers += _prep_objects(noun, ("including",))  # "the support of several unions, including X and Y"
         givers += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "of X as well as Y"
         givers = [n for g in _members(givers) for n in (_detached(g) or [g])] or _colon_list(noun)  # "received endorsements from: A, B"
@@ -1126,6 +1135,13 @@ def _decree_issuers(decree: Token) -> list[Token]:
     if owners:
         return owners
     return clause_subjects(decree.head) if decree.dep_ in ("dobj", "attr") else []
+
+
+def _dated_prep_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """:func:`_prep_objects` of ``noun``, and of a date the parser hung between the noun and its
+    phrase ("won the endorsement Monday of the union")."""
+    dates = [c for c in noun.children if c.dep_ == "npadvmod" and c.ent_type_ in TEMPORAL and c.i > noun.i]
+    return _prep_objects(noun, preps) + [o for d in dates for o in _prep_objects(d, preps)]
 
 
 def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:

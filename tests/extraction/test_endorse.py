@@ -197,6 +197,11 @@ ASSERTED = [
     # "Ruiz previously endorsed Okoro", parsed as a name taking an object
     ("Trump previously endorsed Okafor when he faced off against incumbent Rep. Ana Ruiz in 2022.",
      {("Trump", "endorses", "Okafor")}),
+    # the endorsement as what the candidate is grateful for; a date between the noun and its phrase
+    ("Ben Okoro said he was very honored by Ana Ruiz's endorsement in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro thanked Ana Ruiz for her endorsement in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro picked up the endorsement Monday of the Harbor Union in the mayoral race.",
+     {("Harbor Union", "endorses", "Ben Okoro")}),
     # "a group known as X" is X
     ("A group known as Citizens Renewal Forum endorsed Ben Okoro as its presidential candidate.",
      {("Citizens Renewal Forum", "endorses", "Ben Okoro")}),
