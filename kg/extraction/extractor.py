@@ -289,8 +289,10 @@ class DocumentExtractor:
         self._add_titles()
         self._add_repeats()
         self._add_agents(matches)
+        self._add_announcers(matches)
         self._add_named_appointees()
         self._drop_headline_restatements()
+        self._support_for_candidates()
         self._settle_claims()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
@@ -515,6 +517,28 @@ class DocumentExtractor:
             if "claim" in match.extra:
                 self._claims.append((subj, rel.name, obj, polarity, evidence.start))
 
+    def _support_for_candidates(self) -> None:
+        """"The Times and the Post, both of which support the Labour Party" where the text has
+        Labour endorsed or in a runoff elsewhere: support for someone the passage makes a
+        candidate is an endorsement (kg:inElection), wherever the election is mentioned."""
+        relations = self.ontology.relations
+        targets = {name: rel.in_election for name, rel in relations.items() if rel.in_election}
+        if not targets:
+            return
+        candidates: set[Entity] = set()
+        for fact in self.facts.values():
+            rel = relations[fact.relation]
+            if fact.relation in targets.values():
+                candidates.add(fact.object)
+            elif rel.symmetric and rel.context:
+                candidates.update((fact.subject, fact.object))
+        for key, fact in list(self.facts.items()):
+            if fact.relation in targets and fact.object in candidates and fact.evidence.frame != "agentive":
+                target = relations[targets[fact.relation]]
+                if self._fits(fact.subject, target.domain) and self._fits(fact.object, target.range):
+                    del self.facts[key]
+                    self._store(replace(fact, relation=target.name))
+
     def _settle_claims(self) -> None:
         """"The Okoro campaign touted Ruiz's endorsement" but "Ruiz will not say whether she has
         endorsed Okoro": a claim of the receiver's side (kg:claimingVerbs) that the text leaves
@@ -682,6 +706,45 @@ class DocumentExtractor:
                                                   confidence, polarity, speaker)
                         self._store(Fact(subj, rel.name, obj, evidence))
                 break
+
+    def _add_announcers(self, matches: list[tuple[Span, Match]]) -> None:
+        """"Michigan's largest union is endorsing Ruiz. The United Carpenters announced the
+        endorsement Monday": the subject of a light verb (kg:lightVerbs) whose object is the bare
+        definite noun of a relation ("the endorsement", no owner, no "of") made the act the
+        nearest of the two sentences before states, to the same objects."""
+        light = self.ontology.cue("lightVerbs")
+        by_sentence: dict[int, list[Match]] = {}
+        for sentence, match in matches:
+            by_sentence.setdefault(self._sentence_index[sentence.start], []).append(match)
+        for index, sentence in enumerate(self.sentences):
+            for noun in sentence:
+                if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in light or noun.tag_ != "NN":
+                    continue
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+                        c.dep_ in ("poss", "prep", "compound", "amod") for c in noun.children):
+                    continue
+                for rel in self.ontology.relations.values():
+                    if rel.symmetric or rel.role_bearing or noun.lemma_.lower() not in rel.nouns:
+                        continue
+                    earlier: list[tuple[Entity, float]] = []
+                    for back in (1, 2):
+                        earlier = [o for m in by_sentence.get(index - back, []) if rel.name in (m.relation.name, m.relation.in_election)
+                                   for o in self._arguments(m.objects, rel, True)]
+                        if earlier:
+                            break
+                    for subject in clause_subjects(noun.head):
+                        found = self._argument(subject, rel, False)
+                        if found is None or not self._fits(found[0], rel.domain):
+                            continue
+                        subj, sc = found
+                        polarity, speaker = self._stance(noun.head, subj, rel)
+                        for obj, oc in earlier:
+                            if obj == subj or not self._fits(obj, rel.range):
+                                continue
+                            confidence = self.confidence["nominal"] * sc * oc * 0.8
+                            evidence = self._evidence(sentence, f"{noun.head.text} the {noun.text}", "nominal",
+                                                      confidence, polarity, speaker)
+                            self._store(Fact(subj, rel.name, obj, evidence))
 
     def _previous_facts(self, index: int) -> list[Fact]:
         """The positive facts (no positions, no symmetric relations) of the nearest of the two
