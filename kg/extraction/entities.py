@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.evidence import organisation_slot, person_slot, place_slot
+from kg.extraction.evidence import capitalised_by_position, organisation_slot, person_slot, place_slot
 from kg.extraction.structure import original_text, title_case, zones
-from kg.names import PARTY_PLURALS, given_named, is_part_of, name_key, name_words, personal_shape
+from kg.names import PARTY_PLURALS, given_name, given_named, is_part_of, name_key, name_words, personal_shape
 from kg.ontology import honorifics, organization_words, position_words
 
 NER_TYPES = {
@@ -395,7 +395,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     _bracketed_acronyms(doc, mentions)
     mentions = _editorial_boards(doc, mentions)
-    mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)])
+    mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)
+                                 and not (capitalised_by_position(doc, m.start, m.end) and not given_name(m.name))])
     return _structured(doc, mentions)
 
 
@@ -651,6 +652,8 @@ class EntityIndex:
             elif not given_named(words) and not titled and len(words) <= 2 and any(
                     place_slot(doc, m.start, m.end) for m in cluster.mentions):
                 cluster.veto = "Place"
+            elif any(w.endswith(("'s", "’s")) for w in words[:-1]):
+                cluster.veto = "Organization"  # "Emily's List": what is someone's, no one
             elif (len(words) == 1 and not titled and "PERSON" in labels
                   and any(organisation_slot(doc, m.start, m.end) for m in cluster.mentions)):
                 cluster.veto = "Organization"
