@@ -95,7 +95,7 @@ PLACE_WORDS = frozenset({
     "creek", "heights", "springs", "district", "state", "province", "region", "palace", "mountain",
     "mountains", "village", "township", "borough", "parish", "plaza", "mall", "market", "bowl", "act",
     "poll", "polls", "times", "news", "media", "radio", "tv", "clerk", "chancery", "senate", "election",
-    "elections", "runoff", "primary", "caucuses",
+    "elections", "runoff", "primary", "caucuses", "house",
 })
 # Plural party and creed words: "Christian Democrats", "Young Republicans" name no person.
 PARTY_PLURALS = frozenset({
@@ -104,6 +104,9 @@ PARTY_PLURALS = frozenset({
 })
 _NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le",
                              "bin", "ibn", "al", "el", "ben", "st.", "mc", "mac", "ter"})
+
+
+_ARTICLES = frozenset({"al", "el", "la", "le", "los", "las", "les", "il", "lo"})
 
 
 def personal_shape(words: list[str]) -> bool:
@@ -119,16 +122,17 @@ def personal_shape(words: list[str]) -> bool:
         if word.endswith(("'s", "’s")):
             return False  # "Emily's List": a possessive
         bare = word.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
-        if not bare.isalpha() or not word[:1].isupper() or (len(bare) > 1 and bare.isupper()):
-            return False  # "ATA Alliance", "Emily's List", "CNN-IBN"
+        if not bare.isalpha() or not word[:1].isupper() or (len(bare) > 2 and bare.isupper()):
+            return False  # "ATA Alliance", "CNN-IBN" (initials "JD" may be a name's)
         if word.casefold().rstrip(".") in organization_words() or word.casefold() in position_words():
             return False
     return len(core[-1].rstrip(".")) > 1 and not any(w.casefold() in PLACE_WORDS for w in core[1:])
 
 
 def given_named(words: list[str]) -> bool:
-    """Shaped like a personal name, its first word a common given name ("Brad Lind")."""
-    return personal_shape(words) and given_name(words[0])
+    """Shaped like a personal name, its first word a common given name ("Brad Lind"; not the
+    article of "Al Qaeda", "El Planeta")."""
+    return personal_shape(words) and given_name(words[0]) and words[0].casefold() not in _ARTICLES
 
 
 def name_key(name: str) -> str:

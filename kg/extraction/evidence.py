@@ -3,9 +3,10 @@
 The small spaCy model tags full personal names as organisations or places in slots it has not
 learnt ("In District 8, Ana Ruiz will contest against Brad Lind after ..."), and common words,
 places and publications as people. Each test here reads one kind of evidence from the text: the
-shape of a personal name (:func:`personal_shape`), a slot only a person fills
-(:func:`person_slot`), and what marks a place or an organisation (:func:`place_slot`,
-:func:`organisation_slot`). :class:`~kg.extraction.entities.EntityIndex` weighs them.
+shape of a personal name (:func:`~kg.names.personal_shape`), a slot only a person fills
+(:func:`person_slot`), what marks a place or an organisation (:func:`place_slot`,
+:func:`organisation_slot`), and a common word capitalised by its position
+(:func:`capitalised_by_position`). :class:`~kg.extraction.entities.EntityIndex` weighs them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ _SHARE_VERBS = frozenset({"finish", "receive", "take", "win", "garner", "get", "
                           "poll", "secure", "capture", "collect", "come", "end", "score", "have"})
 _AT_ORGANISATION = frozenset({"at", "by"})
 _PUBLISHING = frozenset({"report", "publish", "broadcast", "air"})
+# What one does on a platform ("posted on X", "followers on X"): X is a medium, no person.
+_ON_A_PLATFORM = frozenset({"post", "write", "say", "announce", "share", "tweet", "publish", "comment", "respond",
+                            "reply", "stream", "video", "followers", "follower", "account", "statement", "message",
+                            "page", "livestream", "broadcast"})
+# Tags of words the model reads as common words whatever their capital: "Exit polls", "Calm and wise".
+_COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "UH"})
 
 
 def person_slot(doc: Doc, start: int, end: int) -> bool:
@@ -99,5 +106,22 @@ def organisation_slot(doc: Doc, start: int, end: int) -> bool:
     if head.dep_ == "nsubj" and _lemma(head.head) == "break" and any(
             c.lower_ == "news" for c in head.head.children):
         return True  # "X broke the news"
+    if (head.dep_ == "pobj" and head.head.lower_ in ("on", "via") and end - start == 1
+            and _lemma(head.head.head) in _ON_A_PLATFORM):
+        return True  # "wrote on X", "followers on X"
     return (start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "according"
             and not personal_shape([t.text for t in doc[start:end]]))
+
+
+def capitalised_by_position(doc: Doc, start: int, end: int) -> bool:
+    """A one-word "name" the model tags as a common word, capitalised only because it begins a
+    sentence, a heading or a quotation, that modifies or is coordinated with a lower-case word
+    ("Exit polls showed", "'Calm and wise'"; not "Lumbaro has won")."""
+    token = doc[start]
+    if end - start != 1 or token.tag_ not in _COMMON_TAGS:
+        return False
+    before = doc[start - 1] if start > 0 else None
+    if not (token.is_sent_start or before is None or before.is_punct or before.is_space):
+        return False
+    modifies = token.dep_ in ("compound", "amod") and token.head.i != token.i and token.head.text.islower()
+    return modifies or any(c.dep_ == "conj" and c.text.islower() for c in token.children)

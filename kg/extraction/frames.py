@@ -178,7 +178,8 @@ def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     pairings ("Three races go to runoffs. In District 2, A will face B. ... In District 5, C
     must face D"), a pending runoff only: not one already won ("X won the runoff. She will face
     Y"), supposed ("could go to a runoff") or denied; "X won the runoff. X defeated Y by ten
-    points" (a weak verb in the past, about someone the sentence before names). Never where this
+    points" (a weak verb in the past, about someone the sentence before names, "X carried the
+    county, beating Y" too). Never where this
     sentence speaks of another contest ("faces Y in the general election")."""
     if not rel.context:
         return False
@@ -188,10 +189,33 @@ def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     if not trigger.weak:
         return lemma_in(verb, lex.cue("contextCarryingVerbs")) is not None and _pending_runoff_before(verb.sent, rel, lex)
     before = _previous_sentence(verb.sent)
-    if before is None or not _has_context(before, rel) or verb.tag_ != "VBD":
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ == "VBD")  # "carried X, beating Y"
+    if before is None or not _has_context(before, rel) or not past:
         return False
     named = {t.lower_ for t in before if t.pos_ == "PROPN"}
-    return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb))
+    return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb) + _local_tokens(verb))
+
+
+def _implied_runoff(verb: Token, lex: Lexicon) -> bool:
+    """"Neither reached 50%, so they will meet again on June 6": a carrying verb in the future,
+    dated or "again", where this sentence or the one before says nobody won outright (a kg:shortfallWords word and a
+    kg:majorityPhrases phrase), with no condition ("if no one wins a majority, ...")."""
+    if not lemma_in(verb, lex.cue("contextCarryingVerbs")) or not any(
+            c.tag_ == "MD" and c.lower_ in lex.cue("futureModals") for c in verb.children):
+        return False
+    if not any(t.lower_ in ("again", "off") or t.ent_type_ == "DATE" for t in _local_tokens(verb)):
+        return False  # a rematch is dated or "again": not "will meet X for coffee"
+    for sentence in (verb.sent, _previous_sentence(verb.sent)):
+        if sentence is None:
+            continue
+        if any(t.lower_ in lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") for t in sentence):
+            return False
+        text = sentence.text.lower()
+        if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
+            return False
+        if any(p in text for p in lex.cue("majorityPhrases")) and any(t.lower_ in lex.cue("shortfallWords") for t in sentence):
+            return True
+    return False
 
 
 def _pending_runoff_before(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
@@ -357,6 +381,20 @@ def _gapped_posts(role: Token) -> list[tuple[Token, Token]]:
     return out
 
 
+def _candidacy_action(verb: Token, lex: Lexicon) -> bool:
+    """Is the choice ``verb`` one to run in an election ("tapped X to take on Y", "picked her to run
+    for governor"): a to-infinitive of kg:candidacyActions on it."""
+    for clause in _children(verb, "xcomp", "advcl", "ccomp"):
+        if not any(c.lower_ == "to" for c in clause.children):
+            continue
+        particles = {c.lower_ for c in clause.children if c.dep_ in ("prt", "prep")}
+        for phrase in lex.cue("candidacyActions"):
+            lemma, _, particle = phrase.partition(" ")
+            if clause.lemma_.lower() == lemma and (not particle or particle in particles):
+                return True
+    return False
+
+
 def _may_be_person(token: Token) -> bool:
     """A name the model did not type as something else ("State Senator", "Native American Affairs")."""
     return token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and token.lemma_.lower() not in position_words()
@@ -407,7 +445,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         return
     carried = False
     if not _has_context(verb.sent, rel):
-        if not _context_before(verb, rel, trigger, lex):
+        if not (_context_before(verb, rel, trigger, lex) or _implied_runoff(verb, lex)):
             return
         carried = True  # "Ruritania holds a runoff on Sunday. Lind faces Okoro"
     if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
@@ -482,8 +520,10 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             role = _post_appositive(objects)  # "made Ana Ruiz his foreign minister"
         if role is not None and role.lemma_.lower() in lex.cue("candidacyRoles"):
             return
-        if frame == "passive" and not subjects and role is not None:
-            subjects = _post_owners(role)  # "was appointed as Biden's housing chief"
+        if _candidacy_action(verb, lex):
+            return  # "Democrats tapped X to take on Y": a nomination for an election
+        if frame == "passive" and not subjects and role is not None and role.i > verb.i:
+            subjects = _post_owners(role)  # "was appointed as Biden's housing chief", not "the former Interior Minister was made ..."
     if rel.symmetric:
         yield Match(rel, verb, "reciprocal", _participants(verb, subjects + objects), [], pairwise=True)
         return
@@ -842,6 +882,8 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
     "X will face a runoff against Y", "X won a runoff over Y"."""
     participants = found + _prep_objects(verb, OPPONENT_PREPS)
     participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
+    participants += [c for share in found + _children(verb, "dobj") if share.lemma_.lower() in MEASURES
+                     for c in share.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]  # "beating Y 55 percent to 45"
     nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
     for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
         participants += _prep_objects(noun, OPPONENT_PREPS + ("between",))
@@ -885,12 +927,17 @@ def _named_holder(token: Token) -> Token:
     return named[0] if len(named) == 1 else token
 
 
-ELECTION_NOUNS = {"election", "elections", "race", "runoff", "run-off", "run", "round", "vote", "ballot", "primary", "poll", "polls"}
+ELECTION_NOUNS = {"election", "elections", "race", "runoff", "run-off", "run", "round", "vote", "ballot", "primary", "poll", "polls",
+                  "ballotage", "balotaje"}
+
+
+MEASURES = {"percent", "%", "point", "vote", "per", "cent", "percentage"}
 
 
 def _may_be_candidate(token: Token) -> bool:
-    """Not a date, not the election itself ("Race Goes to Runoff")."""
-    return token.ent_type_ not in ("DATE", "TIME") and token.lower_ not in ELECTION_NOUNS
+    """Not a date, a share of the vote ("55 percent") or the election itself ("Race Goes to Runoff")."""
+    return (token.ent_type_ not in ("DATE", "TIME", "PERCENT") and token.lower_ not in ELECTION_NOUNS
+            and token.lemma_.lower() not in MEASURES)
 
 
 def _alternatives(token: Token) -> int | None:
