@@ -202,6 +202,8 @@ ASSERTED = [
     ("Ben Okoro thanked Ana Ruiz for her endorsement in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
     ("Ben Okoro picked up the endorsement Monday of the Harbor Union in the mayoral race.",
      {("Harbor Union", "endorses", "Ben Okoro")}),
+    ("Ben Okoro has received endorsements from Mayor Ana Ruiz; Senator Carl Lind; and the Harbor Union in the primary.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro"), ("Harbor Union", "endorses", "Ben Okoro")}),
     # "a group known as X" is X
     ("A group known as Citizens Renewal Forum endorsed Ben Okoro as its presidential candidate.",
      {("Citizens Renewal Forum", "endorses", "Ben Okoro")}),
