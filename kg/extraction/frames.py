@@ -666,6 +666,8 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
     """Everyone a reciprocal verb pairs: "X faces Y", "X and Y will meet", "X lost to Y",
     "X will face a runoff against Y", "X won a runoff over Y"."""
     participants = found + _prep_objects(verb, OPPONENT_PREPS)
+    participants += [c for p in found for c in p.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                     and c.i < p.i and any(a.dep_ == "cc" for a in c.children)]  # "Ruiz and Lind" parsed as Ruiz modifying Lind
     participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
     participants += [c for share in found + _children(verb, "dobj") if share.lemma_.lower() in MEASURES
                      for c in share.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]  # "beating Y 55 percent to 45"

@@ -462,3 +462,22 @@ def test_more_news_runoff_forms(extract, text):
 ])
 def test_no_runoff_implied(extract, text):
     assert plain(extract(text), RUNOFF) == set()
+
+
+def test_one_who_acts_on_the_pair_is_not_one_of_it(extract):
+    text = ("Nadia Ferro won among primary voters, projected to beat Paul Okafor by 9 points. Governor Ana Lee also "
+            "congratulated them both on Wednesday. Since neither of the two candidates received more than 50 percent, "
+            "they are set to move on to a runoff in September.")
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text,polarity", [
+    ("Nadia Ferro and Paul Okafor are likely headed to a runoff.", "hypothetical"),
+    ("Nadia Ferro will probably face Paul Okafor in a runoff.", "hypothetical"),
+    ("Nadia Ferro and Paul Okafor will face off in a runoff, according to unofficial results.", "positive"),
+    # "Ruiz and Lind" parsed as "Ruiz" modifying "Lind"
+    ("Projections showed Ana Ruiz and Carl Lind advancing to a runoff.", "positive"),
+])
+def test_hedged_and_sourced_runoffs(extract, text, polarity):
+    facts = [f for f in extract(text).facts if f.relation == "faces_in_runoff"]
+    assert facts and {f.evidence.polarity for f in facts} == {polarity}
