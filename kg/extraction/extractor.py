@@ -231,6 +231,12 @@ def _bare_name(token: Token) -> bool:
 PAST_HOLDER_WORDS = {"old", "former", "previous", "outgoing", "last", "departing", "ousted", "retiring", "late", "then"}
 
 
+def _indefinite_post(token: Token) -> bool:
+    """"named a former state senator his new secretary": someone the sentence does not name (an
+    appointment it announces, whose appointee a later sentence may name)."""
+    return token.lemma_.lower() in position_words() and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+
 def _children_of(token: Token, dep: str) -> list[Token]:
     return [c for c in token.children if c.dep_ == dep]
 
@@ -248,6 +254,7 @@ class DocumentExtractor:
                  lex: Lexicon | None = None) -> None:
         self.document = document
         self.doc = doc
+        self.text = structure.original_text(doc)
         self.offset = offset
         self.ontology = ontology or default_ontology()
         self.lexicon = lex or lexicon(self.ontology)
@@ -257,11 +264,12 @@ class DocumentExtractor:
         self.sentences = list(doc.sents)
         self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
                                  self.ontology.cue("standaloneOrganizations"),
-                                 (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")))
+                                 (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")),
+                                 (self.ontology.cue("masculineWords"), self.ontology.cue("feminineWords")))
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
-        self._announced: dict[str, tuple[int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence start, appointers)
+        self._announced: dict[str, tuple[int, int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence, token, appointers)
         self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
         self._claims: list[tuple] = []  # keys of facts the receiver's side claims ("touted Ruiz's endorsement")
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
@@ -281,8 +289,10 @@ class DocumentExtractor:
         self._add_titles()
         self._add_repeats()
         self._add_agents(matches)
+        self._add_announcers(matches)
         self._add_named_appointees()
         self._drop_headline_restatements()
+        self._support_for_candidates()
         self._settle_claims()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
@@ -379,7 +389,8 @@ class DocumentExtractor:
             if found is not None:
                 out.append(found)
             else:  # "endorsed all three candidates. The three are ...", "met Ortiz and Greer and endorsed them"
-                found_all = self.coref.members(token) or (self.coref.group(token) if as_object and token.lower_ == "them" else [])
+                found_all = (self.coref.members(token) or self.coref.people_pair(token)  # "both men endorsed X"
+                             or (self.coref.group(token) if as_object and token.lower_ == "them" else []))
                 out += [(self.entity(r.cluster), argument_confidence(r)) for r in found_all]
         return out
 
@@ -441,7 +452,7 @@ class DocumentExtractor:
 
     def _evidence(self, sentence: Span, trigger: str, frame: str, confidence: float,
                   polarity: str, speaker: Entity | None) -> Evidence:
-        raw = sentence.text.rstrip()
+        raw = self.text[sentence.start_char:sentence.end_char].rstrip()  # as written, not as parsed
         text = raw.lstrip()  # spaCy attaches leading blank lines to the first sentence
         start = self.offset + sentence.start_char + len(raw) - len(text)
         return Evidence(
@@ -467,7 +478,7 @@ class DocumentExtractor:
     def _add_match(self, sentence: Span, match: Match) -> None:
         rel = match.relation
         subjects = self._arguments(match.subjects, rel, False)
-        objects = self._arguments(match.objects, rel, True)
+        objects = self._arguments([o for o in match.objects if not (rel.role_bearing and _indefinite_post(o))], rel, True)
         if rel.role_bearing and not match.pairwise:
             subjects = self._announcer(sentence, match, subjects, objects)
         if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
@@ -505,6 +516,28 @@ class DocumentExtractor:
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
             if "claim" in match.extra:
                 self._claims.append((subj, rel.name, obj, polarity, evidence.start))
+
+    def _support_for_candidates(self) -> None:
+        """"The Times and the Post, both of which support the Labour Party" where the text has
+        Labour endorsed or in a runoff elsewhere: support for someone the passage makes a
+        candidate is an endorsement (kg:inElection), wherever the election is mentioned."""
+        relations = self.ontology.relations
+        targets = {name: rel.in_election for name, rel in relations.items() if rel.in_election}
+        if not targets:
+            return
+        candidates: set[Entity] = set()
+        for fact in self.facts.values():
+            rel = relations[fact.relation]
+            if fact.relation in targets.values():
+                candidates.add(fact.object)
+            elif rel.symmetric and rel.context:
+                candidates.update((fact.subject, fact.object))
+        for key, fact in list(self.facts.items()):
+            if fact.relation in targets and fact.object in candidates and fact.evidence.frame != "agentive":
+                target = relations[targets[fact.relation]]
+                if self._fits(fact.subject, target.domain) and self._fits(fact.object, target.range):
+                    del self.facts[key]
+                    self._store(replace(fact, relation=target.name))
 
     def _settle_claims(self) -> None:
         """"The Okoro campaign touted Ruiz's endorsement" but "Ruiz will not say whether she has
@@ -561,22 +594,20 @@ class DocumentExtractor:
         with no named object in one of the two sentences before (or of the agentless passive
         before it that took one: a list of appointments). Records such acts, too."""
         rel = match.relation
-        if subjects and not objects and match.frame == "active" and match.objects:
-            self._announced[rel.name] = (sentence.start, subjects)
-            self._announcements.append((match, self._sentence_index[sentence.start], subjects))
-            return subjects
+        index = self._sentence_index[sentence.start]
         trigger = match.trigger
-        if subjects or not objects or match.frame not in ("passive", "role") or not _children_of(trigger, "nsubjpass"):
+        if subjects and not objects and match.frame == "active" and match.objects:
+            self._announced[rel.name] = (index, trigger.i, subjects)
+            self._announcements.append((match, index, subjects))
+            return subjects
+        passive = _children_of(trigger, "nsubjpass") or _children_of(trigger, "auxpass")
+        if subjects or not objects or match.frame not in ("passive", "role") or not passive:
             return subjects
         found = self._announced.get(rel.name)
-        if found is None or found[0] >= sentence.start:
-            return subjects
-        index = self._sentence_index[sentence.start]
-        earlier = [s.start for s in self.sentences[max(0, index - 2):index]]
-        if found[0] not in earlier:
-            return subjects
-        self._announced[rel.name] = (sentence.start, found[1])  # a list of appointments goes on
-        return [(entity, confidence * 0.8) for entity, confidence in found[1]]
+        if found is None or found[1] >= trigger.i or found[0] < index - 2:
+            return subjects  # the act comes first, in this sentence or one of the two before
+        self._announced[rel.name] = (index, trigger.i, found[2])  # a list of appointments goes on
+        return [(entity, confidence * 0.8) for entity, confidence in found[2]]
 
     def _add_named_appointees(self) -> None:
         """"Pope Leo appointed a new bishop for Ross. The diocese's new bishop will be Father Ana
@@ -675,6 +706,45 @@ class DocumentExtractor:
                                                   confidence, polarity, speaker)
                         self._store(Fact(subj, rel.name, obj, evidence))
                 break
+
+    def _add_announcers(self, matches: list[tuple[Span, Match]]) -> None:
+        """"Michigan's largest union is endorsing Ruiz. The United Carpenters announced the
+        endorsement Monday": the subject of a light verb (kg:lightVerbs) whose object is the bare
+        definite noun of a relation ("the endorsement", no owner, no "of") made the act the
+        nearest of the two sentences before states, to the same objects."""
+        light = self.ontology.cue("lightVerbs")
+        by_sentence: dict[int, list[Match]] = {}
+        for sentence, match in matches:
+            by_sentence.setdefault(self._sentence_index[sentence.start], []).append(match)
+        for index, sentence in enumerate(self.sentences):
+            for noun in sentence:
+                if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in light or noun.tag_ != "NN":
+                    continue
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+                        c.dep_ in ("poss", "prep", "compound", "amod") for c in noun.children):
+                    continue
+                for rel in self.ontology.relations.values():
+                    if rel.symmetric or rel.role_bearing or noun.lemma_.lower() not in rel.nouns:
+                        continue
+                    earlier: list[tuple[Entity, float]] = []
+                    for back in (1, 2):
+                        earlier = [o for m in by_sentence.get(index - back, []) if rel.name in (m.relation.name, m.relation.in_election)
+                                   for o in self._arguments(m.objects, rel, True)]
+                        if earlier:
+                            break
+                    for subject in clause_subjects(noun.head):
+                        found = self._argument(subject, rel, False)
+                        if found is None or not self._fits(found[0], rel.domain):
+                            continue
+                        subj, sc = found
+                        polarity, speaker = self._stance(noun.head, subj, rel)
+                        for obj, oc in earlier:
+                            if obj == subj or not self._fits(obj, rel.range):
+                                continue
+                            confidence = self.confidence["nominal"] * sc * oc * 0.8
+                            evidence = self._evidence(sentence, f"{noun.head.text} the {noun.text}", "nominal",
+                                                      confidence, polarity, speaker)
+                            self._store(Fact(subj, rel.name, obj, evidence))
 
     def _previous_facts(self, index: int) -> list[Fact]:
         """The positive facts (no positions, no symmetric relations) of the nearest of the two

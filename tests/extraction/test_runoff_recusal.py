@@ -260,16 +260,16 @@ APPOINTMENTS = [
      {("Ana Lee", "appointed", "Bo Kim")}),
     # an agentless passive after an act of appointing with no named object
     ("Pope Ana Lee has also named new bishops for two dioceses. Father Bo Kim has been appointed bishop of Ross.",
-     {("Ana Lee", "appointed", "Father Bo Kim")}),
+     {("Ana Lee", "appointed", "Bo Kim")}),
     ("Pope Ana Lee has named new Bishops for two dioceses.", set()),
     ("Ana Lee picked up Bo Kim at the airport.", set()),
     # a list of appointments after one act of appointing
     ("Pope Ana Lee has named new bishops for two dioceses. Father Bo Kim has been appointed bishop of Ross. "
      "He succeeds a bishop who retired. In Sligo, Father Cy Dow has been named bishop.",
-     {("Ana Lee", "appointed", "Father Bo Kim"), ("Ana Lee", "appointed", "Father Cy Dow")}),
+     {("Ana Lee", "appointed", "Bo Kim"), ("Ana Lee", "appointed", "Cy Dow")}),
     # the act, then a copula that names who holds the post
     ("Pope Ana Lee has appointed a new bishop for Ross.\nThe tenth bishop of the diocese will be Father Bo Kim.",
-     {("Ana Lee", "appointed", "Father Bo Kim")}),
+     {("Ana Lee", "appointed", "Bo Kim")}),
     ("Governor Ana Lee named a new police chief on Friday. The new chief is Bo Kim, a former captain.",
      {("Ana Lee", "appointed", "Bo Kim")}),
     ("Governor Ana Lee named a new police chief on Friday. The old chief was Bo Kim.", set()),
