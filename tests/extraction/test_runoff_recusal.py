@@ -392,6 +392,12 @@ MORE_RECUSAL_FORMS = [
      {"consideration or decision of the case"}),
     # the parser hangs the subject on the auxiliary
     ("Supreme Court judge Ines Moro had on last Thursday recused herself from the appeal.", {"appeal"}),
+    ("Justice Ines Moro announced she was withdrawing from the bench.", {"bench"}),
+    # a comment after a dash is no object of the verb
+    ("That is because Judge Ines Moro recused herself in the case — a decision that still draws criticism.", {"case"}),
+    # "from hearing ..." hung on the sentence's verb, after "the recusal of X"
+    ("August 26 witnessed the sudden recusal of Justice Ines Moro from hearing a bail plea filed by an activist.",
+     {"hearing a bail plea filed by an activist"}),
     # the announcer of "her decision" is who recused
     ("Attorney General Ines Moro Wednesday announced her decision to recuse herself from the port inquiry.", {"port inquiry"}),
 ]
