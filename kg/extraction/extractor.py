@@ -11,6 +11,7 @@ Confidence is a product of two parts, each in [0, 1]:
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
 
@@ -231,6 +232,22 @@ def _bare_name(token: Token) -> bool:
 PAST_HOLDER_WORDS = {"old", "former", "previous", "outgoing", "last", "departing", "ousted", "retiring", "late", "then"}
 
 
+RESHUFFLE_RELATION = "appointed"  # the relation whose acts a reshuffle (kg:reshuffleVerbs) makes
+EARLIER_WORDS = {"previously", "earlier", "formerly", "once", "first", "originally", "initially"}
+
+
+def _earlier_act(verb: Token) -> bool:
+    """Is the act ``verb`` names dated before the news: a year in a date on it ("in 2012", "in
+    November 2012"), "previously", "first", or a past perfect ("had been appointed")?"""
+    if any(c.lower_ in EARLIER_WORDS for c in verb.children if c.dep_ == "advmod"):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return True
+    dates = [t for prep in verb.children if prep.dep_ == "prep" for t in prep.subtree if t.ent_type_ == "DATE"]
+    dates += [t for c in verb.children if c.dep_ == "npadvmod" for t in c.subtree if t.ent_type_ == "DATE"]
+    return any(t.like_num and len(t.text) == 4 for t in dates)
+
+
 def _indefinite_post(token: Token) -> bool:
     """"named a former state senator his new secretary": someone the sentence does not name (an
     appointment it announces, whose appointee a later sentence may name)."""
@@ -271,6 +288,7 @@ class DocumentExtractor:
         self._stances: dict[tuple[int, bool], Stance] = {}
         self._announced: dict[str, tuple[int, int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence, token, appointers)
         self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
+        self._agentless: list[tuple[Span, Match, list[tuple[Entity, float]]]] = []  # passives no appointer was found for
         self._claims: list[tuple] = []  # keys of facts the receiver's side claims ("touted Ruiz's endorsement")
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
         self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
@@ -290,6 +308,7 @@ class DocumentExtractor:
         self._add_repeats()
         self._add_agents(matches)
         self._add_announcers(matches)
+        self._add_sole_appointer()
         self._add_named_appointees()
         self._drop_headline_restatements()
         self._support_for_candidates()
@@ -605,9 +624,76 @@ class DocumentExtractor:
             return subjects
         found = self._announced.get(rel.name)
         if found is None or found[1] >= trigger.i or found[0] < index - 2:
+            self._agentless.append((sentence, match, objects))
             return subjects  # the act comes first, in this sentence or one of the two before
         self._announced[rel.name] = (index, trigger.i, found[2])  # a list of appointments goes on
         return [(entity, confidence * 0.8) for entity, confidence in found[2]]
+
+    def _add_sole_appointer(self) -> None:
+        """"Khan made changes to the federal cabinet ... Shah has been made minister of narcotics
+        control": in a document about a reshuffle of a cabinet, board or team (kg:reshuffleVerbs),
+        an agentless passive after the reshuffle is the act of its agent, when that agent makes
+        more of the document's asserted appointments than any other (and at least two, where there
+        are others); not one dated to another year or said to be earlier ("was appointed
+        auxiliary bishop in 2012", "had previously been appointed")."""
+        agentless = [(sentence, match, objects) for sentence, match, objects in self._agentless
+                     if match.relation.name == RESHUFFLE_RELATION]
+        if not agentless:
+            return
+        name = RESHUFFLE_RELATION
+        reshuffles = self._reshufflers(agentless[0][1].relation)
+        first: dict[Entity, int] = {}
+        acts: dict[Entity, set[int]] = defaultdict(set)
+        for start, entity in reshuffles + [(f.evidence.start, f.subject) for f in self.facts.values()
+                                           if f.evidence.polarity == "positive" and f.relation == name]:
+            first[entity] = min(start, first.get(entity, start))
+            acts[entity].add(start)
+        ranked = sorted(acts, key=lambda e: len(acts[e]), reverse=True)
+        if not ranked or ranked[0] not in {entity for _, entity in reshuffles}:
+            return
+        if len(ranked) > 1 and len(acts[ranked[0]]) < max(2, len(acts[ranked[1]]) + 1):
+            return  # another agent appoints as much
+        appointer, since = ranked[0], first[ranked[0]]
+        appointed = {f.object for f in self.facts.values() if f.relation == name and f.evidence.polarity == "positive"}
+        for sentence, match, objects in agentless:
+            trigger = match.trigger
+            if self.offset + trigger.idx < since or _earlier_act(trigger) or not self._fits(appointer, match.relation.domain):
+                continue
+            for obj, oc in objects:
+                if obj == appointer or obj in appointed:
+                    continue
+                polarity, speaker = self._stance(trigger, appointer, match.relation)
+                if polarity != "positive":
+                    continue
+                role = self._role(match.role) if match.role is not None else None
+                confidence = self.confidence[match.frame] * oc * 0.6
+                evidence = self._evidence(sentence, trigger.text, match.frame, confidence, polarity, speaker)
+                self._store(Fact(appointer, name, obj, evidence, position=role))
+
+    def _reshufflers(self, rel: Relation) -> list[tuple[int, Entity]]:
+        """(offset, agent) of each asserted reshuffle: "X reshuffled the cabinet", "X made changes
+        to the federal cabinet", "X shakes up his team"."""
+        bodies = self.ontology.cue("governingBodies")
+        out: list[tuple[int, Entity]] = []
+        for phrase in self.ontology.cue("reshuffleVerbs"):
+            verb_lemma, _, rest = phrase.partition(" ")
+            for token in self.doc:
+                if token.lemma_.lower() != verb_lemma or token.pos_ not in ("VERB", "AUX"):
+                    continue
+                objects = [c for c in token.children if c.dep_ in ("dobj", "prt")]
+                if rest and not any(o.lemma_.lower() == rest or o.lower_ == rest for o in objects):
+                    continue  # "make changes", "shake up"
+                heads = [token, *objects]
+                body = [t for h in heads for t in [*h.children, h] if t.lemma_.lower() in bodies and t.dep_ in ("dobj", "pobj")]
+                body += [p for h in heads for prep in h.children if prep.dep_ == "prep" for p in prep.children
+                         if p.dep_ == "pobj" and p.lemma_.lower() in bodies]
+                if not body or stance(token, ontology=self.ontology).polarity != "positive":
+                    continue
+                for subject in clause_subjects(token):
+                    found = self._argument(subject, rel, False)
+                    if found is not None:
+                        out.append((self.offset + token.idx, found[0]))
+        return out
 
     def _add_named_appointees(self) -> None:
         """"Pope Leo appointed a new bishop for Ross. The diocese's new bishop will be Father Ana

@@ -381,6 +381,20 @@ def _gapped_posts(role: Token) -> list[tuple[Token, Token]]:
     return out
 
 
+def _candidacy_action(verb: Token, lex: Lexicon) -> bool:
+    """Is the choice ``verb`` one to run in an election ("tapped X to take on Y", "picked her to run
+    for governor"): a to-infinitive of kg:candidacyActions on it."""
+    for clause in _children(verb, "xcomp", "advcl", "ccomp"):
+        if not any(c.lower_ == "to" for c in clause.children):
+            continue
+        particles = {c.lower_ for c in clause.children if c.dep_ in ("prt", "prep")}
+        for phrase in lex.cue("candidacyActions"):
+            lemma, _, particle = phrase.partition(" ")
+            if clause.lemma_.lower() == lemma and (not particle or particle in particles):
+                return True
+    return False
+
+
 def _may_be_person(token: Token) -> bool:
     """A name the model did not type as something else ("State Senator", "Native American Affairs")."""
     return token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and token.lemma_.lower() not in position_words()
@@ -502,8 +516,10 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             role = _post_appositive(objects)  # "made Ana Ruiz his foreign minister"
         if role is not None and role.lemma_.lower() in lex.cue("candidacyRoles"):
             return
-        if frame == "passive" and not subjects and role is not None:
-            subjects = _post_owners(role)  # "was appointed as Biden's housing chief"
+        if _candidacy_action(verb, lex):
+            return  # "Democrats tapped X to take on Y": a nomination for an election
+        if frame == "passive" and not subjects and role is not None and role.i > verb.i:
+            subjects = _post_owners(role)  # "was appointed as Biden's housing chief", not "the former Interior Minister was made ..."
     if rel.symmetric:
         yield Match(rel, verb, "reciprocal", _participants(verb, subjects + objects), [], pairwise=True)
         return
