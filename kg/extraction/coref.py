@@ -135,6 +135,18 @@ def _plural(token: Token) -> bool:
     return token.tag_ == "NNS" and any(c.lower_ in PLURAL_COUNTS and c.dep_ in ("det", "nummod", "predet", "amod") for c in token.children)
 
 
+def _addresses_a_pair(token: Token) -> bool:
+    """``token`` is the subject of a verb whose object is a plural pronoun ("Lee congratulated
+    them both"): someone acting on a pair, not one of it."""
+    for _ in range(8):  # from a word of the name to its head: "Governor Ana Lee"
+        if token.dep_ not in ("compound", "flat") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    return any(o.dep_ in ("dobj", "dative") and o.lower_ in ("them", "both") for o in token.head.children)
+
+
 # A rule that may ask for other tokens' resolutions: ``found = yield token`` (see Coreference._run).
 Steps = Generator[Token, "Resolution | None", "Resolution | None"]
 
@@ -181,7 +193,8 @@ class Coreference:
         candidates"): the last coordination of two people before it ("X and Y ... they"), else
         the last two people named, walking back sentence by sentence ("put X at 27% and Y at 24%,
         sending both to a runoff"; an organisation named with "the", weakly typed, is no third
-        person: "the Council said"). A third person on the way settles nothing."""
+        person: "the Council said"; nor is one who acts on the pair: "Lee congratulated them
+        both"). A third person on the way settles nothing."""
         if not _plural(token):
             return []
         index = self._sentence(token)
@@ -195,7 +208,7 @@ class Coreference:
             coordinated: list[Cluster] = []
             for candidate in self.doc[sent.start : end]:
                 cluster = self.entities.entity_at(candidate)
-                if cluster is None or not self._may_be_person(cluster):
+                if cluster is None or not self._may_be_person(cluster) or _addresses_a_pair(candidate):
                     continue
                 found.setdefault(id(cluster), cluster)
                 if candidate.dep_ != "conj":

@@ -473,7 +473,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if _children(verb, *PASSIVE_AGENT_DEPS):
             return  # "was barred from the case by the court": someone else's act
         subjects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
-        objects = _matter_objects(verb, rel, trigger)
+        objects = _matter_objects(verb, rel, trigger, lex)
         frame = "active"
     elif _is_passive(verb):
         objects = _expand(_children(verb, "nsubjpass")) or ([_appositive_name(verb.head)] if verb.dep_ == "acl" else []) or _set_off(verb)
@@ -499,10 +499,11 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             if all(s.pos_ == "PRON" for s in subjects) and any(a.pos_ == "PROPN" for a in announcers):
                 subjects = announcers  # "X Wednesday announced her decision to recuse": the announcer, named
         if rel.object_prepositions:
-            direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES]
+            direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES
+                      and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in ("—", "–", "-", "--"))]  # "— a decision that ..."
             if direct and not (trigger.particle and trigger.weak and all(_is_matter(d, rel) for d in direct)):
                 return  # "ran the company for six years": another sense of the verb
-            objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger)  # "sat out the arguments"
+            objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger, lex)  # "sat out the arguments"
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
             if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
@@ -857,7 +858,7 @@ def _not_alternatives(objects: list[Token]) -> list[Token]:
     return [o for o in objects if not (o.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in o.head.children))]
 
 
-def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[Token]:
+def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> list[Token]:
     """Objects of the relation's prepositions, on the verb or its particle ("bowed out of X");
     a weak verb's only when they name a matter ("stepped aside from his post": no)."""
     heads = [verb] + [c for c in verb.children if trigger.particle and c.lower_ == trigger.particle]
@@ -869,8 +870,8 @@ def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[To
         objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > objects[-1].i
                     and _is_matter(c, rel) and any(a.dep_ == "cc" for a in verb.children)]
     objects = [o for o in _not_alternatives(objects) if o.ent_type_ not in TEMPORAL]
-    if trigger.gerund:
-        objects = [o for o in objects if o.tag_ == "VBG"]  # "withdrew from hearing the plea", not "from the race"
+    if trigger.gerund:  # "withdrew from hearing the plea", "from the bench"; not "from the race", nor a lawyer "from the case"
+        objects = [o for o in objects if o.tag_ == "VBG" or o.lemma_.lower() in lex.cue("judicialSeats")]
     return [o for o in objects if _is_matter(o, rel)] if trigger.weak else objects
 
 
@@ -881,6 +882,8 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
     """Everyone a reciprocal verb pairs: "X faces Y", "X and Y will meet", "X lost to Y",
     "X will face a runoff against Y", "X won a runoff over Y"."""
     participants = found + _prep_objects(verb, OPPONENT_PREPS)
+    participants += [c for p in found for c in p.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                     and c.i < p.i and any(a.dep_ == "cc" for a in c.children)]  # "Ruiz and Lind" parsed as Ruiz modifying Lind
     participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
     participants += [c for share in found + _children(verb, "dobj") if share.lemma_.lower() in MEASURES
                      for c in share.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]  # "beating Y 55 percent to 45"
@@ -1065,7 +1068,10 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
         subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
     if rel.object_is_phrase and (named := [o for o in _prep_objects(noun, ("of",)) if o.pos_ == "PROPN"]):
-        matters = _gerund_objects(noun, tuple(p for p in preps if p != "of"))
+        others = tuple(p for p in preps if p != "of")
+        matters = _gerund_objects(noun, others) or [  # the parser hung "from hearing X" on the verb
+            o for head in noun.ancestors for prep in _children(head, "prep")
+            if prep.i == noun.right_edge.i + 1 and prep.lower_ in others for o in _gerund_objects(head, (prep.lower_,))]
         if matters:  # "the recusal of Justice X from hearing the plea": X recused, from the plea
             subjects, objects = named, matters
     agents = _prep_objects(noun, ("by", "from"))

@@ -64,6 +64,8 @@ def _local(token: Token, o: Ontology, trigger: bool = False, scheduled: bool = F
     for child in token.children:
         if child.dep_ == "advmod" and child.lower_ in o.cue("hearsayAdverbs"):
             return Stance("reported", child.text)
+        if child.dep_ == "advmod" and child.lower_ in o.cue("hedgeAdverbs"):
+            return Stance("hypothetical", child.text)  # "will probably face Y"
         if child.dep_ == "prep" and child.lower_ == "according":
             source = next((p for to in child.children for p in to.children if p.dep_ == "pobj"), None)
             if source is not None and lemma_in(source, o.cue("sourceDocuments")):
