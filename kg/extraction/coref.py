@@ -114,6 +114,7 @@ class Resolution:
 PLURAL_PRONOUNS = {"they", "them", "both"}
 PLURAL_NOUNS = {"two", "pair", "duo"}
 PLURAL_COUNTS = {"both", "two"}
+RIVAL_NOUNS = frozenset({"rival", "opponent", "challenger", "competitor", "adversary", "foe"})  # "his opponent"
 PEOPLE_NOUNS = frozenset({"man", "woman", "men", "women", "people", "lawmaker", "politician", "official", "leader", "rival"})
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "the paper", "the editorial board": the newspaper named last; "the group" may be any organisation.
@@ -406,10 +407,41 @@ class Coreference:
                     return Resolution(found, "name")
             if (renamed := self._renamed(token)) is not None:
                 return Resolution(renamed, "name")
+            if token.lemma_.lower() in RIVAL_NOUNS and (owner := next((c for c in token.children if c.dep_ == "poss"), None)):
+                return (yield from self._rival(token, owner))
             if (kind := self._description_kind(token)) is not None:
                 return (yield from self._description(token, kind))
             if token.lemma_.lower() in organization_words() or token.lemma_.lower() in PRESS_NOUNS:
                 return (yield from self._organization(token))
+        return None
+
+    def _rival(self, token: Token, owner: Token) -> Steps:
+        """"Reyes conceded and endorsed his opponent", "her former rival": the one person other than
+        the owner named in the text before it (its own sentence, then the sentences before, within
+        LOOKBACK_SENTENCES); none when that is more than one."""
+        mine = yield owner
+        if mine is None or not self._is_person(mine, True):
+            return None
+        index = self._sentence(token)
+        regions = [self.doc[max(self.sents[index].start, token.i - MAX_SCAN) : token.i],
+                   *(sent[max(0, len(sent) - MAX_SCAN):] for sent in reversed(self.sents[max(0, index - LOOKBACK_SENTENCES - 2) : index]))]
+        back = -1
+        for prev in regions:
+            if back >= 0 and self.quotes.sentence_is_quoted(prev):
+                continue
+            back += 1
+            if back > LOOKBACK_SENTENCES:
+                break
+            people = {id(c): c for t in prev if (c := self.entities.entity_at(t)) is not None
+                      and self._may_be_person(c) and not _organization_name(c) and id(c) != id(mine.cluster)}
+            if not people:
+                continue
+            if len(people) != 1:
+                return None
+            found = next(iter(people.values()))
+            if found.type != "Person":  # an opponent is a person, whatever the tagger said
+                found.votes["Person"] += 1.25
+            return Resolution(found, "description", back)
         return None
 
     def _renamed(self, token: Token) -> Cluster | None:

@@ -329,6 +329,11 @@ WHOLE_ARTICLE = [
     ("Ana Lind was endorsed for mayor on Friday. The endorsement came from Governor Tom Reyes.",
      {("Tom Reyes", "endorses", "Ana Lind")}),
     ("Ana Lind was endorsed for mayor on Friday. The endorsement came on the heels of a debate.", set()),
+    # "his opponent": the one other person named before it; with two others, nobody
+    ("Ana Lind beat Tom Reyes in the primary. Reyes conceded on Tuesday and endorsed his opponent.",
+     {("Tom Reyes", "endorses", "Ana Lind")}),
+    ("Ana Lind beat Tom Reyes and Dev Patel in the primary. Reyes conceded on Tuesday and endorsed his opponent.",
+     set()),
     # organisations counted and then listed, the list hung elsewhere by the parser
     ("Ana Lind is running for mayor. Ana Lind won the support of two unions, the Harbor Workers Union and "
      "the Sierra Club, on Monday.",
