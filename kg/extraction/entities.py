@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.evidence import capitalised_by_position, organisation_slot, person_slot, place_slot
-from kg.extraction.structure import title_case, zones
-from kg.names import PARTY_PLURALS, given_name, given_named, is_part_of, name_key, name_words, personal_shape
+from kg.extraction.structure import original_text, title_case, zones
+from kg.names import PARTY_PLURALS, given_name, given_named, is_part_of, name_key, name_words, non_personal_word, personal_shape
 from kg.ontology import honorifics, organization_words, position_words
 
 NER_TYPES = {
@@ -461,10 +461,11 @@ def _structured(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     text below it also uses ("Ruiz")."""
     furniture: set[int] = set()
     headline: set[int] = set()
+    text = original_text(doc)
     for span in zones(doc):
         if span.label_ in _FURNITURE:
             furniture.update(range(span.start, span.end))
-        elif span.label_ == "headline" and title_case(span.text):
+        elif span.label_ == "headline" and title_case(text[span.start_char:span.end_char]):
             headline.update(range(span.start, span.end))
     if not furniture and not headline:
         return mentions
@@ -650,6 +651,8 @@ class EntityIndex:
                 cluster.veto = "Place"
             elif any(w.endswith(("'s", "’s")) for w in words[:-1]):
                 cluster.veto = "Organization"  # "Emily's List": what is someone's, no one
+            elif non_personal_word(words) is not None:
+                cluster.veto = non_personal_word(words)  # "Harris County Clerk", "Texas House", "Senate"
             elif (len(words) == 1 and not titled and "PERSON" in labels
                   and any(organisation_slot(doc, m.start, m.end) for m in cluster.mentions)):
                 cluster.veto = "Organization"

@@ -11,6 +11,7 @@ Confidence is a product of two parts, each in [0, 1]:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
@@ -84,16 +85,23 @@ def matter_label(token: Token) -> str:
     if token.tag_ == "VBG":
         rest = [c for c in token.children if c.dep_ in ("dobj", "prt")]
         rest = rest or [c for c in token.children if c.dep_ == "prep"][:1]  # "presiding over the trial"
+        end = max((w.i for c in rest for w in c.subtree), default=token.i)
+        for child in sorted(token.children, key=lambda c: c.i):  # "hearing a plea | challenging the order", hung on the gerund
+            if child.i > end and child.left_edge.i == end + 1 and child.dep_ in ("advcl", "acl") and child.tag_ == "VBG":
+                rest.append(child)
+                end = child.right_edge.i
         words = [token] + [w for c in rest for w in c.subtree]
     else:
-        apart = {w.i for c in token.children if c.dep_ in ("conj", "cc", "appos") for w in c.subtree}
-        apart |= {w.i for prep in token.subtree if _manner(prep) for w in prep.subtree}
+        alternatives = _alternatives(token)  # "the consideration or decision of the case": one matter
+        apart = {w.i for c in token.children if c.dep_ in ("conj", "cc", "appos") and not alternatives and not _names(c)
+                 for w in c.subtree}
+        apart |= {w.i for prep in token.subtree if _manner(prep) or _clause_as_preposition(prep) for w in prep.subtree}
         words = [w for w in token.subtree if w.i not in apart] + _stranded(token)
-    words.sort(key=lambda w: w.i)
+    words = sorted({w.i: w for w in words}.values(), key=lambda w: w.i)
     while words and (words[0].lower_ == "the" or words[0].is_punct):
         words.pop(0)
     for cut, word in enumerate(words):
-        if cut and word.text in PHRASE_BREAKS:
+        if cut and word.text in PHRASE_BREAKS and not _kept_aside(words, cut):
             words = words[:cut]
             break
     while words and (words[-1].is_punct or words[-1].is_space):
@@ -101,16 +109,59 @@ def matter_label(token: Token) -> str:
     return "".join(w.text_with_ws for w in words).strip()
 
 
-MANNER_NOUNS = {"explanation", "comment", "reason", "notice", "elaboration", "fanfare", "effect"}
+def _alternatives(token: Token) -> bool:
+    """``token`` heads an "or" coordination: "the consideration or decision of the case"."""
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children) and any(c.dep_ == "conj" for c in token.children)
+
+
+def _names(token: Token) -> bool:
+    """A list of names set off at the end of a matter: "the hearings on two projects, Elm Park and
+    Bay Point" (the passage's own noun phrase names them)."""
+    words = list(token.subtree)
+    end = words[-1].i + 1
+    last = end >= token.sent.end or token.doc[end].is_punct and token.doc[end].text not in (",", "(")
+    return (token.dep_ in ("appos", "npadvmod") and token.pos_ == "PROPN" and last
+            and all(w.pos_ in ("PROPN", "DET", "CCONJ") or w.text in (",", "&") for w in words))
+
+
+def _clause_as_preposition(prep: Token) -> bool:
+    """"a corporate appeal as a senior judge had approached him": a conjunction the parser took
+    for a preposition, its "object" the subject of a clause whose verb follows."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("as", "since", "because", "after", "while"):
+        return False
+    after = prep.right_edge.i + 1
+    doc = prep.doc
+    while after < len(doc) and doc[after].is_quote:
+        after += 1
+    return after < len(doc) and doc[after].pos_ in ("AUX", "VERB") and doc[after].tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+
+def _kept_aside(words: list[Token], cut: int) -> bool:
+    """A break that stays in a matter: a bracketed acronym inside it ("Bureau of Investigation (CBI)
+    chief"), or the comma before a closing list of names (:func:`_names`)."""
+    word = words[cut]
+    if word.text == "(":
+        return cut + 2 < len(words) and words[cut + 2].text == ")" and words[cut + 1].text.isupper()
+    if word.text == "," and cut + 1 < len(words):
+        head = words[cut + 1]
+        for _ in range(len(words)):
+            if head.head.i == head.i or head.head.i not in {w.i for w in words[cut + 1:]}:
+                break
+            head = head.head
+        return _names(head) and head.right_edge.i == words[-1].i
+    return False
+
+
+MANNER_NOUNS = {"explanation", "comment", "reason", "notice", "elaboration", "fanfare", "effect", "letter", "order", "phone", "email", "statement"}
 
 
 def _manner(prep: Token) -> bool:
-    """"with no explanation", "without comment": how someone acted, not part of the matter."""
-    return prep.dep_ == "prep" and prep.lower_ in ("with", "without") and any(
+    """"with no explanation", "without comment", "by letter": how someone acted, not part of the matter."""
+    return prep.dep_ == "prep" and prep.lower_ in ("with", "without", "by") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in prep.children)
 
 
-MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning", "regarding", "about", "between"}
+MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning", "regarding", "about", "between", "by"}
 
 
 def _stranded(token: Token) -> list[Token]:
@@ -130,10 +181,19 @@ def _stranded(token: Token) -> list[Token]:
     for sibling in siblings:
         if sibling.i <= prep.i or sibling.left_edge.i != end + 1:
             continue
-        if (sibling.dep_ == "prep" and sibling.lower_ in MATTER_PREPOSITIONS) or (
+        if (sibling.dep_ == "prep" and sibling.lower_ in MATTER_PREPOSITIONS and not _manner(sibling)) or (
                 sibling.dep_ in ("advcl", "acl", "xcomp", "pcomp") and sibling.tag_ == "VBG"):
             out += list(sibling.subtree)
             end = sibling.right_edge.i
+    doc = token.doc
+    if end + 2 < token.sent.end and doc[end + 1].text == ",":  # "from the hearings on two projects, Elm Park and Bay Point"
+        names = doc[end + 2]
+        for _ in range(len(token.sent)):
+            if names.head.i == names.i or names.head.left_edge.i != end + 2:
+                break
+            names = names.head
+        if _names(names):
+            out += [doc[end + 1], *names.subtree]
     return out
 
 
@@ -171,6 +231,12 @@ def _bare_name(token: Token) -> bool:
 PAST_HOLDER_WORDS = {"old", "former", "previous", "outgoing", "last", "departing", "ousted", "retiring", "late", "then"}
 
 
+def _indefinite_post(token: Token) -> bool:
+    """"named a former state senator his new secretary": someone the sentence does not name (an
+    appointment it announces, whose appointee a later sentence may name)."""
+    return token.lemma_.lower() in position_words() and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+
 def _children_of(token: Token, dep: str) -> list[Token]:
     return [c for c in token.children if c.dep_ == dep]
 
@@ -188,6 +254,7 @@ class DocumentExtractor:
                  lex: Lexicon | None = None) -> None:
         self.document = document
         self.doc = doc
+        self.text = structure.original_text(doc)
         self.offset = offset
         self.ontology = ontology or default_ontology()
         self.lexicon = lex or lexicon(self.ontology)
@@ -197,12 +264,14 @@ class DocumentExtractor:
         self.sentences = list(doc.sents)
         self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
                                  self.ontology.cue("standaloneOrganizations"),
-                                 (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")))
+                                 (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")),
+                                 (self.ontology.cue("masculineWords"), self.ontology.cue("feminineWords")))
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
-        self._announced: dict[str, tuple[int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence start, appointers)
+        self._announced: dict[str, tuple[int, int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence, token, appointers)
         self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
+        self._claims: list[tuple] = []  # keys of facts the receiver's side claims ("touted Ruiz's endorsement")
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
         self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
 
@@ -222,6 +291,7 @@ class DocumentExtractor:
         self._add_agents(matches)
         self._add_named_appointees()
         self._drop_headline_restatements()
+        self._settle_claims()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
             entities.update(e for e in (fact.subject, fact.object, fact.position, fact.organization) if e)
@@ -240,6 +310,7 @@ class DocumentExtractor:
         noun in such a slot ("Lula faces Bolsonaro"). A one-word name typed once as a place but
         endorsed is a candidate, a person: nobody endorses a place ("X endorsed Kast"). A place
         never becomes a person by a runoff's slot ("Tacna faces a runoff" after "won in Tacna")."""
+        self._type_places()
         for _, match in matches:
             rel = match.relation
             slots = [(match.subjects, rel.domain)] + [(match.objects, rel.range)] * (not match.pairwise)
@@ -267,6 +338,20 @@ class DocumentExtractor:
         for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
             for token in match.subjects + match.objects:
                 self.coref.resolve(token)
+
+    def _type_places(self) -> None:
+        """"Hyde Park was the only area she lost": a name a copula calls a place (kg:placeNouns) is
+        one, whatever one weak label said, before any pronoun looks for a person."""
+        places = self.ontology.cue("placeNouns")
+        for be in self.doc:
+            if be.lemma_ != "be" or be.pos_ not in ("AUX", "VERB"):
+                continue
+            if not any(a.dep_ == "attr" and a.lemma_.lower() in places and a.pos_ == "NOUN" for a in be.children):
+                continue
+            for subject in (c for c in be.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+                found = self.entities.entity_at(subject)
+                if found is not None and found.type != "Place" and self.entities.weakly_typed(found):
+                    found.votes["Place"] += 1.25
 
     def _place(self, cluster: Cluster) -> bool:
         """Named, every word of it, as a country or city ("Georgia", "Buenos Aires"), or used where
@@ -302,7 +387,8 @@ class DocumentExtractor:
             if found is not None:
                 out.append(found)
             else:  # "endorsed all three candidates. The three are ...", "met Ortiz and Greer and endorsed them"
-                found_all = self.coref.members(token) or (self.coref.group(token) if as_object and token.lower_ == "them" else [])
+                found_all = (self.coref.members(token) or self.coref.people_pair(token)  # "both men endorsed X"
+                             or (self.coref.group(token) if as_object and token.lower_ == "them" else []))
                 out += [(self.entity(r.cluster), argument_confidence(r)) for r in found_all]
         return out
 
@@ -364,7 +450,7 @@ class DocumentExtractor:
 
     def _evidence(self, sentence: Span, trigger: str, frame: str, confidence: float,
                   polarity: str, speaker: Entity | None) -> Evidence:
-        raw = sentence.text.rstrip()
+        raw = self.text[sentence.start_char:sentence.end_char].rstrip()  # as written, not as parsed
         text = raw.lstrip()  # spaCy attaches leading blank lines to the first sentence
         start = self.offset + sentence.start_char + len(raw) - len(text)
         return Evidence(
@@ -390,7 +476,7 @@ class DocumentExtractor:
     def _add_match(self, sentence: Span, match: Match) -> None:
         rel = match.relation
         subjects = self._arguments(match.subjects, rel, False)
-        objects = self._arguments(match.objects, rel, True)
+        objects = self._arguments([o for o in match.objects if not (rel.role_bearing and _indefinite_post(o))], rel, True)
         if rel.role_bearing and not match.pairwise:
             subjects = self._announcer(sentence, match, subjects, objects)
         if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
@@ -426,6 +512,23 @@ class DocumentExtractor:
             confidence = self.confidence[match.frame] * sc * oc
             evidence = self._evidence(sentence, trigger, match.frame, confidence, polarity, speaker)
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
+            if "claim" in match.extra:
+                self._claims.append((subj, rel.name, obj, polarity, evidence.start))
+
+    def _settle_claims(self) -> None:
+        """"The Okoro campaign touted Ruiz's endorsement" but "Ruiz will not say whether she has
+        endorsed Okoro": a claim of the receiver's side (kg:claimingVerbs) that the text leaves
+        open or denies elsewhere is only reported, with the receiver as its speaker."""
+        for key in self._claims:
+            fact = self.facts.get(key)
+            if fact is None or fact.evidence.polarity != "positive":
+                continue
+            if not any(f.subject == fact.subject and f.relation == fact.relation and f.object == fact.object
+                       and f.evidence.polarity in ("hypothetical", "negative") for f in self.facts.values()):
+                continue
+            del self.facts[key]
+            evidence = replace(fact.evidence, polarity="reported", speaker=self._agent(fact.object))
+            self._store(replace(fact, evidence=evidence))
 
     def _add_repeats(self) -> None:
         """"Vance endorsed Ortiz. Greer followed suit": the subject of a phrase of repetition
@@ -467,22 +570,20 @@ class DocumentExtractor:
         with no named object in one of the two sentences before (or of the agentless passive
         before it that took one: a list of appointments). Records such acts, too."""
         rel = match.relation
-        if subjects and not objects and match.frame == "active" and match.objects:
-            self._announced[rel.name] = (sentence.start, subjects)
-            self._announcements.append((match, self._sentence_index[sentence.start], subjects))
-            return subjects
+        index = self._sentence_index[sentence.start]
         trigger = match.trigger
-        if subjects or not objects or match.frame not in ("passive", "role") or not _children_of(trigger, "nsubjpass"):
+        if subjects and not objects and match.frame == "active" and match.objects:
+            self._announced[rel.name] = (index, trigger.i, subjects)
+            self._announcements.append((match, index, subjects))
+            return subjects
+        passive = _children_of(trigger, "nsubjpass") or _children_of(trigger, "auxpass")
+        if subjects or not objects or match.frame not in ("passive", "role") or not passive:
             return subjects
         found = self._announced.get(rel.name)
-        if found is None or found[0] >= sentence.start:
-            return subjects
-        index = self._sentence_index[sentence.start]
-        earlier = [s.start for s in self.sentences[max(0, index - 2):index]]
-        if found[0] not in earlier:
-            return subjects
-        self._announced[rel.name] = (sentence.start, found[1])  # a list of appointments goes on
-        return [(entity, confidence * 0.8) for entity, confidence in found[1]]
+        if found is None or found[1] >= trigger.i or found[0] < index - 2:
+            return subjects  # the act comes first, in this sentence or one of the two before
+        self._announced[rel.name] = (index, trigger.i, found[2])  # a list of appointments goes on
+        return [(entity, confidence * 0.8) for entity, confidence in found[2]]
 
     def _add_named_appointees(self) -> None:
         """"Pope Leo appointed a new bishop for Ross. The diocese's new bishop will be Father Ana

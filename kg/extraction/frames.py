@@ -35,6 +35,7 @@ PASSIVE_AGENT_DEPS = {"agent"}
 ISSUE_PREPS = ("on", "over", "about", "regarding", "concerning")
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
 TEMPORAL = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @dataclass
@@ -167,25 +168,67 @@ def _previous_sentence(sentence: Span) -> Span | None:
     return None
 
 
+CONTEXT_GAP = 2  # sentences without a runoff pairing that may lie between a runoff's mention and a pairing
+CONTEXT_REACH = 12  # sentences walked back at most
+
+
 def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> bool:
-    """A runoff the sentence before names carries over to this one: "Ruritania holds a runoff on
-    Sunday. Lind faces Okoro" (a verb of kg:contextCarryingVerbs); "X won the runoff. X
-    defeated Y by ten points" (a weak verb in the past, about someone that sentence names).
-    Never where this sentence speaks of another contest ("faces Y in the general election")."""
+    """A runoff named before carries over to this sentence: "Ruritania holds a runoff on
+    Sunday. Lind faces Okoro" (a verb of kg:contextCarryingVerbs), and on through a run of such
+    pairings ("Three races go to runoffs. In District 2, A will face B. ... In District 5, C
+    must face D"), a pending runoff only: not one already won ("X won the runoff. She will face
+    Y"), supposed ("could go to a runoff") or denied; "X won the runoff. X defeated Y by ten
+    points" (a weak verb in the past, about someone the sentence before names). Never where this
+    sentence speaks of another contest ("faces Y in the general election")."""
     if not rel.context:
-        return False
-    before = _previous_sentence(verb.sent)
-    if before is None or not _has_context(before, rel):
         return False
     text = verb.sent.text.lower()
     if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
         return False
     if not trigger.weak:
-        return lemma_in(verb, lex.cue("contextCarryingVerbs")) is not None
-    if verb.tag_ != "VBD":
+        return lemma_in(verb, lex.cue("contextCarryingVerbs")) is not None and _pending_runoff_before(verb.sent, rel, lex)
+    before = _previous_sentence(verb.sent)
+    if before is None or not _has_context(before, rel) or verb.tag_ != "VBD":
         return False
     named = {t.lower_ for t in before if t.pos_ == "PROPN"}
     return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb))
+
+
+def _pending_runoff_before(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
+    """A sentence before ``sentence`` names a runoff still to come, with at most CONTEXT_GAP
+    sentences between it and the next that pairs candidates (a contextCarryingVerb)."""
+    gap = 0
+    before = _previous_sentence(sentence)
+    for _ in range(CONTEXT_REACH):
+        if before is None:
+            return False
+        text = before.text.lower()
+        if _has_context(before, rel):
+            return _pending(before, rel, lex)
+        if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
+            return False
+        if any(lemma_in(t, lex.cue("contextCarryingVerbs")) for t in before if t.pos_ in ("VERB", "AUX")):
+            gap = 0
+        else:
+            gap += 1
+            if gap > CONTEXT_GAP:
+                return False
+        before = _previous_sentence(before)
+    return False
+
+
+def _pending(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
+    """``sentence``'s runoff is one still to come and asserted: not decided ("won the runoff",
+    "defeated Y in the run-off": a kg:contestOutcomeVerbs verb in the past with the runoff among
+    its words), not supposed or denied ("could go to a runoff", "if no one wins", "does not go to
+    a runoff": a modal, condition or negation in the sentence)."""
+    supposed = (lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") | lex.cue("negations") | {"never"}) - lex.cue("obligationModals")
+    for token in sentence:
+        if token.tag_ in ("VBD", "VBN") and lemma_in(token, lex.cue("contestOutcomeVerbs")) and _has_local_context(token, rel):
+            return False
+        if token.lower_ in supposed and token.dep_ in ("aux", "neg", "mark", "advmod"):
+            return False
+    return True
 
 
 def _is_matter(token: Token, rel: Relation) -> bool:
@@ -245,22 +288,84 @@ def _split_role(tokens: list[Token]) -> tuple[list[Token], Token | None]:
     words = position_words()
     for token in tokens:
         if token.lemma_.lower() in words:
-            names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # "her chief of staff, Lars Holm"
+            names = [c for c in token.children if c.dep_ == "appos" and _may_be_person(c)]  # "her chief of staff, Lars Holm"
             names = names or [
                 c for c in token.children
-                if (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN") or (c.dep_ == "poss" and c.pos_ == "PRON")
-            ]
+                if (c.dep_ in ("compound", "nmod", "amod") and _may_be_person(c)) or (c.dep_ == "poss" and c.pos_ == "PRON")
+            ]  # "named Raj Patel police chief": the name is often parsed as a modifier of the post
             if names:
                 return [names[-1]], token
             others = [t for t in tokens if t.i != token.i]
+            if others and all(t.lemma_.lower() in words for t in others):
+                return tokens, None  # "appointed a new finance minister and a new health secretary": posts only
             if others:  # "whom ... appointed chief justice": two objects, one of them the role
                 return others, token
     return tokens, None
 
 
+def _stranded_subject(verb: Token) -> list[Token]:
+    """The name right before a coordinated passive that the parser hung in the clause before:
+    "X was appointed finance minister and Y was appointed health secretary"."""
+    before = verb.left_edge.i - 1
+    if before <= verb.head.i or not _children(verb, "auxpass"):
+        return []
+    name = verb.doc[before]
+    return [name] if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and name.dep_ in ("conj", "appos") else []
+
+
+def _appositive_name(noun: Token) -> Token:
+    """The name a description stands in apposition to: "Fudge, the former representative appointed
+    as housing chief" (the participle hangs on the description)."""
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+        return noun.head
+    return noun
+
+
+def _named_acl_object(verb: Token) -> list[Token]:
+    """A participle hung on a name with a named person as its object: the parse of "Sunak, the
+    prime minister, re-appointed Hunt" (a passive participle takes no such object)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ != "PROPN" or _children(verb, "nsubj", "nsubjpass"):
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+
+
+def _post_owners(post: Token) -> list[Token]:
+    """Whose post it is, when a person or organisation is named as its owner: "Biden's housing
+    chief", "the new Hibernian manager" (the owner of a post fills it)."""
+    owners = [c for c in post.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG")]
+    if owners or post.ent_type_:
+        return owners  # "the new Metropolitan Archbishop": a title, not an owner
+    return [c for c in post.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"]
+
+
+def _gapped_posts(role: Token) -> list[tuple[Token, Token]]:
+    """The further (person, post) pairs coordinated with a first post: "named X as finance chief
+    and Y as head of sales" (Y parsed as a conjunct of the first post, its "as" right after it),
+    "named X police chief and Y fire chief" (the second post with the name as its modifier)."""
+    words = position_words()
+    out: list[tuple[Token, Token]] = []
+    for conj in conjuncts(role)[1:]:
+        if conj.pos_ == "PROPN" and conj.ent_type_ in ("PERSON", ""):
+            after = conj.doc[conj.right_edge.i + 1] if conj.right_edge.i + 1 < len(conj.doc) else None
+            post = next(iter(_children(after, "pobj")), None) if after is not None and after.lower_ == "as" else None
+            if post is not None:
+                out.append((conj, post))
+        elif conj.lemma_.lower() in words:
+            names, post = _split_role([conj])
+            if post is not None and names[0].i != conj.i:
+                out.append((names[0], post))
+    return out
+
+
+def _may_be_person(token: Token) -> bool:
+    """A name the model did not type as something else ("State Senator", "Native American Affairs")."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and token.lemma_.lower() not in position_words()
+
+
 def _role(verb: Token, obj: list[Token]) -> Token | None:
+    taken = {o.i for o in obj}
     for child in verb.children:
-        if child.dep_ == "oprd" or (child.dep_ == "dobj" and _children(verb, "dative")):
+        if child.i not in taken and (child.dep_ == "oprd" or (child.dep_ == "dobj" and _children(verb, "dative"))):
             return child
     for prep in _children(verb, "prep"):
         if prep.lower_ == "as":
@@ -271,11 +376,28 @@ def _role(verb: Token, obj: list[Token]) -> Token | None:
 def _dated_subjects(verb: Token) -> list[Token]:
     """"Trump Wednesday endorsed Justice" is parsed with the name as a modifier of the weekday."""
     for when in _children(verb, "npadvmod", "nsubj"):
-        if when.ent_type_ in TEMPORAL and when.i < verb.i:
+        if (when.ent_type_ in TEMPORAL or when.lower_ in WEEKDAYS) and when.i < verb.i:
             names = [c for c in when.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < when.i]
             if names:
                 return names[-1:]
     return []
+
+
+def _absolute_subjects(verb: Token) -> list[Token]:
+    """"with A and B advancing to the runoff": the names a "with" takes right before a gerund are
+    its subject, wherever the parser hung the gerund."""
+    if verb.tag_ != "VBG" or verb.i == 0 or _children(verb, "nsubj"):
+        return []
+    last = verb.doc[verb.i - 1]
+    first = first_conjunct(last)
+    if first.dep_ != "pobj" or first.head.lower_ != "with" or last.pos_ not in ("PROPN", "NOUN"):
+        return []
+    return [t for t in conjuncts(first) if t.i < verb.i]
+
+
+def _auxiliary_subjects(verb: Token) -> list[Token]:
+    """"Judge X had on Thursday recused himself": the name the parser made the auxiliary's subject."""
+    return [s for aux in _children(verb, "aux") for s in _children(aux, "nsubj", "nsubjpass") if s.pos_ == "PROPN"]
 
 
 def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> Iterator[Match]:
@@ -296,11 +418,14 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = [verb.head]
         frame = "active"
     elif verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
-        subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj")
+        subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj") or _children(verb.head, "poss")  # "the union's endorsed candidate"
         objects = [verb.head]
         if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
-            objects = _described(verb.head) or objects
+            objects = _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
         frame = "passive"
+    elif rel.role_bearing and (named := _named_acl_object(verb)):
+        subjects, objects = [verb.head], named  # "Sunak, the prime minister, re-appointed Hunt", parsed as a participle of "Sunak"
+        frame = "active"
     elif rel.object_prepositions and _is_passive(verb):  # "Judge Kim is recused from the case"
         if _children(verb, *PASSIVE_AGENT_DEPS):
             return  # "was barred from the case by the court": someone else's act
@@ -308,25 +433,33 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = _matter_objects(verb, rel, trigger)
         frame = "active"
     elif _is_passive(verb):
-        objects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else []) or _set_off(verb)
-        if not objects and verb.dep_ == "conj":  # "Ruiz has taught law for years and was appointed by X"
-            objects = clause_subjects(verb)
+        objects = _expand(_children(verb, "nsubjpass")) or ([_appositive_name(verb.head)] if verb.dep_ == "acl" else []) or _set_off(verb)
+        if not objects and verb.dep_ == "conj":  # "X was appointed A and Y was appointed B", Y parsed into the first clause
+            objects = _stranded_subject(verb)
+        if not objects and verb.dep_ in ("conj", "pcomp"):  # "Ruiz has taught law for years and was appointed by X"
+            objects = clause_subjects(verb)  # "Ruiz was sworn in after being appointed by X"
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
         if not subjects and rel.role_bearing:  # "was appointed bishop by X": the parser hangs "by" on the role
             subjects = _expand([p for r in _children(verb, "oprd") for by in _children(r, "prep")
                                 if by.lower_ == "by" for p in _children(by, "pobj")])
         frame = "passive"
     else:
-        subjects = [s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
-        subjects = subjects or _dated_subjects(verb)  # "the two will meet" keeps its subject
-        if verb.dep_ == "acl" and lemma_in(verb.head, lex.cue("decisionNouns")):
+        subjects = _absolute_subjects(verb) or [
+            s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
+        subjects = subjects or _dated_subjects(verb) or _auxiliary_subjects(verb)  # "the two will meet" keeps its subject
+        if all(s.pos_ == "NOUN" for s in subjects) and (named := _auxiliary_subjects(verb)):
+            subjects = named  # "judge X had on Thursday recused himself": "judge" the verb's, X the auxiliary's
+        if verb.dep_ == "acl" and lemma_in(verb.head, lex.cue("decisionNouns") | lex.cue("decreeNouns")):
             decision = verb.head
-            subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or (
-                clause_subjects(decision.head) if decision.dep_ in ("dobj", "attr") else []) or subjects
+            announcers = (clause_subjects(decision.head) or _dated_subjects(decision.head)) if decision.dep_ in ("dobj", "attr") else []
+            subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or announcers or subjects
+            if all(s.pos_ == "PRON" for s in subjects) and any(a.pos_ == "PROPN" for a in announcers):
+                subjects = announcers  # "X Wednesday announced her decision to recuse": the announcer, named
         if rel.object_prepositions:
-            if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
+            direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES]
+            if direct and not (trigger.particle and trigger.weak and all(_is_matter(d, rel) for d in direct)):
                 return  # "ran the company for six years": another sense of the verb
-            objects = _matter_objects(verb, rel, trigger)
+            objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger)  # "sat out the arguments"
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
             if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
@@ -338,18 +471,24 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         frame = "active"
     role = None
     if rel.role_bearing:
-        objects, described = _split_role(objects)
+        objects, described = _split_role([_named_holder(o) for o in objects])  # "appointed Chief of Police Ana Ruiz"
         role = _role(verb, objects) or described  # "named her aide, Sarah Lee, as chief of staff"
+        if role is None and lemma_in(verb, lex.cue("strictChoiceVerbs")):
+            role = _post_appositive(objects)  # "made Ana Ruiz his foreign minister"
         if role is not None and role.lemma_.lower() in lex.cue("candidacyRoles"):
             return
+        if frame == "passive" and not subjects and role is not None:
+            subjects = _post_owners(role)  # "was appointed as Biden's housing chief"
     if rel.symmetric:
         yield Match(rel, verb, "reciprocal", _participants(verb, subjects + objects), [], pairwise=True)
         return
     # "X endorsed Y along with Z": Z is one more subject, wherever the parser hangs "along with"
     subjects = _members(subjects + _co_agents(verb) + [a for o in objects for a in _co_agents(o)])
+    subjects = [s for s in subjects if not _place_aside(s, subjects) and not _listed_plural(s)]
     listed: set[int] = set()
-    if subjects and all(s.tag_ == "NNS" and not s.ent_type_ for s in subjects):
-        subjects = _colon_list(verb) or subjects  # "endorsed by three unions: A, B and C"
+    if subjects and all(_generic(_antecedent_of(s)) for s in subjects):
+        named = [n for s in subjects for n in _named(s)]
+        subjects = named or _colon_list(verb) or subjects  # "endorsed by three unions: A, B and C"
         listed = {s.i for s in subjects}
     if frame == "active":  # "X endorsed Y, as did Z"
         subjects += _members([s for c in _children(verb, "advcl") if c.lemma_ == "do" and any(
@@ -359,11 +498,17 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         subjects += _members([p for by in second if by.lower_ == "by" for p in _children(by, "pobj")])  # "by X and by Y"
     if not rel.object_is_phrase:
         objects = _members([_candidate(o, lex) for o in objects], co_agents=False)
+        if objects and all(_generic(_antecedent_of(o)) for o in objects):  # "endorsed three candidates: A, B and C"
+            objects = [n for o in objects for n in _named(o)] or [o for o in _colon_list(verb) if o.i not in listed] or objects
         if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"
             objects += [c for c in _children(verb, "conj") if c.pos_ == "PROPN"
                         and any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
+            objects += _gapped(verb, objects)
     objects = [o for o in objects if o.i not in listed]  # the list hangs off the object in the parse
     yield Match(rel, verb, "role" if role is not None else frame, subjects, objects, role)
+    if role is not None and objects:
+        for person, post in _gapped_posts(role):
+            yield Match(rel, verb, "role", subjects, [person], post)
 
 
 def _candidate(token: Token, lex: Lexicon) -> Token:
@@ -425,6 +570,72 @@ def _co_agents(token: Token) -> list[Token]:
     return out
 
 
+def _generic(token: Token) -> bool:
+    """A plural common noun that names no one by itself: "three unions", "the candidates"."""
+    return token.tag_ == "NNS" and token.pos_ == "NOUN" and not token.ent_type_
+
+
+def _antecedent_of(token: Token) -> Token:
+    """What a relative pronoun stands for ("members who endorsed X": members), else ``token``."""
+    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+        return _antecedent(token.head)
+    return token
+
+
+def _named(token: Token) -> list[Token]:
+    """The names a plural description (or a relative pronoun for one) stands for, where the
+    sentence lists them: in apposition ("four council members — A, B and C — backed X"),
+    or after the copula it is the subject of ("the candidates with her backing were: A, B and C")."""
+    token = _antecedent_of(token)
+    if not _generic(token):
+        return []
+    names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not names and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
+        copula = token.head
+        names = [c for c in _children(copula, "attr") if c.pos_ == "PROPN"] or _colon_list(copula)
+    return _members(names, co_agents=False) if names else []
+
+
+def _listed_plural(token: Token) -> bool:
+    """"five groups, A, B and C, endorsed X": the plural stands for the names coordinated with it."""
+    return _generic(token) and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children)
+
+
+def _place_aside(token: Token, subjects: list[Token]) -> bool:
+    """"five groups, at a summit held at the Grand Hotel, Eastport, also endorsed X": a name set off
+    by commas right after a place phrase is where the place is, not one more subject."""
+    doc = token.doc
+    start = token.left_edge.i
+    if len(subjects) < 2 or start < 2 or doc[start - 1].text != "," or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    before = doc[start - 2]
+    return any(a.dep_ == "pobj" and a.head.lower_ in ("at", "in", "near", "outside") for a in [before, *before.ancestors]
+               if a.i < start and token.i not in {w.i for w in a.subtree})
+
+
+def _gapped(verb: Token, objects: list[Token]) -> list[Token]:
+    """"endorsed Ruiz for mayor, Lind for council and Vance for clerk", "backed Ruiz in District 2
+    and Lind in the other race": a name the parser coordinated with the object of a preposition
+    of the verb (or of its object), that has a phrase of its own after it, is one more object."""
+    out: list[Token] = []
+    seen = {o.i for o in objects}
+    for prep in _children(verb, "prep") + [p for o in objects for p in _children(o, "prep")]:
+        for pobj in _children(prep, "pobj"):
+            if pobj.ent_type_ in ("PERSON", "ORG"):
+                continue
+            for name in conjuncts(pobj)[1:]:
+                if name.i in seen or name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG"):
+                    continue
+                after = name.right_edge.i + 1
+                if _children(name, "prep") or any(c.dep_ == "prep" and c.i == after for c in verb.children):
+                    out.append(name)
+                    seen.add(name.i)
+    return out
+
+
+NAMING_VERBS = {"know", "call", "name", "dub"}
+
+
 def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
     """Every member of the lists ``tokens`` head: "Reps. A (D-Ill.), B (D-Ill.) and Sens. C and D"
     (names in apposition to a name are list members), "A, along with B", "other newspapers, such
@@ -445,24 +656,41 @@ def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
             elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < token.i and any(
                     c.dep_ == "cc" for c in child.children):
                 frontier.append(child)  # "from Ana Ruiz and Carl Lind", misparsed as "Ruiz" modifying "Lind"
-            elif (child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN"
-                  and child.ent_type_ in ("PERSON", "ORG") and not _parenthesised(child)):
-                frontier.append(child)
+            elif (child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN" and not _parenthesised(child)
+                  and (child.ent_type_ in ("PERSON", "ORG") or _children(child, "conj"))
+                  and token.lemma_.lower() not in position_words()):  # "a former State Senator his new ...": no list
+                frontier.append(child)  # "A, B, Teamsters Local 12 and C": a list goes on through an apposition
+            elif (child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG")
+                  and token.ent_type_ == child.ent_type_ and child.i > 0 and child.doc[child.left_edge.i - 1].text == ","):
+                frontier.append(child)  # "A, B, C and D announced": "B" misparsed as a modifier of "A"
+            elif (child.dep_ == "acl" and child.lemma_ in NAMING_VERBS and token.pos_ == "NOUN"
+                  and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)):
+                frontier += [n for n in _prep_objects(child, ("as",)) + _children(child, "oprd") if n.pos_ == "PROPN"]  # "a group known as X"
             elif child.dep_ == "prep" and token.tag_ == "NNS" and not token.ent_type_ and (
                     child.lower_ == "including" or (child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
                 frontier += _children(child, "pobj")
     return out
 
 
+LIST_MARKS = {":", "—", "–", "--"}
+
+
 def _colon_list(verb: Token) -> list[Token]:
-    """The names listed after a colon that closes ``verb``'s clause ("backed by three unions: A, B
-    and C"), wherever the parser hung the first of them."""
+    """The names listed after a colon or dash that closes ``verb``'s clause ("backed by three
+    unions: A, B and C", "won the backing of several groups — A, B and C"), wherever the parser
+    hung the first of them."""
     sentence = verb.sent
-    colon = next((t for t in sentence if t.i > verb.i and t.text == ":"), None)
+    colon = next((t for t in sentence if t.i > verb.i and t.text in LIST_MARKS), None)
     if colon is None:
         return []
     first = next((t for t in sentence if t.i > colon.i and t.pos_ == "PROPN" and t.head.i < colon.i), None)
     return _members([first], co_agents=False) if first is not None else []
+
+
+def _not_alternatives(objects: list[Token]) -> list[Token]:
+    """Matters without the second of "X or Y" ("the consideration or decision of the case" is one
+    matter, its label keeps both); "X and Y" are two."""
+    return [o for o in objects if not (o.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in o.head.children))]
 
 
 def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[Token]:
@@ -471,7 +699,14 @@ def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[To
     heads = [verb] + [c for c in verb.children if trigger.particle and c.lower_ == trigger.particle]
     preps = tuple(rel.object_prepositions)
     objects = [o for h in heads for o in (_gerund_objects(h, preps) if rel.object_is_phrase else _prep_objects(h, preps))]
-    objects = [o for o in objects if o.ent_type_ not in TEMPORAL]
+    if not objects and rel.object_is_phrase:  # "recused herself in the case": only a matter's own word
+        objects = [o for o in _prep_objects(verb, ("in",)) if _is_matter(o, rel) and o.pos_ == "NOUN"]
+    if objects and rel.object_is_phrase:  # "from the fraud case and the bribery appeal", the second hung on the verb
+        objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > objects[-1].i
+                    and _is_matter(c, rel) and any(a.dep_ == "cc" for a in verb.children)]
+    objects = [o for o in _not_alternatives(objects) if o.ent_type_ not in TEMPORAL]
+    if trigger.gerund:
+        objects = [o for o in objects if o.tag_ == "VBG"]  # "withdrew from hearing the plea", not "from the race"
     return [o for o in objects if _is_matter(o, rel)] if trigger.weak else objects
 
 
@@ -486,14 +721,30 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
     nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
     for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
         participants += _prep_objects(noun, OPPONENT_PREPS + ("between",))
-    # "X and former coach Y" is often parsed with Y in apposition to X; "(R)" is a party, not a person
-    participants += [c for p in participants for c in p.children if c.dep_ == "appos" and not _parenthesised(c)]
+    participants = _with_appositions(participants)
     participants += _prep_objects_of(participants, ("against", "versus", "vs", "vs."))  # "pitting X against Y"
     participants = [_named_holder(p) for p in participants]
     participants = [p for p in participants if _may_be_candidate(p)]
     groups = [_alternatives(p) for p in participants]
     return [p for p, group in zip(participants, groups, strict=True)
             if group is None or sum(g == group for g in groups) < 2]  # "will face either X or Y"
+
+
+def _with_appositions(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with the names in apposition to them and the names coordinated with those: "X
+    and former coach Y" is often parsed with Y in apposition to X, "the top two, A and B" and
+    "candidate A and the businessman B" with the list in apposition to a noun (a coordinated noun
+    stands for the name in apposition to it); "(R)" is a party, not a person."""
+    out, seen = list(tokens), {t.i for t in tokens}
+    for token in tokens:
+        for name in (c for c in token.children if c.dep_ == "appos" and not _parenthesised(c)):
+            listed = [name] + [n for c in name.children if c.dep_ == "conj" for n in (
+                [c] if c.pos_ == "PROPN" else [a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"])]
+            for found in listed:
+                if found.i not in seen:
+                    seen.add(found.i)
+                    out.append(found)
+    return out
 
 
 def _prep_objects_of(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
@@ -533,10 +784,30 @@ def _parenthesised(token: Token) -> bool:
 POST_NOUNS = {"post", "position", "job", "role", "office", "seat", "board", "council", "commission", "bench", "cabinet", "panel"}
 
 
-def _given_a_post(verb: Token, objects: list[Token]) -> bool:
+def _names_a_post(verb: Token, objects: list[Token]) -> bool:
+    """Does ``verb`` name its object's post by a position word: "made her his chief of staff",
+    "promoted him to police chief", "elevated her to the board"?"""
+    words = position_words()
+    role = _role(verb, objects) or _split_role(objects)[1] or _post_appositive(objects)
+    if role is not None and role.lemma_.lower() in words:
+        return True
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children):
+        return True  # "promoted her to chancellor", the post mistagged as a verb
+    return any(o.lemma_.lower() in words or o.lemma_.lower() in POST_NOUNS for o in _prep_objects(verb, ("to",)))
+
+
+def _post_appositive(objects: list[Token]) -> Token | None:
+    """"made Ana Ruiz his foreign minister": a post with an owner, in apposition to the object."""
+    return next((a for o in objects for a in _children(o, "appos") if a.lemma_.lower() in position_words()
+                 and _children(a, "poss")), None)
+
+
+def _given_a_post(verb: Token, objects: list[Token], lex: Lexicon) -> bool:
     """Does the choice ``verb`` give its object a post: "as Y", "for the post", "to lead Y"?"""
     if any(c.dep_ == "prt" for c in verb.children):
         return False  # "picked up", "chose out"
+    if lemma_in(verb, lex.cue("strictChoiceVerbs")):
+        return _names_a_post(verb, objects)
     if _role(verb, objects) is not None or _split_role(objects)[1] is not None:
         return True
     if _prep_objects(verb, ("for",)):
@@ -553,7 +824,7 @@ def choice_matches(verb: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
         objects = _expand(_children(verb, "nsubjpass"))
     else:
         objects = _expand(_children(verb, "dobj"))
-    if objects and _given_a_post(verb, objects):
+    if objects and _given_a_post(verb, objects, lex):
         yield from verb_matches(verb, rel, VerbTrigger(verb.lemma_.lower()), lex)
 
 
@@ -566,14 +837,18 @@ def causative_matches(verb: Token, rel: Relation, effect: str) -> Iterator[Match
 
 def appeal_matches(verb: Token, rel: Relation, action: str, prep: str | None) -> Iterator[Match]:
     """"X urged voters to vote for Y": X -> Y, when those addressed are no named agent."""
-    addressed = _children(verb, "dobj") + [p for on in _children(verb, "prep") if on.lower_ in ("on", "to")
-                                           for p in _children(on, "pobj")]
+    comps = _children(verb, "xcomp", "advcl", "ccomp") + [c for on in _children(verb, "prep") for p in _children(on, "pobj") for c in _children(p, "acl", "relcl")]
+    first = min((c.i for c in comps), default=len(verb.doc))
+    addressed = [o for o in _children(verb, "dobj") if o.i < first] + [p for on in _children(verb, "prep") if on.lower_ in ("on", "to")
+                                                                     for p in _children(on, "pobj")]
     if any(a.pos_ == "PROPN" or a.ent_type_ or a.lower_ in ("him", "her") for a in addressed):
         return  # "urged Trump to endorse Y" is a request to Trump
-    for comp in _children(verb, "xcomp", "advcl", "ccomp") + [c for on in _children(verb, "prep") for p in _children(on, "pobj") for c in _children(p, "acl", "relcl")]:
+    for comp in comps:
         if not lemma_in(comp, {action}):
             continue
         objects = _prep_objects(comp, (prep,)) if prep else _expand(_children(comp, "dobj"))
+        if not objects and not prep:  # "urged voters to re-elect X": the parser hangs X on "urged"
+            objects = _expand([o for o in _children(verb, "dobj") if o.i > comp.i])
         if objects:
             yield Match(rel, verb, "appeal", clause_subjects(verb), objects, extra={"effect": comp})
 
@@ -591,6 +866,7 @@ def _described(noun: Token) -> list[Token]:
 def patient_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
     """The noun names the object: "X, an appointee of Y", "Y's appointee X", "X is Y's appointee"."""
     givers = _prep_objects(noun, ("of", "by")) + _children(noun, "poss")
+    givers = givers or [c for c in noun.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]  # "a Trump appointee"
     holders = _described(noun)
     if holders and givers:
         yield Match(rel, noun, "agentive", givers, holders)
@@ -605,8 +881,16 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
     objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
+    if not objects and not rel.object_is_phrase and not rel.symmetric:  # "her endorsement in the primary of X"
+        objects = [o for p in _children(noun, "prep") if p.lower_ in ("in", "during")
+                   for contest in _children(p, "pobj") if contest.pos_ == "NOUN"
+                   for o in _prep_objects(contest, ("of",)) if o.pos_ == "PROPN" and o.ent_type_ in ("PERSON", "")]
     if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
         subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
+    if rel.object_is_phrase and (named := [o for o in _prep_objects(noun, ("of",)) if o.pos_ == "PROPN"]):
+        matters = _gerund_objects(noun, tuple(p for p in preps if p != "of"))
+        if matters:  # "the recusal of Justice X from hearing the plea": X recused, from the plea
+            subjects, objects = named, matters
     agents = _prep_objects(noun, ("by",))
     if agents and not objects and not rel.symmetric and _children(noun, "poss"):
         subjects, objects = agents, _children(noun, "poss")  # "Kim's appointment by Gov. Lee": Lee -> Kim
@@ -621,15 +905,32 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         if len(participants) >= 2:
             yield Match(rel, noun, "nominal", participants, [], pairwise=True)
         return
-    if noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs"):
-        # "Tuberville has my approval", "X won the endorsement of Y", "got the nod from Y"
-        givers = subjects or _prep_objects(noun, ("of", "from")) or _prep_objects(noun.head, ("from",))
+    received = noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs")
+    held = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i
+    if received or held:
+        # "Tuberville has my approval", "X won the endorsement of Y", "got the nod from Y";
+        # "with the backing of Y, X won", "the candidates with Y's backing"
+        givers = subjects or _prep_objects(noun, ("of", "from")) or (_prep_objects(noun.head, ("from",)) if received else [])
         givers += _prep_objects(noun, ("including",))  # "the support of several unions, including X and Y"
-        yield Match(rel, noun, "nominal", _members(givers), clause_subjects(noun.head))
+        givers += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "of X as well as Y"
+        givers = _members(givers)
+        if givers and all(_generic(g) for g in givers):  # "the backing of several groups — A, B and C"
+            givers = [n for g in givers for n in _named(g)] or _colon_list(noun) or givers
+        holder = noun.head if received else noun.head.head
+        claiming = received and lemma_in(holder, lex.cue("claimingVerbs")) is not None
+        if claiming and holder.dep_ == "acl" and holder.head.pos_ == "NOUN" and holder.head.dep_ == "dobj" and not holder.head.ent_type_:
+            backed = clause_subjects(holder.head.head)  # "the campaign released an ad touting Y's endorsement"
+        elif holder.pos_ in ("VERB", "AUX"):
+            backed = clause_subjects(holder)
+        else:
+            backed = [holder] if holder.pos_ in ("NOUN", "PROPN") else []
+        backed = [n for b in backed for n in (_named(b) or [_candidate(b, lex)])]  # "the incumbents who had his backing were A and B"
+        claim = {"claim": noun.head} if claiming else {}
+        yield Match(rel, noun, "nominal", givers, backed, extra=claim)  # "the Okoro campaign touted Ruiz's endorsement"
         return
     if light:
         if not subjects or all(s.pos_ == "PRON" for s in subjects):
-            subjects = clause_subjects(noun.head) or subjects  # "Sessions pledged (his) support for the president"
+            subjects = _members(clause_subjects(noun.head)) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
         datives = _children(noun.head, "dative")  # "gave Reid her endorsement", "gave the nod to Reid"
         objects = objects or _expand([p for d in datives for p in (_children(d, "pobj") if d.pos_ == "ADP" else [d])])
@@ -643,11 +944,50 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
             # "the nod from Ruiz gives Okoro a boost", "Ruiz's endorsement boosted Okoro's campaign"
             helped = _children(noun.head, "dative") or _children(noun.head, "dobj")
             objects = [_candidate(o, lex) for o in helped if o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in lex.cue("candidacyNouns")]
+    if rel.role_bearing and not objects and (owners := _children(noun, "poss")) and (by := _nominal_appointer(noun, lex)):
+        subjects, objects = by, owners  # "his appointment as prime minister by King X", "X's appointment was approved by Y"
+    if rel.role_bearing and not objects and subjects and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        objects = [a for attr in _children(noun.head, "attr") for a in (_children(attr, "appos") or [attr])]  # "Y's appointment was X"
+    if rel.role_bearing and objects and not subjects:
+        subjects = _nominal_appointer(noun, lex)
     if subjects and objects:
         role = None
         if rel.role_bearing:  # "X's appointment of Y as police chief"
             role = next(iter(_prep_objects(noun, ("as",)) + [r for o in objects for r in _prep_objects(o, ("as",))]), None)
         yield Match(rel, noun, "nominal", subjects, objects, role)
+        for person, post in _gapped_posts(role) if role is not None else ():  # "the appointments of X as A and Y as B"
+            yield Match(rel, noun, "nominal", subjects, [person], post)
+
+
+def _nominal_appointer(noun: Token, lex: Lexicon) -> list[Token]:
+    """Who makes the appointment a noun names, where the parse hangs them away from it: "the
+    appointment of X as director by Y" ("by" on the post), "the appointment of X was announced by
+    Y", "Y signed the decree on the appointment of X" (the issuer of the decree)."""
+    by_post = [p for post in _prep_objects(noun, ("as",)) for p in _prep_objects(post, ("by",))]
+    if by_post:
+        return by_post
+    light = lex.cue("lightVerbs")
+    announcers = [noun.head] if noun.dep_ == "nsubjpass" else []
+    announcers += [c for c in _children(noun, "advcl") if _children(c, "auxpass")]  # the parse of "... as Y was announced by Z"
+    for verb in announcers:
+        if lemma_in(verb, light):
+            return _expand([p for a in _children(verb, "agent") for p in _children(a, "pobj")])
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("on", "of", "for"):
+        return []
+    holder = noun.head.head  # "the decree on the appointment of X", or "signed the decree | on the appointment"
+    for decree in [holder, *_children(holder, "dobj")]:
+        if lemma_in(decree, lex.cue("decreeNouns")):
+            return _decree_issuers(decree)
+    return []
+
+
+def _decree_issuers(decree: Token) -> list[Token]:
+    """Who issued a decree: its owner or "by" agent, or the subject of the verb it is the object of
+    ("signed the decree", "issued an order")."""
+    owners = _children(decree, "poss") + _prep_objects(decree, ("by",))
+    if owners:
+        return owners
+    return clause_subjects(decree.head) if decree.dep_ in ("dobj", "attr") else []
 
 
 def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:
@@ -701,8 +1041,26 @@ def _opponent_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         named.append(noun.head)
     elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         named.append(noun.head)
+    if not named and (after := _name_after_comma(noun)) is not None:
+        named.append(after)  # "she lost to her runoff opponent, Mayor Y", Y hung on the main verb
     if owners and named:
         yield Match(rel, noun, "agentive", _expand(owners) + _expand(named), [], pairwise=True)
+
+
+def _name_after_comma(noun: Token) -> Token | None:
+    """The name that directly follows ``noun``'s phrase and a comma, wherever the parser hung it:
+    the highest proper noun whose phrase starts right after the comma."""
+    doc, comma = noun.doc, noun.right_edge.i + 1
+    if comma + 1 >= noun.sent.end or doc[comma].text != ",":
+        return None
+    first = doc[comma + 1]
+    name = first
+    for _ in range(len(noun.sent)):
+        head = name.head
+        if head.i == name.i or head.pos_ != "PROPN" or head.left_edge.i != first.i:
+            break
+        name = head
+    return name if name.pos_ == "PROPN" and name.i > first.i or name.ent_type_ == "PERSON" else None
 
 
 def pair_matches(prep: Token, rel: Relation) -> Iterator[Match]:
@@ -737,6 +1095,25 @@ def _heading_context(token: Token, rel: Relation) -> bool:
     return False
 
 
+MOTION_PREPS = ("to", "into")
+
+
+def motion_noun_matches(token: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
+    """"Ruiz and Lind advance to the runoff", "the two head to a runoff": a reciprocal verb of
+    the relation the small parser tagged a noun, with the runoff as its "to" object; those who
+    move are its subject, the name it hangs on ("A, who ..., and B, who ..., head to"), or "the
+    two" before it."""
+    if token.tag_ not in ("NN", "NNS") or not any(
+            _has_local_context(prep, rel) for prep in _children(token, "prep") if prep.lower_ in MOTION_PREPS):
+        return
+    movers = _children(token, "nsubj") + [c for c in token.children if c.dep_ == "nummod" and c.lower_ in ("two", "both")]
+    if not movers and token.dep_ in ("appos", "conj") and token.head.pos_ == "PROPN":
+        movers = [first_conjunct(token.head)]
+    participants = [p for p in _with_appositions(_expand(movers)) if _may_be_candidate(p)]
+    if participants:
+        yield Match(rel, token, "reciprocal", participants, [], pairwise=True)
+
+
 def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
     """"The runoff was called because neither Ana Lee nor Bo Kim won half the vote": the two
     named that no one won outright meet in the runoff the sentence names (the runoff noun is the
@@ -762,13 +1139,15 @@ def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, 
     taking part in a matter is the relation (the extractor reads the denial as the assertion)."""
     heads = [verb]
     denied = any(c.dep_ == "neg" or c.lower_ in lex.cue("negations") or c.lower_ == "never" for c in verb.children)
+    if verb.dep_ == "xcomp" and lemma_in(verb.head, lex.cue("abstainingVerbs")):
+        denied = True  # "declined to participate in the appeal"
     if word is not None:
         parts = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == word]
         if not parts:
             return
         heads += parts
         denied = denied or any(c.dep_ == "det" and c.lower_ == "no" for c in parts[0].children)
-    objects = [o for h in heads for o in _prep_objects(h, (prep,)) if _is_matter(o, rel)]
+    objects = [o for h in heads for o in _not_alternatives(_prep_objects(h, (prep,))) if _is_matter(o, rel)]
     titles = lex.cue("abstainingTitles")  # a justice who takes no part recuses; a defendant who does not, boycotts
     subjects = [s for s in clause_subjects(verb) if any(w.lemma_.lower() in titles for w in s.subtree)]
     if denied and objects and subjects:
@@ -815,6 +1194,10 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
                     yield from noun_matches(token, rel, lex)
         if lex.triggers.isdisjoint(forms):
             continue
+        if token.pos_ == "NOUN":
+            for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
+                if rel.symmetric and rel.context and not trigger.weak and not trigger.particle:
+                    yield from motion_noun_matches(token, rel, lex)
         if verb:
             for rel, trigger in lex.verbs.get(_first(forms, lex.verbs), ()):
                 yield from verb_matches(token, rel, trigger, lex)

@@ -18,6 +18,7 @@ from kg.extraction.lexical import lemma_in
 from kg.extraction.syntax import edges_up
 from kg.ontology import Ontology, default_ontology
 
+ENDED_TIMES = {"now", "recently", "today", "yesterday"}  # "until now": a state that has just ended
 EMBEDDING_DEPS = {"advmod", "xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl", "conj", "pobj", "prep", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "appos", "compound", "amod"}
 
 
@@ -33,15 +34,18 @@ def _future(token: Token, o: Ontology) -> str | None:
     return next((c.text for c in token.children if c.tag_ == "MD" and c.lower_ in o.cue("futureModals")), None)
 
 
-def _local(token: Token, o: Ontology, trigger: bool = False) -> Stance | None:
+def _local(token: Token, o: Ontology, trigger: bool = False, scheduled: bool = False) -> Stance | None:
     """Negation, modality and conditions marked on ``token`` itself ("no" only on the trigger:
-    "no endorsement" denies, "no regrets about recusing" does not)."""
+    "no endorsement" denies, "no regrets about recusing" does not; for a ``scheduled`` relation
+    an obligation is set: "must face Y in the runoff")."""
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ in o.cue("negations") or (
                 child.dep_ == "advmod" and child.lower_ in o.cue("falsityAdverbs")):
             return Stance("negative", child.text)  # "not" whatever the parser makes of it ("Didn’t Recuse")
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
             return Stance("negative", "no longer")  # "is no longer recused from the case"
+        if child.lower_ == "until" and child.i + 1 < len(token.doc) and token.doc[child.i + 1].lower_ in ENDED_TIMES:
+            return Stance("negative", f"until {token.doc[child.i + 1].text}")  # "who until now recused himself"
         if trigger and child.dep_ == "det" and child.lower_ == "no":
             return Stance("negative", child.text)
         if trigger and child.dep_ == "amod" and child.lower_ in o.cue("hypotheticalAdjectives"):
@@ -55,7 +59,8 @@ def _local(token: Token, o: Ontology, trigger: bool = False) -> Stance | None:
                 continue  # "according to a statement": the source of a fact, not a claim
             return Stance("reported", "according to", source)
     for child in token.children:
-        if child.tag_ == "MD" and child.lower_ in o.cue("hypotheticalModals"):
+        if child.tag_ == "MD" and child.lower_ in o.cue("hypotheticalModals") and not (
+                scheduled and child.lower_ in o.cue("obligationModals")):
             return Stance("hypothetical", child.text)
         if child.dep_ == "mark" and child.lower_ in o.cue("conditionalMarks"):
             return Stance("hypothetical", child.text)
@@ -73,7 +78,7 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
     """
     o = ontology or default_ontology()
     governing = o.cue("negatingVerbs") | o.cue("hypotheticalVerbs") | o.cue("beliefVerbs") | o.cue("speechVerbs")
-    found = _local(trigger, o, trigger=True)
+    found = _local(trigger, o, trigger=True, scheduled=future_is_fact)
     if found:
         return found
     speaker: Token | None = None
@@ -103,8 +108,15 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
         if dep == "dobj" and token.i == trigger.i and lemma_in(parent, o.cue("retractingVerbs")):
             return Stance("negative", parent.text)  # "rescinded his endorsement of X"
         if dep == "dobj" and token.i == trigger.i and trigger.pos_ == "NOUN" and lemma in o.cue("hypotheticalVerbs") \
-                and lemma not in o.cue("givingVerbs"):
+                and lemma not in o.cue("givingVerbs") and not (future_is_fact and lemma in o.cue("scheduleWords")):
             return Stance("hypothetical", parent.text)  # "requesting his recusal", "sought her endorsement"
+        if dep == "xcomp" and lemma_in(parent, o.cue("hedgeVerbs")):
+            return Stance("hypothetical", parent.text)  # "appeared to have endorsed him"
+        if dep == "prep" and token.lower_ == "by" and parent.pos_ in ("VERB", "AUX"):
+            found = _local(parent, o)  # "weighed in by endorsing him": the means of an act, not a plan
+            if found:
+                return found
+            continue
         if complement or dep in ("prep", "advmod"):  # "stopped short of endorsing him"
             if lemma in ("have", "be") and any(c.lower_ == "yet" for c in parent.children):
                 return Stance("negative", "yet")  # "has yet to endorse"

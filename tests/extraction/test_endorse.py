@@ -96,6 +96,59 @@ ASSERTED = [
      {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
     ("Her view matches that of the Valley Times and the Harbor Post, both of which endorsed Ben Okoro in the mayoral race.",
      {("Valley Times", "endorses", "Ben Okoro"), ("Harbor Post", "endorses", "Ben Okoro")}),
+    # every member of a list, however the parser hangs it
+    ("Ana Ruiz has also received endorsements from the Harbor Nurses Association, the Dock Workers Guild, "
+     "the Bus Drivers Alliance and the Eastport Chamber of Commerce in the mayoral race.",
+     {("Harbor Nurses Association", "endorses", "Ana Ruiz"), ("Dock Workers Guild", "endorses", "Ana Ruiz"),
+      ("Bus Drivers Alliance", "endorses", "Ana Ruiz"), ("Eastport Chamber of Commerce", "endorses", "Ana Ruiz")}),
+    ("Ben Okoro already had the backing of the Harbor Nurses Association as well as the Eastport Democratic Party "
+     "in the primary.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro"), ("Eastport Democratic Party", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz won the backing of several groups in the mayoral race — the Harbor Nurses Association, the Dock "
+     "Workers Guild and the Eastport Chamber of Commerce.",
+     {("Harbor Nurses Association", "endorses", "Ana Ruiz"), ("Dock Workers Guild", "endorses", "Ana Ruiz"),
+      ("Eastport Chamber of Commerce", "endorses", "Ana Ruiz")}),
+    ("Three council members who endorsed Ben Okoro for mayor — Ana Ruiz, Carl Lind and Dora Vance — are also on "
+     "the ballot.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro"), ("Dora Vance", "endorses", "Ben Okoro")}),
+    ("Last week four groups, the Harbor Nurses Forum, the Valley Elders Forum, the Dock Workers Guild and the "
+     "Farmers Union, at a meeting held at the Grand Hotel, Eastport, also endorsed Ben Okoro for governor.",
+     {("Harbor Nurses Forum", "endorses", "Ben Okoro"), ("Valley Elders Forum", "endorses", "Ben Okoro"),
+      ("Dock Workers Guild", "endorses", "Ben Okoro"), ("Farmers Union", "endorses", "Ben Okoro")}),
+    # one endorser, many candidates
+    ("The Harbor Nurses Association endorsed Ana Ruiz for mayor, Carl Lind for council and Dora Vance for city clerk.",
+     {("Harbor Nurses Association", "endorses", "Ana Ruiz"), ("Harbor Nurses Association", "endorses", "Carl Lind"),
+      ("Harbor Nurses Association", "endorses", "Dora Vance")}),
+    ("Mayor Ben Okoro is running for reelection. The candidates with the mayor's backing in the council races were: "
+     "Ana Ruiz, Carl Lind and Dora Vance.",
+     {("Ben Okoro", "endorses", "Ana Ruiz"), ("Ben Okoro", "endorses", "Carl Lind"), ("Ben Okoro", "endorses", "Dora Vance")}),
+    ("The Harbor Nurses Association's endorsed candidates in the council race are Ana Ruiz, Carl Lind and Dora Vance.",
+     {("Harbor Nurses Association", "endorses", "Ana Ruiz"), ("Harbor Nurses Association", "endorses", "Carl Lind"),
+      ("Harbor Nurses Association", "endorses", "Dora Vance")}),
+    ("The Harbor Nurses Association's endorsed candidate Ben Okoro won the council primary.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro")}),
+    # backing as a circumstance of the candidate's act; an appeal to re-elect
+    ("With the backing of Mayor Ana Ruiz, Ben Okoro entered the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Mayor Ana Ruiz urged voters to re-elect Ben Okoro in the council race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    # "weighed in by endorsing": the means of an act that happened
+    ("The Harbor Nurses Association weighed in last week by endorsing Ben Okoro in the mayoral race.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro")}),
+    # a list that a light verb's subject heads; the title of another office is not "the mayor"
+    ("Ana Ruiz, Carl Lind, Dora Vance, and Eli Moss also announced Tuesday their support for Ben Okoro in the "
+     "mayoral primary.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro"), ("Dora Vance", "endorses", "Ben Okoro"),
+      ("Eli Moss", "endorses", "Ben Okoro")}),
+    ("Mayor Ana Ruiz backed three council candidates. \"We know them well,\" said Deputy Mayor Carl Lind. "
+     "The incumbents who had the mayor's backing were: Dora Vance, District 1; Eli Moss, District 2; and Ben Okoro, "
+     "District 3.",
+     {("Ana Ruiz", "endorses", "Dora Vance"), ("Ana Ruiz", "endorses", "Eli Moss"), ("Ana Ruiz", "endorses", "Ben Okoro")}),
+    # the candidate named in the contest's phrase
+    ("The Valley Courier endorsed Ben Okoro in the runoff. It followed the paper's earlier endorsement in the spring "
+     "primary of Ana Ruiz, who finished third.",
+     {("Valley Courier", "endorses", "Ben Okoro"), ("Valley Courier", "endorses", "Ana Ruiz")}),
+    # "a group known as X" is X
+    ("A group known as Citizens Renewal Forum endorsed Ben Okoro as its presidential candidate.",
+     {("Citizens Renewal Forum", "endorses", "Ben Okoro")}),
 ]
 
 
@@ -131,6 +184,9 @@ NOT_ASSERTED = [
     # siding with someone on an issue is agreement, not backing; support for a plan is not for its author
     "Ben Okoro sided with Ana Ruiz on the tax plan during the debate in the governor's race.",
     "In the runoff debate, Ben Okoro rallied behind Ana Ruiz's plan to cut taxes.",
+    # support lost is support withdrawn; a guess at an endorsement is no fact
+    "Ben Okoro lost the support of the Harbor Nurses Association in the mayoral race.",
+    "Mayor Ana Ruiz appeared to have endorsed Ben Okoro in the mayoral race.",
 ]
 
 
@@ -145,3 +201,16 @@ def test_a_bracketed_acronym_names_the_organisation_before_it(extract):
     entities = {e.label: e for e in extract(text).entities}
     assert "OZV" in entities["Free Farmers Movement"].aliases
     assert plain(extract(text), {"endorses"}) == {("Free Farmers Movement", "endorses", "Ana Ruiz")}
+
+
+def test_a_claim_of_the_candidates_side_that_the_text_leaves_open_is_only_reported(extract):
+    """"The Okoro campaign touted Ruiz's endorsement" stands when nothing contradicts it; where the
+    text says Ruiz will not say whether she endorsed Okoro, it is the campaign's claim."""
+    touted = "The Okoro campaign released a statement touting Ana Ruiz's endorsement in the council race."
+    assert plain(extract("Ben Okoro is running for council. " + touted), {"endorses"}) == {("Ana Ruiz", "endorses", "Ben Okoro")}
+    text = ("Ana Ruiz will not say whether she has endorsed Ben Okoro, a council candidate. " + touted
+            + " Her office would not comment on whether Ruiz has endorsed Okoro.")
+    extraction = extract(text)
+    assert plain(extraction, {"endorses"}) == set()
+    claimed = [f for f in extraction.facts if f.relation == "endorses" and f.evidence.polarity == "reported"]
+    assert [(f.subject.label, f.object.label, f.evidence.speaker.label) for f in claimed] == [("Ana Ruiz", "Ben Okoro", "Ben Okoro")]

@@ -120,3 +120,62 @@ def test_endorsers_listed_after_a_colon(extract):
                                                       ("Carpenters Guild", "endorses", "Eli Moss"),
                                                       ("Nurses Council", "endorses", "Eli Moss")}
     assert plain(extract("Several unions endorsed Eli Moss for mayor: he thanked them on Monday."), {"endorses"}) == set()
+
+
+# How news writes appointments (forms read in published articles; the sentences are invented)
+APPOINTMENTS = [
+    # gapping: "X as A and Y as B", "X police chief and Y fire chief", a list of nominal appointments
+    ("Kestrel Motors named Nina Vale as its finance chief and Omar Diaz as head of sales.",
+     {("Kestrel Motors", "Nina Vale"), ("Kestrel Motors", "Omar Diaz")}),
+    ("Mayor Lisa Marsh named Raj Patel police chief and Ana Ruiz fire chief.",
+     {("Lisa Marsh", "Raj Patel"), ("Lisa Marsh", "Ana Ruiz")}),
+    ("Governor Lisa Marsh announced the appointments of Ken Ortiz as budget director and Amy Webb as chief of staff.",
+     {("Lisa Marsh", "Ken Ortiz"), ("Lisa Marsh", "Amy Webb")}),
+    # the appointer of a participle or a noun, wherever the parse hangs it
+    ("Ken Ortiz was sworn in on Monday after being appointed by Governor Lisa Marsh.", {("Lisa Marsh", "Ken Ortiz")}),
+    ("The appointment of Ken Ortiz as budget director by Governor Lisa Marsh drew criticism.", {("Lisa Marsh", "Ken Ortiz")}),
+    ("Ken Ortiz's appointment was approved by Governor Lisa Marsh on Friday.", {("Lisa Marsh", "Ken Ortiz")}),
+    ("Leila Haddad took office on Monday. Hours after her appointment as prime minister by King Omar Saleh, "
+     "she named her cabinet.", {("Omar Saleh", "Leila Haddad")}),
+    ("Marsh's first appointment was her close ally Ken Ortiz as chief of staff.", {("Marsh", "Ken Ortiz")}),
+    # decrees and orders: their issuer appoints
+    ("President Omar Baki signed a decree appointing Leila Haddad as defence minister.", {("Omar Baki", "Leila Haddad")}),
+    ("King Abdul Rahman issued a decree on Monday appointing Omar Saleh as prime minister.", {("Abdul Rahman", "Omar Saleh")}),
+    ("President Omar Baki signed the decree on the appointment of Leila Haddad as defence minister.",
+     {("Omar Baki", "Leila Haddad")}),
+    # verbs that choose someone for a post only with a post named
+    ("Prime Minister Tom Bell promoted Sara Jent to chancellor.", {("Tom Bell", "Sara Jent")}),
+    ("Prime Minister Tom Bell elevated Sara Jent to the cabinet as chancellor.", {("Tom Bell", "Sara Jent")}),
+    ("President Omar Baki designated Leila Haddad as acting foreign minister.", {("Omar Baki", "Leila Haddad")}),
+    ("President Omar Baki has made Leila Haddad his new foreign minister.", {("Omar Baki", "Leila Haddad")}),
+    # the owner of the post fills it; a name after a post with "of"
+    ("Mia Soto, the former mayor appointed as President Omar Baki's housing chief in March, resigned.",
+     {("Omar Baki", "Mia Soto")}),
+    ("The Harlow City Council appointed Deputy Chief of Police John Miller as city manager.",
+     {("Harlow City Council", "John Miller")}),
+    # one act announced, its appointees named after it (in the same sentence or the next)
+    ("Prime Minister Tom Bell appointed a new finance minister and a new health secretary on Tuesday. "
+     "Sara Jent was appointed as finance minister and Omar Diaz was appointed as health secretary.",
+     {("Tom Bell", "Sara Jent"), ("Tom Bell", "Omar Diaz")}),
+    ("Governor Lisa Marsh has named a former state senator her new secretary of state. "
+     "Ken Ortiz has been tapped to take the post.", {("Lisa Marsh", "Ken Ortiz")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", APPOINTMENTS, ids=[t for t, _ in APPOINTMENTS])
+def test_appointment_forms(extract, text, expected):
+    assert {(s, o) for s, _, o in plain(extract(text), {"appointed"})} == expected
+
+
+NO_APPOINTMENT = [
+    "Lisa Marsh made Raj Patel a target of her criticism.",
+    "Kestrel Motors promoted Nina Vale for her work on the merger.",
+    "Lisa Marsh made Raj Patel an offer for the job.",
+    "Lisa Marsh elevated the issue to the top of her agenda.",
+    "The senator made Raj Patel, her chief of staff, the face of the campaign.",
+]
+
+
+@pytest.mark.parametrize("text", NO_APPOINTMENT)
+def test_no_appointment_without_a_post(extract, text):
+    assert plain(extract(text), {"appointed"}) == set()

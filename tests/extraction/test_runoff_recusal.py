@@ -308,3 +308,128 @@ def test_a_runoff_that_puts_one_against_the_other(extract):
     for text in ("The June run-off will put Nadia Ferro against Paul Okafor.", "The runoff puts Nadia Ferro up against Paul Okafor."):
         assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
     assert plain(extract("The party put Nadia Ferro against Paul Okafor in the first round."), RUNOFF) == set()
+
+
+# Pairings set up over several sentences and paragraphs of a results story
+DISTRICT_RUNOFFS = (
+    "Three council races also go to runoffs because no candidate won a majority.\n\n"
+    "In District 2, Nadia Ferro led the field with 38% and will face Paul Okafor, who finished at 19%.\n\n"
+    "In District 4, Ana Kowal will contest against Omar Baig after the two took 35% and 33%.\n\n"
+    "In District 5, incumbent Lena Holt finished first with 44% but did not win outright. "
+    "She'll face Tim Ray, who got 43%.\n\n"
+    "In District 6, incumbent Al Fox took 35% and must face challenger Ines Moro, who received 27%."
+)
+
+
+def test_a_runoff_carries_over_a_run_of_pairings(extract):
+    assert plain(extract(DISTRICT_RUNOFFS), RUNOFF) == {
+        ("Nadia Ferro", "faces_in_runoff", "Paul Okafor"), ("Ana Kowal", "faces_in_runoff", "Omar Baig"),
+        ("Lena Holt", "faces_in_runoff", "Tim Ray"), ("Al Fox", "faces_in_runoff", "Ines Moro")}
+
+
+@pytest.mark.parametrize("text", [
+    # a runoff already won: what follows is the next contest
+    "Nadia Ferro won the runoff on Tuesday. She will face Paul Okafor next.",
+    # a runoff only supposed or denied
+    "The race could go to a runoff. Nadia Ferro will face Paul Okafor in a debate on Friday.",
+    "The at-large race does not go to a runoff. Nadia Ferro will face Paul Okafor at a forum.",
+    # too far: three sentences with no pairing between
+    "The mayoral race goes to a runoff. Turnout was low. Rain fell. Stores closed early. Nadia Ferro will face Paul Okafor.",
+])
+def test_no_pending_runoff_no_carried_pairing(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
+
+
+NEWS_RUNOFF_FORMS = [
+    # the parser tags these verbs as nouns
+    "Nadia Ferro and Paul Okafor advance to the runoff.",
+    "Nadia Ferro, who finished first with 38%, and Paul Okafor, who had 30%, head to a Dec. 5 runoff.",
+    "Nadia Ferro led with 40 percent, followed by Paul Okafor with 31 percent; the two advance to a runoff.",
+    # a list in apposition to a noun
+    "The top two finishers, Nadia Ferro and Paul Okafor, will meet in a runoff on May 3.",
+    "The party's candidate Nadia Ferro and the young banker Paul Okafor will compete in a runoff in June.",
+    # "with X and Y advancing"
+    "The results stood unchanged with Nadia Ferro and Paul Okafor advancing to the June 6 runoff.",
+    # an obligation of a scheduled relation is set
+    "Nadia Ferro must face Paul Okafor in the runoff.",
+    "The results set up a runoff between Nadia Ferro and Paul Okafor.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_RUNOFF_FORMS)
+def test_runoff_forms_of_results_stories(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+def test_a_runoff_opponent_named_after_a_comma(extract):
+    text = "Mayor Nadia Ferro came third. In 2019 she lost to her runoff opponent, County Board President Paul Okafor."
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+def test_a_place_a_copula_names_is_no_pronoun_antecedent(extract):
+    text = ("Mayor Nadia Ferro came third. Four years ago, Hyde Park was the only area she lost to her runoff opponent, "
+            "County Board President Paul Okafor.")
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+def test_they_are_the_two_people_not_a_weakly_typed_council(extract):
+    text = ("President Nadia Ferro took 49.5 percent, with her main challenger, Paul Okafor, getting 44.9 percent, "
+            "the Council said. As neither passed 50 percent, they will face off in a second round on May 28.")
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+MORE_RECUSAL_FORMS = [
+    ("Justice Ines Moro opted out of the hearing in the land dispute case when a lawyer raised a conflict.",
+     {"hearing in the land dispute case"}),
+    ("Critics noted the sudden recusal of Justice Ines Moro from hearing a bail plea filed by a local activist.",
+     {"hearing a bail plea filed by a local activist"}),
+    ("Judge Ines Moro recused herself in the case.", {"case"}),
+    ("Judge Ines Moro recused herself from the fraud case and the bribery appeal.", {"fraud case", "bribery appeal"}),
+    ("Justice Ines Moro sat out the arguments in the tax case.", {"arguments in the tax case"}),
+    ("Judge Ines Moro withdrew from hearing the bail plea.", {"hearing the bail plea"}),
+    ("Justice Ines Moro declined to participate in the appeal.", {"appeal"}),
+    ("Justice Ines Moro did not take part in the consideration or decision of the case.",
+     {"consideration or decision of the case"}),
+    # the parser hangs the subject on the auxiliary
+    ("Supreme Court judge Ines Moro had on last Thursday recused herself from the appeal.", {"appeal"}),
+    # the announcer of "her decision" is who recused
+    ("Attorney General Ines Moro Wednesday announced her decision to recuse herself from the port inquiry.", {"port inquiry"}),
+]
+
+
+@pytest.mark.parametrize("text,matters", MORE_RECUSAL_FORMS, ids=[t for t, _ in MORE_RECUSAL_FORMS])
+def test_more_recusal_forms(extract, text, matters):
+    assert plain(extract(text), RECUSAL) == {("Ines Moro", "recused_from", m) for m in matters}
+
+
+MATTER_SPANS = [
+    # the whole matter, with its by- and against- phrases the parser hung on the verb
+    ("In 2018, Judge Ines Moro recused herself from a suit by a city librarian against the water board because "
+     "she sat on its council.", "a suit by a city librarian against the water board"),
+    # a bracketed acronym inside the matter stays; a modifier of the gerund's object hung on the gerund too
+    ("Judge Ines Moro recused herself from hearing a plea challenging Omar Baig's appointment as interim "
+     "Central Bureau of Records (CBR) chief.",
+     "hearing a plea challenging Omar Baig's appointment as interim Central Bureau of Records (CBR) chief"),
+    # a closing list of names is the matter's own
+    ("Councilman Al Fox said he was recusing himself from the hearings on the two developments, Elm Park and Bay Point.",
+     "hearings on the two developments, Elm Park and Bay Point"),
+    # a clause after "as" is the reason, not the matter
+    ("Judge Ines Moro was recusing herself from a corporate appeal as a “senior member of the bench” had approached her.",
+     "a corporate appeal"),
+    ("Judge Ines Moro recused herself from the appeal by letter on Monday.", "appeal"),
+]
+
+
+@pytest.mark.parametrize("text,matter", MATTER_SPANS, ids=[t for t, _ in MATTER_SPANS])
+def test_matter_spans(extract, text, matter):
+    assert {o for _, _, o in plain(extract(text), RECUSAL)} == {matter}
+
+
+@pytest.mark.parametrize("text", [
+    "Judge Ines Moro withdrew from the race for the court.",
+    "The defense lawyer, Ines Moro, withdrew from the case.",
+    "Justice Ines Moro, who until now recused herself in the tax case, will take part after all.",
+    "Chief executive Ines Moro sat out the meeting.",
+])
+def test_more_recusal_non_facts(extract, text):
+    assert plain(extract(text), RECUSAL) == set()
