@@ -5,7 +5,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extraction.entities import EntityIndex
-from kg.names import given_name, given_named, personal_shape
+from kg.names import given_name, given_named, non_personal_word, personal_shape
 
 VOCAB = spacy.blank("en").vocab
 
@@ -129,3 +129,11 @@ def test_where_one_posts_is_a_medium_and_what_is_someones_an_organisation():
                   ["nsubj", "ROOT", "poss", "case", "dobj", "punct"], ["PROPN", "VERB", "PROPN", "PART", "PROPN", "PUNCT"],
                   ["B-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
     assert types(found) == {"Vell": "Person", "Mira 's List": "Organization"}
+
+
+def test_words_that_name_no_person_type_a_name_by_what_they_name():
+    assert non_personal_word(["Orvel", "County", "Clerk"]) == "Organization"
+    assert non_personal_word(["Tamsin", "House"]) == "Organization" and non_personal_word(["Senate"]) == "Organization"
+    assert non_personal_word(["Primary", "Runoff", "Election"]) == "Thing"
+    assert non_personal_word(["Orvel", "County"]) == "Place"
+    assert non_personal_word(["Kwanza", "Hall"]) is None and non_personal_word(["Brad", "Lind"]) is None
