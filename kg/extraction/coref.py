@@ -520,6 +520,9 @@ class Coreference:
                     continue
                 for candidate in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
                     found = yield candidate  # the subject, then its owner ("Varga's plans include ... He")
+                    if found is None and gender is not None and self._unseen_owner(candidate):
+                        found = Resolution(self.entities.add_bare_name(candidate, "Person"), "name")
+                        self._memo[candidate.i] = found
                     if (found is not None and id(found.cluster) not in skip and self._is_person(found, lenient)
                             and self._fits(found.cluster, gender)):
                         return Resolution(found.cluster, "pronoun", back)
@@ -529,6 +532,13 @@ class Coreference:
                         and self._fits(mention, gender)):
                     return Resolution(mention, "pronoun", back)
         return None
+
+    def _unseen_owner(self, token: Token) -> bool:
+        """"Herrera's priorities include ... He": a capitalised owner of a subject that the model
+        saw as no entity of any kind, which only a person can be when "he" or "she" goes back to it."""
+        return (token.dep_ == "poss" and token.tag_ in ("NN", "NNP") and not token.ent_type_ and token.text[:1].isupper()
+                and token.text[1:].islower() and self.entities.entity_at(token) is None
+                and token.lemma_.lower() not in position_words() | organization_words())
 
     # -- organisations named by their owner ------------------------------------------------------
 

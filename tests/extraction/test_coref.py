@@ -274,6 +274,9 @@ GENDERED = [
     # and a pronoun that can stand for nobody else; then "her" is not the sentence's (male) subject
     ("Mayor Tom Reyes said he was pleased. He praised his running mate, Ana Lind, a day after her "
      "endorsement of Dev Patel for governor.", {("Ana Lind", "endorses", "Dev Patel")}),
+    # the owner of the last sentence's subject, a name the model missed, is whom "he" goes back to
+    ("Okafor’s campaign priorities include lowering taxes and funding Medicare.\n\nHe has been endorsed by "
+     "the Harbor Workers Union.", {("Harbor Workers Union", "endorses", "Okafor")}),
     # a subject pronoun with no person governing it: the person named before it in its sentence
     ("The calls for Dana Whitcombe to resign grew louder after she endorsed Ben Okoro for mayor.",
      {("Dana Whitcombe", "endorses", "Ben Okoro")}),

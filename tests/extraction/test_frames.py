@@ -159,6 +159,9 @@ APPOINTMENTS = [
      {("Tom Bell", "Sara Jent"), ("Tom Bell", "Omar Diaz")}),
     ("Governor Lisa Marsh has named a former state senator her new secretary of state. "
      "Ken Ortiz has been tapped to take the post.", {("Lisa Marsh", "Ken Ortiz")}),
+    # a reshuffle's agent makes the agentless appointments after it, not those dated before it
+    ("Prime Minister Tom Bell reshuffled his cabinet on Monday. Sara Jent was appointed finance minister. "
+     "Omar Diaz, who was appointed health minister in 2015, kept his post.", {("Tom Bell", "Sara Jent")}),
 ]
 
 
@@ -173,6 +176,8 @@ NO_APPOINTMENT = [
     "Lisa Marsh made Raj Patel an offer for the job.",
     "Lisa Marsh elevated the issue to the top of her agenda.",
     "The senator made Raj Patel, her chief of staff, the face of the campaign.",
+    "In the governor's race, Democrats tapped Sheriff Lupe Vargas to take on Governor Greg Allen in November.",
+    "Sara Jent was appointed finance minister. Omar Diaz was appointed health minister.",
 ]
 
 

@@ -433,3 +433,32 @@ def test_matter_spans(extract, text, matter):
 ])
 def test_more_recusal_non_facts(extract, text):
     assert plain(extract(text), RECUSAL) == set()
+
+
+MORE_NEWS_RUNOFF_FORMS = [
+    # nobody won outright: a dated rematch or "again" is the runoff
+    "Nadia Ferro won 41% and Paul Okafor 33%. Neither reached 50%, so they will meet again on June 6.",
+    "No candidate won a majority, so Nadia Ferro and Paul Okafor will meet again in June.",
+    # other names of a second round
+    "Nadia Ferro will face Paul Okafor in the ballotage on November 19.",
+    "Nadia Ferro and Paul Okafor were forced into a runoff.",
+    "The runoff will feature Nadia Ferro and Paul Okafor.",
+    # a share of the vote the parser took for the opponent, in a runoff told the sentence before
+    "Since Paul Okafor did not get more than 50 percent, the run-off Tuesday was necessary.\n\n"
+    "Nadia Ferro again carried the county this week, beating Okafor 55.8 percent to 44.2 percent.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_NEWS_RUNOFF_FORMS)
+def test_more_news_runoff_forms(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text", [
+    "If no candidate wins a majority, Nadia Ferro and Paul Okafor will meet again in June.",
+    "No candidate won a majority. Nadia Ferro will meet Paul Okafor for coffee.",
+    "Nadia Ferro won 52%, a clear majority, and will face Paul Okafor in the fall.",
+    "The debate featured Nadia Ferro and Paul Okafor, who are both in the runoff.",
+])
+def test_no_runoff_implied(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
