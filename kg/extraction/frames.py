@@ -458,6 +458,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             objects = _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
         frame = "passive"
     elif rel.role_bearing and (named := _named_acl_object(verb)):
+        if verb.head.dep_ not in ("ROOT", "nsubj"):
+            return  # "X, who was appointed by Y, named Z her deputy": whose act the parse does not tell
         subjects, objects = [verb.head], named  # "Sunak, the prime minister, re-appointed Hunt", parsed as a participle of "Sunak"
         frame = "active"
     elif rel.object_prepositions and _is_passive(verb):  # "Judge Kim is recused from the case"

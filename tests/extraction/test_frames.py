@@ -193,3 +193,10 @@ NO_APPOINTMENT = [
 @pytest.mark.parametrize("text", NO_APPOINTMENT)
 def test_no_appointment_without_a_post(extract, text):
     assert plain(extract(text), {"appointed"}) == set()
+
+
+def test_a_participle_misparsed_inside_a_relative_clause_is_nobody_s_act(extract):
+    """"X, who was appointed by Y, named Z her deputy": the parse hangs "named" on Y; Y named nobody."""
+    facts = plain(extract("Lisa Marsh, who was appointed by Governor Amy Webb, named Raj Patel her deputy."), {"appointed"})
+    assert ("Amy Webb", "appointed", "Lisa Marsh") in facts
+    assert ("Amy Webb", "appointed", "Raj Patel") not in facts
