@@ -20,6 +20,7 @@ from kg.errors import KgError
 DEFAULT_SECONDS = 30.0
 DEFAULT_PER_CHAR = 0.001  # one second per 1,000 characters: about 100 times what an article needs
 MAX_BATCH_CHARS = 100_000  # characters parsed at once: memory follows it, not the document count
+TASK_CHARS = 20_000  # characters a -j worker takes at a time: small enough that workers finish together
 
 
 class Overrun(KgError):

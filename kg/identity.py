@@ -13,7 +13,9 @@ ending the other's: "Holder" and "Eric H. Holder Jr." both name "Eric Holder"):
 **Junk** entities are nodes no reader would make (by rule): a weekday, month or party-state code
 ("D-Ala."); a person whose name has a word in capitals ("MONTGOMERY", a dateline) or begins or
 ends with a title or descriptor ("Speaker Ana Ruiz", "Deputy Atty"; a surname such as "Justice"
-is not one); a person named by an organisation word ("Cabinet", "Party").
+is not one); a person named by an organisation word ("Cabinet", "Party"), a plural party word
+("Democrats", "Christian Democrats"), a possessive ("Emily's List") or a word of a place's or an
+event's name that is rarely a surname ("Harris County Clerk", "Primary Runoff Election").
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 from kg.evaluate import Passage, name_tokens, normalize
 from kg.extraction.entities import descriptor_words, never_a_name
 from kg.model import Entity, Extraction
+from kg.names import PARTY_PLURALS, PLACE_WORDS
 from kg.ontology import honorifics, organization_words, position_words
 from kg.resolve import Resolver
 
@@ -81,10 +84,12 @@ class IdentityReport:
             f"  without any node:         {len(self.missing)}",
             f"entities: {self.entities}, junk: {len(self.junk)}",
         ]
+        if self.junk and not show:
+            lines.append("  " + ", ".join(sorted(f"{e.label} ({e.type})" for e in self.junk)))
         if show:
             lines += ["", "split:"] + [f"  {p.describe()}" for p in self.split]
             lines += ["mistyped:"] + [f"  {p.describe()}" for p in self.mistyped]
-            lines += ["junk:"] + [f"  {e.label} ({e.type})" for e in self.junk]
+            lines += ["junk:"] + [f"  {e.label} ({e.type})" for e in sorted(self.junk, key=lambda e: (e.label, e.type))]
         return "\n".join(lines)
 
 
@@ -123,7 +128,9 @@ def is_junk(entity: Entity) -> bool:
     leading = honorifics() | position_words() | descriptor_words()
     trailing = descriptor_words() | _ABBREVIATED_TITLES
     return (bool(_CAPITALS.search(entity.label)) or words[0] in leading or words[-1] in trailing
-            or any(w in organization_words() for w in words))
+            or any(w in organization_words() for w in words) or words[-1] in PARTY_PLURALS
+            or any(w.endswith(("'s", "’s")) for w in entity.label.casefold().split())
+            or any(w in PLACE_WORDS for w in words[1:]) or (len(words) == 1 and words[0] in PLACE_WORDS))
 
 
 def identity_report(results: Iterable[tuple[Passage, Extraction]]) -> IdentityReport:

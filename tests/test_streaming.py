@@ -46,6 +46,24 @@ def test_two_processes_give_the_same_facts_in_the_same_order(nlp):
     assert {r["relation"] for r in one} >= {"endorses", "recused_from", "faces_in_runoff"}
 
 
+def test_workers_take_batches_of_at_most_task_chars(nlp, monkeypatch):
+    import kg.pipeline
+
+    tasks: list[int] = []
+    batches = Extractor._batches
+
+    def spy(self, items, size, chars, max_chars=None):
+        for batch in batches(self, items, size, chars, max_chars):
+            tasks.append(sum(map(chars, batch)))
+            yield batch
+
+    monkeypatch.setattr(Extractor, "_batches", spy)
+    monkeypatch.setattr(kg.pipeline, "TASK_CHARS", 2 * len(corpus(1)[0].text) + 10)
+    two = [pair[1] for pair in Extractor(nlp).pipe(corpus(12), batch_size=64, n_process=2)]
+    assert len(two) == 12
+    assert len(tasks) == 6 and max(tasks) <= kg.pipeline.TASK_CHARS  # two documents a task, not 64
+
+
 def test_chunks_cover_the_text_at_boundaries():
     text = ARTICLE * 40
     pieces = list(chunks(text, 500))

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.entities import NAME_TAILS, Cluster, EntityIndex, Mention, newspaper_name
+from kg.extraction.gender import compatible, genders, pronoun_gender
 from kg.extraction.quotes import Quotes
 from kg.extraction.syntax import SUBJECT_DEPS, ancestors, clause_subjects, conjuncts
 from kg.ontology import default_ontology, organization_words, position_words
@@ -113,6 +114,7 @@ class Resolution:
 PLURAL_PRONOUNS = {"they", "them", "both"}
 PLURAL_NOUNS = {"two", "pair", "duo"}
 PLURAL_COUNTS = {"both", "two"}
+PEOPLE_NOUNS = frozenset({"man", "woman", "men", "women", "people", "lawmaker", "politician", "official", "leader", "rival"})
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "the paper", "the editorial board": the newspaper named last; "the group" may be any organisation.
 PRESS_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly"})
@@ -142,7 +144,8 @@ class Coreference:
 
     def __init__(self, doc: Doc, entities: EntityIndex, quotes: Quotes, sents: list[Span],
                  standalone_organizations: frozenset[str] | None = None,
-                 descriptions: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
+                 descriptions: tuple[frozenset[str], frozenset[str]] | None = None,
+                 gender_words: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
         self.doc = doc
         # "the club": organisation nouns that name the organisation last named (kg:standaloneOrganizations)
         self.standalone = (default_ontology().cue("standaloneOrganizations") if standalone_organizations is None
@@ -152,6 +155,11 @@ class Coreference:
         if descriptions is None:
             descriptions = (default_ontology().cue("personDescriptions"), default_ontology().cue("contestDescriptions"))
         self.person_nouns, self.contest_nouns = descriptions
+        # "Mr.", "congresswoman", "wife": what says a person is a man or a woman (kg:masculineWords, kg:feminineWords)
+        if gender_words is None:
+            gender_words = (default_ontology().cue("masculineWords"), default_ontology().cue("feminineWords"))
+        self.gender_words = gender_words
+        self._genders: dict[int, str] | None = None
         self.entities = entities
         self.quotes = quotes
         self.sents = sents
@@ -210,6 +218,24 @@ class Coreference:
         if len(people) != 2:
             return []
         return [Resolution(cluster, "pronoun", back) for cluster, back in people.values()]
+
+    def people_pair(self, token: Token) -> list[Resolution]:
+        """The two people "both men", "the two candidates", "both former presidents", "the pair"
+        stand for (see :meth:`pair`): only a plural that describes people ("both races" does not)."""
+        lemma = token.lemma_.lower()
+        if token.lower_ in PLURAL_PRONOUNS or not _plural(token):
+            return []
+        if lemma not in PLURAL_NOUNS | PEOPLE_NOUNS | position_words() | self.person_nouns | self.contest_nouns:
+            return []
+        if self._descriptors is None:
+            self._descriptors, self._ages = self._collect_descriptors()
+        keys = ("former " + lemma, lemma) if _former(token) else (lemma,)
+        tied = {id(c): c for key in keys for i, c in self._descriptors.get(key, []) if i < token.i}
+        if tied:  # "Former Presidents A and B ... both former presidents"
+            return [Resolution(c, "description") for c in tied.values()] if len(tied) == 2 else []
+        if lemma in position_words():
+            return []  # a title names whoever holds it, not the last two people named
+        return self.pair(token)
 
     def _definite(self, cluster: Cluster) -> bool:
         """Named with "the" before it ("the Council"): an organisation, not a person."""
@@ -412,13 +438,22 @@ class Coreference:
     def _may_be_person(self, cluster: Cluster) -> bool:
         return self._person_like(cluster, lenient=True)
 
+    def _fits(self, cluster: Cluster, gender: str | None) -> bool:
+        """May a pronoun of ``gender`` ("m", "f" or None) stand for ``cluster`` (see :mod:`kg.extraction.gender`)?"""
+        if gender is None:
+            return True
+        if self._genders is None:  # collected on first use, once entity types are settled
+            self._genders = genders(self.doc, self.entities, self.quotes, self.sents, self.gender_words)
+        return compatible(gender, cluster, self._genders)
+
     def _pronoun(self, token: Token) -> Steps:
         lower = token.lower_
+        gender = pronoun_gender(token)
         if lower in REFLEXIVE:
             for subject in clause_subjects(token.head):
                 if subject.i != token.i:
                     found = yield subject
-                    if self._is_person(found, False):
+                    if self._is_person(found, False) and found is not None and self._fits(found.cluster, gender):
                         return found
             return None
         own: set[int] = set()  # "Moreno conceded and endorsed her": never the clause's own subject
@@ -428,27 +463,32 @@ class Coreference:
                     own.add(id(mine.cluster))
         for lenient in (False, True):  # a weakly typed name only when no person fits
             if token.dep_ in SUBJECT_DEPS or token.dep_ == "poss":
-                found = yield from self._governing_subject(token, lenient)
+                found = yield from self._governing_subject(token, lenient, gender)
+                if found is None:  # "He praised his running mate, Palin, a day after her endorsement of X",
+                    # "The calls for Kemp to quit grew after he won": no governing subject fits
+                    found = yield from self._nearest_in_sentence(token, lenient, gender)
             else:
-                found = yield from self._nearest_in_sentence(token, lenient)
-            found = found or (yield from self._previous_subject(token, lenient, frozenset(own)))
+                found = yield from self._nearest_in_sentence(token, lenient, gender)
+            found = found or (yield from self._previous_subject(token, lenient, frozenset(own), gender))
             if found is not None:
                 if found.cluster.type != "Person":  # "he" or "she" settles it
                     found.cluster.votes["Person"] += 1.25
                 return found
         return None
 
-    def _governing_subject(self, token: Token, lenient: bool) -> Steps:
+    def _governing_subject(self, token: Token, lenient: bool, gender: str | None = None) -> Steps:
         own = token.head
         for ancestor in ancestors(own) if token.dep_ in SUBJECT_DEPS else [own, *ancestors(own)]:
             for subject in clause_subjects(ancestor):
                 if subject.i < token.i:
                     found = yield subject
-                    if self._is_person(found, lenient):
+                    if self._is_person(found, lenient) and found is not None and self._fits(found.cluster, gender):
                         return found
         return None
 
-    def _nearest_in_sentence(self, token: Token, lenient: bool) -> Steps:
+    def _nearest_in_sentence(self, token: Token, lenient: bool, gender: str | None = None) -> Steps:
+        """The nearest person before ``token`` in its sentence (of its ``gender`` or none known),
+        not its clause's subject."""
         excluded = set()
         for subject in clause_subjects(token.head):
             if subject.i != token.i and (found := (yield subject)):
@@ -458,11 +498,12 @@ class Coreference:
             if not quoted and self.quotes.region_of(candidate):
                 continue
             mention = self.entities.entity_at(candidate)
-            if mention is not None and id(mention) not in excluded and self._person_like(mention, lenient):
+            if mention is not None and id(mention) not in excluded and self._person_like(mention, lenient) and self._fits(mention, gender):
                 return Resolution(mention, "pronoun")
         return None
 
-    def _previous_subject(self, token: Token, lenient: bool, skip: frozenset[int] = frozenset()) -> Steps:
+    def _previous_subject(self, token: Token, lenient: bool, skip: frozenset[int] = frozenset(),
+                          gender: str | None = None) -> Steps:
         index = self._sentence(token)
         quoted = self.quotes.region_of(token) is not None
         back = 0
@@ -479,13 +520,25 @@ class Coreference:
                     continue
                 for candidate in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
                     found = yield candidate  # the subject, then its owner ("Varga's plans include ... He")
-                    if found is not None and id(found.cluster) not in skip and self._is_person(found, lenient):
+                    if found is None and gender is not None and self._unseen_owner(candidate):
+                        found = Resolution(self.entities.add_bare_name(candidate, "Person"), "name")
+                        self._memo[candidate.i] = found
+                    if (found is not None and id(found.cluster) not in skip and self._is_person(found, lenient)
+                            and self._fits(found.cluster, gender)):
                         return Resolution(found.cluster, "pronoun", back)
             for candidate in reversed(prev):
                 mention = self.entities.entity_at(candidate)
-                if mention is not None and id(mention) not in skip and self._person_like(mention, lenient):
+                if (mention is not None and id(mention) not in skip and self._person_like(mention, lenient)
+                        and self._fits(mention, gender)):
                     return Resolution(mention, "pronoun", back)
         return None
+
+    def _unseen_owner(self, token: Token) -> bool:
+        """"Herrera's priorities include ... He": a capitalised owner of a subject that the model
+        saw as no entity of any kind, which only a person can be when "he" or "she" goes back to it."""
+        return (token.dep_ == "poss" and token.tag_ in ("NN", "NNP") and not token.ent_type_ and token.text[:1].isupper()
+                and token.text[1:].islower() and self.entities.entity_at(token) is None
+                and token.lemma_.lower() not in position_words() | organization_words())
 
     # -- organisations named by their owner ------------------------------------------------------
 
@@ -587,6 +640,10 @@ class Coreference:
                 found.setdefault(agent, []).append((token.head.i, cluster))  # "Greer owns the team" -> the owner
             related += [m for word in list(related) if word.dep_ in ("appos", "attr") or word.i == token.head.i
                         for m in word.children if m.dep_ in ("amod", "compound")]  # "the populist candidate"
+            owners = [cluster]
+            if any(w.dep_ == "compound" and w.tag_ in ("NNS", "NNPS") for w in related):  # "Presidents A and B"
+                owners += [c for t in token.children if t.dep_ == "conj"
+                           and (c := self.entities.entity_at(t)) is not None and c.type == "Person"]
             for word in related:
                 if word.like_num and word.dep_ == "appos":
                     ages[id(cluster)] = word.text
@@ -597,7 +654,7 @@ class Coreference:
                     c.lower_ in FORMER and c.i < word.i for c in token.children))  # "former Gov. Ana Lind"
                 for key in HONORIFIC_NOUNS.get(lemma, (lemma,)):
                     if key in words:
-                        found.setdefault(("former " if former else "") + key, []).append((word.i, cluster))
+                        found.setdefault(("former " if former else "") + key, []).extend((word.i, c) for c in owners)
         return found, ages
 
     def _description(self, token: Token, kind: str) -> Steps:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.structure import title_case, zones
-from kg.names import is_part_of, name_key, name_words
+from kg.extraction.evidence import capitalised_by_position, organisation_slot, person_slot, place_slot
+from kg.extraction.structure import original_text, title_case, zones
+from kg.names import PARTY_PLURALS, given_name, given_named, is_part_of, name_key, name_words, personal_shape
 from kg.ontology import honorifics, organization_words, position_words
 
 NER_TYPES = {
@@ -28,6 +29,7 @@ NER_TYPES = {
 }
 _TRIM_WORDS = {"the", "a", "an", "'s", "’s", "'", "’", "vs", "vs.", "v."}
 _TRAILING_POS = {"ADP", "DET", "CCONJ", "PART"}
+_SHARES = {"percent", "%", "pct", "points"}
 _NEVER_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -46,7 +48,8 @@ DESCRIPTORS = frozenset({
     "ex-president", "ex-minister", "frontrunner", "front-runner", "veteran", "lawmaker",
     "assemblyman", "assemblywoman", "delegate", "supervisor", "magistrate", "chairperson",
     "atty", "attys", "sens", "reps", "govs", "lt", "deputy", "acting", "interim", "vice", "member",
-    "ag",
+    "ag", "clerk", "controller", "comptroller", "auditor", "whip", "father", "cardinal", "cornerback",
+    "linebacker",
 })
 
 
@@ -64,6 +67,10 @@ _NEWSPAPER_WORDS = {
 }
 _PRESS_NOUNS = {"newspaper", "paper", "daily", "tabloid", "weekly", "broadsheet"}
 _PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+# Honorifics that say what a person was or stands for, and also qualify parties, offices and
+# elections ("the Republican primary", "liberal Democrats", "the former Harris County Clerk").
+_WEAK_TITLES = {"former", "late", "then", "incumbent", "republican", "democratic", "democrat", "gop", "conservative",
+                "liberal", "labour", "socialist", "green"}
 _TITLE_WEIGHT = 3.0
 _MODIFIER_WEIGHT = 0.5
 
@@ -90,6 +97,8 @@ class Cluster:
 
     mentions: list[Mention] = field(default_factory=list)
     votes: Counter[str] = field(default_factory=Counter)
+    evidence: float = 0.0  # the votes for a person that the words around the mentions give (:meth:`EntityIndex._type_by_evidence`)
+    veto: str | None = None  # what the text says it is when it can be no person ("Democrats": a Group)
 
     @property
     def label(self) -> str:
@@ -98,11 +107,14 @@ class Cluster:
 
     @property
     def type(self) -> str:
-        if not self.votes:
+        votes = self.votes + Counter({"Person": self.evidence}) if self.evidence else self.votes
+        if not votes:
             return "Thing"
-        best = max(sorted(self.votes), key=lambda t: self.votes[t])
+        best = max(sorted(votes), key=lambda t: votes[t])
         if best == "Person" and _organization_name(self.label):
             return "Organization"  # "Labour Party", "Superior Court": never a person
+        if best == "Person" and self.veto is not None:
+            return self.veto
         return best
 
     @property
@@ -123,9 +135,11 @@ def _is_descriptor(token: Token) -> bool:
 
 
 def _organization_name(name: str) -> bool:
+    """"the Labour Party", "Committee of Inquiry", "Committee for Civil Rights", "Christian Democrats"."""
     words = name.casefold().replace("’", "'").split()
     return bool(words) and (words[-1] in organization_words() or (len(words) > 2 and any(
-        w in organization_words() for w in words[:-1]) and "of" in words))
+        w in organization_words() for w in words[:-1]) and ("of" in words or "for" in words))
+        or (len(words) > 1 and words[-1] in PARTY_PLURALS))
 
 
 def _name_tokens(span: Span) -> tuple[int, int] | None:
@@ -139,11 +153,31 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
         end -= 1
+    if end - start > 2 and doc[end - 1].lower_ in _SHARES and doc[end - 2].pos_ == "NUM":
+        end -= 2  # "beating Baig 55.8 percent to 44.2": the name, not its share of the vote
     while start < end and doc[start].pos_ in ("CCONJ", "ADP"):
         start += 1
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
         return None
+    start, end = _without_owner(doc, start, end)
     return _without_descriptors(doc, start, end)
+
+
+def _without_owner(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The person's name in a span the model ran over a possessive or an office: "Baylor's| Ana
+    Ruiz" (the coach's team first), "Ana Ruiz|'s HDZ" and "Mr. Ruiz|'s HDZ" (the leader's party
+    after), "Minister of Finance| Ana Ruiz" (what the office is of)."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in ("'s", "’s"):
+            before, after = [t.text for t in doc[start:k]], [t.text for t in doc[k + 1 : end]]
+            if given_named(after):
+                return k + 1, end
+            if given_named(before) or (k == start + 1 and start > 0 and doc[start - 1].lower_.rstrip(".") in honorifics()):
+                return start, k
+    if (end - start > 2 and start >= 2 and doc[start - 1].lower_ == "of" and _is_title(doc[start - 2])
+            and given_named([t.text for t in doc[start + 1 : end]])):
+        return start + 1, end
+    return start, end
 
 
 def _organization_bounds(span: Span) -> tuple[int, int] | None:
@@ -295,6 +329,15 @@ def _has_title(doc: Doc, start: int, end: int, appositive: bool = True) -> bool:
     return any(child.dep_ == "appos" and _is_title(child) for child in head.children)
 
 
+def _weakly_titled(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Is the only title before the name one that also qualifies parties and offices ("the
+    Republican Primary", "liberal Democrats") and the name one the model says is no person's and
+    that is not shaped like one? Then the title says nothing."""
+    left = doc[start - 1] if start > 0 else None
+    return (label != "PERSON" and left is not None and left.lower_.rstrip(".") in _WEAK_TITLES
+            and not personal_shape([t.text for t in doc[start:end]]))
+
+
 def _joined_people(doc: Doc) -> list[Span]:
     """NER spans, with two person names that touch made one: the model cuts "Ana Maria| Ruiz"
     in two, while two people are never written side by side without a comma or "and"."""
@@ -326,7 +369,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue
         start, end = bounds
         # a place in apposition to a title is where the title holds ("the attorneys general of Ohio, Utah")
-        titled = _has_title(doc, start, end, appositive=ent.label_ != "GPE")
+        titled = _has_title(doc, start, end, appositive=ent.label_ != "GPE") and not _weakly_titled(doc, start, end, ent.label_)
         mentions.append(Mention(start, end, _without_tail(doc, start, end), ent.label_, titled))
     i = 0
     while i < len(doc):
@@ -352,7 +395,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     _bracketed_acronyms(doc, mentions)
     mentions = _editorial_boards(doc, mentions)
-    mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)])
+    mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)
+                                 and not (capitalised_by_position(doc, m.start, m.end) and not given_name(m.name))])
     return _structured(doc, mentions)
 
 
@@ -420,10 +464,11 @@ def _structured(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     text below it also uses ("Ruiz")."""
     furniture: set[int] = set()
     headline: set[int] = set()
+    text = original_text(doc)
     for span in zones(doc):
         if span.label_ in _FURNITURE:
             furniture.update(range(span.start, span.end))
-        elif span.label_ == "headline" and title_case(span.text):
+        elif span.label_ == "headline" and title_case(text[span.start_char:span.end_char]):
             headline.update(range(span.start, span.end))
     if not furniture and not headline:
         return mentions
@@ -504,6 +549,9 @@ def _may_join(mention: Mention, name: str, cluster: Cluster, personal: bool = Fa
         return False
     if cluster.type == "Person":
         return True
+    if (" " in mention.key and (mention.ner == "PERSON" or mention.titled) and name_key(name).startswith(mention.key + " ")
+            and personal_shape(cluster.label.split()) and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions)):
+        return True  # "Ana Maria" of "Ana Maria Ruiz", which the model tagged an organisation
     if newspaper_name(name) and name_key(name).endswith(" " + mention.key):
         return True  # "the Tribune" of "the Valley Tribune"
     return ((personal or mention.ner == "PERSON" or (mention.titled and mention.ner is None))
@@ -532,6 +580,13 @@ def _vote(cluster: Cluster, mention: Mention, doc: Doc) -> None:
     # an organisation); a surname tagged otherwise, or a name used as a modifier, counts half
     personal = mention.ner == "PERSON" and not modifier
     cluster.votes[NER_TYPES[mention.ner]] += _MODIFIER_WEIGHT if (modifier or short) and not personal else 1.0
+
+
+def _beside(doc: Doc, mention: Mention, people: set[int]) -> bool:
+    """Is ``mention`` coordinated with a person's name ("Ana Ruiz and Brad Lind")?"""
+    head = doc[mention.end - 1]
+    partners = [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else [])
+    return any(p.i in people and p.i not in range(mention.start, mention.end) for p in partners)
 
 
 class EntityIndex:
@@ -570,12 +625,53 @@ class EntityIndex:
             cluster.mentions.append(mention)
             _vote(cluster, mention, self.doc)
         self._add_unlabelled_repeats(by_name)
+        self._type_by_evidence()
         self._type_by_pronouns(mentions)
         for cluster in self.clusters:
             cluster.mentions.sort(key=lambda m: m.start)
             for mention in cluster.mentions:
                 for i in range(mention.start, mention.end):
                     self.by_token[i] = cluster
+
+    def _type_by_evidence(self) -> None:
+        """Type each name by what the text around its mentions says (:mod:`kg.extraction.evidence`),
+        beyond the model's labels: a name only ever tagged a nationality or party ("Democrats") and
+        a name used as a place ("the archbishop of Buenos Aires", "Kano, Nigeria") are never people,
+        nor a one-word name used as a publication ("X reported"); a name shaped like a person's
+        that the model tagged otherwise or not at all is a person when its first word is a given
+        name ("Brad Lind"), when it fills a slot only a person fills ("X, who", "X will face Y",
+        "X finished with 38%") or stands beside a person ("Ana Ruiz and Brad Lind"), unless the
+        text uses it as an organisation ("the X", "at X")."""
+        doc = self.doc
+        for cluster in self.clusters:
+            labels = {m.ner for m in cluster.mentions if m.ner}
+            words = cluster.label.split()
+            titled = any(m.titled and m.ner not in ("GPE", "LOC") for m in cluster.mentions)
+            if labels and labels <= {"NORP"}:
+                cluster.veto = "Group"
+            elif not given_named(words) and not titled and len(words) <= 2 and any(
+                    place_slot(doc, m.start, m.end) for m in cluster.mentions):
+                cluster.veto = "Place"
+            elif any(w.endswith(("'s", "’s")) for w in words[:-1]):
+                cluster.veto = "Organization"  # "Emily's List": what is someone's, no one
+            elif (len(words) == 1 and not titled and "PERSON" in labels
+                  and any(organisation_slot(doc, m.start, m.end) for m in cluster.mentions)):
+                cluster.veto = "Organization"
+        people = {i for c in self.clusters if c.type == "Person" and (given_named(c.label.split()) or c.votes["Person"] >= 2)
+                  for m in c.mentions for i in range(m.start, m.end)}  # people by more than one label
+        for cluster in self.clusters:
+            words = cluster.label.split()
+            if cluster.type == "Person" or cluster.veto is not None or not personal_shape(words):
+                continue
+            if newspaper_name(cluster.label) or any(organisation_slot(doc, m.start, m.end) or m.ner == "CASE"
+                                                    for m in cluster.mentions):
+                continue
+            score = 1.05 if given_named(words) else 0.0  # outweighs one label of the model's
+            if any(person_slot(doc, m.start, m.end) or _beside(doc, m, people) for m in cluster.mentions):
+                score += 1.25
+            if any(m.ner == "PERSON" and " " in m.name for m in cluster.mentions):
+                score += 0.25  # a full name the model tags a person once breaks a tie with its other labels
+            cluster.evidence = score
 
     def _type_by_pronouns(self, mentions: list[Mention]) -> None:
         """"Lula won the backing of his predecessor": a name the model left untyped (or typed once)

@@ -86,16 +86,23 @@ def matter_label(token: Token) -> str:
     if token.tag_ == "VBG":
         rest = [c for c in token.children if c.dep_ in ("dobj", "prt")]
         rest = rest or [c for c in token.children if c.dep_ == "prep"][:1]  # "presiding over the trial"
+        end = max((w.i for c in rest for w in c.subtree), default=token.i)
+        for child in sorted(token.children, key=lambda c: c.i):  # "hearing a plea | challenging the order", hung on the gerund
+            if child.i > end and child.left_edge.i == end + 1 and child.dep_ in ("advcl", "acl") and child.tag_ == "VBG":
+                rest.append(child)
+                end = child.right_edge.i
         words = [token] + [w for c in rest for w in c.subtree]
     else:
-        apart = {w.i for c in token.children if c.dep_ in ("conj", "cc", "appos") for w in c.subtree}
-        apart |= {w.i for prep in token.subtree if _manner(prep) for w in prep.subtree}
+        alternatives = _alternatives(token)  # "the consideration or decision of the case": one matter
+        apart = {w.i for c in token.children if c.dep_ in ("conj", "cc", "appos") and not alternatives and not _names(c)
+                 for w in c.subtree}
+        apart |= {w.i for prep in token.subtree if _manner(prep) or _clause_as_preposition(prep) for w in prep.subtree}
         words = [w for w in token.subtree if w.i not in apart] + _stranded(token)
-    words.sort(key=lambda w: w.i)
+    words = sorted({w.i: w for w in words}.values(), key=lambda w: w.i)
     while words and (words[0].lower_ == "the" or words[0].is_punct):
         words.pop(0)
     for cut, word in enumerate(words):
-        if cut and word.text in PHRASE_BREAKS:
+        if cut and word.text in PHRASE_BREAKS and not _kept_aside(words, cut):
             words = words[:cut]
             break
     while words and (words[-1].is_punct or words[-1].is_space):
@@ -103,16 +110,59 @@ def matter_label(token: Token) -> str:
     return "".join(w.text_with_ws for w in words).strip()
 
 
-MANNER_NOUNS = {"explanation", "comment", "reason", "notice", "elaboration", "fanfare", "effect"}
+def _alternatives(token: Token) -> bool:
+    """``token`` heads an "or" coordination: "the consideration or decision of the case"."""
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children) and any(c.dep_ == "conj" for c in token.children)
+
+
+def _names(token: Token) -> bool:
+    """A list of names set off at the end of a matter: "the hearings on two projects, Elm Park and
+    Bay Point" (the passage's own noun phrase names them)."""
+    words = list(token.subtree)
+    end = words[-1].i + 1
+    last = end >= token.sent.end or token.doc[end].is_punct and token.doc[end].text not in (",", "(")
+    return (token.dep_ in ("appos", "npadvmod") and token.pos_ == "PROPN" and last
+            and all(w.pos_ in ("PROPN", "DET", "CCONJ") or w.text in (",", "&") for w in words))
+
+
+def _clause_as_preposition(prep: Token) -> bool:
+    """"a corporate appeal as a senior judge had approached him": a conjunction the parser took
+    for a preposition, its "object" the subject of a clause whose verb follows."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("as", "since", "because", "after", "while"):
+        return False
+    after = prep.right_edge.i + 1
+    doc = prep.doc
+    while after < len(doc) and doc[after].is_quote:
+        after += 1
+    return after < len(doc) and doc[after].pos_ in ("AUX", "VERB") and doc[after].tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+
+def _kept_aside(words: list[Token], cut: int) -> bool:
+    """A break that stays in a matter: a bracketed acronym inside it ("Bureau of Investigation (CBI)
+    chief"), or the comma before a closing list of names (:func:`_names`)."""
+    word = words[cut]
+    if word.text == "(":
+        return cut + 2 < len(words) and words[cut + 2].text == ")" and words[cut + 1].text.isupper()
+    if word.text == "," and cut + 1 < len(words):
+        head = words[cut + 1]
+        for _ in range(len(words)):
+            if head.head.i == head.i or head.head.i not in {w.i for w in words[cut + 1:]}:
+                break
+            head = head.head
+        return _names(head) and head.right_edge.i == words[-1].i
+    return False
+
+
+MANNER_NOUNS = {"explanation", "comment", "reason", "notice", "elaboration", "fanfare", "effect", "letter", "order", "phone", "email", "statement"}
 
 
 def _manner(prep: Token) -> bool:
-    """"with no explanation", "without comment": how someone acted, not part of the matter."""
-    return prep.dep_ == "prep" and prep.lower_ in ("with", "without") and any(
+    """"with no explanation", "without comment", "by letter": how someone acted, not part of the matter."""
+    return prep.dep_ == "prep" and prep.lower_ in ("with", "without", "by") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in prep.children)
 
 
-MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning", "regarding", "about", "between"}
+MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning", "regarding", "about", "between", "by"}
 
 
 def _stranded(token: Token) -> list[Token]:
@@ -132,10 +182,19 @@ def _stranded(token: Token) -> list[Token]:
     for sibling in siblings:
         if sibling.i <= prep.i or sibling.left_edge.i != end + 1:
             continue
-        if (sibling.dep_ == "prep" and sibling.lower_ in MATTER_PREPOSITIONS) or (
+        if (sibling.dep_ == "prep" and sibling.lower_ in MATTER_PREPOSITIONS and not _manner(sibling)) or (
                 sibling.dep_ in ("advcl", "acl", "xcomp", "pcomp") and sibling.tag_ == "VBG"):
             out += list(sibling.subtree)
             end = sibling.right_edge.i
+    doc = token.doc
+    if end + 2 < token.sent.end and doc[end + 1].text == ",":  # "from the hearings on two projects, Elm Park and Bay Point"
+        names = doc[end + 2]
+        for _ in range(len(token.sent)):
+            if names.head.i == names.i or names.head.left_edge.i != end + 2:
+                break
+            names = names.head
+        if _names(names):
+            out += [doc[end + 1], *names.subtree]
     return out
 
 
@@ -212,6 +271,7 @@ class DocumentExtractor:
                  lex: Lexicon | None = None) -> None:
         self.document = document
         self.doc = doc
+        self.text = structure.original_text(doc)
         self.offset = offset
         self.ontology = ontology or default_ontology()
         self.lexicon = lex or lexicon(self.ontology)
@@ -221,7 +281,8 @@ class DocumentExtractor:
         self.sentences = list(doc.sents)
         self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
                                  self.ontology.cue("standaloneOrganizations"),
-                                 (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")))
+                                 (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")),
+                                 (self.ontology.cue("masculineWords"), self.ontology.cue("feminineWords")))
         self._entity_cache: dict[int, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
@@ -246,9 +307,11 @@ class DocumentExtractor:
         self._add_titles()
         self._add_repeats()
         self._add_agents(matches)
+        self._add_announcers(matches)
         self._add_sole_appointer()
         self._add_named_appointees()
         self._drop_headline_restatements()
+        self._support_for_candidates()
         self._settle_claims()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
@@ -345,7 +408,8 @@ class DocumentExtractor:
             if found is not None:
                 out.append(found)
             else:  # "endorsed all three candidates. The three are ...", "met Ortiz and Greer and endorsed them"
-                found_all = self.coref.members(token) or (self.coref.group(token) if as_object and token.lower_ == "them" else [])
+                found_all = (self.coref.members(token) or self.coref.people_pair(token)  # "both men endorsed X"
+                             or (self.coref.group(token) if as_object and token.lower_ == "them" else []))
                 out += [(self.entity(r.cluster), argument_confidence(r)) for r in found_all]
         return out
 
@@ -407,7 +471,7 @@ class DocumentExtractor:
 
     def _evidence(self, sentence: Span, trigger: str, frame: str, confidence: float,
                   polarity: str, speaker: Entity | None) -> Evidence:
-        raw = sentence.text.rstrip()
+        raw = self.text[sentence.start_char:sentence.end_char].rstrip()  # as written, not as parsed
         text = raw.lstrip()  # spaCy attaches leading blank lines to the first sentence
         start = self.offset + sentence.start_char + len(raw) - len(text)
         return Evidence(
@@ -471,6 +535,28 @@ class DocumentExtractor:
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
             if "claim" in match.extra:
                 self._claims.append((subj, rel.name, obj, polarity, evidence.start))
+
+    def _support_for_candidates(self) -> None:
+        """"The Times and the Post, both of which support the Labour Party" where the text has
+        Labour endorsed or in a runoff elsewhere: support for someone the passage makes a
+        candidate is an endorsement (kg:inElection), wherever the election is mentioned."""
+        relations = self.ontology.relations
+        targets = {name: rel.in_election for name, rel in relations.items() if rel.in_election}
+        if not targets:
+            return
+        candidates: set[Entity] = set()
+        for fact in self.facts.values():
+            rel = relations[fact.relation]
+            if fact.relation in targets.values():
+                candidates.add(fact.object)
+            elif rel.symmetric and rel.context:
+                candidates.update((fact.subject, fact.object))
+        for key, fact in list(self.facts.items()):
+            if fact.relation in targets and fact.object in candidates and fact.evidence.frame != "agentive":
+                target = relations[targets[fact.relation]]
+                if self._fits(fact.subject, target.domain) and self._fits(fact.object, target.range):
+                    del self.facts[key]
+                    self._store(replace(fact, relation=target.name))
 
     def _settle_claims(self) -> None:
         """"The Okoro campaign touted Ruiz's endorsement" but "Ruiz will not say whether she has
@@ -721,6 +807,45 @@ class DocumentExtractor:
                                                   confidence, polarity, speaker)
                         self._store(Fact(subj, rel.name, obj, evidence))
                 break
+
+    def _add_announcers(self, matches: list[tuple[Span, Match]]) -> None:
+        """"Michigan's largest union is endorsing Ruiz. The United Carpenters announced the
+        endorsement Monday": the subject of a light verb (kg:lightVerbs) whose object is the bare
+        definite noun of a relation ("the endorsement", no owner, no "of") made the act the
+        nearest of the two sentences before states, to the same objects."""
+        light = self.ontology.cue("lightVerbs")
+        by_sentence: dict[int, list[Match]] = {}
+        for sentence, match in matches:
+            by_sentence.setdefault(self._sentence_index[sentence.start], []).append(match)
+        for index, sentence in enumerate(self.sentences):
+            for noun in sentence:
+                if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in light or noun.tag_ != "NN":
+                    continue
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+                        c.dep_ in ("poss", "prep", "compound", "amod") for c in noun.children):
+                    continue
+                for rel in self.ontology.relations.values():
+                    if rel.symmetric or rel.role_bearing or noun.lemma_.lower() not in rel.nouns:
+                        continue
+                    earlier: list[tuple[Entity, float]] = []
+                    for back in (1, 2):
+                        earlier = [o for m in by_sentence.get(index - back, []) if rel.name in (m.relation.name, m.relation.in_election)
+                                   for o in self._arguments(m.objects, rel, True)]
+                        if earlier:
+                            break
+                    for subject in clause_subjects(noun.head):
+                        found = self._argument(subject, rel, False)
+                        if found is None or not self._fits(found[0], rel.domain):
+                            continue
+                        subj, sc = found
+                        polarity, speaker = self._stance(noun.head, subj, rel)
+                        for obj, oc in earlier:
+                            if obj == subj or not self._fits(obj, rel.range):
+                                continue
+                            confidence = self.confidence["nominal"] * sc * oc * 0.8
+                            evidence = self._evidence(sentence, f"{noun.head.text} the {noun.text}", "nominal",
+                                                      confidence, polarity, speaker)
+                            self._store(Fact(subj, rel.name, obj, evidence))
 
     def _previous_facts(self, index: int) -> list[Fact]:
         """The positive facts (no positions, no symmetric relations) of the nearest of the two

@@ -35,6 +35,7 @@ PASSIVE_AGENT_DEPS = {"agent"}
 ISSUE_PREPS = ("on", "over", "about", "regarding", "concerning")
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
 TEMPORAL = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @dataclass
@@ -177,7 +178,8 @@ def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     pairings ("Three races go to runoffs. In District 2, A will face B. ... In District 5, C
     must face D"), a pending runoff only: not one already won ("X won the runoff. She will face
     Y"), supposed ("could go to a runoff") or denied; "X won the runoff. X defeated Y by ten
-    points" (a weak verb in the past, about someone the sentence before names). Never where this
+    points" (a weak verb in the past, about someone the sentence before names, "X carried the
+    county, beating Y" too). Never where this
     sentence speaks of another contest ("faces Y in the general election")."""
     if not rel.context:
         return False
@@ -187,10 +189,33 @@ def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     if not trigger.weak:
         return lemma_in(verb, lex.cue("contextCarryingVerbs")) is not None and _pending_runoff_before(verb.sent, rel, lex)
     before = _previous_sentence(verb.sent)
-    if before is None or not _has_context(before, rel) or verb.tag_ != "VBD":
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ == "VBD")  # "carried X, beating Y"
+    if before is None or not _has_context(before, rel) or not past:
         return False
     named = {t.lower_ for t in before if t.pos_ == "PROPN"}
-    return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb))
+    return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb) + _local_tokens(verb))
+
+
+def _implied_runoff(verb: Token, lex: Lexicon) -> bool:
+    """"Neither reached 50%, so they will meet again on June 6": a carrying verb in the future,
+    dated or "again", where this sentence or the one before says nobody won outright (a kg:shortfallWords word and a
+    kg:majorityPhrases phrase), with no condition ("if no one wins a majority, ...")."""
+    if not lemma_in(verb, lex.cue("contextCarryingVerbs")) or not any(
+            c.tag_ == "MD" and c.lower_ in lex.cue("futureModals") for c in verb.children):
+        return False
+    if not any(t.lower_ in ("again", "off") or t.ent_type_ == "DATE" for t in _local_tokens(verb)):
+        return False  # a rematch is dated or "again": not "will meet X for coffee"
+    for sentence in (verb.sent, _previous_sentence(verb.sent)):
+        if sentence is None:
+            continue
+        if any(t.lower_ in lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") for t in sentence):
+            return False
+        text = sentence.text.lower()
+        if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
+            return False
+        if any(p in text for p in lex.cue("majorityPhrases")) and any(t.lower_ in lex.cue("shortfallWords") for t in sentence):
+            return True
+    return False
 
 
 def _pending_runoff_before(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
@@ -410,7 +435,7 @@ def _role(verb: Token, obj: list[Token]) -> Token | None:
 def _dated_subjects(verb: Token) -> list[Token]:
     """"Trump Wednesday endorsed Justice" is parsed with the name as a modifier of the weekday."""
     for when in _children(verb, "npadvmod", "nsubj"):
-        if when.ent_type_ in TEMPORAL and when.i < verb.i:
+        if (when.ent_type_ in TEMPORAL or when.lower_ in WEEKDAYS) and when.i < verb.i:
             names = [c for c in when.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < when.i]
             if names:
                 return names[-1:]
@@ -430,8 +455,8 @@ def _absolute_subjects(verb: Token) -> list[Token]:
 
 
 def _auxiliary_subjects(verb: Token) -> list[Token]:
-    """"Judge X had on Thursday recused himself": the subject the parser gave the auxiliary."""
-    return [s for aux in _children(verb, "aux") for s in _children(aux, "nsubj", "nsubjpass")]
+    """"Judge X had on Thursday recused himself": the name the parser made the auxiliary's subject."""
+    return [s for aux in _children(verb, "aux") for s in _children(aux, "nsubj", "nsubjpass") if s.pos_ == "PROPN"]
 
 
 def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> Iterator[Match]:
@@ -441,7 +466,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         return
     carried = False
     if not _has_context(verb.sent, rel):
-        if not _context_before(verb, rel, trigger, lex):
+        if not (_context_before(verb, rel, trigger, lex) or _implied_runoff(verb, lex)):
             return
         carried = True  # "Ruritania holds a runoff on Sunday. Lind faces Okoro"
     if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
@@ -484,14 +509,19 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         subjects = _absolute_subjects(verb) or [
             s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
         subjects = subjects or _dated_subjects(verb) or _auxiliary_subjects(verb)  # "the two will meet" keeps its subject
+        if all(s.pos_ == "NOUN" for s in subjects) and (named := _auxiliary_subjects(verb)):
+            subjects = named  # "judge X had on Thursday recused himself": "judge" the verb's, X the auxiliary's
         if verb.dep_ == "acl" and lemma_in(verb.head, lex.cue("decisionNouns") | lex.cue("decreeNouns")):
             decision = verb.head
-            subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or (
-                clause_subjects(decision.head) if decision.dep_ in ("dobj", "attr") else []) or subjects
+            announcers = (clause_subjects(decision.head) or _dated_subjects(decision.head)) if decision.dep_ in ("dobj", "attr") else []
+            subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or announcers or subjects
+            if all(s.pos_ == "PRON" for s in subjects) and any(a.pos_ == "PROPN" for a in announcers):
+                subjects = announcers  # "X Wednesday announced her decision to recuse": the announcer, named
         if rel.object_prepositions:
-            if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
+            direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES]
+            if direct and not (trigger.particle and trigger.weak and all(_is_matter(d, rel) for d in direct)):
                 return  # "ran the company for six years": another sense of the verb
-            objects = _matter_objects(verb, rel, trigger)
+            objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger)  # "sat out the arguments"
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
             if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
@@ -520,12 +550,16 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         yield Match(rel, verb, "reciprocal", _participants(verb, subjects + objects), [], pairwise=True)
         return
     # "X endorsed Y along with Z": Z is one more subject, wherever the parser hangs "along with"
-    subjects = _members(subjects + _co_agents(verb) + [a for o in objects for a in _co_agents(o)])
+    co_agents = _co_agents(verb)
+    if co_agents:  # "X endorsed Y along with Z, and W": the parser hangs W on the verb
+        co_agents += [c for c in _children(verb, "conj") if c.pos_ == "PROPN" and c.i > co_agents[0].i
+                      and not _children(c, "prep") and not any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
+    subjects = _members(subjects + co_agents + [a for o in objects for a in _co_agents(o)])
+    subjects = [n for s in subjects for n in (_detached(s) or [s])]
     subjects = [s for s in subjects if not _place_aside(s, subjects) and not _listed_plural(s)]
     listed: set[int] = set()
-    if subjects and all(_generic(_antecedent_of(s)) for s in subjects):
-        named = [n for s in subjects for n in _named(s)]
-        subjects = named or _colon_list(verb) or subjects  # "endorsed by three unions: A, B and C"
+    if subjects and all(_describes_many(s) for s in subjects):
+        subjects = _names_for(subjects, verb)  # "endorsed by three unions: A, B and C"
         listed = {s.i for s in subjects}
     if frame == "active":  # "X endorsed Y, as did Z"
         subjects += _members([s for c in _children(verb, "advcl") if c.lemma_ == "do" and any(
@@ -535,8 +569,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         subjects += _members([p for by in second if by.lower_ == "by" for p in _children(by, "pobj")])  # "by X and by Y"
     if not rel.object_is_phrase:
         objects = _members([_candidate(o, lex) for o in objects], co_agents=False)
-        if objects and all(_generic(_antecedent_of(o)) for o in objects):  # "endorsed three candidates: A, B and C"
-            objects = [n for o in objects for n in _named(o)] or [o for o in _colon_list(verb) if o.i not in listed] or objects
+        if objects and all(_describes_many(o) for o in objects):  # "endorsed three candidates: A, B and C"
+            objects = [o for o in _names_for(objects, verb) if o.i not in listed] or objects
         if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"
             objects += [c for c in _children(verb, "conj") if c.pos_ == "PROPN"
                         and any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
@@ -619,18 +653,120 @@ def _antecedent_of(token: Token) -> Token:
     return token
 
 
+QUANTITY_NOUNS = {"list", "number", "host", "slew", "string", "series", "slate", "handful", "array", "raft", "bevy", "dozen", "range"}
+LIST_OPENERS = {"including", "among", "such", "namely", "like", "them"}
+
+
+def _describes_many(token: Token) -> bool:
+    """A plural description ("three unions", "who" for one) or "a list of officials"."""
+    token = _antecedent_of(token)
+    return _generic(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in QUANTITY_NOUNS and not token.ent_type_
+                               and any(_generic(o) for o in _prep_objects(token, ("of",))))
+
+
+def _names_for(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The names plural descriptions stand for (:func:`_named`), else a list after a colon or
+    dash that closes ``anchor``'s clause, else the descriptions themselves."""
+    return [n for t in tokens for n in _named(t)] or _colon_list(anchor) or tokens
+
+
 def _named(token: Token) -> list[Token]:
     """The names a plural description (or a relative pronoun for one) stands for, where the
-    sentence lists them: in apposition ("four council members — A, B and C — backed X"),
-    or after the copula it is the subject of ("the candidates with her backing were: A, B and C")."""
+    text lists them: in apposition ("four council members — A, B and C — backed X", "from two
+    unions, A and B,"), after "including" / "among them" ("by several groups, among them A and
+    B"), after the copula it is the subject of ("the candidates with her backing were: A, B and
+    C"), or in the next sentence ("Two unions endorsed X. They are A and B." / "The unions, A and
+    B, ..."). "A long list of officials, including A and B" lists the officials."""
     token = _antecedent_of(token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in QUANTITY_NOUNS and not token.ent_type_:
+        token = next((o for o in _prep_objects(token, ("of",)) if _generic(o)), token)
     if not _generic(token):
         return []
     names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    examples = [n for n in _members([token], co_agents=False) if n.i != token.i and n.pos_ == "PROPN"]
+    if not names and examples:
+        return examples  # "several unions, including A and B": some of them, whatever the count
     if not names and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
         copula = token.head
         names = [c for c in _children(copula, "attr") if c.pos_ == "PROPN"] or _colon_list(copula)
-    return _members(names, co_agents=False) if names else []
+    names = names or _set_off_list(token) or _listed_next(token)
+    members = _members(names, co_agents=False) if names else []
+    count = _count(token)
+    return members if count is None or len(members) == count else []  # "two unions": two names, or none
+
+
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "both": 2}
+
+
+def _count(token: Token) -> int | None:
+    """How many a plural says it is ("two unions", "both groups", "12 mayors"), if it says."""
+    for child in token.children:
+        if child.dep_ in ("nummod", "det", "predet") and (child.lower_ in COUNTS or child.text.isdigit()):
+            return COUNTS.get(child.lower_) or int(child.text)
+    return None
+
+
+def _set_off_list(token: Token) -> list[Token]:
+    """"endorsements from two unions, the A and the B, in the race": the names after the comma
+    that follows a plural, wherever the parser hung them (not a new clause's subject)."""
+    doc, at = token.doc, token.right_edge.i + 1
+    if at >= len(doc) or doc[at].text != ",":
+        return []
+    at += 1
+    opened = False
+    while at < len(doc) and at <= token.right_edge.i + 6 and (doc[at].lower_ in LIST_OPENERS or doc[at].pos_ in ("DET", "ADJ", "ADP")):
+        opened = opened or doc[at].lower_ in LIST_OPENERS
+        at += 1
+    if at >= len(doc) or doc[at].pos_ != "PROPN" or doc[at].ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return []
+    name = doc[at]
+    for _ in range(len(doc)):
+        if not (name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.pos_ == "PROPN"):
+            break
+        name = name.head  # the name's last word
+    if name.dep_ in ("nsubj", "nsubjpass") and not opened:
+        return []  # "support from two unions, Ruiz said"
+    if not any(c.dep_ == "conj" for c in name.children) and not opened:
+        return []  # a list, or a list opened by "including": not one name after a comma
+    return [name]
+
+
+def _listed_next(token: Token) -> list[Token]:
+    """"Two unions endorsed X. They are A and B." / "The unions, A and B, represent ...": the
+    names the next sentence gives a counted plural (or "they", "the unions")."""
+    if not any(c.dep_ == "nummod" or c.lower_ in ("both", "several") for c in token.children):
+        return []
+    sentence = token.sent
+    if sentence.end >= len(token.doc):
+        return []
+    following = token.doc[sentence.end].sent
+    for subject in (t for t in following if t.dep_ in ("nsubj", "nsubjpass")):
+        same = subject.lemma_.lower() == token.lemma_.lower() and any(c.lower_ == "the" for c in subject.children)
+        if subject.lower_ == "they" or same:
+            if same and (appos := [c for c in subject.children if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN"]):
+                return appos  # "The unions, A and B, ...", parsed as an apposition or a coordination
+            if subject.head.lemma_ in ("be", "include"):
+                return [c for c in subject.head.children if c.dep_ in ("attr", "dobj") and c.pos_ == "PROPN"]
+    return []
+
+
+def _detached(token: Token) -> list[Token]:
+    """"the support of fourth-placed candidate, leftist Ana Ruiz, who ...": the name in apposition
+    to a description of one person, where the parser hung it elsewhere."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or _children(token, "appos"):
+        return []
+    doc, after = token.doc, token.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return []
+    start = after + 1
+    while start < len(doc) and doc[start].pos_ in ("ADJ", "DET") and start < after + 4:
+        start += 1
+    name = doc[start] if start < len(doc) else None
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG", ""):
+        return []
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head  # the name's last word
+    return [name] if name.dep_ in ("npadvmod", "dep", "appos") and name.head.i != token.i else []
 
 
 def _listed_plural(token: Token) -> bool:
@@ -693,9 +829,10 @@ def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
             elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < token.i and any(
                     c.dep_ == "cc" for c in child.children):
                 frontier.append(child)  # "from Ana Ruiz and Carl Lind", misparsed as "Ruiz" modifying "Lind"
-            elif (child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN" and not _parenthesised(child)
-                  and (child.ent_type_ in ("PERSON", "ORG") or _children(child, "conj"))
-                  and token.lemma_.lower() not in position_words()):  # "a former State Senator his new ...": no list
+            elif (child.dep_ == "appos" and child.pos_ == "PROPN" and not _parenthesised(child) and (
+                    (token.pos_ == "PROPN" and (child.ent_type_ in ("PERSON", "ORG") or _children(child, "conj"))
+                     and token.lemma_.lower() not in position_words())  # "a former State Senator his new ...": no list
+                    or (token.tag_ == "NN" and _children(child, "conj")))):  # "the governor, A, and B"
                 frontier.append(child)  # "A, B, Teamsters Local 12 and C": a list goes on through an apposition
             elif (child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG")
                   and token.ent_type_ == child.ent_type_ and child.i > 0 and child.doc[child.left_edge.i - 1].text == ","):
@@ -724,13 +861,26 @@ def _colon_list(verb: Token) -> list[Token]:
     return _members([first], co_agents=False) if first is not None else []
 
 
+def _not_alternatives(objects: list[Token]) -> list[Token]:
+    """Matters without the second of "X or Y" ("the consideration or decision of the case" is one
+    matter, its label keeps both); "X and Y" are two."""
+    return [o for o in objects if not (o.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in o.head.children))]
+
+
 def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[Token]:
     """Objects of the relation's prepositions, on the verb or its particle ("bowed out of X");
     a weak verb's only when they name a matter ("stepped aside from his post": no)."""
     heads = [verb] + [c for c in verb.children if trigger.particle and c.lower_ == trigger.particle]
     preps = tuple(rel.object_prepositions)
     objects = [o for h in heads for o in (_gerund_objects(h, preps) if rel.object_is_phrase else _prep_objects(h, preps))]
-    objects = [o for o in objects if o.ent_type_ not in TEMPORAL]
+    if not objects and rel.object_is_phrase:  # "recused herself in the case": only a matter's own word
+        objects = [o for o in _prep_objects(verb, ("in",)) if _is_matter(o, rel) and o.pos_ == "NOUN"]
+    if objects and rel.object_is_phrase:  # "from the fraud case and the bribery appeal", the second hung on the verb
+        objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > objects[-1].i
+                    and _is_matter(c, rel) and any(a.dep_ == "cc" for a in verb.children)]
+    objects = [o for o in _not_alternatives(objects) if o.ent_type_ not in TEMPORAL]
+    if trigger.gerund:
+        objects = [o for o in objects if o.tag_ == "VBG"]  # "withdrew from hearing the plea", not "from the race"
     return [o for o in objects if _is_matter(o, rel)] if trigger.weak else objects
 
 
@@ -742,6 +892,8 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
     "X will face a runoff against Y", "X won a runoff over Y"."""
     participants = found + _prep_objects(verb, OPPONENT_PREPS)
     participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
+    participants += [c for share in found + _children(verb, "dobj") if share.lemma_.lower() in MEASURES
+                     for c in share.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]  # "beating Y 55 percent to 45"
     nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
     for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
         participants += _prep_objects(noun, OPPONENT_PREPS + ("between",))
@@ -785,12 +937,17 @@ def _named_holder(token: Token) -> Token:
     return named[0] if len(named) == 1 else token
 
 
-ELECTION_NOUNS = {"election", "elections", "race", "runoff", "run-off", "run", "round", "vote", "ballot", "primary", "poll", "polls"}
+ELECTION_NOUNS = {"election", "elections", "race", "runoff", "run-off", "run", "round", "vote", "ballot", "primary", "poll", "polls",
+                  "ballotage", "balotaje"}
+
+
+MEASURES = {"percent", "%", "point", "vote", "per", "cent", "percentage"}
 
 
 def _may_be_candidate(token: Token) -> bool:
-    """Not a date, not the election itself ("Race Goes to Runoff")."""
-    return token.ent_type_ not in ("DATE", "TIME") and token.lower_ not in ELECTION_NOUNS
+    """Not a date, a share of the vote ("55 percent") or the election itself ("Race Goes to Runoff")."""
+    return (token.ent_type_ not in ("DATE", "TIME", "PERCENT") and token.lower_ not in ELECTION_NOUNS
+            and token.lemma_.lower() not in MEASURES)
 
 
 def _alternatives(token: Token) -> int | None:
@@ -878,9 +1035,15 @@ def appeal_matches(verb: Token, rel: Relation, action: str, prep: str | None) ->
 
 
 def _described(noun: Token) -> list[Token]:
-    """Who a role noun describes: "X is a supporter", "X, a supporter", "supporter X", "a supporter, X"."""
+    """Who a role noun describes: "X is a supporter", "X, a supporter", "supporter X", "a supporter,
+    X"; plural: "his endorsers include A and B", "among his endorsers are A and B"."""
     holders: list[Token] = []
-    if noun.dep_ in ("attr", "oprd"):
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else noun.head
+    if noun.dep_ in ("nsubj", "pobj") and verb.lemma_ in ("be", "include") and verb.i != noun.i and (
+            noun.dep_ == "nsubj" or noun.head.dep_ == "prep"):
+        holders = _members([c for c in verb.children if c.dep_ in ("attr", "dobj", "nsubj") and c.i != noun.i
+                            and c.pos_ in ("PROPN", "PRON")], co_agents=False)
+    elif noun.dep_ in ("attr", "oprd"):
         holders = clause_subjects(noun.head)
     elif noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN"):
         holders = [noun.head]
@@ -911,9 +1074,18 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
                    for o in _prep_objects(contest, ("of",)) if o.pos_ == "PROPN" and o.ent_type_ in ("PERSON", "")]
     if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
         subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
-    agents = _prep_objects(noun, ("by",))
-    if agents and not objects and not rel.symmetric and _children(noun, "poss"):
-        subjects, objects = agents, _children(noun, "poss")  # "Kim's appointment by Gov. Lee": Lee -> Kim
+    if rel.object_is_phrase and (named := [o for o in _prep_objects(noun, ("of",)) if o.pos_ == "PROPN"]):
+        matters = _gerund_objects(noun, tuple(p for p in preps if p != "of"))
+        if matters:  # "the recusal of Justice X from hearing the plea": X recused, from the plea
+            subjects, objects = named, matters
+    agents = _prep_objects(noun, ("by", "from"))
+    if agents and all(_describes_many(t) and t.lemma_.lower() not in lex.cue("contestDescriptions") for t in agents):
+        listed = _members(_prep_objects(noun, ("including",)), co_agents=False)  # "endorsements from N members, including A"
+        agents = [n for t in agents for n in _named(t)] or listed or _names_for(agents, noun)  # "by several groups, among them A and B"
+        subjects = _children(noun, "poss") + agents
+    owned = _children(noun, "poss") + [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    if agents and not objects and not rel.symmetric and owned:
+        subjects, objects = agents, owned  # "Kim's appointment by Gov. Lee": Lee -> Kim; "the Okoro endorsements from A and B"
     if not subjects and not rel.symmetric:  # "won the Harlow endorsement": the name before the noun
         subjects = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1]
     if rel.symmetric:
@@ -933,9 +1105,9 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         givers = subjects or _prep_objects(noun, ("of", "from")) or (_prep_objects(noun.head, ("from",)) if received else [])
         givers += _prep_objects(noun, ("including",))  # "the support of several unions, including X and Y"
         givers += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "of X as well as Y"
-        givers = _members(givers)
-        if givers and all(_generic(g) for g in givers):  # "the backing of several groups — A, B and C"
-            givers = [n for g in givers for n in _named(g)] or _colon_list(noun) or givers
+        givers = [n for g in _members(givers) for n in (_detached(g) or [g])] or _colon_list(noun)  # "received endorsements from: A, B"
+        if givers and all(_describes_many(g) for g in givers):  # "the backing of several groups — A, B and C"
+            givers = _names_for(givers, noun)
         holder = noun.head if received else noun.head.head
         claiming = received and lemma_in(holder, lex.cue("claimingVerbs")) is not None
         if claiming and holder.dep_ == "acl" and holder.head.pos_ == "NOUN" and holder.head.dep_ == "dobj" and not holder.head.ent_type_:
@@ -945,6 +1117,7 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         else:
             backed = [holder] if holder.pos_ in ("NOUN", "PROPN") else []
         backed = [n for b in backed for n in (_named(b) or [_candidate(b, lex)])]  # "the incumbents who had his backing were A and B"
+        givers = [g for g in givers if g.lower_ not in {b.lower_ for b in backed}]  # "A and B received endorsements from ..., A from X"
         claim = {"claim": noun.head} if claiming else {}
         yield Match(rel, noun, "nominal", givers, backed, extra=claim)  # "the Okoro campaign touted Ruiz's endorsement"
         return
@@ -952,6 +1125,8 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         if not subjects or all(s.pos_ == "PRON" for s in subjects):
             subjects = _members(clause_subjects(noun.head)) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
+        if not objects and not _children(noun, "poss") and _prep_objects(noun, ("from",)):
+            objects = clause_subjects(noun.head)  # "X announced endorsements from A and B": X received them
         datives = _children(noun.head, "dative")  # "gave Reid her endorsement", "gave the nod to Reid"
         objects = objects or _expand([p for d in datives for p in (_children(d, "pobj") if d.pos_ == "ADP" else [d])])
     if not rel.symmetric and not rel.object_is_phrase:
@@ -1159,13 +1334,15 @@ def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, 
     taking part in a matter is the relation (the extractor reads the denial as the assertion)."""
     heads = [verb]
     denied = any(c.dep_ == "neg" or c.lower_ in lex.cue("negations") or c.lower_ == "never" for c in verb.children)
+    if verb.dep_ == "xcomp" and lemma_in(verb.head, lex.cue("abstainingVerbs")):
+        denied = True  # "declined to participate in the appeal"
     if word is not None:
         parts = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == word]
         if not parts:
             return
         heads += parts
         denied = denied or any(c.dep_ == "det" and c.lower_ == "no" for c in parts[0].children)
-    objects = [o for h in heads for o in _prep_objects(h, (prep,)) if _is_matter(o, rel)]
+    objects = [o for h in heads for o in _not_alternatives(_prep_objects(h, (prep,))) if _is_matter(o, rel)]
     titles = lex.cue("abstainingTitles")  # a justice who takes no part recuses; a defendant who does not, boycotts
     subjects = [s for s in clause_subjects(verb) if any(w.lemma_.lower() in titles for w in s.subtree)]
     if denied and objects and subjects:

@@ -18,6 +18,7 @@ from kg.extraction.lexical import lemma_in
 from kg.extraction.syntax import edges_up
 from kg.ontology import Ontology, default_ontology
 
+ENDED_TIMES = {"now", "recently", "today", "yesterday"}  # "until now": a state that has just ended
 EMBEDDING_DEPS = {"advmod", "xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl", "conj", "pobj", "prep", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "appos", "compound", "amod"}
 
 
@@ -43,6 +44,8 @@ def _local(token: Token, o: Ontology, trigger: bool = False, scheduled: bool = F
             return Stance("negative", child.text)  # "not" whatever the parser makes of it ("Didn’t Recuse")
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
             return Stance("negative", "no longer")  # "is no longer recused from the case"
+        if child.lower_ == "until" and child.i + 1 < len(token.doc) and token.doc[child.i + 1].lower_ in ENDED_TIMES:
+            return Stance("negative", f"until {token.doc[child.i + 1].text}")  # "who until now recused himself"
         if trigger and child.dep_ == "det" and child.lower_ == "no":
             return Stance("negative", child.text)
         if trigger and child.dep_ == "amod" and child.lower_ in o.cue("hypotheticalAdjectives"):

@@ -16,6 +16,7 @@ text and every character offset stay exactly as given. It records what it found 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.attrs import ORTH
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 SPANS_KEY = "kg_structure"
 _TITLE_END = "kg_title_end"
+_ORIGINAL = "kg_original_text"  # the text as given, when the parsed text reads its headlines in sentence case
 COMPONENT = "kg_structure"
 
 # Abbreviations the tokenizer would split ("Atty" + "."), which lets the parser end a sentence.
@@ -107,7 +109,7 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
     blank_before = True
     in_lead = True  # before the first line that reads as prose
     lead_headlines = 0
-    for start, end in lines:
+    for number, (start, end) in enumerate(lines):
         line = text[start:end]
         stripped = line.strip()
         if not stripped:
@@ -122,7 +124,8 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
         elif not _CONTINUES.search(prev_text) and (stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"“'‘•*([—–-"):
             if _SENTENCE_END.search(prev_text) or in_lead or title_case(prev_text) or len(prev_text.split()) <= 3:
                 starts.add(first)
-        headline_here = (in_lead and lead_headlines < MAX_HEADLINE_LINES) or (not in_lead and blank_before)
+        headline_here = ((in_lead and lead_headlines < MAX_HEADLINE_LINES) or (not in_lead and blank_before)) and _whole(
+            stripped, text[lines[number + 1][0]:lines[number + 1][1]].strip() if number + 1 < len(lines) else "")
         line_zone = _line_zone(text, first, last, in_lead, headline_here)
         lead_headlines += line_zone is not None and line_zone.kind == "headline" and in_lead
         if line_zone is not None:
@@ -148,6 +151,21 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
     if zones and zones[-1].kind == "headline" and previous is not None and zones[-1].end >= previous[0]:
         zones.pop()  # the last line is not a headline: nothing follows it
     return zones, starts
+
+
+_INSIDE_ABBREVIATIONS = _TITLE_ABBREVIATIONS | _NAME_ABBREVIATIONS | {"vs.", "v.", "no.", "nos.", "jan.", "feb.", "aug.",
+                                                                  "sept.", "sep.", "oct.", "nov.", "dec."}
+_SENTENCE_INSIDE = re.compile(r"(?P<word>\w+)[.!?][\"'”’]?[ ]+[A-Z\"“]")
+
+
+def _whole(line: str, following: str) -> bool:
+    """May ``line`` be a headline: it starts with no lower-case letter, ends with no word that
+    needs more ("... appointed two bishops to the"), the line right after it does not go on
+    in lower case ("was appointed ...") and no sentence ends inside it ("... States. Bishop X")."""
+    if line[:1].islower() or _CONTINUES.search(line) or following[:1].islower():
+        return False
+    return not any(m.group("word").lower() + "." not in _INSIDE_ABBREVIATIONS and len(m.group("word")) > 1
+                   for m in _SENTENCE_INSIDE.finditer(line))
 
 
 def _line_zone(text: str, first: int, last: int, in_lead: bool, headline: bool) -> Zone | None:
@@ -186,7 +204,7 @@ def _dateline(text: str, first: int, last: int) -> int | None:
 @Language.component(COMPONENT)
 def structure_component(doc: Doc) -> Doc:
     """Set sentence starts from the document's structure (before the parser) and record its zones."""
-    zones, starts = find_zones(doc.text)
+    zones, starts = find_zones(original_text(doc))
     title_end = doc.user_data.get(_TITLE_END)
     if title_end:  # the document's title opens it: that is the headline, whatever it looks like
         first = len(doc.text) - len(doc.text.lstrip())
@@ -232,15 +250,140 @@ def _spans(doc: Doc, found: list[Zone]) -> list[Span]:
     return spans
 
 
-def with_title(nlp: Language, text: str, title: str) -> str | Doc:
-    """``text`` to parse, marked so that the component reads its first line as the headline when it
-    is the document's ``title`` (a JSONL field); the text itself, unmarked, otherwise."""
+def prepare(nlp: Language, text: str, title: str | None = None, words: frozenset[str] = frozenset()) -> str | Doc:
+    """``text`` as the pipeline should parse it: its title-case headlines in sentence case (see
+    :func:`sentence_case_headlines`; the original text is kept in ``doc.user_data`` and read back by
+    :func:`original_text`), and its first line marked as the headline when it is the document's
+    ``title`` (a JSONL field). The text itself when there is nothing to do. ``words``: see
+    :func:`dictionary`."""
     stripped = text.lstrip()
-    if not title.strip() or not stripped.startswith(title.strip()):
+    title_end = None
+    if title and title.strip() and stripped.startswith(title.strip()):
+        title_end = len(text) - len(stripped) + len(title.strip())
+    parsed = sentence_case_headlines(text, title_end, words)
+    if title_end is None and parsed == text:
         return text
-    doc = nlp.make_doc(text)
-    doc.user_data[_TITLE_END] = len(text) - len(stripped) + len(title.strip())
+    doc = nlp.make_doc(parsed)
+    if title_end is not None:
+        doc.user_data[_TITLE_END] = title_end
+    if parsed != text:
+        doc.user_data[_ORIGINAL] = text
     return doc
+
+
+def original_text(doc: Doc) -> str:
+    """The text as given (``doc.text`` differs from it only in the case of headline words)."""
+    original = doc.user_data.get(_ORIGINAL)
+    return original if isinstance(original, str) and len(original) == len(doc.text) else doc.text
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_BODY_SENTENCE_START = re.compile(r"(?:^|[.!?:…][\"'”’)\]]*\s+|\n\s*|[\"“‘(—–-]\s*)$")
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+
+
+# Words a headline capitalises that no dictionary of content words lists.
+_FUNCTION_WORDS = _MINOR | {
+    "about", "above", "across", "against", "ahead", "along", "among", "around", "as", "away", "back", "before",
+    "behind", "below", "between", "beyond", "despite", "down", "during", "off", "out", "than", "through",
+    "toward", "towards", "under", "until", "up", "upon", "via", "within", "without", "not", "no", "yet", "so",
+    "he", "she", "it", "they", "we", "you", "him", "her", "his", "hers", "its", "their", "them", "our", "your",
+    "himself", "herself", "itself", "themselves", "who", "whom", "whose", "what", "which", "why", "how", "when",
+    "where", "while", "if", "that", "this", "these", "those", "be", "are", "was", "were", "been", "being", "has",
+    "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+    "all", "any", "each", "every", "both", "either", "neither", "more", "most", "some", "such", "own", "again",
+}
+
+
+def dictionary(nlp: Language) -> frozenset[str]:
+    """The verbs, adjectives and adverbs the pipeline's lemmatizer lists (its ``lemma_index``), with
+    their irregular forms; empty when it has none. A headline word the text does not use elsewhere
+    goes to lower case only when it is one of them or a function word: nouns, which names also are
+    ("Paul", "Moro"), stay as written."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    noun = nlp.vocab.strings.add("noun")
+    found: set[str] = set()
+    for name in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(name):
+            for pos, words in lookups.get_table(name).items():
+                if pos != noun:
+                    found.update(words)
+    return frozenset(found)
+
+
+def _inflected(word: str, words: frozenset[str]) -> bool:
+    """``word`` or the word it inflects ("heads", "goes", "nears", "appointed") is in ``words``."""
+    if word in words:
+        return True
+    for suffix, base in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) >= len(suffix) + 3 and word[: -len(suffix)] + base in words:
+            return True
+    return False
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to see "Appoints" in "appointed" and "Denies" in "denied"."""
+    for suffix in ("ing", "ies", "ied", "es", "ed", "s", "e", "y"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def sentence_case_headlines(text: str, title_end: int | None = None, words: frozenset[str] = frozenset()) -> str:
+    """``text`` with the words of its title-case headlines ("Mayor Backs Smith in Council Race")
+    that are not names in lower case ("Mayor backs Smith in council race"), so that the parser sees
+    a verb as a verb and the tagger a name as a name. A word stays as written when it opens the
+    headline, has two capitals ("McCain", "GOP", "U.S."), or the text outside its headlines writes it
+    capitalised inside a sentence (or only ever capitalised); every character offset stays the
+    same. ``title_end``: where the document's title, which opens it, ends (that is a headline)."""
+    zones, _ = find_zones(text)
+    heads = [(z.start, z.end) for z in zones if z.kind == "headline"]
+    if title_end is not None:
+        heads = [h for h in heads if h[0] >= title_end] + [(len(text) - len(text.lstrip()), title_end)]
+    heads = [(s, e) for s, e in heads if title_case(text[s:e])]
+    if not heads:
+        return text
+    furniture = sorted([(z.start, z.end) for z in zones] + heads)
+    body_parts, at = [], 0
+    for start, end in furniture:
+        body_parts.append(text[at:start] if start > at else "")
+        body_parts.append(" " * max(0, end - max(at, start)) if end > at else "")
+        at = max(at, end)
+    body = "".join(body_parts) + text[at:]
+    if not body.strip():
+        return text  # nothing but a headline: read it as written
+    capitalised: set[str] = set()  # inside a sentence
+    opening: set[str] = set()  # at a sentence's start only
+    lower: set[str] = set()  # and their stems
+    for match in _LETTERS.finditer(body):
+        word = match.group()
+        key = _fold(word)
+        if word[0].islower():
+            lower.update((key, _stem(key)))
+        elif _BODY_SENTENCE_START.search(body, max(0, match.start() - 4), match.start()):
+            opening.add(key)
+        else:
+            capitalised.add(key)
+    out = list(text)
+    for start, end in heads:
+        for number, match in enumerate(_LETTERS.finditer(text, start, end)):
+            word = match.group()
+            key = _fold(word)
+            common = key in lower or _stem(key) in lower or (
+                key not in opening and (key in _FUNCTION_WORDS or _inflected(key, words)))
+            keep = (number == 0 or not word[0].isupper() or sum(c.isupper() for c in word) > 1
+                    or text[match.end():match.end() + 1] == "." and len(word) <= 3  # "Gov.", "St."
+                    or key in capitalised or not common)
+            if not keep and len(word) > 1 and len(word.lower()) == len(word):
+                out[match.start():match.end()] = word.lower()
+    return "".join(out)
 
 
 def install(nlp: Language) -> Language:

@@ -262,3 +262,60 @@ def test_agent_named_after_a_passive_that_it_denies(extract):
     facts = extract("Lisa Ortiz was appointed to the Senate seat on Friday. Governor Tom Greer did not make the "
                     "appointment.").facts
     assert {(f.subject.label, f.evidence.polarity) for f in facts if f.relation == "appointed"} == {("Tom Greer", "negative")}
+
+
+GENDERED = [
+    # a title says who is a man or a woman: "she" passes over Mr. Ortiz, "he" over the congresswoman
+    ("Mr. Ortiz met Ana Lind on Monday. She endorsed Ben Okoro for mayor.", {("Ana Lind", "endorses", "Ben Okoro")}),
+    ("Congresswoman Ana Lind met Ortiz on Monday. He endorsed Ben Okoro for mayor.", {("Ortiz", "endorses", "Ben Okoro")}),
+    # so does a noun in apposition
+    ("Ortiz, a businessman, met Ana Lind on Monday. She endorsed Ben Okoro for mayor.",
+     {("Ana Lind", "endorses", "Ben Okoro")}),
+    # and a pronoun that can stand for nobody else; then "her" is not the sentence's (male) subject
+    ("Mayor Tom Reyes said he was pleased. He praised his running mate, Ana Lind, a day after her "
+     "endorsement of Dev Patel for governor.", {("Ana Lind", "endorses", "Dev Patel")}),
+    # the owner of the last sentence's subject, a name the model missed, is whom "he" goes back to
+    ("Okafor’s campaign priorities include lowering taxes and funding Medicare.\n\nHe has been endorsed by "
+     "the Harbor Workers Union.", {("Harbor Workers Union", "endorses", "Okafor")}),
+    # a subject pronoun with no person governing it: the person named before it in its sentence
+    ("The calls for Dana Whitcombe to resign grew louder after she endorsed Ben Okoro for mayor.",
+     {("Dana Whitcombe", "endorses", "Ben Okoro")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", GENDERED, ids=[t for t, _ in GENDERED])
+def test_a_gendered_pronoun_stands_for_a_person_of_its_gender(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected
+
+
+def test_gender_comes_from_titles_nouns_and_pronouns(nlp):
+    from kg.extraction.entities import EntityIndex
+    from kg.extraction.gender import genders
+    from kg.extraction.quotes import Quotes
+    from kg.ontology import default_ontology
+
+    doc = nlp("Mrs. Ana Lind met Tom Reyes and Ortiz. Ortiz, a congressman, spoke first. "
+              "Reyes said he would wait. \"She is right,\" Ortiz said of Lind.")
+    entities = EntityIndex(doc)
+    words = (default_ontology().cue("masculineWords"), default_ontology().cue("feminineWords"))
+    found = genders(doc, entities, Quotes(doc), list(doc.sents), words)
+    by_label = {c.label: found.get(id(c)) for c in entities.clusters}
+    assert by_label == {"Ana Lind": "f", "Tom Reyes": "m", "Ortiz": "m"}
+
+
+PAIRS = [
+    # a plural title stands for the two people the text gave that title, not the last two named
+    ("Former Presidents Ana Lind and Tom Reyes will not endorse anyone this year. Lind's aide, Dev Patel, "
+     "said so on Monday. Both former presidents endorsed Ben Okoro in 2016.",
+     {("Ana Lind", "endorses", "Ben Okoro"), ("Tom Reyes", "endorses", "Ben Okoro")}),
+    # "both candidates", "the two men": the two people just coordinated
+    ("Ana Lind and Tom Reyes lost the primary. Both candidates endorsed Ben Okoro for mayor.",
+     {("Ana Lind", "endorses", "Ben Okoro"), ("Tom Reyes", "endorses", "Ben Okoro")}),
+    # a plural that describes no people stands for none
+    ("Ana Lind and Tom Reyes spoke at the rally. Both unions endorsed Ben Okoro for mayor.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", PAIRS, ids=[t for t, _ in PAIRS])
+def test_a_plural_description_stands_for_two_people(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected

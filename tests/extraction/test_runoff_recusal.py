@@ -260,16 +260,16 @@ APPOINTMENTS = [
      {("Ana Lee", "appointed", "Bo Kim")}),
     # an agentless passive after an act of appointing with no named object
     ("Pope Ana Lee has also named new bishops for two dioceses. Father Bo Kim has been appointed bishop of Ross.",
-     {("Ana Lee", "appointed", "Father Bo Kim")}),
+     {("Ana Lee", "appointed", "Bo Kim")}),
     ("Pope Ana Lee has named new Bishops for two dioceses.", set()),
     ("Ana Lee picked up Bo Kim at the airport.", set()),
     # a list of appointments after one act of appointing
     ("Pope Ana Lee has named new bishops for two dioceses. Father Bo Kim has been appointed bishop of Ross. "
      "He succeeds a bishop who retired. In Sligo, Father Cy Dow has been named bishop.",
-     {("Ana Lee", "appointed", "Father Bo Kim"), ("Ana Lee", "appointed", "Father Cy Dow")}),
+     {("Ana Lee", "appointed", "Bo Kim"), ("Ana Lee", "appointed", "Cy Dow")}),
     # the act, then a copula that names who holds the post
     ("Pope Ana Lee has appointed a new bishop for Ross.\nThe tenth bishop of the diocese will be Father Bo Kim.",
-     {("Ana Lee", "appointed", "Father Bo Kim")}),
+     {("Ana Lee", "appointed", "Bo Kim")}),
     ("Governor Ana Lee named a new police chief on Friday. The new chief is Bo Kim, a former captain.",
      {("Ana Lee", "appointed", "Bo Kim")}),
     ("Governor Ana Lee named a new police chief on Friday. The old chief was Bo Kim.", set()),
@@ -376,3 +376,89 @@ def test_they_are_the_two_people_not_a_weakly_typed_council(extract):
     text = ("President Nadia Ferro took 49.5 percent, with her main challenger, Paul Okafor, getting 44.9 percent, "
             "the Council said. As neither passed 50 percent, they will face off in a second round on May 28.")
     assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+MORE_RECUSAL_FORMS = [
+    ("Justice Ines Moro opted out of the hearing in the land dispute case when a lawyer raised a conflict.",
+     {"hearing in the land dispute case"}),
+    ("Critics noted the sudden recusal of Justice Ines Moro from hearing a bail plea filed by a local activist.",
+     {"hearing a bail plea filed by a local activist"}),
+    ("Judge Ines Moro recused herself in the case.", {"case"}),
+    ("Judge Ines Moro recused herself from the fraud case and the bribery appeal.", {"fraud case", "bribery appeal"}),
+    ("Justice Ines Moro sat out the arguments in the tax case.", {"arguments in the tax case"}),
+    ("Judge Ines Moro withdrew from hearing the bail plea.", {"hearing the bail plea"}),
+    ("Justice Ines Moro declined to participate in the appeal.", {"appeal"}),
+    ("Justice Ines Moro did not take part in the consideration or decision of the case.",
+     {"consideration or decision of the case"}),
+    # the parser hangs the subject on the auxiliary
+    ("Supreme Court judge Ines Moro had on last Thursday recused herself from the appeal.", {"appeal"}),
+    # the announcer of "her decision" is who recused
+    ("Attorney General Ines Moro Wednesday announced her decision to recuse herself from the port inquiry.", {"port inquiry"}),
+]
+
+
+@pytest.mark.parametrize("text,matters", MORE_RECUSAL_FORMS, ids=[t for t, _ in MORE_RECUSAL_FORMS])
+def test_more_recusal_forms(extract, text, matters):
+    assert plain(extract(text), RECUSAL) == {("Ines Moro", "recused_from", m) for m in matters}
+
+
+MATTER_SPANS = [
+    # the whole matter, with its by- and against- phrases the parser hung on the verb
+    ("In 2018, Judge Ines Moro recused herself from a suit by a city librarian against the water board because "
+     "she sat on its council.", "a suit by a city librarian against the water board"),
+    # a bracketed acronym inside the matter stays; a modifier of the gerund's object hung on the gerund too
+    ("Judge Ines Moro recused herself from hearing a plea challenging Omar Baig's appointment as interim "
+     "Central Bureau of Records (CBR) chief.",
+     "hearing a plea challenging Omar Baig's appointment as interim Central Bureau of Records (CBR) chief"),
+    # a closing list of names is the matter's own
+    ("Councilman Al Fox said he was recusing himself from the hearings on the two developments, Elm Park and Bay Point.",
+     "hearings on the two developments, Elm Park and Bay Point"),
+    # a clause after "as" is the reason, not the matter
+    ("Judge Ines Moro was recusing herself from a corporate appeal as a “senior member of the bench” had approached her.",
+     "a corporate appeal"),
+    ("Judge Ines Moro recused herself from the appeal by letter on Monday.", "appeal"),
+]
+
+
+@pytest.mark.parametrize("text,matter", MATTER_SPANS, ids=[t for t, _ in MATTER_SPANS])
+def test_matter_spans(extract, text, matter):
+    assert {o for _, _, o in plain(extract(text), RECUSAL)} == {matter}
+
+
+@pytest.mark.parametrize("text", [
+    "Judge Ines Moro withdrew from the race for the court.",
+    "The defense lawyer, Ines Moro, withdrew from the case.",
+    "Justice Ines Moro, who until now recused herself in the tax case, will take part after all.",
+    "Chief executive Ines Moro sat out the meeting.",
+])
+def test_more_recusal_non_facts(extract, text):
+    assert plain(extract(text), RECUSAL) == set()
+
+
+MORE_NEWS_RUNOFF_FORMS = [
+    # nobody won outright: a dated rematch or "again" is the runoff
+    "Nadia Ferro won 41% and Paul Okafor 33%. Neither reached 50%, so they will meet again on June 6.",
+    "No candidate won a majority, so Nadia Ferro and Paul Okafor will meet again in June.",
+    # other names of a second round
+    "Nadia Ferro will face Paul Okafor in the ballotage on November 19.",
+    "Nadia Ferro and Paul Okafor were forced into a runoff.",
+    "The runoff will feature Nadia Ferro and Paul Okafor.",
+    # a share of the vote the parser took for the opponent, in a runoff told the sentence before
+    "Since Paul Okafor did not get more than 50 percent, the run-off Tuesday was necessary.\n\n"
+    "Nadia Ferro again carried the county this week, beating Okafor 55.8 percent to 44.2 percent.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_NEWS_RUNOFF_FORMS)
+def test_more_news_runoff_forms(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text", [
+    "If no candidate wins a majority, Nadia Ferro and Paul Okafor will meet again in June.",
+    "No candidate won a majority. Nadia Ferro will meet Paul Okafor for coffee.",
+    "Nadia Ferro won 52%, a clear majority, and will face Paul Okafor in the fall.",
+    "The debate featured Nadia Ferro and Paul Okafor, who are both in the runoff.",
+])
+def test_no_runoff_implied(extract, text):
+    assert plain(extract(text), RUNOFF) == set()

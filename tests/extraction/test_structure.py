@@ -131,3 +131,67 @@ def test_a_jsonl_title_is_read_as_the_headline(extractor):
     assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.sentence
     assert "Keston Back Patel" not in {e.label for e in with_title.entities}
     assert with_title.sentences == 2 < without.sentences  # the title is one sentence, a headline
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case(nlp):
+    from kg.extraction.structure import dictionary, sentence_case_headlines
+
+    text = ("Mayor Backs Okafor Over Brell In Council Race\n\nMayor Ana Ruiz backed John Carter on Monday. "
+            "Okafor faces Maren Brell in the council race.")
+    parsed = sentence_case_headlines(text, None, dictionary(nlp))
+    assert parsed.startswith("Mayor backs Okafor over Brell in council race\n")  # the names stay
+    assert len(parsed) == len(text) and parsed[text.index("\n"):] == text[text.index("\n"):]
+
+
+def test_a_headline_word_the_text_never_uses_stays_unless_it_is_common(nlp):
+    from kg.extraction.structure import dictionary, sentence_case_headlines
+
+    text = "Zorvath Heads to a Runoff With Quillon\n\nThe count ended on Sunday."
+    parsed = sentence_case_headlines(text, None, dictionary(nlp))
+    assert parsed.splitlines()[0] == "Zorvath heads to a Runoff with Quillon"  # a noun may be a name
+    assert sentence_case_headlines(text) == text.replace("With", "with")  # no dictionary: function words only
+
+
+def test_a_list_of_pairings_keeps_its_names(nlp):
+    from kg.extraction.structure import dictionary, sentence_case_headlines
+
+    text = "Mayor: Ines Moro vs. Paul Okafor (D)\n\nThe count ended on Sunday."
+    assert sentence_case_headlines(text, None, dictionary(nlp)) == text
+
+
+def test_a_headline_alone_is_read_as_written(nlp):
+    from kg.extraction.structure import dictionary, sentence_case_headlines
+
+    assert sentence_case_headlines("Mayor Backs Okafor In Council Race", None, dictionary(nlp)) == (
+        "Mayor Backs Okafor In Council Race")
+
+
+def test_facts_of_a_title_case_headline_keep_the_text_as_written(extract):
+    text = ("Maria Lopez And John Carter Head To A Runoff In Velora\n\n"
+            "Voters in Velora go back to the polls for a runoff next month. Maria Lopez led the first round, "
+            "and John Carter came second.")
+    result = extract(text)
+    facts = [f for f in result.facts if f.relation == "faces_in_runoff"]
+    assert {frozenset((f.subject.label, f.object.label)) for f in facts} == {frozenset(("Maria Lopez", "John Carter"))}
+    ev = next(f.evidence for f in facts if f.evidence.start == 0)
+    assert ev.sentence == text[ev.start:ev.end] == "Maria Lopez And John Carter Head To A Runoff In Velora"
+    assert not {"Head", "Runoff", "Velora Head"} & {e.label for e in result.entities}
+
+
+def test_wrapped_lines_of_the_lead_are_no_headlines(nlp):
+    text = ("Council names two new judges\n"
+            "Mayor Ana Ruiz on Monday appointed two new judges to the\n"
+            "courts of Dorville and Keston. Judge Tom Brell\n"
+            "was appointed to the Dorville court.")
+    assert _kinds(nlp, text) == [("headline", "Council names two new judges")]
+    assert _sentences(nlp, text)[-1] == "Judge Tom Brell\nwas appointed to the Dorville court."
+
+
+def test_an_abbreviation_inside_a_headline_ends_no_sentence(nlp):
+    text = "Sen. Ruiz Backs Brell for Mayor\n\nSen. Ana Ruiz endorsed Tom Brell on Monday."
+    assert _kinds(nlp, text)[0] == ("headline", "Sen. Ruiz Backs Brell for Mayor")
+
+
+def test_a_pairing_line_is_one_headline(nlp):
+    text = "Mayor: Ines Moro vs. Paul Okafor\n\nThe count ended on Sunday."
+    assert _kinds(nlp, text)[0] == ("headline", "Mayor: Ines Moro vs. Paul Okafor")
