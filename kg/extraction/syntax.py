@@ -118,7 +118,7 @@ CLAUSE_HOPS = 12
 
 def clause_subjects(verb: Token) -> list[Token]:
     """The subjects of ``verb``'s clause, following conjunction, control and relative clauses."""
-    seen = set()
+    seen: set[int] = set()
     while verb.i not in seen and len(seen) <= CLAUSE_HOPS:
         seen.add(verb.i)
         subjects = children(verb, *SUBJECT_DEPS)
