@@ -544,6 +544,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             return  # "Democrats tapped X to take on Y": a nomination for an election
         if role is not None and any(o.lemma_.lower() in lex.cue("awardPeriods") for o in _prep_objects(role, ("of",))):
             return  # "named player of the year": an award
+        if role is not None and lemma_in(role, lex.cue("choiceRoles")) and any(
+                o.lemma_.lower() in lex.cue("raceNouns") for o in _prep_objects(role, ("in", "for"))):
+            return  # "named X as his pick in the race": a candidate he backs
         if frame == "passive" and not subjects and role is not None and role.i > verb.i:
             subjects = _post_owners(role)  # "was appointed as Biden's housing chief", not "the former Interior Minister was made ..."
     if rel.symmetric:

@@ -187,6 +187,7 @@ NO_APPOINTMENT = [
     "Sara Jent was appointed finance minister. Omar Diaz was appointed health minister.",
     "Sara Jent was appointed finance minister, her spokesman Omar Diaz said.",
     "Sara Jent was named player of the year, the Premier League said.",
+    "Mayor Ana Lind had already named Carl Ek, her former aide, as her pick in the race.",
 ]
 
 
