@@ -458,7 +458,7 @@ class DocumentExtractor:
         return any(prep.dep_ == "prep" and prep.lower_ == "for" and any(o.dep_ == "pobj" and office(o) for o in prep.children)
                    for token in [match.trigger, *match.objects] for prep in token.children)
 
-    def _stance(self, trigger: Token, subject: Entity, rel: Relation | None = None) -> tuple[str, Entity | None]:
+    def _stance(self, trigger: Token, subject: Entity | None, rel: Relation | None = None) -> tuple[str, Entity | None]:
         scheduled = rel is not None and rel.scheduled
         found = self._stances.get((trigger.i, scheduled))
         if found is None:  # once per trigger, however many pairs it has
@@ -634,10 +634,25 @@ class DocumentExtractor:
             return subjects
         found = self._announced.get(rel.name)
         if found is None or found[1] >= trigger.i or found[0] < index - 2:
+            announcer = self._announcing_body(match)
+            if announcer is not None:
+                return [(announcer, 0.8)]  # "X has been named chief executive, Walt Disney Co. said"
             self._agentless.append((sentence, match, objects))
             return subjects  # the act comes first, in this sentence or one of the two before
         self._announced[rel.name] = (index, trigger.i, found[2])  # a list of appointments goes on
         return [(entity, confidence * 0.8) for entity, confidence in found[2]]
+
+    def _announcing_body(self, match: Match) -> Entity | None:
+        """The organisation that announces an agentless appointment to a post ("X has been named
+        chief executive, the company said"; "the club announced that X has been appointed head
+        coach"): a company, club or university announces its own appointments. A person who
+        announces one may speak for someone else, and so may an organisation about no post."""
+        if match.role is None or match.role.lemma_.lower() not in position_words():
+            return None
+        polarity, speaker = self._stance(match.trigger, None, match.relation)
+        if polarity != "positive" or speaker is None or speaker.type not in self.ontology.subclasses("Organization"):
+            return None
+        return speaker
 
     def _add_sole_appointer(self) -> None:
         """"Khan made changes to the federal cabinet ... Shah has been made minister of narcotics

@@ -337,6 +337,27 @@ def _stranded_subject(verb: Token) -> list[Token]:
     return [name] if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and name.dep_ in ("conj", "appos") else []
 
 
+def _set_off_holder(verb: Token, objects: list[Token]) -> list[Token]:
+    """"appointed her chief of staff, Ken Ortiz, to the court": the name set off by a comma right
+    after a post the verb takes as its object is the appointee (the parser hangs it on the verb)."""
+    if len(objects) != 1 or objects[0].lemma_.lower() not in position_words():
+        return objects
+    after = objects[0].right_edge.i + 2
+    named = [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dobj") and c.pos_ == "PROPN"
+             and c.ent_type_ == "PERSON" and c.left_edge.i == after and c.doc[after - 1].text == ","]
+    return named or objects
+
+
+def _one_of(noun: Token) -> list[Token]:
+    """"Ortiz was one of three judges appointed by X": the subject of the copula whose "one of"
+    the participle's noun is."""
+    of = noun.head if noun.dep_ == "pobj" and noun.tag_ == "NNS" else None
+    one = of.head if of is not None and of.lower_ == "of" else None
+    if one is None or one.lower_ != "one" or one.dep_ != "attr":
+        return []
+    return clause_subjects(one.head)
+
+
 def _appositive_name(noun: Token) -> Token:
     """The name a description stands in apposition to: "Fudge, the former representative appointed
     as housing chief" (the participle hangs on the description)."""
@@ -467,6 +488,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             objects = _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
         frame = "passive"
     elif rel.role_bearing and (named := _named_acl_object(verb)):
+        if verb.head.dep_ not in ("ROOT", "nsubj"):
+            return  # "X, who was appointed by Y, named Z her deputy": whose act the parse does not tell
         subjects, objects = [verb.head], named  # "Sunak, the prime minister, re-appointed Hunt", parsed as a participle of "Sunak"
         frame = "active"
     elif rel.object_prepositions and _is_passive(verb):  # "Judge Kim is recused from the case"
@@ -476,7 +499,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = _matter_objects(verb, rel, trigger, lex)
         frame = "active"
     elif _is_passive(verb):
-        objects = _expand(_children(verb, "nsubjpass")) or ([_appositive_name(verb.head)] if verb.dep_ == "acl" else []) or _set_off(verb)
+        objects = _expand(_children(verb, "nsubjpass")) or (
+            _one_of(verb.head) or [_appositive_name(verb.head)] if verb.dep_ == "acl" else []) or _set_off(verb)
         if not objects and verb.dep_ == "conj":  # "X was appointed A and Y was appointed B", Y parsed into the first clause
             objects = _stranded_subject(verb)
         if not objects and verb.dep_ in ("conj", "pcomp"):  # "Ruiz has taught law for years and was appointed by X"
@@ -515,6 +539,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         frame = "active"
     role = None
     if rel.role_bearing:
+        objects = _set_off_holder(verb, objects)  # "appointed her chief of staff, Ken Ortiz, to the court"
         objects, described = _split_role([_named_holder(o) for o in objects])  # "appointed Chief of Police Ana Ruiz"
         role = _role(verb, objects) or described  # "named her aide, Sarah Lee, as chief of staff"
         if role is None and lemma_in(verb, lex.cue("strictChoiceVerbs")):
@@ -523,6 +548,11 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             return
         if _candidacy_action(verb, lex):
             return  # "Democrats tapped X to take on Y": a nomination for an election
+        if role is not None and any(o.lemma_.lower() in lex.cue("awardPeriods") for o in _prep_objects(role, ("of",))):
+            return  # "named player of the year": an award
+        if role is not None and lemma_in(role, lex.cue("choiceRoles")) and any(
+                o.lemma_.lower() in lex.cue("raceNouns") for o in _prep_objects(role, ("in", "for"))):
+            return  # "named X as his pick in the race": a candidate he backs
         if frame == "passive" and not subjects and role is not None and role.i > verb.i:
             subjects = _post_owners(role)  # "was appointed as Biden's housing chief", not "the former Interior Minister was made ..."
     if rel.symmetric:
@@ -962,9 +992,9 @@ def _names_a_post(verb: Token, objects: list[Token]) -> bool:
     """Does ``verb`` name its object's post by a position word: "made her his chief of staff",
     "promoted him to police chief", "elevated her to the board"?"""
     words = position_words()
-    role = _role(verb, objects) or _split_role(objects)[1] or _post_appositive(objects)
-    if role is not None and role.lemma_.lower() in words:
-        return True
+    roles = [_role(verb, objects), _split_role(objects)[1], _post_appositive(objects)] + _prep_objects(verb, ("as",))
+    if any(role is not None and role.lemma_.lower() in words for role in roles):
+        return True  # "promoted X as the successor to Y as the company's chief executive"
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children):
         return True  # "promoted her to chancellor", the post mistagged as a verb
     return any(o.lemma_.lower() in words or o.lemma_.lower() in POST_NOUNS for o in _prep_objects(verb, ("to",)))
