@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.evidence import capitalised_by_position, organisation_slot, person_slot, place_slot
+from kg.extraction.evidence import PLATFORMS, capitalised_by_position, organisation_slot, person_slot, place_slot, team_name
 from kg.extraction.structure import original_text, title_case, zones
-from kg.names import PARTY_PLURALS, given_name, given_named, is_part_of, name_key, name_words, personal_shape
+from kg.names import PARTY_PLURALS, given_name, given_named, is_part_of, name_key, name_words, non_personal_word, personal_shape
 from kg.ontology import honorifics, organization_words, position_words
 
 NER_TYPES = {
@@ -654,6 +654,11 @@ class EntityIndex:
                 cluster.veto = "Place"
             elif any(w.endswith(("'s", "’s")) for w in words[:-1]):
                 cluster.veto = "Organization"  # "Emily's List": what is someone's, no one
+            elif cluster.label.casefold() in PLATFORMS or (not given_named(words) and any(
+                    team_name(doc, m.start, m.end) for m in cluster.mentions)):
+                cluster.veto = "Organization"  # "Twitter", "the Harbor City Falcons"
+            elif non_personal_word(words) is not None:
+                cluster.veto = non_personal_word(words)  # "Harris County Clerk", "Texas House", "Senate"
             elif (len(words) == 1 and not titled and "PERSON" in labels
                   and any(organisation_slot(doc, m.start, m.end) for m in cluster.mentions)):
                 cluster.veto = "Organization"

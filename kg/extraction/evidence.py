@@ -37,6 +37,9 @@ _PUBLISHING = frozenset({"report", "publish", "broadcast", "air"})
 _ON_A_PLATFORM = frozenset({"post", "write", "say", "announce", "share", "tweet", "publish", "comment", "respond",
                             "reply", "stream", "video", "followers", "follower", "account", "statement", "message",
                             "page", "livestream", "broadcast"})
+# Social platforms, which the model often tags as people: media, never persons.
+PLATFORMS = frozenset({"twitter", "facebook", "instagram", "tiktok", "youtube", "telegram", "whatsapp", "threads",
+                       "truth social", "snapchat", "linkedin", "reddit", "bluesky", "weibo", "wechat", "substack"})
 # Tags of words the model reads as common words whatever their capital: "Exit polls", "Calm and wise".
 _COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "UH"})
 
@@ -111,6 +114,13 @@ def organisation_slot(doc: Doc, start: int, end: int) -> bool:
         return True  # "wrote on X", "followers on X"
     return (start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "according"
             and not personal_shape([t.text for t in doc[start:end]]))
+
+
+def team_name(doc: Doc, start: int, end: int) -> bool:
+    """A name of several words ending in a plural ("the Harbor City Falcons"): a team's or a
+    group's, not a person's ("Williams" is tagged singular)."""
+    last = doc[end - 1]
+    return end - start > 1 and last.tag_ == "NNPS" and last.lower_.endswith("s") and not last.lower_.endswith("ss")
 
 
 def capitalised_by_position(doc: Doc, start: int, end: int) -> bool:

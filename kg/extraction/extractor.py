@@ -25,7 +25,7 @@ from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_ma
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.positions import phrase_position, position, title_words
 from kg.extraction.quotes import Quotes
-from kg.extraction.syntax import clause_subjects
+from kg.extraction.syntax import clause_subjects, conjuncts
 from kg.model import Entity, Evidence, Extraction, Fact
 from kg.ontology import (
     Ontology,
@@ -227,6 +227,16 @@ def _bare_name(token: Token) -> bool:
         and token.lower_ not in DESCRIPTORS
         and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
     )
+
+
+def _came_from(noun: Token) -> list[Token]:
+    """"The endorsement came from Gov. Greer": the people or bodies ``noun``, a subject of "come",
+    came from (with their conjuncts); none otherwise."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() != "come":
+        return []
+    return [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+            for p in prep.children if p.dep_ == "pobj" for o in conjuncts(p)]
 
 
 PAST_HOLDER_WORDS = {"old", "former", "previous", "outgoing", "last", "departing", "ousted", "retiring", "late", "then"}
@@ -772,8 +782,9 @@ class DocumentExtractor:
     def _add_agents(self, matches: list[tuple[Span, Match]]) -> None:
         """"Ortiz was appointed to the seat. Gov. Greer made the appointment on Friday": the agent
         of an agentless passive is the subject of a light verb (kg:lightVerbs) whose object is the
-        relation's noun, definite and with no owner or "of" of its own, in one of the two sentences
-        after it or the one before."""
+        relation's noun, definite and with no owner or "of" of its own, or whom that noun "came
+        from" ("The endorsement came from Gov. Greer"), in one of the two sentences after it or
+        the one before."""
         light = self.ontology.cue("lightVerbs")
         index_of = {sentence.start: k for k, sentence in enumerate(self.sentences)}
         for sentence, match in matches:
@@ -788,12 +799,14 @@ class DocumentExtractor:
             for near in (here + 1, here + 2, here - 1) if objects else ():
                 if not 0 <= near < len(self.sentences):
                     continue
-                noun = next((t for t in self.sentences[near] if t.lemma_.lower() in rel.nouns and t.dep_ == "dobj"
-                             and t.head.lemma_.lower() in light and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children)
+                noun = next((t for t in self.sentences[near] if t.lemma_.lower() in rel.nouns
+                             and (t.dep_ == "dobj" and t.head.lemma_.lower() in light or _came_from(t))
+                             and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children)
                              and not any(c.dep_ in ("poss", "prep") for c in t.children)), None)
                 if noun is None:
                     continue
-                for subject in clause_subjects(noun.head):
+                agents = _came_from(noun) or clause_subjects(noun.head)
+                for subject in agents:
                     found = self._argument(subject, rel, False)
                     if found is None:
                         continue

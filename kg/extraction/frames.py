@@ -476,6 +476,11 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         subjects = clause_subjects(perfect)  # "Das, who had earlier backed Pillai", "had" parsed as the verb
         objects = [verb.head]
         frame = "active"
+    elif (verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ == "PROPN" and verb.head.dep_ == "dobj"
+          and verb.head.head.pos_ == "PROPN" and verb.head.head.i < verb.i and not _children(verb.head, "det")):
+        subjects = [verb.head.head]  # "Trump previously endorsed Mooney" parsed as a name taking an object
+        objects = [verb.head]
+        frame = "active"
     elif verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj") or _children(verb.head, "poss")  # "the union's endorsed candidate"
         objects = [verb.head]
@@ -491,7 +496,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if _children(verb, *PASSIVE_AGENT_DEPS):
             return  # "was barred from the case by the court": someone else's act
         subjects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
-        objects = _matter_objects(verb, rel, trigger)
+        objects = _matter_objects(verb, rel, trigger, lex)
         frame = "active"
     elif _is_passive(verb):
         objects = _expand(_children(verb, "nsubjpass")) or (
@@ -518,10 +523,11 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             if all(s.pos_ == "PRON" for s in subjects) and any(a.pos_ == "PROPN" for a in announcers):
                 subjects = announcers  # "X Wednesday announced her decision to recuse": the announcer, named
         if rel.object_prepositions:
-            direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES]
+            direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES
+                      and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in ("—", "–", "-", "--"))]  # "— a decision that ..."
             if direct and not (trigger.particle and trigger.weak and all(_is_matter(d, rel) for d in direct)):
                 return  # "ran the company for six years": another sense of the verb
-            objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger)  # "sat out the arguments"
+            objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger, lex)  # "sat out the arguments"
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
             if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
@@ -560,7 +566,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         co_agents += [c for c in _children(verb, "conj") if c.pos_ == "PROPN" and c.i > co_agents[0].i
                       and not _children(c, "prep") and not any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
     subjects = _members(subjects + co_agents + [a for o in objects for a in _co_agents(o)])
-    subjects = [n for s in subjects for n in (_detached(s) or [s])]
+    subjects = [n for s in subjects for n in (_detached(s) or [_apposed_name(s)])]
     subjects = [s for s in subjects if not _place_aside(s, subjects) and not _listed_plural(s)]
     listed: set[int] = set()
     if subjects and all(_describes_many(s) for s in subjects):
@@ -755,6 +761,18 @@ def _listed_next(token: Token) -> list[Token]:
     return []
 
 
+def _apposed_name(token: Token) -> Token:
+    """"Ruiz, a Republican who endorsed Okoro": the relative pronoun of a description in
+    apposition to a name stands for the name."""
+    if token.lower_ not in RELATIVE_WORDS or token.head.dep_ != "relcl":
+        return token
+    noun = token.head.head
+    described = noun.pos_ == "NOUN" or (noun.ent_type_ not in ("PERSON", "ORG") and any(c.dep_ == "det" for c in noun.children))
+    if described and noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        return noun.head
+    return token
+
+
 def _detached(token: Token) -> list[Token]:
     """"the support of fourth-placed candidate, leftist Ana Ruiz, who ...": the name in apposition
     to a description of one person, where the parser hung it elsewhere."""
@@ -872,7 +890,7 @@ def _not_alternatives(objects: list[Token]) -> list[Token]:
     return [o for o in objects if not (o.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in o.head.children))]
 
 
-def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[Token]:
+def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> list[Token]:
     """Objects of the relation's prepositions, on the verb or its particle ("bowed out of X");
     a weak verb's only when they name a matter ("stepped aside from his post": no)."""
     heads = [verb] + [c for c in verb.children if trigger.particle and c.lower_ == trigger.particle]
@@ -884,8 +902,8 @@ def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[To
         objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > objects[-1].i
                     and _is_matter(c, rel) and any(a.dep_ == "cc" for a in verb.children)]
     objects = [o for o in _not_alternatives(objects) if o.ent_type_ not in TEMPORAL]
-    if trigger.gerund:
-        objects = [o for o in objects if o.tag_ == "VBG"]  # "withdrew from hearing the plea", not "from the race"
+    if trigger.gerund:  # "withdrew from hearing the plea", "from the bench"; not "from the race", nor a lawyer "from the case"
+        objects = [o for o in objects if o.tag_ == "VBG" or o.lemma_.lower() in lex.cue("judicialSeats")]
     return [o for o in objects if _is_matter(o, rel)] if trigger.weak else objects
 
 
@@ -896,6 +914,8 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
     """Everyone a reciprocal verb pairs: "X faces Y", "X and Y will meet", "X lost to Y",
     "X will face a runoff against Y", "X won a runoff over Y"."""
     participants = found + _prep_objects(verb, OPPONENT_PREPS)
+    participants += [c for p in found for c in p.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                     and c.i < p.i and any(a.dep_ == "cc" for a in c.children)]  # "Ruiz and Lind" parsed as Ruiz modifying Lind
     participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
     participants += [c for share in found + _children(verb, "dobj") if share.lemma_.lower() in MEASURES
                      for c in share.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]  # "beating Y 55 percent to 45"
@@ -1072,7 +1092,7 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
-    objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
+    objects = [_candidate(o, lex) for o in _dated_prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
     if not objects and not rel.object_is_phrase and not rel.symmetric:  # "her endorsement in the primary of X"
         objects = [o for p in _children(noun, "prep") if p.lower_ in ("in", "during")
                    for contest in _children(p, "pobj") if contest.pos_ == "NOUN"
@@ -1080,7 +1100,10 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
         subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
     if rel.object_is_phrase and (named := [o for o in _prep_objects(noun, ("of",)) if o.pos_ == "PROPN"]):
-        matters = _gerund_objects(noun, tuple(p for p in preps if p != "of"))
+        others = tuple(p for p in preps if p != "of")
+        matters = _gerund_objects(noun, others) or [  # the parser hung "from hearing X" on the verb
+            o for head in noun.ancestors for prep in _children(head, "prep")
+            if prep.i == noun.right_edge.i + 1 and prep.lower_ in others for o in _gerund_objects(head, (prep.lower_,))]
         if matters:  # "the recusal of Justice X from hearing the plea": X recused, from the plea
             subjects, objects = named, matters
     agents = _prep_objects(noun, ("by", "from"))
@@ -1104,12 +1127,22 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         return
     received = noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs")
     held = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i
+    grateful = (not objects and noun.dep_ == "pobj" and noun.head.lower_ in ("by", "for") and noun.head.head.i != noun.head.i
+                and lemma_in(noun.head.head, lex.cue("gratitudeWords")) is not None)
+    if grateful:  # "X thanked Y for her endorsement", "X was honored by Y's endorsement"
+        holder = noun.head.head
+        backed = clause_subjects(holder) or (clause_subjects(holder.head) if holder.dep_ == "acomp" else [])
+        owners = _children(noun, "poss") + _dated_prep_objects(noun, ("of", "from"))
+        givers = [o for o in owners if o.pos_ != "PRON"] or _children(holder, "dobj") or owners
+        yield Match(rel, noun, "nominal", _members(givers), [_candidate(b, lex) for b in backed])
+        return
     if received or held:
         # "Tuberville has my approval", "X won the endorsement of Y", "got the nod from Y";
         # "with the backing of Y, X won", "the candidates with Y's backing"
-        givers = subjects or _prep_objects(noun, ("of", "from")) or (_prep_objects(noun.head, ("from",)) if received else [])
+        givers = subjects or _dated_prep_objects(noun, ("of", "from")) or (_prep_objects(noun.head, ("from",)) if received else [])
         givers += _prep_objects(noun, ("including",))  # "the support of several unions, including X and Y"
         givers += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "of X as well as Y"
+        givers += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # "from A; B; and C", "endorsements, A and B among them"
         givers = [n for g in _members(givers) for n in (_detached(g) or [g])] or _colon_list(noun)  # "received endorsements from: A, B"
         if givers and all(_describes_many(g) for g in givers):  # "the backing of several groups — A, B and C"
             givers = _names_for(givers, noun)
@@ -1188,6 +1221,13 @@ def _decree_issuers(decree: Token) -> list[Token]:
     if owners:
         return owners
     return clause_subjects(decree.head) if decree.dep_ in ("dobj", "attr") else []
+
+
+def _dated_prep_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """:func:`_prep_objects` of ``noun``, and of a date the parser hung between the noun and its
+    phrase ("won the endorsement Monday of the union")."""
+    dates = [c for c in noun.children if c.dep_ == "npadvmod" and c.ent_type_ in TEMPORAL and c.i > noun.i]
+    return _prep_objects(noun, preps) + [o for d in dates for o in _prep_objects(d, preps)]
 
 
 def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:

@@ -319,3 +319,28 @@ PAIRS = [
 @pytest.mark.parametrize("text,expected", PAIRS, ids=[t for t, _ in PAIRS])
 def test_a_plural_description_stands_for_two_people(extract, text, expected):
     assert plain(extract(text), {"endorses"}) == expected
+
+
+WHOLE_ARTICLE = [
+    # "the challenger" is never the person the text calls the incumbent: the other one
+    ("Ana Lind and Tom Reyes are running for mayor. The incumbent, Tom Reyes, was endorsed by the union. "
+     "The challenger won the backing of the Sierra Club.", {("Sierra Club", "endorses", "Ana Lind")}),
+    # the agent of an agentless passive, told in the next sentence by what the act "came from"
+    ("Ana Lind was endorsed for mayor on Friday. The endorsement came from Governor Tom Reyes.",
+     {("Tom Reyes", "endorses", "Ana Lind")}),
+    ("Ana Lind was endorsed for mayor on Friday. The endorsement came on the heels of a debate.", set()),
+    # "his opponent": the one other person named before it; with two others, nobody
+    ("Ana Lind beat Tom Reyes in the primary. Reyes conceded on Tuesday and endorsed his opponent.",
+     {("Tom Reyes", "endorses", "Ana Lind")}),
+    ("Ana Lind beat Tom Reyes and Dev Patel in the primary. Reyes conceded on Tuesday and endorsed his opponent.",
+     set()),
+    # organisations counted and then listed, the list hung elsewhere by the parser
+    ("Ana Lind is running for mayor. Ana Lind won the support of two unions, the Harbor Workers Union and "
+     "the Sierra Club, on Monday.",
+     {("Harbor Workers Union", "endorses", "Ana Lind"), ("Sierra Club", "endorses", "Ana Lind")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", WHOLE_ARTICLE, ids=[t for t, _ in WHOLE_ARTICLE])
+def test_descriptions_and_agents_across_an_article(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected

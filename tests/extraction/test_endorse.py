@@ -189,6 +189,21 @@ ASSERTED = [
     ("Carl Lind, the governor of Eastland, endorsed Ben Okoro along with the outgoing governor, Dora Vance, and "
      "Westland's Eli Moss, who won his re-election bid.",
      {("Carl Lind", "endorses", "Ben Okoro"), ("Dora Vance", "endorses", "Ben Okoro"), ("Eli Moss", "endorses", "Ben Okoro")}),
+    # a habit is no act; an announcement told in the past keeps its "will"; a description's "who"
+    ("The Harbor Union, which traditionally backs Democrats, is supporting Ben Okoro in the governor's race.",
+     {("Harbor Union", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz announced Monday that she would back Ben Okoro in the runoff.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz, a Republican who endorsed Ben Okoro in the primary, spoke on Monday.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    # "Ruiz previously endorsed Okoro", parsed as a name taking an object
+    ("Trump previously endorsed Okafor when he faced off against incumbent Rep. Ana Ruiz in 2022.",
+     {("Trump", "endorses", "Okafor")}),
+    # the endorsement as what the candidate is grateful for; a date between the noun and its phrase
+    ("Ben Okoro said he was very honored by Ana Ruiz's endorsement in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro thanked Ana Ruiz for her endorsement in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro picked up the endorsement Monday of the Harbor Union in the mayoral race.",
+     {("Harbor Union", "endorses", "Ben Okoro")}),
+    ("Ben Okoro has received endorsements from Mayor Ana Ruiz; Senator Carl Lind; and the Harbor Union in the primary.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro"), ("Harbor Union", "endorses", "Ben Okoro")}),
     # "a group known as X" is X
     ("A group known as Citizens Renewal Forum endorsed Ben Okoro as its presidential candidate.",
      {("Citizens Renewal Forum", "endorses", "Ben Okoro")}),
@@ -230,6 +245,9 @@ NOT_ASSERTED = [
     # support lost is support withdrawn; a guess at an endorsement is no fact
     "Ben Okoro lost the support of the Harbor Nurses Association in the mayoral race.",
     "Mayor Ana Ruiz appeared to have endorsed Ben Okoro in the mayoral race.",
+    # taken back, or only said to follow a condition
+    "Ana Ruiz's endorsement of Ben Okoro was rescinded after the scandal in the mayoral race.",
+    "Ana Ruiz said that she would back Ben Okoro in the runoff if he dropped the tax plan.",
     # a recommendation outside a race is support, not an endorsement
     "The committee recommends Ben Okoro's plan for the harbor.",
 ]

@@ -5,7 +5,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extraction.entities import EntityIndex
-from kg.names import given_name, given_named, personal_shape
+from kg.names import given_name, given_named, non_personal_word, personal_shape
 
 VOCAB = spacy.blank("en").vocab
 
@@ -129,3 +129,24 @@ def test_where_one_posts_is_a_medium_and_what_is_someones_an_organisation():
                   ["nsubj", "ROOT", "poss", "case", "dobj", "punct"], ["PROPN", "VERB", "PROPN", "PART", "PROPN", "PUNCT"],
                   ["B-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
     assert types(found) == {"Vell": "Person", "Mira 's List": "Organization"}
+
+
+def test_words_that_name_no_person_type_a_name_by_what_they_name():
+    assert non_personal_word(["Orvel", "County", "Clerk"]) == "Organization"
+    assert non_personal_word(["Tamsin", "House"]) == "Organization" and non_personal_word(["Senate"]) == "Organization"
+    assert non_personal_word(["Primary", "Runoff", "Election"]) == "Thing"
+    assert non_personal_word(["Orvel", "County"]) == "Place"
+    assert non_personal_word(["Kwanza", "Hall"]) is None and non_personal_word(["Brad", "Lind"]) is None
+
+
+def test_a_platform_and_a_team_are_no_people_whatever_the_model_says():
+    found = index(["Ruiz", "posted", "a", "video", "to", "Instagram", "."], [1, 1, 3, 1, 1, 4, 1],
+                  ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+                  ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                  ["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert types(found) == {"Ruiz": "Person", "Instagram": "Organization"}
+    doc = Doc(VOCAB, words=["Harbor", "Falcons", "hired", "Brad", "Lind", "."], heads=[1, 2, 2, 4, 2, 2],
+              deps=["compound", "nsubj", "ROOT", "compound", "dobj", "punct"],
+              pos=["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"], tags=["NNP", "NNPS", "VBD", "NNP", "NNP", "."],
+              ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"])
+    assert types(EntityIndex(doc)) == {"Harbor Falcons": "Organization", "Brad Lind": "Person"}

@@ -392,6 +392,12 @@ MORE_RECUSAL_FORMS = [
      {"consideration or decision of the case"}),
     # the parser hangs the subject on the auxiliary
     ("Supreme Court judge Ines Moro had on last Thursday recused herself from the appeal.", {"appeal"}),
+    ("Justice Ines Moro announced she was withdrawing from the bench.", {"bench"}),
+    # a comment after a dash is no object of the verb
+    ("That is because Judge Ines Moro recused herself in the case — a decision that still draws criticism.", {"case"}),
+    # "from hearing ..." hung on the sentence's verb, after "the recusal of X"
+    ("August 26 witnessed the sudden recusal of Justice Ines Moro from hearing a bail plea filed by an activist.",
+     {"hearing a bail plea filed by an activist"}),
     # the announcer of "her decision" is who recused
     ("Attorney General Ines Moro Wednesday announced her decision to recuse herself from the port inquiry.", {"port inquiry"}),
 ]
@@ -462,3 +468,22 @@ def test_more_news_runoff_forms(extract, text):
 ])
 def test_no_runoff_implied(extract, text):
     assert plain(extract(text), RUNOFF) == set()
+
+
+def test_one_who_acts_on_the_pair_is_not_one_of_it(extract):
+    text = ("Nadia Ferro won among primary voters, projected to beat Paul Okafor by 9 points. Governor Ana Lee also "
+            "congratulated them both on Wednesday. Since neither of the two candidates received more than 50 percent, "
+            "they are set to move on to a runoff in September.")
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text,polarity", [
+    ("Nadia Ferro and Paul Okafor are likely headed to a runoff.", "hypothetical"),
+    ("Nadia Ferro will probably face Paul Okafor in a runoff.", "hypothetical"),
+    ("Nadia Ferro and Paul Okafor will face off in a runoff, according to unofficial results.", "positive"),
+    # "Ruiz and Lind" parsed as "Ruiz" modifying "Lind"
+    ("Projections showed Ana Ruiz and Carl Lind advancing to a runoff.", "positive"),
+])
+def test_hedged_and_sourced_runoffs(extract, text, polarity):
+    facts = [f for f in extract(text).facts if f.relation == "faces_in_runoff"]
+    assert facts and {f.evidence.polarity for f in facts} == {polarity}
