@@ -550,6 +550,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             return  # "Democrats tapped X to take on Y": a nomination for an election
         if role is not None and any(o.lemma_.lower() in lex.cue("awardPeriods") for o in _prep_objects(role, ("of",))):
             return  # "named player of the year": an award
+        if role is not None and role.lemma_.lower() in lex.cue("identifyingRoles"):
+            return  # "named X as the source of the leak": who someone is, not a post
         if role is not None and lemma_in(role, lex.cue("choiceRoles")) and any(
                 o.lemma_.lower() in lex.cue("raceNouns") for o in _prep_objects(role, ("in", "for"))):
             return  # "named X as his pick in the race": a candidate he backs
@@ -1313,9 +1315,10 @@ def pair_matches(prep: Token, rel: Relation) -> Iterator[Match]:
 HEADING_LINES = 30
 
 
-def _heading_context(token: Token, rel: Relation) -> bool:
+def _heading_context(token: Token, rel: Relation, pairs: bool = True) -> bool:
     """The lines above ``token``'s line are a list of pairings under a heading with a context
-    phrase ("Runoff races:" / "Mayor: Ana Lee vs. Bob Kim" / ...)."""
+    phrase ("Runoff races:" / "Mayor: Ana Lee vs. Bob Kim" / ...; with ``pairs`` false, lines
+    of any kind: "Mayor: Ana Lee (41%) and Bo Kim (33%)")."""
     text = token.doc.text
     end = text.rfind("\n", 0, token.idx)
     for _ in range(HEADING_LINES):
@@ -1328,7 +1331,7 @@ def _heading_context(token: Token, rel: Relation) -> bool:
             continue
         if any(phrase in line for phrase in rel.context):
             return True
-        if not any(f" {word} " in f" {line} " for word in rel.pair_prepositions):
+        if pairs and not any(f" {word} " in f" {line} " for word in rel.pair_prepositions):
             return False
     return False
 
@@ -1350,6 +1353,23 @@ def motion_noun_matches(token: Token, rel: Relation, lex: Lexicon) -> Iterator[M
     participants = [p for p in _with_appositions(_expand(movers)) if _may_be_candidate(p)]
     if participants:
         yield Match(rel, token, "reciprocal", participants, [], pairwise=True)
+
+
+def listed_pair_matches(cc: Token, rel: Relation) -> Iterator[Match]:
+    """"Runoff races:" / "Mayor: Ana Lee (41%) and Bo Kim (33%)." — two names coordinated in a
+    line with no verb, in a sentence about a runoff or in a list under a runoff heading."""
+    first = cc.head
+    if cc.dep_ != "cc" or any(t.pos_ in ("VERB", "AUX") for t in cc.sent):
+        return
+    if not (_has_context(cc.sent, rel) or _heading_context(cc, rel, pairs=False)):
+        return
+    named = [t for t in conjuncts(first) if t.pos_ == "PROPN" and _may_be_candidate(t)]
+    if first.lemma_.lower() in MEASURES and first.dep_ == "appos" and first.head.pos_ == "PROPN":
+        named = [first.head, *named]  # "A, 38 percent, and B, 30 percent": "and" hung on the share
+    elif first.pos_ != "PROPN":
+        return
+    if len(named) == 2 and first.dep_ != "conj":
+        yield Match(rel, cc, "reciprocal", named, [], pairwise=True)
 
 
 def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
@@ -1418,6 +1438,9 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         elif token.lower_ == "between":
             for rel in lex.contests:
                 yield from choice_between_matches(token, rel)
+        elif token.lower_ in ("and", "&"):
+            for rel in lex.contests:
+                yield from listed_pair_matches(token, rel)
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")

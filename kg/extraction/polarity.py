@@ -70,6 +70,8 @@ def _local(token: Token, o: Ontology, trigger: bool = False, scheduled: bool = F
             source = next((p for to in child.children for p in to.children if p.dep_ == "pobj"), None)
             if source is not None and lemma_in(source, o.cue("sourceDocuments")):
                 continue  # "according to a statement": the source of a fact, not a claim
+            if scheduled and child.i > token.i:
+                continue  # "X and Y head to a runoff, according to the AP": a count's outcome, told as news
             return Stance("reported", "according to", source)
     for child in token.children:
         if child.tag_ == "MD" and child.lower_ in o.cue("hypotheticalModals") and not (

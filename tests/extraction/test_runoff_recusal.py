@@ -487,3 +487,29 @@ def test_one_who_acts_on_the_pair_is_not_one_of_it(extract):
 def test_hedged_and_sourced_runoffs(extract, text, polarity):
     facts = [f for f in extract(text).facts if f.relation == "faces_in_runoff"]
     assert facts and {f.evidence.polarity for f in facts} == {polarity}
+
+
+def test_results_written_as_lines_under_a_runoff_heading(extract):
+    text = ("These races head to runoffs:\n\nMayor: Nadia Ferro (41%) and Paul Okafor (33%).\n\n"
+            "District 3: Ana Kowal, 38 percent, and Omar Baig, 30 percent.")
+    assert plain(extract(text), RUNOFF) == {
+        ("Nadia Ferro", "faces_in_runoff", "Paul Okafor"), ("Ana Kowal", "faces_in_runoff", "Omar Baig")}
+
+
+def test_a_verbless_pair_with_no_runoff_around_is_nothing(extract):
+    assert plain(extract("Winners:\n\nMayor: Nadia Ferro (41%) and Paul Okafor (33%)."), RUNOFF) == set()
+
+
+def test_advancing_after_a_runoff_sentence(extract):
+    text = "Runoffs were also set in three legislative races. In House District 12, Nadia Ferro and Paul Okafor advanced."
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text,polarity", [
+    ("Nadia Ferro and Paul Okafor head to a runoff, according to the Associated Press.", "positive"),
+    ("According to the campaign, Nadia Ferro will face Paul Okafor in a runoff.", "reported"),
+    ("Nadia Ferro and Paul Okafor were forecast by most polls to advance to the runoff.", "hypothetical"),
+])
+def test_sources_and_forecasts_of_runoffs(extract, text, polarity):
+    facts = [f for f in extract(text).facts if f.relation == "faces_in_runoff"]
+    assert facts and {f.evidence.polarity for f in facts} == {polarity}
