@@ -716,7 +716,8 @@ class Coreference:
         which name whoever holds them), the one person of the nearest earlier sentence that names
         anyone (within LOOKBACK_SENTENCES), or, for a ``person`` description that is a subject,
         that sentence's subject. Never its own clause's subject, nor someone the text ties to a
-        contrary description ("the incumbent" is not the challenger) or to another age."""
+        contrary description ("the incumbent" is not the challenger), to another age or, for a
+        gendered noun ("the congresswoman"), to the other gender."""
         if self._descriptors is None:  # collected on first use, once entity types are settled
             self._descriptors, self._ages = self._collect_descriptors()
         age = _age(token)
@@ -726,6 +727,11 @@ class Coreference:
                     and c.mentions and c.mentions[0].start < token.i}
         else:
             tied = {id(c): c for i, c in self._descriptors.get(key, []) if i < token.i}
+        lemma = token.lemma_.lower()
+        gender = "m" if lemma in self.gender_words[0] else "f" if lemma in self.gender_words[1] else None
+        tied = {k: c for k, c in tied.items() if self._fits(c, gender)}  # "Rep. Ortiz ... the congresswoman"
+        known = {k: c for k, c in tied.items() if gender is not None and (self._genders or {}).get(k) == gender}
+        tied = known if len(tied) > 1 and len(known) == 1 else tied
         if len(tied) == 1:
             return Resolution(next(iter(tied.values())), "description")
         if tied or kind == "title":
@@ -736,8 +742,6 @@ class Coreference:
                 if subject.i != token.i and (mine := (yield subject)):
                     own.add(id(mine.cluster))
         contrary = {id(c) for word in CONTRARY.get(key, ()) for _, c in self._descriptors.get(word, [])}
-        lemma = token.lemma_.lower()
-        gender = "m" if lemma in self.gender_words[0] else "f" if lemma in self.gender_words[1] else None
         index = self._sentence(token)
         back = -1
         regions = [self.doc[max(self.sents[index].start, token.i - MAX_SCAN) : token.i],

@@ -274,6 +274,10 @@ GENDERED = [
     # and a pronoun that can stand for nobody else; then "her" is not the sentence's (male) subject
     ("Mayor Tom Reyes said he was pleased. He praised his running mate, Ana Lind, a day after her "
      "endorsement of Dev Patel for governor.", {("Ana Lind", "endorses", "Dev Patel")}),
+    # a gendered description: the one of the people tied to its title who has its gender, or nobody
+    ("Rep. Tom Reyes and Rep. Ana Lind spoke on Monday. Lind said she would vote early. The congresswoman "
+     "endorsed Dev Patel for mayor.", {("Ana Lind", "endorses", "Dev Patel")}),
+    ("Rep. Tom Reyes and Rep. Ana Lind spoke on Monday. The congresswoman endorsed Dev Patel for mayor.", set()),
     # the owner of the last sentence's subject, a name the model missed, is whom "he" goes back to
     ("Okafor’s campaign priorities include lowering taxes and funding Medicare.\n\nHe has been endorsed by "
      "the Harbor Workers Union.", {("Harbor Workers Union", "endorses", "Okafor")}),
