@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.evidence import PLATFORMS, capitalised_by_position, organisation_slot, person_slot, place_slot, team_name
+from kg.extraction.evidence import (
+    PLATFORMS,
+    capitalised_by_position,
+    located_in,
+    organisation_slot,
+    person_slot,
+    place_slot,
+    team_name,
+)
 from kg.extraction.structure import original_text, title_case, zones
 from kg.names import PARTY_PLURALS, given_name, given_named, is_part_of, name_key, name_words, non_personal_word, personal_shape
 from kg.ontology import honorifics, organization_words, position_words
@@ -652,6 +660,9 @@ class EntityIndex:
             elif not given_named(words) and not titled and len(words) <= 2 and any(
                     place_slot(doc, m.start, m.end) for m in cluster.mentions):
                 cluster.veto = "Place"
+            elif (len(cluster.mentions) == 1 and not titled and not given_name(cluster.label)
+                  and located_in(doc, cluster.mentions[0].start, cluster.mentions[0].end)):
+                cluster.veto = "Place"  # "the campaign's headquarters in X", named once
             elif any(w.endswith(("'s", "’s")) for w in words[:-1]):
                 cluster.veto = "Organization"  # "Emily's List": what is someone's, no one
             elif cluster.label.casefold() in PLATFORMS or (not given_named(words) and any(

@@ -95,6 +95,20 @@ def place_slot(doc: Doc, start: int, end: int) -> bool:
             and _lemma(prep.head) in position_words())
 
 
+# Words after which "in X" may be a person: "faith in X", "a stake in X".
+_IN_SOMEONE = frozenset({"faith", "trust", "confidence", "interest", "belief", "stake", "share", "role", "part", "put",
+                         "believe", "invest", "hope"})
+
+
+def located_in(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name after "in", "across" or "throughout" that places something ("headquarters
+    in X", "campaigned across X"; not "faith in X")."""
+    head = doc[end - 1]
+    prep = head.head
+    return (end - start == 1 and head.dep_ == "pobj" and prep.lower_ in ("in", "across", "throughout")
+            and prep.head.i != prep.i and prep.head.pos_ in ("NOUN", "VERB") and _lemma(prep.head) not in _IN_SOMEONE)
+
+
 def organisation_slot(doc: Doc, start: int, end: int) -> bool:
     """Does the text use ``doc[start:end]`` as an organisation or a publication? "the X" (a
     determiner before a name a person's never takes), "at X", "X reported", "according to X"."""

@@ -550,6 +550,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             return  # "Democrats tapped X to take on Y": a nomination for an election
         if role is not None and any(o.lemma_.lower() in lex.cue("awardPeriods") for o in _prep_objects(role, ("of",))):
             return  # "named player of the year": an award
+        if role is not None and role.lemma_.lower() in lex.cue("identifyingRoles"):
+            return  # "named X as the source of the leak": who someone is, not a post
         if role is not None and lemma_in(role, lex.cue("choiceRoles")) and any(
                 o.lemma_.lower() in lex.cue("raceNouns") for o in _prep_objects(role, ("in", "for"))):
             return  # "named X as his pick in the race": a candidate he backs

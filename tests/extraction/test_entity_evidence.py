@@ -150,3 +150,14 @@ def test_a_platform_and_a_team_are_no_people_whatever_the_model_says():
               pos=["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"], tags=["NNP", "NNPS", "VBD", "NNP", "NNP", "."],
               ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"])
     assert types(EntityIndex(doc)) == {"Harbor Falcons": "Organization", "Brad Lind": "Person"}
+
+
+def test_a_name_that_places_something_once_is_a_place_but_faith_in_someone_is_not():
+    found = index(["Crowds", "gathered", "at", "headquarters", "in", "Velko", "."], [1, 1, 1, 2, 3, 4, 1],
+                  ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+                  ["NOUN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"], ["O", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert types(found) == {"Velko": "Place"}
+    found = index(["Voters", "kept", "faith", "in", "Velko", "."], [1, 1, 1, 2, 3, 1],
+                  ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+                  ["NOUN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"], ["O", "O", "O", "O", "B-PERSON", "O"])
+    assert types(found) == {"Velko": "Person"}

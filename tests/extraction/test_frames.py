@@ -188,6 +188,8 @@ NO_APPOINTMENT = [
     "Sara Jent was appointed finance minister, her spokesman Omar Diaz said.",
     "Sara Jent was named player of the year, the Premier League said.",
     "Mayor Ana Lind had already named Carl Ek, her former aide, as her pick in the race.",
+    "Lisa Marsh named Raj Patel as the source of the leak.",
+    "Forbes named Lisa Marsh the most powerful woman in business.",
 ]
 
 
