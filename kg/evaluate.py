@@ -22,6 +22,10 @@ Matching rules (only the positive, asserted facts of the extractor are scored):
   "Macron" matches predicted "Emmanuel Macron", "Bill Waller Jr." matches "Waller", "Donald J.
   Trump" matches "Donald Trump"); an organisation also matches without a generic tail ("Law and
   Justice party" = "Law and Justice"; a newspaper's "Editorial Board" speaks for the newspaper);
+  a matter (the object of ``recused_from``) matches without a leading gerund and determiner
+  ("hearing the plea ..." = "the plea ..."), and where one phrase runs on past the other ("an
+  inquiry into the mayor's firm" = "an inquiry into the mayor's firm in 2019") as long as the
+  shorter keeps at least three words (a bare "the case" names no matter on its own);
 * symmetric relations (``faces_in_runoff``) match in either direction;
 * predictions are counted once per passage and distinct triple (the same fact stated in three
   sentences is one prediction), and each gold triple matches at most one prediction (a maximum
@@ -365,10 +369,36 @@ def name_matches(gold: str, entity: Entity) -> bool:
     return False
 
 
+_MATTER_LEAD = {"the", "a", "an", "over", "from"}
+MATTER_PREFIX_WORDS = 3
+
+
+def _matter_words(text: str) -> list[str]:
+    """A matter's words without leading gerunds, determiners and "over" ("presiding over the ...")."""
+    words = normalize(text).split()
+    while len(words) > 1 and (words[0] in _MATTER_LEAD or words[0].endswith("ing")):
+        words.pop(0)
+    return words
+
+
+def matter_matches(gold: str, entity: Entity) -> bool:
+    """Do a gold matter phrase and the predicted matter name the same matter? (module docstring)"""
+    wanted = _matter_words(gold)
+    for form in (entity.label, *entity.aliases):
+        short, long = sorted((wanted, _matter_words(form)), key=len)
+        if short == long or (len(short) >= MATTER_PREFIX_WORDS and long[: len(short)] == short):
+            return True
+    return False
+
+
+def _object_matches(gold: str, obj: Entity) -> bool:
+    return matter_matches(gold, obj) if obj.type == "Matter" else name_matches(gold, obj)
+
+
 def triple_matches(gold: GoldTriple, subject: Entity, relation: str, obj: Entity) -> bool:
     if gold.relation != relation:
         return False
-    if name_matches(gold.subject, subject) and name_matches(gold.object, obj):
+    if name_matches(gold.subject, subject) and _object_matches(gold.object, obj):
         return True
     symmetric = relation in relations() and relations()[relation].symmetric
     return symmetric and name_matches(gold.subject, obj) and name_matches(gold.object, subject)

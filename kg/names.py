@@ -87,16 +87,19 @@ def given_name(word: str) -> bool:
     return folded in _given_names() or folded in _formal_names()
 
 
-# Words of the names of places, buildings, events and laws that are rarely anyone's surname
-# ("Park Hill" may be a person; "Harris County", "Sheraton Hotel", "Easter Road" are not).
-PLACE_WORDS = frozenset({
-    "street", "road", "avenue", "boulevard", "square", "city", "county", "beach", "bridge", "hotel", "tower",
-    "towers", "center", "centre", "station", "airport", "stadium", "arena", "island", "islands", "valley",
-    "creek", "heights", "springs", "district", "state", "province", "region", "palace", "mountain",
-    "mountains", "village", "township", "borough", "parish", "plaza", "mall", "market", "bowl", "act",
-    "poll", "polls", "times", "news", "media", "radio", "tv", "clerk", "chancery", "senate", "election",
-    "elections", "runoff", "primary", "caucuses",
-})
+# Words of the names of places, buildings, bodies, events and laws that are rarely anyone's
+# surname ("Park Hill" may be a person; "Harris County", "Texas House", "Primary Runoff Election"
+# are not), by what they name.
+_NON_PERSONAL = {
+    "Place": ("street", "road", "avenue", "boulevard", "square", "city", "county", "beach", "bridge", "hotel",
+              "tower", "towers", "center", "centre", "station", "airport", "stadium", "arena", "island", "islands",
+              "valley", "creek", "heights", "springs", "district", "state", "province", "region", "palace",
+              "mountain", "mountains", "village", "township", "borough", "parish", "plaza", "mall", "market"),
+    "Organization": ("times", "news", "media", "radio", "tv", "clerk", "chancery", "senate", "house"),
+    "Thing": ("bowl", "act", "poll", "polls", "election", "elections", "runoff", "primary", "caucuses"),
+}
+NON_PERSONAL_WORDS = {word: kind for kind, words in _NON_PERSONAL.items() for word in words}
+PLACE_WORDS = frozenset(NON_PERSONAL_WORDS)
 # Plural party and creed words: "Christian Democrats", "Young Republicans" name no person.
 PARTY_PLURALS = frozenset({
     "democrats", "republicans", "socialists", "conservatives", "liberals", "greens", "communists",
@@ -104,6 +107,9 @@ PARTY_PLURALS = frozenset({
 })
 _NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le",
                              "bin", "ibn", "al", "el", "ben", "st.", "mc", "mac", "ter"})
+
+
+_ARTICLES = frozenset({"al", "el", "la", "le", "los", "las", "les", "il", "lo"})
 
 
 def personal_shape(words: list[str]) -> bool:
@@ -119,16 +125,27 @@ def personal_shape(words: list[str]) -> bool:
         if word.endswith(("'s", "’s")):
             return False  # "Emily's List": a possessive
         bare = word.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
-        if not bare.isalpha() or not word[:1].isupper() or (len(bare) > 1 and bare.isupper()):
-            return False  # "ATA Alliance", "Emily's List", "CNN-IBN"
+        if not bare.isalpha() or not word[:1].isupper() or (len(bare) > 2 and bare.isupper()):
+            return False  # "ATA Alliance", "CNN-IBN" (initials "JD" may be a name's)
         if word.casefold().rstrip(".") in organization_words() or word.casefold() in position_words():
             return False
     return len(core[-1].rstrip(".")) > 1 and not any(w.casefold() in PLACE_WORDS for w in core[1:])
 
 
+def non_personal_word(words: list[str]) -> str | None:
+    """What a name is when a word after its first, or its only word, names no person's
+    (:data:`NON_PERSONAL_WORDS`: "Harris County" a place, "Texas House" an organisation); else None."""
+    for word in reversed(words[1:] or words):
+        kind = NON_PERSONAL_WORDS.get(word.casefold().rstrip(".,"))
+        if kind is not None:
+            return kind
+    return None
+
+
 def given_named(words: list[str]) -> bool:
-    """Shaped like a personal name, its first word a common given name ("Brad Lind")."""
-    return personal_shape(words) and given_name(words[0])
+    """Shaped like a personal name, its first word a common given name ("Brad Lind"; not the
+    article of "Al Qaeda", "El Planeta")."""
+    return personal_shape(words) and given_name(words[0]) and words[0].casefold() not in _ARTICLES
 
 
 def name_key(name: str) -> str:

@@ -53,7 +53,7 @@ class VerbTrigger:
     particle: str | None = None
     reflexive: bool = False
     weak: bool = False
-    gerund: bool = False  # only with a gerund object: "withdrew from hearing the plea"
+    gerund: bool = False  # only with a gerund object or a kg:judicialSeats noun: "withdrew from hearing the plea"
 
     @classmethod
     def parse(cls, text: str, weak: bool = False) -> VerbTrigger:

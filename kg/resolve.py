@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from kg.aliases import Aliases, apply
 from kg.model import Entity, Fact
-from kg.names import given_named, name_key, name_words, same_first_name
+from kg.names import given_named, name_key, name_words, personal_shape, same_first_name
 from kg.ontology import organization_words
 
 _SURNAME_TYPES = {"Person", "Thing", "Organization", "Place"}
@@ -114,10 +114,11 @@ class Resolver:
     @staticmethod
     def _maybe_person(entity: Entity) -> bool:
         """A full name one document's model typed as an organisation or thing ("Donald Trump" as
-        an organisation), with no organisation word in it ("Penguin Random House" keeps its type)."""
+        an organisation), shaped like a person's (:func:`~kg.names.personal_shape`: "Penguin
+        Random House" keeps its type)."""
         words = name_words(entity.label)
         return (entity.type in ("Organization", "Thing") and not entity.scope and len(words) > 1
-                and not any(word in organization_words() for word in words))
+                and not any(word in organization_words() for word in words) and personal_shape(entity.label.split()))
 
     def _person_named(self, entity: Entity) -> Key | None:
         """The known person of exactly ``entity``'s name when ``entity`` may be a mistyped person:
@@ -172,8 +173,9 @@ class Resolver:
 
     def _not_a_person(self, key: Key) -> Key | None:
         """The place or organisation of exactly the name of the person ``key`` when one is known,
-        read more often than the person, and the name is no known person's surname nor has a given
-        name first: the model tagged a place or an outlet a person once ("Bavaria's premier")."""
+        read more often than the person (as often, for a name of several words no person's could be),
+        and the name is no known person's surname nor has a given name first: the model tagged a
+        place or an outlet a person once ("Bavaria's premier")."""
         if self._find(key) != key:
             return None
         person = self._canon[key]
@@ -181,8 +183,10 @@ class Resolver:
             return None
         for kind in ("Place", "Organization"):
             other = (kind, key[1])
-            if (other in self._alias and self._uses[other] > self._uses[key] and self._find(other) in self._canon
-                    and self._find(other) != key):
+            # a name of several words no person's could be ("Penguin Random House") goes on a tie too
+            more = self._uses[other] > self._uses[key] or (
+                self._uses[other] == self._uses[key] and " " in key[1] and not personal_shape(person.label.split()))
+            if other in self._alias and more and self._find(other) in self._canon and self._find(other) != key:
                 return self._find(other)
         return None
 

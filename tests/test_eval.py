@@ -7,6 +7,7 @@ import pytest
 
 from kg.cli import main
 from kg.evaluate import (
+    matter_matches,
     Counts,
     GoldError,
     GoldTriple,
@@ -86,6 +87,16 @@ def test_names_match_as_a_reader_would():
     assert not name_matches("Labour", Entity("Labour Party", "Person"))
     assert not name_matches("Jr.", person("Bill Waller Jr."))
     assert not name_matches("Governor", person("Gov. Kay Ivey"))
+
+
+def test_matters_match_as_a_reader_would():
+    inquiry = Entity("hearing the county council's appeal against the port levy", "Matter")
+    assert matter_matches("the county council's appeal against the port levy", inquiry)  # leading gerund
+    assert matter_matches("hearing the county council's appeal against the port levy in March", inquiry)  # runs on
+    assert matter_matches("the county council's appeal", inquiry)  # three words kept: the same appeal
+    assert not matter_matches("the council's appeal", inquiry)  # too short to name one matter
+    assert not matter_matches("the county council's contempt petition", inquiry)
+    assert not matter_matches("Ruiz v. Harbour Board", Entity("case", "Matter"))
 
 
 def test_a_gold_triple_matches_a_prediction_with_surname_and_alias():

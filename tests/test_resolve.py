@@ -167,6 +167,16 @@ def test_a_place_the_model_tagged_a_person_once_joins_the_place_in_either_order(
         assert resolver.canonical(Entity("Veldoria", "Person")).type == "Place"
 
 
+def test_a_name_no_person_could_bear_keeps_its_organisation_on_a_tie():
+    """ "Quill Random House" an organisation in one document and a person in another is the organisation."""
+    for order in (1, -1):
+        resolver = Resolver()
+        for entity in [Entity("Quill Random House", "Organization"), Entity("Quill Random House", "Person")][::order]:
+            resolver.canonical(entity)
+        resolver.settle()
+        assert [(e.label, e.type) for e in resolver.entities()] == [("Quill Random House", "Organization")]
+
+
 def test_resolution_does_not_depend_on_the_order_of_documents():
     names = [Entity("Ostrander", "Person"), Entity("Mira Ostrander", "Person"), Entity("Bill Kemp", "Person"),
              Entity("William Kemp", "Person"), Entity("Kemp", "Thing")]

@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "or all passages (default)")
     p.add_argument("--identity", action="store_true",
                    help="also report identity figures: gold persons split over several nodes, not typed as "
-                   "persons, and junk entities (with --show, each of them)")
+                   "persons, and junk entities by name (with --show, each split and mistyped person too)")
     p.add_argument("--model", help="spaCy pipeline name or path (default: KG_SPACY_MODEL, then en_core_web_sm)")
     p.set_defaults(run=run)
 

@@ -114,6 +114,7 @@ class Resolution:
 PLURAL_PRONOUNS = {"they", "them", "both"}
 PLURAL_NOUNS = {"two", "pair", "duo"}
 PLURAL_COUNTS = {"both", "two"}
+RIVAL_NOUNS = frozenset({"rival", "opponent", "challenger", "competitor", "adversary", "foe"})  # "his opponent"
 PEOPLE_NOUNS = frozenset({"man", "woman", "men", "women", "people", "lawmaker", "politician", "official", "leader", "rival"})
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "the paper", "the editorial board": the newspaper named last; "the group" may be any organisation.
@@ -133,6 +134,18 @@ def _plural(token: Token) -> bool:
     if lower in PLURAL_NOUNS:  # "the two", also where the parser hung "the" elsewhere ("the two advance")
         return any(c.lower_ == "the" for c in token.children) or (token.i > 0 and token.doc[token.i - 1].lower_ == "the")
     return token.tag_ == "NNS" and any(c.lower_ in PLURAL_COUNTS and c.dep_ in ("det", "nummod", "predet", "amod") for c in token.children)
+
+
+def _addresses_a_pair(token: Token) -> bool:
+    """``token`` is the subject of a verb whose object is a plural pronoun ("Lee congratulated
+    them both"): someone acting on a pair, not one of it."""
+    for _ in range(8):  # from a word of the name to its head: "Governor Ana Lee"
+        if token.dep_ not in ("compound", "flat") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    return any(o.dep_ in ("dobj", "dative") and o.lower_ in ("them", "both") for o in token.head.children)
 
 
 # A rule that may ask for other tokens' resolutions: ``found = yield token`` (see Coreference._run).
@@ -181,7 +194,8 @@ class Coreference:
         candidates"): the last coordination of two people before it ("X and Y ... they"), else
         the last two people named, walking back sentence by sentence ("put X at 27% and Y at 24%,
         sending both to a runoff"; an organisation named with "the", weakly typed, is no third
-        person: "the Council said"). A third person on the way settles nothing."""
+        person: "the Council said"; nor is one who acts on the pair: "Lee congratulated them
+        both"). A third person on the way settles nothing."""
         if not _plural(token):
             return []
         index = self._sentence(token)
@@ -195,7 +209,7 @@ class Coreference:
             coordinated: list[Cluster] = []
             for candidate in self.doc[sent.start : end]:
                 cluster = self.entities.entity_at(candidate)
-                if cluster is None or not self._may_be_person(cluster):
+                if cluster is None or not self._may_be_person(cluster) or _addresses_a_pair(candidate):
                     continue
                 found.setdefault(id(cluster), cluster)
                 if candidate.dep_ != "conj":
@@ -289,12 +303,14 @@ class Coreference:
         """The people a counted plural names ("three candidates", "both judges"), listed in
         apposition ("two judges, Ortiz and Greer"), after a colon ("three judges: A, B and C") or
         as what the next sentence says they are ("... all three candidates. The three candidates
-        are A, B and C", "They are A and B"). As many as the count, all people, or none."""
+        are A, B and C", "They are A and B"). As many as the count, all people, or none; the
+        organisations an organisation noun counts ("two unions, the Harbor Union and X"), likewise."""
         lemma = token.lemma_.lower()
         count = next((_COUNTS.get(c.lower_, int(c.text) if c.text.isdigit() else 0) for c in token.children
                       if c.dep_ in ("nummod", "det", "predet") and (c.like_num or c.lower_ == "both")), 0)
+        organizations = lemma in organization_words() | self.standalone  # "two unions, A and B"
         if (token.tag_ not in ("NNS", "NNPS") or not count or self.entities.entity_at(token) is not None
-                or lemma not in position_words() | self.person_nouns | self.contest_nouns):
+                or not (organizations or lemma in position_words() | self.person_nouns | self.contest_nouns)):
             return []
         heads = [c for c in token.children if c.dep_ == "appos"]
         sentence = self.sents[self._sentence(token)]
@@ -303,6 +319,8 @@ class Coreference:
         if not heads and colon is not None:
             heads = [t for t in self.doc[colon + 1 : sentence.end] if self.entities.entity_at(t) is not None][:1]
             heads = [self._name_head(t) for t in heads]
+        if not heads and len(after) > 1 and after[0].text == ",":  # an apposition the parser hung elsewhere
+            heads = [self._name_head(t) for t in after[1:4] if self.entities.entity_at(t) is not None][:1]
         index = self._sentence(token)
         if not heads and index + 1 < len(self.sents):
             following = self.sents[index + 1]
@@ -312,7 +330,11 @@ class Coreference:
                     and (subject.lemma_.lower() == lemma or subject.lower_ == "they")):
                 heads = [c for c in root.children if c.dep_ in ("attr", "dobj")][:1]
         people = {id(c): c for head in heads for t in conjuncts(head) if (c := self.entities.entity_at(t)) is not None}
-        if len(people) != count or not all(self._may_be_person(c) and not _organization_name(c) for c in people.values()):
+        if organizations:
+            kinds = all(c.type == "Organization" or _organization_name(c) for c in people.values())
+        else:
+            kinds = all(self._may_be_person(c) and not _organization_name(c) for c in people.values())
+        if len(people) != count or not kinds:
             return []
         return [Resolution(c, "description") for c in people.values()]
 
@@ -398,10 +420,41 @@ class Coreference:
                     return Resolution(found, "name")
             if (renamed := self._renamed(token)) is not None:
                 return Resolution(renamed, "name")
+            if token.lemma_.lower() in RIVAL_NOUNS and (owner := next((c for c in token.children if c.dep_ == "poss"), None)):
+                return (yield from self._rival(token, owner))
             if (kind := self._description_kind(token)) is not None:
                 return (yield from self._description(token, kind))
             if token.lemma_.lower() in organization_words() or token.lemma_.lower() in PRESS_NOUNS:
                 return (yield from self._organization(token))
+        return None
+
+    def _rival(self, token: Token, owner: Token) -> Steps:
+        """"Reyes conceded and endorsed his opponent", "her former rival": the one person other than
+        the owner named in the text before it (its own sentence, then the sentences before, within
+        LOOKBACK_SENTENCES); none when that is more than one."""
+        mine = yield owner
+        if mine is None or not self._is_person(mine, True):
+            return None
+        index = self._sentence(token)
+        regions = [self.doc[max(self.sents[index].start, token.i - MAX_SCAN) : token.i],
+                   *(sent[max(0, len(sent) - MAX_SCAN):] for sent in reversed(self.sents[max(0, index - LOOKBACK_SENTENCES - 2) : index]))]
+        back = -1
+        for prev in regions:
+            if back >= 0 and self.quotes.sentence_is_quoted(prev):
+                continue
+            back += 1
+            if back > LOOKBACK_SENTENCES:
+                break
+            people = {id(c): c for t in prev if (c := self.entities.entity_at(t)) is not None
+                      and self._may_be_person(c) and not _organization_name(c) and id(c) != id(mine.cluster)}
+            if not people:
+                continue
+            if len(people) != 1:
+                return None
+            found = next(iter(people.values()))
+            if found.type != "Person":  # an opponent is a person, whatever the tagger said
+                found.votes["Person"] += 1.25
+            return Resolution(found, "description", back)
         return None
 
     def _renamed(self, token: Token) -> Cluster | None:
@@ -520,6 +573,9 @@ class Coreference:
                     continue
                 for candidate in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
                     found = yield candidate  # the subject, then its owner ("Varga's plans include ... He")
+                    if found is None and gender is not None and self._unseen_owner(candidate):
+                        found = Resolution(self.entities.add_bare_name(candidate, "Person"), "name")
+                        self._memo[candidate.i] = found
                     if (found is not None and id(found.cluster) not in skip and self._is_person(found, lenient)
                             and self._fits(found.cluster, gender)):
                         return Resolution(found.cluster, "pronoun", back)
@@ -529,6 +585,13 @@ class Coreference:
                         and self._fits(mention, gender)):
                     return Resolution(mention, "pronoun", back)
         return None
+
+    def _unseen_owner(self, token: Token) -> bool:
+        """"Herrera's priorities include ... He": a capitalised owner of a subject that the model
+        saw as no entity of any kind, which only a person can be when "he" or "she" goes back to it."""
+        return (token.dep_ == "poss" and token.tag_ in ("NN", "NNP") and not token.ent_type_ and token.text[:1].isupper()
+                and token.text[1:].islower() and self.entities.entity_at(token) is None
+                and token.lemma_.lower() not in position_words() | organization_words())
 
     # -- organisations named by their owner ------------------------------------------------------
 
@@ -653,7 +716,8 @@ class Coreference:
         which name whoever holds them), the one person of the nearest earlier sentence that names
         anyone (within LOOKBACK_SENTENCES), or, for a ``person`` description that is a subject,
         that sentence's subject. Never its own clause's subject, nor someone the text ties to a
-        contrary description ("the incumbent" is not the challenger) or to another age."""
+        contrary description ("the incumbent" is not the challenger), to another age or, for a
+        gendered noun ("the congresswoman"), to the other gender."""
         if self._descriptors is None:  # collected on first use, once entity types are settled
             self._descriptors, self._ages = self._collect_descriptors()
         age = _age(token)
@@ -663,6 +727,11 @@ class Coreference:
                     and c.mentions and c.mentions[0].start < token.i}
         else:
             tied = {id(c): c for i, c in self._descriptors.get(key, []) if i < token.i}
+        lemma = token.lemma_.lower()
+        gender = "m" if lemma in self.gender_words[0] else "f" if lemma in self.gender_words[1] else None
+        tied = {k: c for k, c in tied.items() if self._fits(c, gender)}  # "Rep. Ortiz ... the congresswoman"
+        known = {k: c for k, c in tied.items() if gender is not None and (self._genders or {}).get(k) == gender}
+        tied = known if len(tied) > 1 and len(known) == 1 else tied
         if len(tied) == 1:
             return Resolution(next(iter(tied.values())), "description")
         if tied or kind == "title":
@@ -683,9 +752,12 @@ class Coreference:
             back += 1
             if back > LOOKBACK_SENTENCES:
                 break
-            # a name typed weakly as something else counts against the others, but is never the answer
+            # a name typed weakly as something else counts against the others, but is never the answer;
+            # one the text ties to a contrary description ("the challenger": not the incumbent) or
+            # another gender ("the congresswoman") is no candidate at all
             people = {id(c): c for t in prev if (c := self.entities.entity_at(t)) is not None
-                      and self._may_be_person(c) and not _organization_name(c) and id(c) not in own}
+                      and self._may_be_person(c) and not _organization_name(c) and id(c) not in own
+                      and id(c) not in contrary and self._fits(c, gender)}
             if not people:
                 continue
             if len(people) == 1:
@@ -696,7 +768,7 @@ class Coreference:
                 found = found if found is not None and id(found) in people else None
             else:
                 found = None
-            if (found is None or found.type != "Person" or id(found) in contrary
+            if (found is None or found.type != "Person"
                     or (age is not None and self._ages.get(id(found), age) != age)):
                 return None
             return Resolution(found, "description", back)

@@ -14,9 +14,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.evidence import organisation_slot, person_slot, place_slot
+from kg.extraction.evidence import (
+    PLATFORMS,
+    capitalised_by_position,
+    located_in,
+    organisation_slot,
+    person_slot,
+    place_slot,
+    team_name,
+)
 from kg.extraction.structure import original_text, title_case, zones
-from kg.names import PARTY_PLURALS, given_named, is_part_of, name_key, name_words, personal_shape
+from kg.names import PARTY_PLURALS, given_name, given_named, is_part_of, name_key, name_words, non_personal_word, personal_shape
 from kg.ontology import honorifics, organization_words, position_words
 
 NER_TYPES = {
@@ -29,6 +37,7 @@ NER_TYPES = {
 }
 _TRIM_WORDS = {"the", "a", "an", "'s", "’s", "'", "’", "vs", "vs.", "v."}
 _TRAILING_POS = {"ADP", "DET", "CCONJ", "PART"}
+_SHARES = {"percent", "%", "pct", "points"}
 _NEVER_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -152,6 +161,8 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
         end -= 1
+    if end - start > 2 and doc[end - 1].lower_ in _SHARES and doc[end - 2].pos_ == "NUM":
+        end -= 2  # "beating Baig 55.8 percent to 44.2": the name, not its share of the vote
     while start < end and doc[start].pos_ in ("CCONJ", "ADP"):
         start += 1
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
@@ -392,7 +403,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     _bracketed_acronyms(doc, mentions)
     mentions = _editorial_boards(doc, mentions)
-    mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)])
+    mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)
+                                 and not (capitalised_by_position(doc, m.start, m.end) and not given_name(m.name))])
     return _structured(doc, mentions)
 
 
@@ -648,6 +660,16 @@ class EntityIndex:
             elif not given_named(words) and not titled and len(words) <= 2 and any(
                     place_slot(doc, m.start, m.end) for m in cluster.mentions):
                 cluster.veto = "Place"
+            elif (len(cluster.mentions) == 1 and not titled and not given_name(cluster.label)
+                  and located_in(doc, cluster.mentions[0].start, cluster.mentions[0].end)):
+                cluster.veto = "Place"  # "the campaign's headquarters in X", named once
+            elif any(w.endswith(("'s", "’s")) for w in words[:-1]):
+                cluster.veto = "Organization"  # "Emily's List": what is someone's, no one
+            elif cluster.label.casefold() in PLATFORMS or (not given_named(words) and any(
+                    team_name(doc, m.start, m.end) for m in cluster.mentions)):
+                cluster.veto = "Organization"  # "Twitter", "the Harbor City Falcons"
+            elif non_personal_word(words) is not None:
+                cluster.veto = non_personal_word(words)  # "Harris County Clerk", "Texas House", "Senate"
             elif (len(words) == 1 and not titled and "PERSON" in labels
                   and any(organisation_slot(doc, m.start, m.end) for m in cluster.mentions)):
                 cluster.veto = "Organization"

@@ -3,9 +3,10 @@
 The small spaCy model tags full personal names as organisations or places in slots it has not
 learnt ("In District 8, Ana Ruiz will contest against Brad Lind after ..."), and common words,
 places and publications as people. Each test here reads one kind of evidence from the text: the
-shape of a personal name (:func:`personal_shape`), a slot only a person fills
-(:func:`person_slot`), and what marks a place or an organisation (:func:`place_slot`,
-:func:`organisation_slot`). :class:`~kg.extraction.entities.EntityIndex` weighs them.
+shape of a personal name (:func:`~kg.names.personal_shape`), a slot only a person fills
+(:func:`person_slot`), what marks a place or an organisation (:func:`place_slot`,
+:func:`organisation_slot`), and a common word capitalised by its position
+(:func:`capitalised_by_position`). :class:`~kg.extraction.entities.EntityIndex` weighs them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,15 @@ _SHARE_VERBS = frozenset({"finish", "receive", "take", "win", "garner", "get", "
                           "poll", "secure", "capture", "collect", "come", "end", "score", "have"})
 _AT_ORGANISATION = frozenset({"at", "by"})
 _PUBLISHING = frozenset({"report", "publish", "broadcast", "air"})
+# What one does on a platform ("posted on X", "followers on X"): X is a medium, no person.
+_ON_A_PLATFORM = frozenset({"post", "write", "say", "announce", "share", "tweet", "publish", "comment", "respond",
+                            "reply", "stream", "video", "followers", "follower", "account", "statement", "message",
+                            "page", "livestream", "broadcast"})
+# Social platforms, which the model often tags as people: media, never persons.
+PLATFORMS = frozenset({"twitter", "facebook", "instagram", "tiktok", "youtube", "telegram", "whatsapp", "threads",
+                       "truth social", "snapchat", "linkedin", "reddit", "bluesky", "weibo", "wechat", "substack"})
+# Tags of words the model reads as common words whatever their capital: "Exit polls", "Calm and wise".
+_COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "UH"})
 
 
 def person_slot(doc: Doc, start: int, end: int) -> bool:
@@ -85,6 +95,20 @@ def place_slot(doc: Doc, start: int, end: int) -> bool:
             and _lemma(prep.head) in position_words())
 
 
+# Words after which "in X" may be a person: "faith in X", "a stake in X".
+_IN_SOMEONE = frozenset({"faith", "trust", "confidence", "interest", "belief", "stake", "share", "role", "part", "put",
+                         "believe", "invest", "hope"})
+
+
+def located_in(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name after "in", "across" or "throughout" that places something ("headquarters
+    in X", "campaigned across X"; not "faith in X")."""
+    head = doc[end - 1]
+    prep = head.head
+    return (end - start == 1 and head.dep_ == "pobj" and prep.lower_ in ("in", "across", "throughout")
+            and prep.head.i != prep.i and prep.head.pos_ in ("NOUN", "VERB") and _lemma(prep.head) not in _IN_SOMEONE)
+
+
 def organisation_slot(doc: Doc, start: int, end: int) -> bool:
     """Does the text use ``doc[start:end]`` as an organisation or a publication? "the X" (a
     determiner before a name a person's never takes), "at X", "X reported", "according to X"."""
@@ -99,5 +123,29 @@ def organisation_slot(doc: Doc, start: int, end: int) -> bool:
     if head.dep_ == "nsubj" and _lemma(head.head) == "break" and any(
             c.lower_ == "news" for c in head.head.children):
         return True  # "X broke the news"
+    if (head.dep_ == "pobj" and head.head.lower_ in ("on", "via") and end - start == 1
+            and _lemma(head.head.head) in _ON_A_PLATFORM):
+        return True  # "wrote on X", "followers on X"
     return (start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "according"
             and not personal_shape([t.text for t in doc[start:end]]))
+
+
+def team_name(doc: Doc, start: int, end: int) -> bool:
+    """A name of several words ending in a plural ("the Harbor City Falcons"): a team's or a
+    group's, not a person's ("Williams" is tagged singular)."""
+    last = doc[end - 1]
+    return end - start > 1 and last.tag_ == "NNPS" and last.lower_.endswith("s") and not last.lower_.endswith("ss")
+
+
+def capitalised_by_position(doc: Doc, start: int, end: int) -> bool:
+    """A one-word "name" the model tags as a common word, capitalised only because it begins a
+    sentence, a heading or a quotation, that modifies or is coordinated with a lower-case word
+    ("Exit polls showed", "'Calm and wise'"; not "Lumbaro has won")."""
+    token = doc[start]
+    if end - start != 1 or token.tag_ not in _COMMON_TAGS:
+        return False
+    before = doc[start - 1] if start > 0 else None
+    if not (token.is_sent_start or before is None or before.is_punct or before.is_space):
+        return False
+    modifies = token.dep_ in ("compound", "amod") and token.head.i != token.i and token.head.text.islower()
+    return modifies or any(c.dep_ == "conj" and c.text.islower() for c in token.children)

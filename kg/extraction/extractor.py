@@ -11,6 +11,7 @@ Confidence is a product of two parts, each in [0, 1]:
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
 
@@ -24,7 +25,7 @@ from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_ma
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.positions import phrase_position, position, title_words
 from kg.extraction.quotes import Quotes
-from kg.extraction.syntax import clause_subjects
+from kg.extraction.syntax import clause_subjects, conjuncts
 from kg.model import Entity, Evidence, Extraction, Fact
 from kg.ontology import (
     Ontology,
@@ -228,7 +229,33 @@ def _bare_name(token: Token) -> bool:
     )
 
 
+def _came_from(noun: Token) -> list[Token]:
+    """"The endorsement came from Gov. Greer": the people or bodies ``noun``, a subject of "come",
+    came from (with their conjuncts); none otherwise."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() != "come":
+        return []
+    return [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+            for p in prep.children if p.dep_ == "pobj" for o in conjuncts(p)]
+
+
 PAST_HOLDER_WORDS = {"old", "former", "previous", "outgoing", "last", "departing", "ousted", "retiring", "late", "then"}
+
+
+RESHUFFLE_RELATION = "appointed"  # the relation whose acts a reshuffle (kg:reshuffleVerbs) makes
+EARLIER_WORDS = {"previously", "earlier", "formerly", "once", "first", "originally", "initially"}
+
+
+def _earlier_act(verb: Token) -> bool:
+    """Is the act ``verb`` names dated before the news: a year in a date on it ("in 2012", "in
+    November 2012"), "previously", "first", or a past perfect ("had been appointed")?"""
+    if any(c.lower_ in EARLIER_WORDS for c in verb.children if c.dep_ == "advmod"):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return True
+    dates = [t for prep in verb.children if prep.dep_ == "prep" for t in prep.subtree if t.ent_type_ == "DATE"]
+    dates += [t for c in verb.children if c.dep_ == "npadvmod" for t in c.subtree if t.ent_type_ == "DATE"]
+    return any(t.like_num and len(t.text) == 4 for t in dates)
 
 
 def _indefinite_post(token: Token) -> bool:
@@ -271,6 +298,7 @@ class DocumentExtractor:
         self._stances: dict[tuple[int, bool], Stance] = {}
         self._announced: dict[str, tuple[int, int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence, token, appointers)
         self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
+        self._agentless: list[tuple[Span, Match, list[tuple[Entity, float]]]] = []  # passives no appointer was found for
         self._claims: list[tuple] = []  # keys of facts the receiver's side claims ("touted Ruiz's endorsement")
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
         self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
@@ -289,8 +317,11 @@ class DocumentExtractor:
         self._add_titles()
         self._add_repeats()
         self._add_agents(matches)
+        self._add_announcers(matches)
+        self._add_sole_appointer()
         self._add_named_appointees()
         self._drop_headline_restatements()
+        self._support_for_candidates()
         self._settle_claims()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
@@ -427,7 +458,7 @@ class DocumentExtractor:
         return any(prep.dep_ == "prep" and prep.lower_ == "for" and any(o.dep_ == "pobj" and office(o) for o in prep.children)
                    for token in [match.trigger, *match.objects] for prep in token.children)
 
-    def _stance(self, trigger: Token, subject: Entity, rel: Relation | None = None) -> tuple[str, Entity | None]:
+    def _stance(self, trigger: Token, subject: Entity | None, rel: Relation | None = None) -> tuple[str, Entity | None]:
         scheduled = rel is not None and rel.scheduled
         found = self._stances.get((trigger.i, scheduled))
         if found is None:  # once per trigger, however many pairs it has
@@ -515,6 +546,28 @@ class DocumentExtractor:
             if "claim" in match.extra:
                 self._claims.append((subj, rel.name, obj, polarity, evidence.start))
 
+    def _support_for_candidates(self) -> None:
+        """"The Times and the Post, both of which support the Labour Party" where the text has
+        Labour endorsed or in a runoff elsewhere: support for someone the passage makes a
+        candidate is an endorsement (kg:inElection), wherever the election is mentioned."""
+        relations = self.ontology.relations
+        targets = {name: rel.in_election for name, rel in relations.items() if rel.in_election}
+        if not targets:
+            return
+        candidates: set[Entity] = set()
+        for fact in self.facts.values():
+            rel = relations[fact.relation]
+            if fact.relation in targets.values():
+                candidates.add(fact.object)
+            elif rel.symmetric and rel.context:
+                candidates.update((fact.subject, fact.object))
+        for key, fact in list(self.facts.items()):
+            if fact.relation in targets and fact.object in candidates and fact.evidence.frame != "agentive":
+                target = relations[targets[fact.relation]]
+                if self._fits(fact.subject, target.domain) and self._fits(fact.object, target.range):
+                    del self.facts[key]
+                    self._store(replace(fact, relation=target.name))
+
     def _settle_claims(self) -> None:
         """"The Okoro campaign touted Ruiz's endorsement" but "Ruiz will not say whether she has
         endorsed Okoro": a claim of the receiver's side (kg:claimingVerbs) that the text leaves
@@ -581,9 +634,91 @@ class DocumentExtractor:
             return subjects
         found = self._announced.get(rel.name)
         if found is None or found[1] >= trigger.i or found[0] < index - 2:
+            announcer = self._announcing_body(match)
+            if announcer is not None:
+                return [(announcer, 0.8)]  # "X has been named chief executive, Walt Disney Co. said"
+            self._agentless.append((sentence, match, objects))
             return subjects  # the act comes first, in this sentence or one of the two before
         self._announced[rel.name] = (index, trigger.i, found[2])  # a list of appointments goes on
         return [(entity, confidence * 0.8) for entity, confidence in found[2]]
+
+    def _announcing_body(self, match: Match) -> Entity | None:
+        """The organisation that announces an agentless appointment to a post ("X has been named
+        chief executive, the company said"; "the club announced that X has been appointed head
+        coach"): a company, club or university announces its own appointments. A person who
+        announces one may speak for someone else, and so may an organisation about no post."""
+        if match.role is None or match.role.lemma_.lower() not in position_words():
+            return None
+        polarity, speaker = self._stance(match.trigger, None, match.relation)
+        if polarity != "positive" or speaker is None or speaker.type not in self.ontology.subclasses("Organization"):
+            return None
+        return speaker
+
+    def _add_sole_appointer(self) -> None:
+        """"Khan made changes to the federal cabinet ... Shah has been made minister of narcotics
+        control": in a document about a reshuffle of a cabinet, board or team (kg:reshuffleVerbs),
+        an agentless passive after the reshuffle is the act of its agent, when that agent makes
+        more of the document's asserted appointments than any other (and at least two, where there
+        are others); not one dated to another year or said to be earlier ("was appointed
+        auxiliary bishop in 2012", "had previously been appointed")."""
+        agentless = [(sentence, match, objects) for sentence, match, objects in self._agentless
+                     if match.relation.name == RESHUFFLE_RELATION]
+        if not agentless:
+            return
+        name = RESHUFFLE_RELATION
+        reshuffles = self._reshufflers(agentless[0][1].relation)
+        first: dict[Entity, int] = {}
+        acts: dict[Entity, set[int]] = defaultdict(set)
+        for start, entity in reshuffles + [(f.evidence.start, f.subject) for f in self.facts.values()
+                                           if f.evidence.polarity == "positive" and f.relation == name]:
+            first[entity] = min(start, first.get(entity, start))
+            acts[entity].add(start)
+        ranked = sorted(acts, key=lambda e: len(acts[e]), reverse=True)
+        if not ranked or ranked[0] not in {entity for _, entity in reshuffles}:
+            return
+        if len(ranked) > 1 and len(acts[ranked[0]]) < max(2, len(acts[ranked[1]]) + 1):
+            return  # another agent appoints as much
+        appointer, since = ranked[0], first[ranked[0]]
+        appointed = {f.object for f in self.facts.values() if f.relation == name and f.evidence.polarity == "positive"}
+        for sentence, match, objects in agentless:
+            trigger = match.trigger
+            if self.offset + trigger.idx < since or _earlier_act(trigger) or not self._fits(appointer, match.relation.domain):
+                continue
+            for obj, oc in objects:
+                if obj == appointer or obj in appointed:
+                    continue
+                polarity, speaker = self._stance(trigger, appointer, match.relation)
+                if polarity != "positive":
+                    continue
+                role = self._role(match.role) if match.role is not None else None
+                confidence = self.confidence[match.frame] * oc * 0.6
+                evidence = self._evidence(sentence, trigger.text, match.frame, confidence, polarity, speaker)
+                self._store(Fact(appointer, name, obj, evidence, position=role))
+
+    def _reshufflers(self, rel: Relation) -> list[tuple[int, Entity]]:
+        """(offset, agent) of each asserted reshuffle: "X reshuffled the cabinet", "X made changes
+        to the federal cabinet", "X shakes up his team"."""
+        bodies = self.ontology.cue("governingBodies")
+        out: list[tuple[int, Entity]] = []
+        for phrase in self.ontology.cue("reshuffleVerbs"):
+            verb_lemma, _, rest = phrase.partition(" ")
+            for token in self.doc:
+                if token.lemma_.lower() != verb_lemma or token.pos_ not in ("VERB", "AUX"):
+                    continue
+                objects = [c for c in token.children if c.dep_ in ("dobj", "prt")]
+                if rest and not any(o.lemma_.lower() == rest or o.lower_ == rest for o in objects):
+                    continue  # "make changes", "shake up"
+                heads = [token, *objects]
+                body = [t for h in heads for t in [*h.children, h] if t.lemma_.lower() in bodies and t.dep_ in ("dobj", "pobj")]
+                body += [p for h in heads for prep in h.children if prep.dep_ == "prep" for p in prep.children
+                         if p.dep_ == "pobj" and p.lemma_.lower() in bodies]
+                if not body or stance(token, ontology=self.ontology).polarity != "positive":
+                    continue
+                for subject in clause_subjects(token):
+                    found = self._argument(subject, rel, False)
+                    if found is not None:
+                        out.append((self.offset + token.idx, found[0]))
+        return out
 
     def _add_named_appointees(self) -> None:
         """"Pope Leo appointed a new bishop for Ross. The diocese's new bishop will be Father Ana
@@ -647,8 +782,9 @@ class DocumentExtractor:
     def _add_agents(self, matches: list[tuple[Span, Match]]) -> None:
         """"Ortiz was appointed to the seat. Gov. Greer made the appointment on Friday": the agent
         of an agentless passive is the subject of a light verb (kg:lightVerbs) whose object is the
-        relation's noun, definite and with no owner or "of" of its own, in one of the two sentences
-        after it or the one before."""
+        relation's noun, definite and with no owner or "of" of its own, or whom that noun "came
+        from" ("The endorsement came from Gov. Greer"), in one of the two sentences after it or
+        the one before."""
         light = self.ontology.cue("lightVerbs")
         index_of = {sentence.start: k for k, sentence in enumerate(self.sentences)}
         for sentence, match in matches:
@@ -663,12 +799,14 @@ class DocumentExtractor:
             for near in (here + 1, here + 2, here - 1) if objects else ():
                 if not 0 <= near < len(self.sentences):
                     continue
-                noun = next((t for t in self.sentences[near] if t.lemma_.lower() in rel.nouns and t.dep_ == "dobj"
-                             and t.head.lemma_.lower() in light and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children)
+                noun = next((t for t in self.sentences[near] if t.lemma_.lower() in rel.nouns
+                             and (t.dep_ == "dobj" and t.head.lemma_.lower() in light or _came_from(t))
+                             and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children)
                              and not any(c.dep_ in ("poss", "prep") for c in t.children)), None)
                 if noun is None:
                     continue
-                for subject in clause_subjects(noun.head):
+                agents = _came_from(noun) or clause_subjects(noun.head)
+                for subject in agents:
                     found = self._argument(subject, rel, False)
                     if found is None:
                         continue
@@ -682,6 +820,45 @@ class DocumentExtractor:
                                                   confidence, polarity, speaker)
                         self._store(Fact(subj, rel.name, obj, evidence))
                 break
+
+    def _add_announcers(self, matches: list[tuple[Span, Match]]) -> None:
+        """"Michigan's largest union is endorsing Ruiz. The United Carpenters announced the
+        endorsement Monday": the subject of a light verb (kg:lightVerbs) whose object is the bare
+        definite noun of a relation ("the endorsement", no owner, no "of") made the act the
+        nearest of the two sentences before states, to the same objects."""
+        light = self.ontology.cue("lightVerbs")
+        by_sentence: dict[int, list[Match]] = {}
+        for sentence, match in matches:
+            by_sentence.setdefault(self._sentence_index[sentence.start], []).append(match)
+        for index, sentence in enumerate(self.sentences):
+            for noun in sentence:
+                if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in light or noun.tag_ != "NN":
+                    continue
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+                        c.dep_ in ("poss", "prep", "compound", "amod") for c in noun.children):
+                    continue
+                for rel in self.ontology.relations.values():
+                    if rel.symmetric or rel.role_bearing or noun.lemma_.lower() not in rel.nouns:
+                        continue
+                    earlier: list[tuple[Entity, float]] = []
+                    for back in (1, 2):
+                        earlier = [o for m in by_sentence.get(index - back, []) if rel.name in (m.relation.name, m.relation.in_election)
+                                   for o in self._arguments(m.objects, rel, True)]
+                        if earlier:
+                            break
+                    for subject in clause_subjects(noun.head):
+                        found = self._argument(subject, rel, False)
+                        if found is None or not self._fits(found[0], rel.domain):
+                            continue
+                        subj, sc = found
+                        polarity, speaker = self._stance(noun.head, subj, rel)
+                        for obj, oc in earlier:
+                            if obj == subj or not self._fits(obj, rel.range):
+                                continue
+                            confidence = self.confidence["nominal"] * sc * oc * 0.8
+                            evidence = self._evidence(sentence, f"{noun.head.text} the {noun.text}", "nominal",
+                                                      confidence, polarity, speaker)
+                            self._store(Fact(subj, rel.name, obj, evidence))
 
     def _previous_facts(self, index: int) -> list[Fact]:
         """The positive facts (no positions, no symmetric relations) of the nearest of the two

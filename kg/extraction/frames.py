@@ -178,7 +178,8 @@ def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     pairings ("Three races go to runoffs. In District 2, A will face B. ... In District 5, C
     must face D"), a pending runoff only: not one already won ("X won the runoff. She will face
     Y"), supposed ("could go to a runoff") or denied; "X won the runoff. X defeated Y by ten
-    points" (a weak verb in the past, about someone the sentence before names). Never where this
+    points" (a weak verb in the past, about someone the sentence before names, "X carried the
+    county, beating Y" too). Never where this
     sentence speaks of another contest ("faces Y in the general election")."""
     if not rel.context:
         return False
@@ -188,10 +189,33 @@ def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     if not trigger.weak:
         return lemma_in(verb, lex.cue("contextCarryingVerbs")) is not None and _pending_runoff_before(verb.sent, rel, lex)
     before = _previous_sentence(verb.sent)
-    if before is None or not _has_context(before, rel) or verb.tag_ != "VBD":
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ == "VBD")  # "carried X, beating Y"
+    if before is None or not _has_context(before, rel) or not past:
         return False
     named = {t.lower_ for t in before if t.pos_ == "PROPN"}
-    return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb))
+    return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb) + _local_tokens(verb))
+
+
+def _implied_runoff(verb: Token, lex: Lexicon) -> bool:
+    """"Neither reached 50%, so they will meet again on June 6": a carrying verb in the future,
+    dated or "again", where this sentence or the one before says nobody won outright (a kg:shortfallWords word and a
+    kg:majorityPhrases phrase), with no condition ("if no one wins a majority, ...")."""
+    if not lemma_in(verb, lex.cue("contextCarryingVerbs")) or not any(
+            c.tag_ == "MD" and c.lower_ in lex.cue("futureModals") for c in verb.children):
+        return False
+    if not any(t.lower_ in ("again", "off") or t.ent_type_ == "DATE" for t in _local_tokens(verb)):
+        return False  # a rematch is dated or "again": not "will meet X for coffee"
+    for sentence in (verb.sent, _previous_sentence(verb.sent)):
+        if sentence is None:
+            continue
+        if any(t.lower_ in lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") for t in sentence):
+            return False
+        text = sentence.text.lower()
+        if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
+            return False
+        if any(p in text for p in lex.cue("majorityPhrases")) and any(t.lower_ in lex.cue("shortfallWords") for t in sentence):
+            return True
+    return False
 
 
 def _pending_runoff_before(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
@@ -313,6 +337,27 @@ def _stranded_subject(verb: Token) -> list[Token]:
     return [name] if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and name.dep_ in ("conj", "appos") else []
 
 
+def _set_off_holder(verb: Token, objects: list[Token]) -> list[Token]:
+    """"appointed her chief of staff, Ken Ortiz, to the court": the name set off by a comma right
+    after a post the verb takes as its object is the appointee (the parser hangs it on the verb)."""
+    if len(objects) != 1 or objects[0].lemma_.lower() not in position_words():
+        return objects
+    after = objects[0].right_edge.i + 2
+    named = [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dobj") and c.pos_ == "PROPN"
+             and c.ent_type_ == "PERSON" and c.left_edge.i == after and c.doc[after - 1].text == ","]
+    return named or objects
+
+
+def _one_of(noun: Token) -> list[Token]:
+    """"Ortiz was one of three judges appointed by X": the subject of the copula whose "one of"
+    the participle's noun is."""
+    of = noun.head if noun.dep_ == "pobj" and noun.tag_ == "NNS" else None
+    one = of.head if of is not None and of.lower_ == "of" else None
+    if one is None or one.lower_ != "one" or one.dep_ != "attr":
+        return []
+    return clause_subjects(one.head)
+
+
 def _appositive_name(noun: Token) -> Token:
     """The name a description stands in apposition to: "Fudge, the former representative appointed
     as housing chief" (the participle hangs on the description)."""
@@ -355,6 +400,20 @@ def _gapped_posts(role: Token) -> list[tuple[Token, Token]]:
             if post is not None and names[0].i != conj.i:
                 out.append((names[0], post))
     return out
+
+
+def _candidacy_action(verb: Token, lex: Lexicon) -> bool:
+    """Is the choice ``verb`` one to run in an election ("tapped X to take on Y", "picked her to run
+    for governor"): a to-infinitive of kg:candidacyActions on it."""
+    for clause in _children(verb, "xcomp", "advcl", "ccomp"):
+        if not any(c.lower_ == "to" for c in clause.children):
+            continue
+        particles = {c.lower_ for c in clause.children if c.dep_ in ("prt", "prep")}
+        for phrase in lex.cue("candidacyActions"):
+            lemma, _, particle = phrase.partition(" ")
+            if clause.lemma_.lower() == lemma and (not particle or particle in particles):
+                return True
+    return False
 
 
 def _may_be_person(token: Token) -> bool:
@@ -407,7 +466,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         return
     carried = False
     if not _has_context(verb.sent, rel):
-        if not _context_before(verb, rel, trigger, lex):
+        if not (_context_before(verb, rel, trigger, lex) or _implied_runoff(verb, lex)):
             return
         carried = True  # "Ruritania holds a runoff on Sunday. Lind faces Okoro"
     if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
@@ -417,6 +476,11 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         subjects = clause_subjects(perfect)  # "Das, who had earlier backed Pillai", "had" parsed as the verb
         objects = [verb.head]
         frame = "active"
+    elif (verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ == "PROPN" and verb.head.dep_ == "dobj"
+          and verb.head.head.pos_ == "PROPN" and verb.head.head.i < verb.i and not _children(verb.head, "det")):
+        subjects = [verb.head.head]  # "Trump previously endorsed Mooney" parsed as a name taking an object
+        objects = [verb.head]
+        frame = "active"
     elif verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj") or _children(verb.head, "poss")  # "the union's endorsed candidate"
         objects = [verb.head]
@@ -424,16 +488,19 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             objects = _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
         frame = "passive"
     elif rel.role_bearing and (named := _named_acl_object(verb)):
+        if verb.head.dep_ not in ("ROOT", "nsubj"):
+            return  # "X, who was appointed by Y, named Z her deputy": whose act the parse does not tell
         subjects, objects = [verb.head], named  # "Sunak, the prime minister, re-appointed Hunt", parsed as a participle of "Sunak"
         frame = "active"
     elif rel.object_prepositions and _is_passive(verb):  # "Judge Kim is recused from the case"
         if _children(verb, *PASSIVE_AGENT_DEPS):
             return  # "was barred from the case by the court": someone else's act
         subjects = _expand(_children(verb, "nsubjpass")) or ([verb.head] if verb.dep_ == "acl" else [])
-        objects = _matter_objects(verb, rel, trigger)
+        objects = _matter_objects(verb, rel, trigger, lex)
         frame = "active"
     elif _is_passive(verb):
-        objects = _expand(_children(verb, "nsubjpass")) or ([_appositive_name(verb.head)] if verb.dep_ == "acl" else []) or _set_off(verb)
+        objects = _expand(_children(verb, "nsubjpass")) or (
+            _one_of(verb.head) or [_appositive_name(verb.head)] if verb.dep_ == "acl" else []) or _set_off(verb)
         if not objects and verb.dep_ == "conj":  # "X was appointed A and Y was appointed B", Y parsed into the first clause
             objects = _stranded_subject(verb)
         if not objects and verb.dep_ in ("conj", "pcomp"):  # "Ruiz has taught law for years and was appointed by X"
@@ -456,10 +523,11 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             if all(s.pos_ == "PRON" for s in subjects) and any(a.pos_ == "PROPN" for a in announcers):
                 subjects = announcers  # "X Wednesday announced her decision to recuse": the announcer, named
         if rel.object_prepositions:
-            direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES]
+            direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES
+                      and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in ("—", "–", "-", "--"))]  # "— a decision that ..."
             if direct and not (trigger.particle and trigger.weak and all(_is_matter(d, rel) for d in direct)):
                 return  # "ran the company for six years": another sense of the verb
-            objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger)  # "sat out the arguments"
+            objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger, lex)  # "sat out the arguments"
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
             if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
@@ -471,24 +539,38 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         frame = "active"
     role = None
     if rel.role_bearing:
+        objects = _set_off_holder(verb, objects)  # "appointed her chief of staff, Ken Ortiz, to the court"
         objects, described = _split_role([_named_holder(o) for o in objects])  # "appointed Chief of Police Ana Ruiz"
         role = _role(verb, objects) or described  # "named her aide, Sarah Lee, as chief of staff"
         if role is None and lemma_in(verb, lex.cue("strictChoiceVerbs")):
             role = _post_appositive(objects)  # "made Ana Ruiz his foreign minister"
         if role is not None and role.lemma_.lower() in lex.cue("candidacyRoles"):
             return
-        if frame == "passive" and not subjects and role is not None:
-            subjects = _post_owners(role)  # "was appointed as Biden's housing chief"
+        if _candidacy_action(verb, lex):
+            return  # "Democrats tapped X to take on Y": a nomination for an election
+        if role is not None and any(o.lemma_.lower() in lex.cue("awardPeriods") for o in _prep_objects(role, ("of",))):
+            return  # "named player of the year": an award
+        if role is not None and role.lemma_.lower() in lex.cue("identifyingRoles"):
+            return  # "named X as the source of the leak": who someone is, not a post
+        if role is not None and lemma_in(role, lex.cue("choiceRoles")) and any(
+                o.lemma_.lower() in lex.cue("raceNouns") for o in _prep_objects(role, ("in", "for"))):
+            return  # "named X as his pick in the race": a candidate he backs
+        if frame == "passive" and not subjects and role is not None and role.i > verb.i:
+            subjects = _post_owners(role)  # "was appointed as Biden's housing chief", not "the former Interior Minister was made ..."
     if rel.symmetric:
         yield Match(rel, verb, "reciprocal", _participants(verb, subjects + objects), [], pairwise=True)
         return
     # "X endorsed Y along with Z": Z is one more subject, wherever the parser hangs "along with"
-    subjects = _members(subjects + _co_agents(verb) + [a for o in objects for a in _co_agents(o)])
+    co_agents = _co_agents(verb)
+    if co_agents:  # "X endorsed Y along with Z, and W": the parser hangs W on the verb
+        co_agents += [c for c in _children(verb, "conj") if c.pos_ == "PROPN" and c.i > co_agents[0].i
+                      and not _children(c, "prep") and not any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
+    subjects = _members(subjects + co_agents + [a for o in objects for a in _co_agents(o)])
+    subjects = [n for s in subjects for n in (_detached(s) or [_apposed_name(s)])]
     subjects = [s for s in subjects if not _place_aside(s, subjects) and not _listed_plural(s)]
     listed: set[int] = set()
-    if subjects and all(_generic(_antecedent_of(s)) for s in subjects):
-        named = [n for s in subjects for n in _named(s)]
-        subjects = named or _colon_list(verb) or subjects  # "endorsed by three unions: A, B and C"
+    if subjects and all(_describes_many(s) for s in subjects):
+        subjects = _names_for(subjects, verb)  # "endorsed by three unions: A, B and C"
         listed = {s.i for s in subjects}
     if frame == "active":  # "X endorsed Y, as did Z"
         subjects += _members([s for c in _children(verb, "advcl") if c.lemma_ == "do" and any(
@@ -498,8 +580,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         subjects += _members([p for by in second if by.lower_ == "by" for p in _children(by, "pobj")])  # "by X and by Y"
     if not rel.object_is_phrase:
         objects = _members([_candidate(o, lex) for o in objects], co_agents=False)
-        if objects and all(_generic(_antecedent_of(o)) for o in objects):  # "endorsed three candidates: A, B and C"
-            objects = [n for o in objects for n in _named(o)] or [o for o in _colon_list(verb) if o.i not in listed] or objects
+        if objects and all(_describes_many(o) for o in objects):  # "endorsed three candidates: A, B and C"
+            objects = [o for o in _names_for(objects, verb) if o.i not in listed] or objects
         if objects and frame == "active":  # gapping: "backed Ruiz in 2016 and Lind in 2020"
             objects += [c for c in _children(verb, "conj") if c.pos_ == "PROPN"
                         and any(m.i > c.i for m in _children(verb, "prep", "npadvmod"))]
@@ -582,18 +664,132 @@ def _antecedent_of(token: Token) -> Token:
     return token
 
 
+QUANTITY_NOUNS = {"list", "number", "host", "slew", "string", "series", "slate", "handful", "array", "raft", "bevy", "dozen", "range"}
+LIST_OPENERS = {"including", "among", "such", "namely", "like", "them"}
+
+
+def _describes_many(token: Token) -> bool:
+    """A plural description ("three unions", "who" for one) or "a list of officials"."""
+    token = _antecedent_of(token)
+    return _generic(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in QUANTITY_NOUNS and not token.ent_type_
+                               and any(_generic(o) for o in _prep_objects(token, ("of",))))
+
+
+def _names_for(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The names plural descriptions stand for (:func:`_named`), else a list after a colon or
+    dash that closes ``anchor``'s clause, else the descriptions themselves."""
+    return [n for t in tokens for n in _named(t)] or _colon_list(anchor) or tokens
+
+
 def _named(token: Token) -> list[Token]:
     """The names a plural description (or a relative pronoun for one) stands for, where the
-    sentence lists them: in apposition ("four council members — A, B and C — backed X"),
-    or after the copula it is the subject of ("the candidates with her backing were: A, B and C")."""
+    text lists them: in apposition ("four council members — A, B and C — backed X", "from two
+    unions, A and B,"), after "including" / "among them" ("by several groups, among them A and
+    B"), after the copula it is the subject of ("the candidates with her backing were: A, B and
+    C"), or in the next sentence ("Two unions endorsed X. They are A and B." / "The unions, A and
+    B, ..."). "A long list of officials, including A and B" lists the officials."""
     token = _antecedent_of(token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in QUANTITY_NOUNS and not token.ent_type_:
+        token = next((o for o in _prep_objects(token, ("of",)) if _generic(o)), token)
     if not _generic(token):
         return []
     names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    examples = [n for n in _members([token], co_agents=False) if n.i != token.i and n.pos_ == "PROPN"]
+    if not names and examples:
+        return examples  # "several unions, including A and B": some of them, whatever the count
     if not names and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
         copula = token.head
         names = [c for c in _children(copula, "attr") if c.pos_ == "PROPN"] or _colon_list(copula)
-    return _members(names, co_agents=False) if names else []
+    names = names or _set_off_list(token) or _listed_next(token)
+    members = _members(names, co_agents=False) if names else []
+    count = _count(token)
+    return members if count is None or len(members) == count else []  # "two unions": two names, or none
+
+
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "both": 2}
+
+
+def _count(token: Token) -> int | None:
+    """How many a plural says it is ("two unions", "both groups", "12 mayors"), if it says."""
+    for child in token.children:
+        if child.dep_ in ("nummod", "det", "predet") and (child.lower_ in COUNTS or child.text.isdigit()):
+            return COUNTS.get(child.lower_) or int(child.text)
+    return None
+
+
+def _set_off_list(token: Token) -> list[Token]:
+    """"endorsements from two unions, the A and the B, in the race": the names after the comma
+    that follows a plural, wherever the parser hung them (not a new clause's subject)."""
+    doc, at = token.doc, token.right_edge.i + 1
+    if at >= len(doc) or doc[at].text != ",":
+        return []
+    at += 1
+    opened = False
+    while at < len(doc) and at <= token.right_edge.i + 6 and (doc[at].lower_ in LIST_OPENERS or doc[at].pos_ in ("DET", "ADJ", "ADP")):
+        opened = opened or doc[at].lower_ in LIST_OPENERS
+        at += 1
+    if at >= len(doc) or doc[at].pos_ != "PROPN" or doc[at].ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return []
+    name = doc[at]
+    for _ in range(len(doc)):
+        if not (name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.pos_ == "PROPN"):
+            break
+        name = name.head  # the name's last word
+    if name.dep_ in ("nsubj", "nsubjpass") and not opened:
+        return []  # "support from two unions, Ruiz said"
+    if not any(c.dep_ == "conj" for c in name.children) and not opened:
+        return []  # a list, or a list opened by "including": not one name after a comma
+    return [name]
+
+
+def _listed_next(token: Token) -> list[Token]:
+    """"Two unions endorsed X. They are A and B." / "The unions, A and B, represent ...": the
+    names the next sentence gives a counted plural (or "they", "the unions")."""
+    if not any(c.dep_ == "nummod" or c.lower_ in ("both", "several") for c in token.children):
+        return []
+    sentence = token.sent
+    if sentence.end >= len(token.doc):
+        return []
+    following = token.doc[sentence.end].sent
+    for subject in (t for t in following if t.dep_ in ("nsubj", "nsubjpass")):
+        same = subject.lemma_.lower() == token.lemma_.lower() and any(c.lower_ == "the" for c in subject.children)
+        if subject.lower_ == "they" or same:
+            if same and (appos := [c for c in subject.children if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN"]):
+                return appos  # "The unions, A and B, ...", parsed as an apposition or a coordination
+            if subject.head.lemma_ in ("be", "include"):
+                return [c for c in subject.head.children if c.dep_ in ("attr", "dobj") and c.pos_ == "PROPN"]
+    return []
+
+
+def _apposed_name(token: Token) -> Token:
+    """"Ruiz, a Republican who endorsed Okoro": the relative pronoun of a description in
+    apposition to a name stands for the name."""
+    if token.lower_ not in RELATIVE_WORDS or token.head.dep_ != "relcl":
+        return token
+    noun = token.head.head
+    described = noun.pos_ == "NOUN" or (noun.ent_type_ not in ("PERSON", "ORG") and any(c.dep_ == "det" for c in noun.children))
+    if described and noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        return noun.head
+    return token
+
+
+def _detached(token: Token) -> list[Token]:
+    """"the support of fourth-placed candidate, leftist Ana Ruiz, who ...": the name in apposition
+    to a description of one person, where the parser hung it elsewhere."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or _children(token, "appos"):
+        return []
+    doc, after = token.doc, token.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return []
+    start = after + 1
+    while start < len(doc) and doc[start].pos_ in ("ADJ", "DET") and start < after + 4:
+        start += 1
+    name = doc[start] if start < len(doc) else None
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG", ""):
+        return []
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head  # the name's last word
+    return [name] if name.dep_ in ("npadvmod", "dep", "appos") and name.head.i != token.i else []
 
 
 def _listed_plural(token: Token) -> bool:
@@ -656,9 +852,10 @@ def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
             elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < token.i and any(
                     c.dep_ == "cc" for c in child.children):
                 frontier.append(child)  # "from Ana Ruiz and Carl Lind", misparsed as "Ruiz" modifying "Lind"
-            elif (child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN" and not _parenthesised(child)
-                  and (child.ent_type_ in ("PERSON", "ORG") or _children(child, "conj"))
-                  and token.lemma_.lower() not in position_words()):  # "a former State Senator his new ...": no list
+            elif (child.dep_ == "appos" and child.pos_ == "PROPN" and not _parenthesised(child) and (
+                    (token.pos_ == "PROPN" and (child.ent_type_ in ("PERSON", "ORG") or _children(child, "conj"))
+                     and token.lemma_.lower() not in position_words())  # "a former State Senator his new ...": no list
+                    or (token.tag_ == "NN" and _children(child, "conj")))):  # "the governor, A, and B"
                 frontier.append(child)  # "A, B, Teamsters Local 12 and C": a list goes on through an apposition
             elif (child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG")
                   and token.ent_type_ == child.ent_type_ and child.i > 0 and child.doc[child.left_edge.i - 1].text == ","):
@@ -693,7 +890,7 @@ def _not_alternatives(objects: list[Token]) -> list[Token]:
     return [o for o in objects if not (o.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in o.head.children))]
 
 
-def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[Token]:
+def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon) -> list[Token]:
     """Objects of the relation's prepositions, on the verb or its particle ("bowed out of X");
     a weak verb's only when they name a matter ("stepped aside from his post": no)."""
     heads = [verb] + [c for c in verb.children if trigger.particle and c.lower_ == trigger.particle]
@@ -705,8 +902,8 @@ def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger) -> list[To
         objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > objects[-1].i
                     and _is_matter(c, rel) and any(a.dep_ == "cc" for a in verb.children)]
     objects = [o for o in _not_alternatives(objects) if o.ent_type_ not in TEMPORAL]
-    if trigger.gerund:
-        objects = [o for o in objects if o.tag_ == "VBG"]  # "withdrew from hearing the plea", not "from the race"
+    if trigger.gerund:  # "withdrew from hearing the plea", "from the bench"; not "from the race", nor a lawyer "from the case"
+        objects = [o for o in objects if o.tag_ == "VBG" or o.lemma_.lower() in lex.cue("judicialSeats")]
     return [o for o in objects if _is_matter(o, rel)] if trigger.weak else objects
 
 
@@ -717,7 +914,11 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
     """Everyone a reciprocal verb pairs: "X faces Y", "X and Y will meet", "X lost to Y",
     "X will face a runoff against Y", "X won a runoff over Y"."""
     participants = found + _prep_objects(verb, OPPONENT_PREPS)
+    participants += [c for p in found for c in p.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                     and c.i < p.i and any(a.dep_ == "cc" for a in c.children)]  # "Ruiz and Lind" parsed as Ruiz modifying Lind
     participants += _children(verb, "intj", "npadvmod", "attr")  # "X faces Y" misparsed
+    participants += [c for share in found + _children(verb, "dobj") if share.lemma_.lower() in MEASURES
+                     for c in share.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]  # "beating Y 55 percent to 45"
     nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
     for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
         participants += _prep_objects(noun, OPPONENT_PREPS + ("between",))
@@ -761,12 +962,17 @@ def _named_holder(token: Token) -> Token:
     return named[0] if len(named) == 1 else token
 
 
-ELECTION_NOUNS = {"election", "elections", "race", "runoff", "run-off", "run", "round", "vote", "ballot", "primary", "poll", "polls"}
+ELECTION_NOUNS = {"election", "elections", "race", "runoff", "run-off", "run", "round", "vote", "ballot", "primary", "poll", "polls",
+                  "ballotage", "balotaje"}
+
+
+MEASURES = {"percent", "%", "point", "vote", "per", "cent", "percentage"}
 
 
 def _may_be_candidate(token: Token) -> bool:
-    """Not a date, not the election itself ("Race Goes to Runoff")."""
-    return token.ent_type_ not in ("DATE", "TIME") and token.lower_ not in ELECTION_NOUNS
+    """Not a date, a share of the vote ("55 percent") or the election itself ("Race Goes to Runoff")."""
+    return (token.ent_type_ not in ("DATE", "TIME", "PERCENT") and token.lower_ not in ELECTION_NOUNS
+            and token.lemma_.lower() not in MEASURES)
 
 
 def _alternatives(token: Token) -> int | None:
@@ -788,9 +994,9 @@ def _names_a_post(verb: Token, objects: list[Token]) -> bool:
     """Does ``verb`` name its object's post by a position word: "made her his chief of staff",
     "promoted him to police chief", "elevated her to the board"?"""
     words = position_words()
-    role = _role(verb, objects) or _split_role(objects)[1] or _post_appositive(objects)
-    if role is not None and role.lemma_.lower() in words:
-        return True
+    roles = [_role(verb, objects), _split_role(objects)[1], _post_appositive(objects)] + _prep_objects(verb, ("as",))
+    if any(role is not None and role.lemma_.lower() in words for role in roles):
+        return True  # "promoted X as the successor to Y as the company's chief executive"
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children):
         return True  # "promoted her to chancellor", the post mistagged as a verb
     return any(o.lemma_.lower() in words or o.lemma_.lower() in POST_NOUNS for o in _prep_objects(verb, ("to",)))
@@ -854,9 +1060,15 @@ def appeal_matches(verb: Token, rel: Relation, action: str, prep: str | None) ->
 
 
 def _described(noun: Token) -> list[Token]:
-    """Who a role noun describes: "X is a supporter", "X, a supporter", "supporter X", "a supporter, X"."""
+    """Who a role noun describes: "X is a supporter", "X, a supporter", "supporter X", "a supporter,
+    X"; plural: "his endorsers include A and B", "among his endorsers are A and B"."""
     holders: list[Token] = []
-    if noun.dep_ in ("attr", "oprd"):
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else noun.head
+    if noun.dep_ in ("nsubj", "pobj") and verb.lemma_ in ("be", "include") and verb.i != noun.i and (
+            noun.dep_ == "nsubj" or noun.head.dep_ == "prep"):
+        holders = _members([c for c in verb.children if c.dep_ in ("attr", "dobj", "nsubj") and c.i != noun.i
+                            and c.pos_ in ("PROPN", "PRON")], co_agents=False)
+    elif noun.dep_ in ("attr", "oprd"):
         holders = clause_subjects(noun.head)
     elif noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN"):
         holders = [noun.head]
@@ -880,7 +1092,7 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
-    objects = [_candidate(o, lex) for o in _prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
+    objects = [_candidate(o, lex) for o in _dated_prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
     if not objects and not rel.object_is_phrase and not rel.symmetric:  # "her endorsement in the primary of X"
         objects = [o for p in _children(noun, "prep") if p.lower_ in ("in", "during")
                    for contest in _children(p, "pobj") if contest.pos_ == "NOUN"
@@ -888,12 +1100,20 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     if not subjects and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
         subjects = clause_subjects(noun.head.head)  # "came out in support of X", "spoke in support of X"
     if rel.object_is_phrase and (named := [o for o in _prep_objects(noun, ("of",)) if o.pos_ == "PROPN"]):
-        matters = _gerund_objects(noun, tuple(p for p in preps if p != "of"))
+        others = tuple(p for p in preps if p != "of")
+        matters = _gerund_objects(noun, others) or [  # the parser hung "from hearing X" on the verb
+            o for head in noun.ancestors for prep in _children(head, "prep")
+            if prep.i == noun.right_edge.i + 1 and prep.lower_ in others for o in _gerund_objects(head, (prep.lower_,))]
         if matters:  # "the recusal of Justice X from hearing the plea": X recused, from the plea
             subjects, objects = named, matters
-    agents = _prep_objects(noun, ("by",))
-    if agents and not objects and not rel.symmetric and _children(noun, "poss"):
-        subjects, objects = agents, _children(noun, "poss")  # "Kim's appointment by Gov. Lee": Lee -> Kim
+    agents = _prep_objects(noun, ("by", "from"))
+    if agents and all(_describes_many(t) and t.lemma_.lower() not in lex.cue("contestDescriptions") for t in agents):
+        listed = _members(_prep_objects(noun, ("including",)), co_agents=False)  # "endorsements from N members, including A"
+        agents = [n for t in agents for n in _named(t)] or listed or _names_for(agents, noun)  # "by several groups, among them A and B"
+        subjects = _children(noun, "poss") + agents
+    owned = _children(noun, "poss") + [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    if agents and not objects and not rel.symmetric and owned:
+        subjects, objects = agents, owned  # "Kim's appointment by Gov. Lee": Lee -> Kim; "the Okoro endorsements from A and B"
     if not subjects and not rel.symmetric:  # "won the Harlow endorsement": the name before the noun
         subjects = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1]
     if rel.symmetric:
@@ -907,15 +1127,25 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         return
     received = noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs")
     held = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i
+    grateful = (not objects and noun.dep_ == "pobj" and noun.head.lower_ in ("by", "for") and noun.head.head.i != noun.head.i
+                and lemma_in(noun.head.head, lex.cue("gratitudeWords")) is not None)
+    if grateful:  # "X thanked Y for her endorsement", "X was honored by Y's endorsement"
+        holder = noun.head.head
+        backed = clause_subjects(holder) or (clause_subjects(holder.head) if holder.dep_ == "acomp" else [])
+        owners = _children(noun, "poss") + _dated_prep_objects(noun, ("of", "from"))
+        givers = [o for o in owners if o.pos_ != "PRON"] or _children(holder, "dobj") or owners
+        yield Match(rel, noun, "nominal", _members(givers), [_candidate(b, lex) for b in backed])
+        return
     if received or held:
         # "Tuberville has my approval", "X won the endorsement of Y", "got the nod from Y";
         # "with the backing of Y, X won", "the candidates with Y's backing"
-        givers = subjects or _prep_objects(noun, ("of", "from")) or (_prep_objects(noun.head, ("from",)) if received else [])
+        givers = subjects or _dated_prep_objects(noun, ("of", "from")) or (_prep_objects(noun.head, ("from",)) if received else [])
         givers += _prep_objects(noun, ("including",))  # "the support of several unions, including X and Y"
         givers += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "of X as well as Y"
-        givers = _members(givers)
-        if givers and all(_generic(g) for g in givers):  # "the backing of several groups — A, B and C"
-            givers = [n for g in givers for n in _named(g)] or _colon_list(noun) or givers
+        givers += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # "from A; B; and C", "endorsements, A and B among them"
+        givers = [n for g in _members(givers) for n in (_detached(g) or [g])] or _colon_list(noun)  # "received endorsements from: A, B"
+        if givers and all(_describes_many(g) for g in givers):  # "the backing of several groups — A, B and C"
+            givers = _names_for(givers, noun)
         holder = noun.head if received else noun.head.head
         claiming = received and lemma_in(holder, lex.cue("claimingVerbs")) is not None
         if claiming and holder.dep_ == "acl" and holder.head.pos_ == "NOUN" and holder.head.dep_ == "dobj" and not holder.head.ent_type_:
@@ -925,6 +1155,7 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         else:
             backed = [holder] if holder.pos_ in ("NOUN", "PROPN") else []
         backed = [n for b in backed for n in (_named(b) or [_candidate(b, lex)])]  # "the incumbents who had his backing were A and B"
+        givers = [g for g in givers if g.lower_ not in {b.lower_ for b in backed}]  # "A and B received endorsements from ..., A from X"
         claim = {"claim": noun.head} if claiming else {}
         yield Match(rel, noun, "nominal", givers, backed, extra=claim)  # "the Okoro campaign touted Ruiz's endorsement"
         return
@@ -932,6 +1163,8 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         if not subjects or all(s.pos_ == "PRON" for s in subjects):
             subjects = _members(clause_subjects(noun.head)) or subjects  # "Sessions pledged (his) support for the president"
         objects = objects or _prep_objects(noun.head, preps + ("to",))  # "threw her support behind X"
+        if not objects and not _children(noun, "poss") and _prep_objects(noun, ("from",)):
+            objects = clause_subjects(noun.head)  # "X announced endorsements from A and B": X received them
         datives = _children(noun.head, "dative")  # "gave Reid her endorsement", "gave the nod to Reid"
         objects = objects or _expand([p for d in datives for p in (_children(d, "pobj") if d.pos_ == "ADP" else [d])])
     if not rel.symmetric and not rel.object_is_phrase:
@@ -988,6 +1221,13 @@ def _decree_issuers(decree: Token) -> list[Token]:
     if owners:
         return owners
     return clause_subjects(decree.head) if decree.dep_ in ("dobj", "attr") else []
+
+
+def _dated_prep_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """:func:`_prep_objects` of ``noun``, and of a date the parser hung between the noun and its
+    phrase ("won the endorsement Monday of the union")."""
+    dates = [c for c in noun.children if c.dep_ == "npadvmod" and c.ent_type_ in TEMPORAL and c.i > noun.i]
+    return _prep_objects(noun, preps) + [o for d in dates for o in _prep_objects(d, preps)]
 
 
 def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:
@@ -1075,9 +1315,10 @@ def pair_matches(prep: Token, rel: Relation) -> Iterator[Match]:
 HEADING_LINES = 30
 
 
-def _heading_context(token: Token, rel: Relation) -> bool:
+def _heading_context(token: Token, rel: Relation, pairs: bool = True) -> bool:
     """The lines above ``token``'s line are a list of pairings under a heading with a context
-    phrase ("Runoff races:" / "Mayor: Ana Lee vs. Bob Kim" / ...)."""
+    phrase ("Runoff races:" / "Mayor: Ana Lee vs. Bob Kim" / ...; with ``pairs`` false, lines
+    of any kind: "Mayor: Ana Lee (41%) and Bo Kim (33%)")."""
     text = token.doc.text
     end = text.rfind("\n", 0, token.idx)
     for _ in range(HEADING_LINES):
@@ -1090,7 +1331,7 @@ def _heading_context(token: Token, rel: Relation) -> bool:
             continue
         if any(phrase in line for phrase in rel.context):
             return True
-        if not any(f" {word} " in f" {line} " for word in rel.pair_prepositions):
+        if pairs and not any(f" {word} " in f" {line} " for word in rel.pair_prepositions):
             return False
     return False
 
@@ -1112,6 +1353,23 @@ def motion_noun_matches(token: Token, rel: Relation, lex: Lexicon) -> Iterator[M
     participants = [p for p in _with_appositions(_expand(movers)) if _may_be_candidate(p)]
     if participants:
         yield Match(rel, token, "reciprocal", participants, [], pairwise=True)
+
+
+def listed_pair_matches(cc: Token, rel: Relation) -> Iterator[Match]:
+    """"Runoff races:" / "Mayor: Ana Lee (41%) and Bo Kim (33%)." — two names coordinated in a
+    line with no verb, in a sentence about a runoff or in a list under a runoff heading."""
+    first = cc.head
+    if cc.dep_ != "cc" or any(t.pos_ in ("VERB", "AUX") for t in cc.sent):
+        return
+    if not (_has_context(cc.sent, rel) or _heading_context(cc, rel, pairs=False)):
+        return
+    named = [t for t in conjuncts(first) if t.pos_ == "PROPN" and _may_be_candidate(t)]
+    if first.lemma_.lower() in MEASURES and first.dep_ == "appos" and first.head.pos_ == "PROPN":
+        named = [first.head, *named]  # "A, 38 percent, and B, 30 percent": "and" hung on the share
+    elif first.pos_ != "PROPN":
+        return
+    if len(named) == 2 and first.dep_ != "conj":
+        yield Match(rel, cc, "reciprocal", named, [], pairwise=True)
 
 
 def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
@@ -1180,6 +1438,9 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         elif token.lower_ == "between":
             for rel in lex.contests:
                 yield from choice_between_matches(token, rel)
+        elif token.lower_ in ("and", "&"):
+            for rel in lex.contests:
+                yield from listed_pair_matches(token, rel)
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")

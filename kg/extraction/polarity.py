@@ -34,6 +34,15 @@ def _future(token: Token, o: Ontology) -> str | None:
     return next((c.text for c in token.children if c.tag_ == "MD" and c.lower_ in o.cue("futureModals")), None)
 
 
+def _backshifted(token: Token, modal: Token, o: Ontology) -> bool:
+    """"Ruiz announced that she would back Okoro": the "will" of an announcement told in the past."""
+    head = token.head
+    return (modal.lower_ == "would" and token.dep_ == "ccomp" and head.tag_ == "VBD"
+            and lemma_in(head, o.cue("announcingVerbs")) is not None
+            and not any(c.dep_ in ("mark", "advcl") and any(m.lower_ in o.cue("conditionalMarks") for m in c.subtree)
+                        for c in token.children))
+
+
 def _local(token: Token, o: Ontology, trigger: bool = False, scheduled: bool = False) -> Stance | None:
     """Negation, modality and conditions marked on ``token`` itself ("no" only on the trigger:
     "no endorsement" denies, "no regrets about recusing" does not; for a ``scheduled`` relation
@@ -50,17 +59,23 @@ def _local(token: Token, o: Ontology, trigger: bool = False, scheduled: bool = F
             return Stance("negative", child.text)
         if trigger and child.dep_ == "amod" and child.lower_ in o.cue("hypotheticalAdjectives"):
             return Stance("hypothetical", child.text)  # "a potential runoff between X and Y"
+        if trigger and child.dep_ == "advmod" and child.lower_ in o.cue("habitualAdverbs"):
+            return Stance("hypothetical", child.text)  # "a union that traditionally backs Democrats": a habit, no act
     for child in token.children:
         if child.dep_ == "advmod" and child.lower_ in o.cue("hearsayAdverbs"):
             return Stance("reported", child.text)
+        if child.dep_ == "advmod" and child.lower_ in o.cue("hedgeAdverbs"):
+            return Stance("hypothetical", child.text)  # "will probably face Y"
         if child.dep_ == "prep" and child.lower_ == "according":
             source = next((p for to in child.children for p in to.children if p.dep_ == "pobj"), None)
             if source is not None and lemma_in(source, o.cue("sourceDocuments")):
                 continue  # "according to a statement": the source of a fact, not a claim
+            if scheduled and child.i > token.i:
+                continue  # "X and Y head to a runoff, according to the AP": a count's outcome, told as news
             return Stance("reported", "according to", source)
     for child in token.children:
         if child.tag_ == "MD" and child.lower_ in o.cue("hypotheticalModals") and not (
-                scheduled and child.lower_ in o.cue("obligationModals")):
+                scheduled and child.lower_ in o.cue("obligationModals")) and not (trigger and _backshifted(token, child, o)):
             return Stance("hypothetical", child.text)
         if child.dep_ == "mark" and child.lower_ in o.cue("conditionalMarks"):
             return Stance("hypothetical", child.text)
@@ -83,6 +98,8 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
         return found
     speaker: Token | None = None
     future = None if future_is_fact else _future(trigger, o)
+    if future is None and not future_is_fact and any(c.tag_ == "MD" and _backshifted(trigger, c, o) for c in trigger.children):
+        future = "would"  # reported with its announcer, as "will" is
     for token, parent in edges_up(trigger):
         dep = token.dep_
         if dep not in EMBEDDING_DEPS:
@@ -96,6 +113,8 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
             return Stance("negative", f"no {parent.text}")  # "there is no way I will endorse him"
         if dep == "relcl" or dep == "appos":
             break
+        if dep == "nsubjpass" and token.i == trigger.i and lemma_in(parent, o.cue("retractingVerbs")):
+            return Stance("negative", parent.text)  # "her endorsement of X was rescinded"
         if dep in ("nsubj", "nsubjpass") and token.i == trigger.i and token.pos_ in ("NOUN", "PROPN") \
                 and parent.lemma_.lower() not in o.cue("eventVerbs"):
             break  # "Ruiz's recusal could delay the case": the main clause's mood is not the recusal's

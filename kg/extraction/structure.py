@@ -109,7 +109,7 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
     blank_before = True
     in_lead = True  # before the first line that reads as prose
     lead_headlines = 0
-    for start, end in lines:
+    for number, (start, end) in enumerate(lines):
         line = text[start:end]
         stripped = line.strip()
         if not stripped:
@@ -124,7 +124,8 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
         elif not _CONTINUES.search(prev_text) and (stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"“'‘•*([—–-"):
             if _SENTENCE_END.search(prev_text) or in_lead or title_case(prev_text) or len(prev_text.split()) <= 3:
                 starts.add(first)
-        headline_here = (in_lead and lead_headlines < MAX_HEADLINE_LINES) or (not in_lead and blank_before)
+        headline_here = ((in_lead and lead_headlines < MAX_HEADLINE_LINES) or (not in_lead and blank_before)) and _whole(
+            stripped, text[lines[number + 1][0]:lines[number + 1][1]].strip() if number + 1 < len(lines) else "")
         line_zone = _line_zone(text, first, last, in_lead, headline_here)
         lead_headlines += line_zone is not None and line_zone.kind == "headline" and in_lead
         if line_zone is not None:
@@ -150,6 +151,21 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
     if zones and zones[-1].kind == "headline" and previous is not None and zones[-1].end >= previous[0]:
         zones.pop()  # the last line is not a headline: nothing follows it
     return zones, starts
+
+
+_INSIDE_ABBREVIATIONS = _TITLE_ABBREVIATIONS | _NAME_ABBREVIATIONS | {"vs.", "v.", "no.", "nos.", "jan.", "feb.", "aug.",
+                                                                  "sept.", "sep.", "oct.", "nov.", "dec."}
+_SENTENCE_INSIDE = re.compile(r"(?P<word>\w+)[.!?][\"'”’]?[ ]+[A-Z\"“]")
+
+
+def _whole(line: str, following: str) -> bool:
+    """May ``line`` be a headline: it starts with no lower-case letter, ends with no word that
+    needs more ("... appointed two bishops to the"), the line right after it does not go on
+    in lower case ("was appointed ...") and no sentence ends inside it ("... States. Bishop X")."""
+    if line[:1].islower() or _CONTINUES.search(line) or following[:1].islower():
+        return False
+    return not any(m.group("word").lower() + "." not in _INSIDE_ABBREVIATIONS and len(m.group("word")) > 1
+                   for m in _SENTENCE_INSIDE.finditer(line))
 
 
 def _line_zone(text: str, first: int, last: int, in_lead: bool, headline: bool) -> Zone | None:

@@ -111,10 +111,15 @@ def _qualified(verb: Token) -> bool:
         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)) for c in verb.children)
 
 
+# Clauses a subject is looked for through ("A decided to try to ... endorse"): a few in real text;
+# a bound keeps a long chain of clauses linear instead of quadratic.
+CLAUSE_HOPS = 12
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """The subjects of ``verb``'s clause, following conjunction, control and relative clauses."""
-    seen = set()
-    while verb.i not in seen:
+    seen: set[int] = set()
+    while verb.i not in seen and len(seen) <= CLAUSE_HOPS:
         seen.add(verb.i)
         subjects = children(verb, *SUBJECT_DEPS)
         if subjects and verb.dep_ == "relcl" and any(s.lower_ in RELATIVE for s in subjects) and _plural_clause(verb):

@@ -274,6 +274,13 @@ GENDERED = [
     # and a pronoun that can stand for nobody else; then "her" is not the sentence's (male) subject
     ("Mayor Tom Reyes said he was pleased. He praised his running mate, Ana Lind, a day after her "
      "endorsement of Dev Patel for governor.", {("Ana Lind", "endorses", "Dev Patel")}),
+    # a gendered description: the one of the people tied to its title who has its gender, or nobody
+    ("Rep. Tom Reyes and Rep. Ana Lind spoke on Monday. Lind said she would vote early. The congresswoman "
+     "endorsed Dev Patel for mayor.", {("Ana Lind", "endorses", "Dev Patel")}),
+    ("Rep. Tom Reyes and Rep. Ana Lind spoke on Monday. The congresswoman endorsed Dev Patel for mayor.", set()),
+    # the owner of the last sentence's subject, a name the model missed, is whom "he" goes back to
+    ("Okafor’s campaign priorities include lowering taxes and funding Medicare.\n\nHe has been endorsed by "
+     "the Harbor Workers Union.", {("Harbor Workers Union", "endorses", "Okafor")}),
     # a subject pronoun with no person governing it: the person named before it in its sentence
     ("The calls for Dana Whitcombe to resign grew louder after she endorsed Ben Okoro for mayor.",
      {("Dana Whitcombe", "endorses", "Ben Okoro")}),
@@ -315,4 +322,29 @@ PAIRS = [
 
 @pytest.mark.parametrize("text,expected", PAIRS, ids=[t for t, _ in PAIRS])
 def test_a_plural_description_stands_for_two_people(extract, text, expected):
+    assert plain(extract(text), {"endorses"}) == expected
+
+
+WHOLE_ARTICLE = [
+    # "the challenger" is never the person the text calls the incumbent: the other one
+    ("Ana Lind and Tom Reyes are running for mayor. The incumbent, Tom Reyes, was endorsed by the union. "
+     "The challenger won the backing of the Sierra Club.", {("Sierra Club", "endorses", "Ana Lind")}),
+    # the agent of an agentless passive, told in the next sentence by what the act "came from"
+    ("Ana Lind was endorsed for mayor on Friday. The endorsement came from Governor Tom Reyes.",
+     {("Tom Reyes", "endorses", "Ana Lind")}),
+    ("Ana Lind was endorsed for mayor on Friday. The endorsement came on the heels of a debate.", set()),
+    # "his opponent": the one other person named before it; with two others, nobody
+    ("Ana Lind beat Tom Reyes in the primary. Reyes conceded on Tuesday and endorsed his opponent.",
+     {("Tom Reyes", "endorses", "Ana Lind")}),
+    ("Ana Lind beat Tom Reyes and Dev Patel in the primary. Reyes conceded on Tuesday and endorsed his opponent.",
+     set()),
+    # organisations counted and then listed, the list hung elsewhere by the parser
+    ("Ana Lind is running for mayor. Ana Lind won the support of two unions, the Harbor Workers Union and "
+     "the Sierra Club, on Monday.",
+     {("Harbor Workers Union", "endorses", "Ana Lind"), ("Sierra Club", "endorses", "Ana Lind")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", WHOLE_ARTICLE, ids=[t for t, _ in WHOLE_ARTICLE])
+def test_descriptions_and_agents_across_an_article(extract, text, expected):
     assert plain(extract(text), {"endorses"}) == expected

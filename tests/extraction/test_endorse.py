@@ -146,6 +146,64 @@ ASSERTED = [
     ("The Valley Courier endorsed Ben Okoro in the runoff. It followed the paper's earlier endorsement in the spring "
      "primary of Ana Ruiz, who finished third.",
      {("Valley Courier", "endorses", "Ben Okoro"), ("Valley Courier", "endorses", "Ana Ruiz")}),
+    # a plural endorser the text names elsewhere: in apposition, after "including" or "among them",
+    # after a colon, in the next sentence; "a list of officials, including A and B"
+    ("Ben Okoro picked up endorsements from two unions, the Harbor Nurses Association and the Dock Workers Guild, "
+     "in the mayoral race.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro"), ("Dock Workers Guild", "endorses", "Ben Okoro")}),
+    ("The endorsement of Ben Okoro by several groups, among them the Harbor Nurses Association and the Dock Workers "
+     "Guild, came on Monday before the primary.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro"), ("Dock Workers Guild", "endorses", "Ben Okoro")}),
+    ("Ben Okoro's endorsements from several Democratic members of the council, including Ana Ruiz and Carl Lind, "
+     "came before the primary.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
+    ("Ben Okoro has received the following endorsements in the mayoral race: Ana Ruiz, Carl Lind and the Harbor "
+     "Nurses Association.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro"),
+      ("Harbor Nurses Association", "endorses", "Ben Okoro")}),
+    ("Two unions endorsed Ben Okoro for mayor on Monday. The unions, the Harbor Nurses Association and the Dock "
+     "Workers Guild, represent 9,000 workers.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro"), ("Dock Workers Guild", "endorses", "Ben Okoro")}),
+    ("Ben Okoro has been endorsed by a long list of officials, including Mayor Ana Ruiz and Senator Carl Lind, in "
+     "the governor's race.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
+    ("Ben Okoro announced endorsements from three unions: the Harbor Nurses Association, the Dock Workers Guild and "
+     "the Bus Drivers Alliance.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro"), ("Dock Workers Guild", "endorses", "Ben Okoro"),
+      ("Bus Drivers Alliance", "endorses", "Ben Okoro")}),
+    ("Ben Okoro's endorsement from the Harbor Nurses Association came before the mayoral primary.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro")}),
+    # endorsers named by the noun for them
+    ("Ben Okoro is running for mayor. His endorsers include Senator Ana Ruiz and the Harbor Nurses Association.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Harbor Nurses Association", "endorses", "Ben Okoro")}),
+    ("Among Ben Okoro's endorsers in the mayoral race are Senator Ana Ruiz and Mayor Carl Lind.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro")}),
+    # "announced the endorsement": of the one the sentence before told; a newspaper recommends
+    ("The state's largest union is endorsing Ben Okoro for governor. The Harbor Nurses Association announced the "
+     "endorsement on Monday in Eastport.",
+     {("Harbor Nurses Association", "endorses", "Ben Okoro")}),
+    ("The Valley Courier recommends Ben Okoro for mayor.", {("Valley Courier", "endorses", "Ben Okoro")}),
+    # names the parser hung apart from their list or description
+    ("Ben Okoro secured the support of third-placed candidate, leftist Ana Ruiz, in the presidential runoff.",
+     {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Carl Lind, the governor of Eastland, endorsed Ben Okoro along with the outgoing governor, Dora Vance, and "
+     "Westland's Eli Moss, who won his re-election bid.",
+     {("Carl Lind", "endorses", "Ben Okoro"), ("Dora Vance", "endorses", "Ben Okoro"), ("Eli Moss", "endorses", "Ben Okoro")}),
+    # a habit is no act; an announcement told in the past keeps its "will"; a description's "who"
+    ("The Harbor Union, which traditionally backs Democrats, is supporting Ben Okoro in the governor's race.",
+     {("Harbor Union", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz announced Monday that she would back Ben Okoro in the runoff.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ana Ruiz, a Republican who endorsed Ben Okoro in the primary, spoke on Monday.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    # "Ruiz previously endorsed Okoro", parsed as a name taking an object
+    ("Trump previously endorsed Okafor when he faced off against incumbent Rep. Ana Ruiz in 2022.",
+     {("Trump", "endorses", "Okafor")}),
+    # the endorsement as what the candidate is grateful for; a date between the noun and its phrase
+    ("Ben Okoro said he was very honored by Ana Ruiz's endorsement in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro thanked Ana Ruiz for her endorsement in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro picked up the endorsement Monday of the Harbor Union in the mayoral race.",
+     {("Harbor Union", "endorses", "Ben Okoro")}),
+    ("Ben Okoro has received endorsements from Mayor Ana Ruiz; Senator Carl Lind; and the Harbor Union in the primary.",
+     {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro"), ("Harbor Union", "endorses", "Ben Okoro")}),
     # "a group known as X" is X
     ("A group known as Citizens Renewal Forum endorsed Ben Okoro as its presidential candidate.",
      {("Citizens Renewal Forum", "endorses", "Ben Okoro")}),
@@ -187,6 +245,11 @@ NOT_ASSERTED = [
     # support lost is support withdrawn; a guess at an endorsement is no fact
     "Ben Okoro lost the support of the Harbor Nurses Association in the mayoral race.",
     "Mayor Ana Ruiz appeared to have endorsed Ben Okoro in the mayoral race.",
+    # taken back, or only said to follow a condition
+    "Ana Ruiz's endorsement of Ben Okoro was rescinded after the scandal in the mayoral race.",
+    "Ana Ruiz said that she would back Ben Okoro in the runoff if he dropped the tax plan.",
+    # a recommendation outside a race is support, not an endorsement
+    "The committee recommends Ben Okoro's plan for the harbor.",
 ]
 
 

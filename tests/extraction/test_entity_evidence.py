@@ -5,7 +5,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extraction.entities import EntityIndex
-from kg.names import given_name, given_named, personal_shape
+from kg.names import given_name, given_named, non_personal_word, personal_shape
 
 VOCAB = spacy.blank("en").vocab
 
@@ -25,7 +25,7 @@ def test_given_names_and_the_shape_of_a_personal_name():
     assert personal_shape(["Ana", "de", "Souza"]) and personal_shape(["Thomas", "R.", "Nides"])
     assert not personal_shape(["Harris", "County", "Clerk"]) and not personal_shape(["Emily's", "List"])
     assert not personal_shape(["ATA", "Alliance"]) and not personal_shape(["Democrats"])
-    assert given_named(["Brad", "Orvel"]) and not given_named(["Zorel", "Quint"])
+    assert given_named(["Brad", "Orvel"]) and not given_named(["Zorel", "Quint"]) and not given_named(["Al", "Qasra"])
 
 
 def test_a_name_in_a_slot_only_a_person_fills_is_a_person_whatever_the_model_says():
@@ -107,3 +107,57 @@ def test_a_person_named_by_their_first_names_joins_the_full_name_tagged_an_organ
                   ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
                   ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"])
     assert [(c.label, c.type) for c in found.clusters] == [("Ismo Sabe Yako", "Person")]
+
+
+def test_a_common_word_capitalised_by_its_place_is_no_name():
+    """ "Exit polls showed ..." with "Exit" tagged a person: a sentence's first word modifying a noun."""
+    doc = Doc(VOCAB, words=["Exit", "polls", "showed", "gains", "."], heads=[1, 2, 2, 2, 2],
+              deps=["compound", "nsubj", "ROOT", "dobj", "punct"], pos=["NOUN", "NOUN", "VERB", "NOUN", "PUNCT"],
+              tags=["NN", "NNS", "VBD", "NNS", "."], ents=["B-PERSON", "O", "O", "O", "O"])
+    assert EntityIndex(doc).clusters == []
+    doc = Doc(VOCAB, words=["Lumbaro", "won", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"],
+              pos=["NOUN", "VERB", "PUNCT"], tags=["NN", "VBD", "."], ents=["B-PERSON", "O", "O"])
+    assert [c.label for c in EntityIndex(doc).clusters] == ["Lumbaro"]  # an unknown name the tagger misread
+
+
+def test_where_one_posts_is_a_medium_and_what_is_someones_an_organisation():
+    doc = Doc(VOCAB, words=["Vell", "wrote", "on", "Quorra", "."], heads=[1, 1, 1, 2, 1],
+              deps=["nsubj", "ROOT", "prep", "pobj", "punct"], pos=["PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+              lemmas=["Vell", "write", "on", "Quorra", "."], ents=["B-PERSON", "O", "O", "B-PERSON", "O"])
+    assert types(EntityIndex(doc)) == {"Vell": "Person", "Quorra": "Organization"}
+    found = index(["Vell", "leads", "Mira", "'s", "List", "."], [1, 1, 4, 2, 1, 1],
+                  ["nsubj", "ROOT", "poss", "case", "dobj", "punct"], ["PROPN", "VERB", "PROPN", "PART", "PROPN", "PUNCT"],
+                  ["B-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert types(found) == {"Vell": "Person", "Mira 's List": "Organization"}
+
+
+def test_words_that_name_no_person_type_a_name_by_what_they_name():
+    assert non_personal_word(["Orvel", "County", "Clerk"]) == "Organization"
+    assert non_personal_word(["Tamsin", "House"]) == "Organization" and non_personal_word(["Senate"]) == "Organization"
+    assert non_personal_word(["Primary", "Runoff", "Election"]) == "Thing"
+    assert non_personal_word(["Orvel", "County"]) == "Place"
+    assert non_personal_word(["Kwanza", "Hall"]) is None and non_personal_word(["Brad", "Lind"]) is None
+
+
+def test_a_platform_and_a_team_are_no_people_whatever_the_model_says():
+    found = index(["Ruiz", "posted", "a", "video", "to", "Instagram", "."], [1, 1, 3, 1, 1, 4, 1],
+                  ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+                  ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                  ["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert types(found) == {"Ruiz": "Person", "Instagram": "Organization"}
+    doc = Doc(VOCAB, words=["Harbor", "Falcons", "hired", "Brad", "Lind", "."], heads=[1, 2, 2, 4, 2, 2],
+              deps=["compound", "nsubj", "ROOT", "compound", "dobj", "punct"],
+              pos=["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"], tags=["NNP", "NNPS", "VBD", "NNP", "NNP", "."],
+              ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"])
+    assert types(EntityIndex(doc)) == {"Harbor Falcons": "Organization", "Brad Lind": "Person"}
+
+
+def test_a_name_that_places_something_once_is_a_place_but_faith_in_someone_is_not():
+    found = index(["Crowds", "gathered", "at", "headquarters", "in", "Velko", "."], [1, 1, 1, 2, 3, 4, 1],
+                  ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+                  ["NOUN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"], ["O", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert types(found) == {"Velko": "Place"}
+    found = index(["Voters", "kept", "faith", "in", "Velko", "."], [1, 1, 1, 2, 3, 1],
+                  ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+                  ["NOUN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"], ["O", "O", "O", "O", "B-PERSON", "O"])
+    assert types(found) == {"Velko": "Person"}

@@ -39,3 +39,9 @@ def test_an_organisation_word_is_never_a_person_whatever_the_model_says():
         doc = Doc(VOCAB, words=[word, "voted", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"],
                   pos=["PROPN", "VERB", "PUNCT"], ents=["B-PERSON", "O", "O"])
         assert [c.type for c in EntityIndex(doc).clusters] == ["Organization"]
+
+
+def test_a_share_of_the_vote_is_not_part_of_a_name(extract):
+    text = "Ana Ruiz carried the county, beating Omar Baig 55.8 percent to 44.2 percent."
+    labels = {e.label for e in extract(text).entities}
+    assert "Omar Baig" in labels and not any("percent" in label for label in labels)

@@ -159,6 +159,16 @@ APPOINTMENTS = [
      {("Tom Bell", "Sara Jent"), ("Tom Bell", "Omar Diaz")}),
     ("Governor Lisa Marsh has named a former state senator her new secretary of state. "
      "Ken Ortiz has been tapped to take the post.", {("Lisa Marsh", "Ken Ortiz")}),
+    ("Governor Lisa Marsh has appointed her chief of staff, Ken Ortiz, to the state Supreme Court.",
+     {("Lisa Marsh", "Ken Ortiz")}),
+    ("Ortiz was one of three judges appointed by Governor Lisa Marsh last year.", {("Lisa Marsh", "Ortiz")}),
+    ("Boeing has promoted Dennis Mullen as the successor to Jim McNeil as the company's chief executive.",
+     {("Boeing", "Dennis Mullen")}),
+    # a company announcing an agentless appointment to a post makes it
+    ("Bob Chapman has been named chief executive, Walt Disney Co. said on Tuesday.", {("Walt Disney Co.", "Bob Chapman")}),
+    # a reshuffle's agent makes the agentless appointments after it, not those dated before it
+    ("Prime Minister Tom Bell reshuffled his cabinet on Monday. Sara Jent was appointed finance minister. "
+     "Omar Diaz, who was appointed health minister in 2015, kept his post.", {("Tom Bell", "Sara Jent")}),
 ]
 
 
@@ -173,9 +183,23 @@ NO_APPOINTMENT = [
     "Lisa Marsh made Raj Patel an offer for the job.",
     "Lisa Marsh elevated the issue to the top of her agenda.",
     "The senator made Raj Patel, her chief of staff, the face of the campaign.",
+    "In the governor's race, Democrats tapped Sheriff Lupe Vargas to take on Governor Greg Allen in November.",
+    "Sara Jent was appointed finance minister. Omar Diaz was appointed health minister.",
+    "Sara Jent was appointed finance minister, her spokesman Omar Diaz said.",
+    "Sara Jent was named player of the year, the Premier League said.",
+    "Mayor Ana Lind had already named Carl Ek, her former aide, as her pick in the race.",
+    "Lisa Marsh named Raj Patel as the source of the leak.",
+    "Forbes named Lisa Marsh the most powerful woman in business.",
 ]
 
 
 @pytest.mark.parametrize("text", NO_APPOINTMENT)
 def test_no_appointment_without_a_post(extract, text):
     assert plain(extract(text), {"appointed"}) == set()
+
+
+def test_a_participle_misparsed_inside_a_relative_clause_is_nobody_s_act(extract):
+    """"X, who was appointed by Y, named Z her deputy": the parse hangs "named" on Y; Y named nobody."""
+    facts = plain(extract("Lisa Marsh, who was appointed by Governor Amy Webb, named Raj Patel her deputy."), {"appointed"})
+    assert ("Amy Webb", "appointed", "Lisa Marsh") in facts
+    assert ("Amy Webb", "appointed", "Raj Patel") not in facts

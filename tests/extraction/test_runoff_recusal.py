@@ -392,6 +392,12 @@ MORE_RECUSAL_FORMS = [
      {"consideration or decision of the case"}),
     # the parser hangs the subject on the auxiliary
     ("Supreme Court judge Ines Moro had on last Thursday recused herself from the appeal.", {"appeal"}),
+    ("Justice Ines Moro announced she was withdrawing from the bench.", {"bench"}),
+    # a comment after a dash is no object of the verb
+    ("That is because Judge Ines Moro recused herself in the case — a decision that still draws criticism.", {"case"}),
+    # "from hearing ..." hung on the sentence's verb, after "the recusal of X"
+    ("August 26 witnessed the sudden recusal of Justice Ines Moro from hearing a bail plea filed by an activist.",
+     {"hearing a bail plea filed by an activist"}),
     # the announcer of "her decision" is who recused
     ("Attorney General Ines Moro Wednesday announced her decision to recuse herself from the port inquiry.", {"port inquiry"}),
 ]
@@ -433,3 +439,77 @@ def test_matter_spans(extract, text, matter):
 ])
 def test_more_recusal_non_facts(extract, text):
     assert plain(extract(text), RECUSAL) == set()
+
+
+MORE_NEWS_RUNOFF_FORMS = [
+    # nobody won outright: a dated rematch or "again" is the runoff
+    "Nadia Ferro won 41% and Paul Okafor 33%. Neither reached 50%, so they will meet again on June 6.",
+    "No candidate won a majority, so Nadia Ferro and Paul Okafor will meet again in June.",
+    # other names of a second round
+    "Nadia Ferro will face Paul Okafor in the ballotage on November 19.",
+    "Nadia Ferro and Paul Okafor were forced into a runoff.",
+    "The runoff will feature Nadia Ferro and Paul Okafor.",
+    # a share of the vote the parser took for the opponent, in a runoff told the sentence before
+    "Since Paul Okafor did not get more than 50 percent, the run-off Tuesday was necessary.\n\n"
+    "Nadia Ferro again carried the county this week, beating Okafor 55.8 percent to 44.2 percent.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_NEWS_RUNOFF_FORMS)
+def test_more_news_runoff_forms(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text", [
+    "If no candidate wins a majority, Nadia Ferro and Paul Okafor will meet again in June.",
+    "No candidate won a majority. Nadia Ferro will meet Paul Okafor for coffee.",
+    "Nadia Ferro won 52%, a clear majority, and will face Paul Okafor in the fall.",
+    "The debate featured Nadia Ferro and Paul Okafor, who are both in the runoff.",
+])
+def test_no_runoff_implied(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
+
+
+def test_one_who_acts_on_the_pair_is_not_one_of_it(extract):
+    text = ("Nadia Ferro won among primary voters, projected to beat Paul Okafor by 9 points. Governor Ana Lee also "
+            "congratulated them both on Wednesday. Since neither of the two candidates received more than 50 percent, "
+            "they are set to move on to a runoff in September.")
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text,polarity", [
+    ("Nadia Ferro and Paul Okafor are likely headed to a runoff.", "hypothetical"),
+    ("Nadia Ferro will probably face Paul Okafor in a runoff.", "hypothetical"),
+    ("Nadia Ferro and Paul Okafor will face off in a runoff, according to unofficial results.", "positive"),
+    # "Ruiz and Lind" parsed as "Ruiz" modifying "Lind"
+    ("Projections showed Ana Ruiz and Carl Lind advancing to a runoff.", "positive"),
+])
+def test_hedged_and_sourced_runoffs(extract, text, polarity):
+    facts = [f for f in extract(text).facts if f.relation == "faces_in_runoff"]
+    assert facts and {f.evidence.polarity for f in facts} == {polarity}
+
+
+def test_results_written_as_lines_under_a_runoff_heading(extract):
+    text = ("These races head to runoffs:\n\nMayor: Nadia Ferro (41%) and Paul Okafor (33%).\n\n"
+            "District 3: Ana Kowal, 38 percent, and Omar Baig, 30 percent.")
+    assert plain(extract(text), RUNOFF) == {
+        ("Nadia Ferro", "faces_in_runoff", "Paul Okafor"), ("Ana Kowal", "faces_in_runoff", "Omar Baig")}
+
+
+def test_a_verbless_pair_with_no_runoff_around_is_nothing(extract):
+    assert plain(extract("Winners:\n\nMayor: Nadia Ferro (41%) and Paul Okafor (33%)."), RUNOFF) == set()
+
+
+def test_advancing_after_a_runoff_sentence(extract):
+    text = "Runoffs were also set in three legislative races. In House District 12, Nadia Ferro and Paul Okafor advanced."
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text,polarity", [
+    ("Nadia Ferro and Paul Okafor head to a runoff, according to the Associated Press.", "positive"),
+    ("According to the campaign, Nadia Ferro will face Paul Okafor in a runoff.", "reported"),
+    ("Nadia Ferro and Paul Okafor were forecast by most polls to advance to the runoff.", "hypothetical"),
+])
+def test_sources_and_forecasts_of_runoffs(extract, text, polarity):
+    facts = [f for f in extract(text).facts if f.relation == "faces_in_runoff"]
+    assert facts and {f.evidence.polarity for f in facts} == {polarity}

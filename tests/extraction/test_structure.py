@@ -176,3 +176,22 @@ def test_facts_of_a_title_case_headline_keep_the_text_as_written(extract):
     ev = next(f.evidence for f in facts if f.evidence.start == 0)
     assert ev.sentence == text[ev.start:ev.end] == "Maria Lopez And John Carter Head To A Runoff In Velora"
     assert not {"Head", "Runoff", "Velora Head"} & {e.label for e in result.entities}
+
+
+def test_wrapped_lines_of_the_lead_are_no_headlines(nlp):
+    text = ("Council names two new judges\n"
+            "Mayor Ana Ruiz on Monday appointed two new judges to the\n"
+            "courts of Dorville and Keston. Judge Tom Brell\n"
+            "was appointed to the Dorville court.")
+    assert _kinds(nlp, text) == [("headline", "Council names two new judges")]
+    assert _sentences(nlp, text)[-1] == "Judge Tom Brell\nwas appointed to the Dorville court."
+
+
+def test_an_abbreviation_inside_a_headline_ends_no_sentence(nlp):
+    text = "Sen. Ruiz Backs Brell for Mayor\n\nSen. Ana Ruiz endorsed Tom Brell on Monday."
+    assert _kinds(nlp, text)[0] == ("headline", "Sen. Ruiz Backs Brell for Mayor")
+
+
+def test_a_pairing_line_is_one_headline(nlp):
+    text = "Mayor: Ines Moro vs. Paul Okafor\n\nThe count ended on Sunday."
+    assert _kinds(nlp, text)[0] == ("headline", "Mayor: Ines Moro vs. Paul Okafor")

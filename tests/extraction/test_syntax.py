@@ -141,3 +141,23 @@ def test_clause_subjects_follow_conjunction_and_relative_clauses():
 def test_clause_subjects_stop_at_a_self_headed_token_whatever_its_label(label):
     doc = parse(("left", 0, label, "VERB"), ("home", 0, "dobj", "NOUN"))
     assert finishes(clause_subjects, doc[0]) in ([], [doc[0]])
+
+
+def _control_chain(length: int) -> Doc:
+    """"Ana tried to try to ... endorse": a subject, then ``length`` verbs, each the xcomp of the one before."""
+    rows = [("Ana", 1, "nsubj", "PROPN"), ("tried", 1, "ROOT", "VERB")]
+    rows += [("try", k, "xcomp", "VERB") for k in range(1, length)]
+    return parse(*rows)
+
+
+def test_a_subject_is_found_a_few_clauses_up():
+    doc = _control_chain(6)
+    assert [s.text for s in clause_subjects(doc[-1])] == ["Ana"]
+
+
+def test_the_search_for_a_subject_stops_after_a_bounded_number_of_clauses():
+    # Regression: every verb of a long chain walked to its top, quadratic in the chain (a 600-token
+    # chain took seconds); the walk now stops, so the whole chain costs linear time.
+    doc = _control_chain(200)
+    assert clause_subjects(doc[-1]) == []
+    assert [s.text for s in clause_subjects(doc[5])] == ["Ana"]
