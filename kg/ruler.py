@@ -16,7 +16,7 @@ code.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,14 +31,24 @@ RULER = "attribute_ruler"
 _PREDICATES = {"IN", "NOT_IN", "REGEX"}
 _REMEMBERED = 100_000  # regex verdicts kept on strings seen (then forgotten: memory stays bounded)
 
-Test = Callable[[np.ndarray], np.ndarray]
+
+@dataclass(frozen=True)
+class _Test:
+    """One token attribute's condition: ``kind`` is ``==`` (``value``), ``IN`` or ``NOT_IN``
+    (``members``, string hashes) or ``REGEX`` (``pattern``, searched in the attribute's string)."""
+
+    attr: int
+    kind: str
+    value: int = 0
+    members: tuple[int, ...] = ()
+    pattern: str = ""
 
 
 @dataclass(frozen=True)
 class _Rule:
-    """One alternative of one ruler pattern: a test per token and where its attributes go."""
+    """One alternative of one ruler pattern: its tests per token and where its attributes go."""
 
-    tokens: tuple[tuple[tuple[int, Test], ...], ...]  # per token: (attribute id, test on that column)
+    tokens: tuple[tuple[_Test, ...], ...]
     index: int  # the token of the match that gets the attributes (0 <= index < len(tokens))
     attrs: dict[int, int]  # attribute id -> value (spaCy's normalised form)
 
@@ -70,47 +80,48 @@ class AttributeTable(AttributeRuler):
             tests = []
             for name, value in spec.items():
                 attr = IDS.get(name.upper()) if isinstance(name, str) else None
-                test = self._test(value)
-                if attr is None or test is None:
+                test = None if attr is None else self._test(attr, value)
+                if test is None:
                     return None
-                tests.append((attr, test))
+                tests.append(test)
             tokens.append(tuple(tests))
         return _Rule(tuple(tokens), index % len(pattern), dict(attrs))
 
-    def _test(self, value: object) -> Test | None:
+    def _test(self, attr: int, value: object) -> _Test | None:
         strings = self.vocab.strings
         if isinstance(value, bool):
-            return lambda column: column == int(value)
+            return _Test(attr, "==", int(value))
         if isinstance(value, (str, int)):
-            wanted = strings.add(value) if isinstance(value, str) else value
-            return lambda column: column == wanted
+            return _Test(attr, "==", strings.add(value) if isinstance(value, str) else value)
         if not isinstance(value, dict) or len(value) != 1 or next(iter(value)) not in _PREDICATES:
             return None
         kind, argument = next(iter(value.items()))
         if kind == "REGEX":
             if not isinstance(argument, str):
                 return None
-            return self._regex(re.compile(argument))
+            re.compile(argument)
+            return _Test(attr, kind, pattern=argument)
         if not isinstance(argument, (list, tuple)) or not all(isinstance(v, str) for v in argument):
             return None
-        members = np.array(sorted({strings.add(v) for v in argument}), dtype=np.uint64)
-        if kind == "IN":
-            return lambda column: np.isin(column, members)
-        return lambda column: ~np.isin(column, members)
+        return _Test(attr, kind, members=tuple(sorted({strings.add(v) for v in argument})))
 
-    def _regex(self, pattern: re.Pattern) -> Test:
-        def test(column: np.ndarray) -> np.ndarray:
-            values, inverse = np.unique(column, return_inverse=True)
-            found = np.zeros(len(values), dtype=bool)
-            if len(self._strings) > _REMEMBERED:
-                self._strings.clear()
-            for n, value in enumerate(values.tolist()):
-                key = (pattern.pattern, value)
-                if key not in self._strings:
-                    self._strings[key] = pattern.search(self.vocab.strings[value]) is not None
-                found[n] = self._strings[key]
-            return found[inverse]
-        return test
+    def _holds(self, test: _Test, column: np.ndarray) -> np.ndarray:
+        """Where ``column`` (one attribute of consecutive tokens) meets ``test``."""
+        if test.kind == "==":
+            return column == test.value
+        if test.kind in ("IN", "NOT_IN"):
+            found = np.isin(column, np.array(test.members, dtype=np.uint64))
+            return found if test.kind == "IN" else ~found
+        values, inverse = np.unique(column, return_inverse=True)
+        matched = np.zeros(len(values), dtype=bool)
+        if len(self._strings) > _REMEMBERED:
+            self._strings.clear()
+        for n, value in enumerate(values.tolist()):
+            key = (test.pattern, value)
+            if key not in self._strings:
+                self._strings[key] = re.search(test.pattern, self.vocab.strings[value]) is not None
+            matched[n] = self._strings[key]
+        return matched[inverse.reshape(-1)]
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -127,7 +138,7 @@ class AttributeTable(AttributeRuler):
     def _apply(self, docs: list[Doc]) -> None:
         assert self._rules is not None
         written: list[int | str] = sorted({attr for rule in self._rules for attr in rule.attrs})
-        tested = {attr for rule in self._rules for token in rule.tokens for attr, _ in token}
+        tested = {test.attr for rule in self._rules for token in rule.tokens for test in token}
         columns: list[int | str] = sorted(tested | set(written))  # type: ignore[arg-type]
         arrays = [doc.to_array(columns) for doc in docs if len(doc)]
         if not arrays:
@@ -143,8 +154,8 @@ class AttributeTable(AttributeRuler):
                 continue
             starts = np.ones(n - width + 1, dtype=bool)
             for offset, tests in enumerate(rule.tokens):
-                for attr, test in tests:
-                    starts &= test(values[attr][offset:n - width + 1 + offset])
+                for test in tests:
+                    starts &= self._holds(test, values[test.attr][offset:n - width + 1 + offset])
             if width > 1:
                 starts &= owner[:n - width + 1] == owner[width - 1:]
             targets = np.flatnonzero(starts) + rule.index

@@ -58,6 +58,19 @@ def test_same_annotation_one_document_at_a_time(pipelines):
         assert annotation(table(text)) == annotation(plain(text))
 
 
+def test_the_table_pickles_and_annotates_the_same(pipelines):
+    import pickle
+
+    plain, table = pipelines
+    copy = pickle.loads(pickle.dumps(table.get_pipe("attribute_ruler")))
+    assert isinstance(copy, ruler.AttributeTable)
+    for text in TEXTS[:3]:
+        doc = table.make_doc(text)
+        for name, component in table.pipeline:
+            doc = copy(doc) if name == "attribute_ruler" else component(doc)
+        assert annotation(doc) == annotation(plain(text))
+
+
 def test_the_kg_pipeline_has_the_table(nlp):
     if "attribute_ruler" in nlp.pipe_names:
         assert isinstance(nlp.get_pipe("attribute_ruler"), ruler.AttributeTable)
