@@ -162,7 +162,7 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
     while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
         end -= 1
     if end - start > 2 and doc[end - 1].lower_ in _SHARES and doc[end - 2].pos_ == "NUM":
-        end -= 2  # "beating Baig 55.8 percent to 44.2": the name, not its share of the vote
+        end -= 2  # "beating Baig 61.3 percent to 38.7": the name, not its share of the vote
     while start < end and doc[start].pos_ in ("CCONJ", "ADP"):
         start += 1
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):

@@ -259,7 +259,7 @@ def _earlier_act(verb: Token) -> bool:
 
 
 def _indefinite_post(token: Token) -> bool:
-    """"named a former state senator his new secretary": someone the sentence does not name (an
+    """"named a retired judge her new chancellor": someone the sentence does not name (an
     appointment it announces, whose appointee a later sentence may name)."""
     return token.lemma_.lower() in position_words() and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
@@ -371,7 +371,7 @@ class DocumentExtractor:
                 self.coref.resolve(token)
 
     def _type_places(self) -> None:
-        """"Hyde Park was the only area she lost": a name a copula calls a place (kg:placeNouns) is
+        """"Elm Grove was the one ward she lost": a name a copula calls a place (kg:placeNouns) is
         one, whatever one weak label said, before any pronoun looks for a person."""
         places = self.ontology.cue("placeNouns")
         for be in self.doc:

@@ -321,7 +321,7 @@ def _split_role(tokens: list[Token]) -> tuple[list[Token], Token | None]:
                 return [names[-1]], token
             others = [t for t in tokens if t.i != token.i]
             if others and all(t.lemma_.lower() in words for t in others):
-                return tokens, None  # "appointed a new finance minister and a new health secretary": posts only
+                return tokens, None  # "named a new treasurer and a new transport chief": posts only
             if others:  # "whom ... appointed chief justice": two objects, one of them the role
                 return others, token
     return tokens, None
@@ -774,7 +774,7 @@ def _apposed_name(token: Token) -> Token:
 
 
 def _detached(token: Token) -> list[Token]:
-    """"the support of fourth-placed candidate, leftist Ana Ruiz, who ...": the name in apposition
+    """"the backing of third-placed rival, centrist Ana Ruiz, who ...": the name in apposition
     to a description of one person, where the parser hung it elsewhere."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or _children(token, "appos"):
         return []
@@ -854,7 +854,7 @@ def _members(tokens: list[Token], co_agents: bool = True) -> list[Token]:
                 frontier.append(child)  # "from Ana Ruiz and Carl Lind", misparsed as "Ruiz" modifying "Lind"
             elif (child.dep_ == "appos" and child.pos_ == "PROPN" and not _parenthesised(child) and (
                     (token.pos_ == "PROPN" and (child.ent_type_ in ("PERSON", "ORG") or _children(child, "conj"))
-                     and token.lemma_.lower() not in position_words())  # "a former State Senator his new ...": no list
+                     and token.lemma_.lower() not in position_words())  # "a retired Judge her new ...": no list
                     or (token.tag_ == "NN" and _children(child, "conj")))):  # "the governor, A, and B"
                 frontier.append(child)  # "A, B, Teamsters Local 12 and C": a list goes on through an apposition
             elif (child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG")

@@ -139,7 +139,7 @@ ASSERTED = [
      {("Ana Ruiz", "endorses", "Ben Okoro"), ("Carl Lind", "endorses", "Ben Okoro"), ("Dora Vance", "endorses", "Ben Okoro"),
       ("Eli Moss", "endorses", "Ben Okoro")}),
     ("Mayor Ana Ruiz backed three council candidates. \"We know them well,\" said Deputy Mayor Carl Lind. "
-     "The incumbents who had the mayor's backing were: Dora Vance, District 1; Eli Moss, District 2; and Ben Okoro, "
+     "The candidates who got the mayor's support were: Dora Vance, District 1; Eli Moss, District 2; and Ben Okoro, "
      "District 3.",
      {("Ana Ruiz", "endorses", "Dora Vance"), ("Ana Ruiz", "endorses", "Eli Moss"), ("Ana Ruiz", "endorses", "Ben Okoro")}),
     # the candidate named in the contest's phrase
@@ -195,7 +195,7 @@ ASSERTED = [
     ("Ana Ruiz announced Monday that she would back Ben Okoro in the runoff.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
     ("Ana Ruiz, a Republican who endorsed Ben Okoro in the primary, spoke on Monday.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
     # "Ruiz previously endorsed Okoro", parsed as a name taking an object
-    ("Trump previously endorsed Okafor when he faced off against incumbent Rep. Ana Ruiz in 2022.",
+    ("Trump previously endorsed Okafor when he ran against sitting Rep. Ana Ruiz in 2022.",
      {("Trump", "endorses", "Okafor")}),
     # the endorsement as what the candidate is grateful for; a date between the noun and its phrase
     ("Ben Okoro said he was very honored by Ana Ruiz's endorsement in the mayoral race.", {("Ana Ruiz", "endorses", "Ben Okoro")}),

@@ -154,10 +154,10 @@ APPOINTMENTS = [
     ("The Harlow City Council appointed Deputy Chief of Police John Miller as city manager.",
      {("Harlow City Council", "John Miller")}),
     # one act announced, its appointees named after it (in the same sentence or the next)
-    ("Prime Minister Tom Bell appointed a new finance minister and a new health secretary on Tuesday. "
-     "Sara Jent was appointed as finance minister and Omar Diaz was appointed as health secretary.",
+    ("Prime Minister Tom Bell named a new treasurer and a new transport chief on Tuesday. "
+     "Sara Jent was appointed as treasurer and Omar Diaz was appointed as transport chief.",
      {("Tom Bell", "Sara Jent"), ("Tom Bell", "Omar Diaz")}),
-    ("Governor Lisa Marsh has named a former state senator her new secretary of state. "
+    ("Governor Lisa Marsh has named a retired judge her new chancellor. "
      "Ken Ortiz has been tapped to take the post.", {("Lisa Marsh", "Ken Ortiz")}),
     ("Governor Lisa Marsh has appointed her chief of staff, Ken Ortiz, to the state Supreme Court.",
      {("Lisa Marsh", "Ken Ortiz")}),

@@ -332,7 +332,7 @@ def test_a_runoff_carries_over_a_run_of_pairings(extract):
     "Nadia Ferro won the runoff on Tuesday. She will face Paul Okafor next.",
     # a runoff only supposed or denied
     "The race could go to a runoff. Nadia Ferro will face Paul Okafor in a debate on Friday.",
-    "The at-large race does not go to a runoff. Nadia Ferro will face Paul Okafor at a forum.",
+    "The citywide seat will not need a runoff. Nadia Ferro will face Paul Okafor at a forum.",
     # too far: three sentences with no pairing between
     "The mayoral race goes to a runoff. Turnout was low. Rain fell. Stores closed early. Nadia Ferro will face Paul Okafor.",
 ])
@@ -367,22 +367,22 @@ def test_a_runoff_opponent_named_after_a_comma(extract):
 
 
 def test_a_place_a_copula_names_is_no_pronoun_antecedent(extract):
-    text = ("Mayor Nadia Ferro came third. Four years ago, Hyde Park was the only area she lost to her runoff opponent, "
+    text = ("Mayor Nadia Ferro came third. Six years ago, Elm Grove was the only ward she lost to her runoff opponent, "
             "County Board President Paul Okafor.")
     assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
 
 
 def test_they_are_the_two_people_not_a_weakly_typed_council(extract):
-    text = ("President Nadia Ferro took 49.5 percent, with her main challenger, Paul Okafor, getting 44.9 percent, "
-            "the Council said. As neither passed 50 percent, they will face off in a second round on May 28.")
+    text = ("Governor Nadia Ferro won 47.2 percent and her closest rival, Paul Okafor, 41.8 percent, "
+            "the Council reported. With no one above half the vote, they meet again in a second round on June 9.")
     assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
 
 
 MORE_RECUSAL_FORMS = [
-    ("Justice Ines Moro opted out of the hearing in the land dispute case when a lawyer raised a conflict.",
-     {"hearing in the land dispute case"}),
-    ("Critics noted the sudden recusal of Justice Ines Moro from hearing a bail plea filed by a local activist.",
-     {"hearing a bail plea filed by a local activist"}),
+    ("Justice Ines Moro opted out of the hearing on the water rights case after a lawyer raised a conflict.",
+     {"hearing on the water rights case"}),
+    ("Critics noted the abrupt recusal of Justice Ines Moro from hearing a bail plea lodged by a local activist.",
+     {"hearing a bail plea lodged by a local activist"}),
     ("Judge Ines Moro recused herself in the case.", {"case"}),
     ("Judge Ines Moro recused herself from the fraud case and the bribery appeal.", {"fraud case", "bribery appeal"}),
     ("Justice Ines Moro sat out the arguments in the tax case.", {"arguments in the tax case"}),
@@ -394,10 +394,10 @@ MORE_RECUSAL_FORMS = [
     ("Supreme Court judge Ines Moro had on last Thursday recused herself from the appeal.", {"appeal"}),
     ("Justice Ines Moro announced she was withdrawing from the bench.", {"bench"}),
     # a comment after a dash is no object of the verb
-    ("That is because Judge Ines Moro recused herself in the case — a decision that still draws criticism.", {"case"}),
+    ("That is because Judge Ines Moro recused herself in the case — a move that still divides lawyers.", {"case"}),
     # "from hearing ..." hung on the sentence's verb, after "the recusal of X"
-    ("August 26 witnessed the sudden recusal of Justice Ines Moro from hearing a bail plea filed by an activist.",
-     {"hearing a bail plea filed by an activist"}),
+    ("Monday saw the abrupt recusal of Justice Ines Moro from hearing a bail plea lodged by an activist.",
+     {"hearing a bail plea lodged by an activist"}),
     # the announcer of "her decision" is who recused
     ("Attorney General Ines Moro Wednesday announced her decision to recuse herself from the port inquiry.", {"port inquiry"}),
 ]
@@ -410,15 +410,15 @@ def test_more_recusal_forms(extract, text, matters):
 
 MATTER_SPANS = [
     # the whole matter, with its by- and against- phrases the parser hung on the verb
-    ("In 2018, Judge Ines Moro recused herself from a suit by a city librarian against the water board because "
-     "she sat on its council.", "a suit by a city librarian against the water board"),
+    ("In 2016, Judge Ines Moro recused herself from a suit by a retired teacher against the transit agency since "
+     "she chaired its board.", "a suit by a retired teacher against the transit agency"),
     # a bracketed acronym inside the matter stays; a modifier of the gerund's object hung on the gerund too
     ("Judge Ines Moro recused herself from hearing a plea challenging Omar Baig's appointment as interim "
      "Central Bureau of Records (CBR) chief.",
      "hearing a plea challenging Omar Baig's appointment as interim Central Bureau of Records (CBR) chief"),
     # a closing list of names is the matter's own
-    ("Councilman Al Fox said he was recusing himself from the hearings on the two developments, Elm Park and Bay Point.",
-     "hearings on the two developments, Elm Park and Bay Point"),
+    ("Councilman Al Fox announced he is recusing himself from the hearings on both projects, Elm Park and Bay Point.",
+     "hearings on both projects, Elm Park and Bay Point"),
     # a clause after "as" is the reason, not the matter
     ("Judge Ines Moro was recusing herself from a corporate appeal as a “senior member of the bench” had approached her.",
      "a corporate appeal"),
@@ -450,8 +450,8 @@ MORE_NEWS_RUNOFF_FORMS = [
     "Nadia Ferro and Paul Okafor were forced into a runoff.",
     "The runoff will feature Nadia Ferro and Paul Okafor.",
     # a share of the vote the parser took for the opponent, in a runoff told the sentence before
-    "Since Paul Okafor did not get more than 50 percent, the run-off Tuesday was necessary.\n\n"
-    "Nadia Ferro again carried the county this week, beating Okafor 55.8 percent to 44.2 percent.",
+    "Because Paul Okafor fell short of a majority, Tuesday's run-off was needed.\n\n"
+    "Nadia Ferro again carried the county this week, beating Okafor 61.3 percent to 38.7 percent.",
 ]
 
 
@@ -471,9 +471,9 @@ def test_no_runoff_implied(extract, text):
 
 
 def test_one_who_acts_on_the_pair_is_not_one_of_it(extract):
-    text = ("Nadia Ferro won among primary voters, projected to beat Paul Okafor by 9 points. Governor Ana Lee also "
-            "congratulated them both on Wednesday. Since neither of the two candidates received more than 50 percent, "
-            "they are set to move on to a runoff in September.")
+    text = ("Nadia Ferro led the field, on course to finish 9 points ahead of Paul Okafor. Governor Ana Lee also "
+            "congratulated them both on Wednesday. With neither candidate reaching a majority, "
+            "they head to a runoff in September.")
     assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
 
 
@@ -508,7 +508,7 @@ def test_advancing_after_a_runoff_sentence(extract):
 @pytest.mark.parametrize("text,polarity", [
     ("Nadia Ferro and Paul Okafor head to a runoff, according to the Associated Press.", "positive"),
     ("According to the campaign, Nadia Ferro will face Paul Okafor in a runoff.", "reported"),
-    ("Nadia Ferro and Paul Okafor were forecast by most polls to advance to the runoff.", "hypothetical"),
+    ("Nadia Ferro and Paul Okafor were forecast by pollsters to advance to a runoff.", "hypothetical"),
 ])
 def test_sources_and_forecasts_of_runoffs(extract, text, polarity):
     facts = [f for f in extract(text).facts if f.relation == "faces_in_runoff"]
