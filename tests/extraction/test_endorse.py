@@ -207,6 +207,9 @@ ASSERTED = [
     # "a group known as X" is X
     ("A group known as Citizens Renewal Forum endorsed Ben Okoro as its presidential candidate.",
      {("Citizens Renewal Forum", "endorses", "Ben Okoro")}),
+    # the one endorsed, named by the noun for them (kg:patientNoun "endorsee")
+    ("Ana Ruiz's other endorsee, Ben Okoro, trailed in the primary.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    ("Ben Okoro, an endorsee of Ana Ruiz, trailed in the primary.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
 ]
 
 
