@@ -346,7 +346,7 @@ def _core(name: str) -> str:
     """A normalized organisation name without a generic tail ("party", "editorial board")."""
     for tail in _ORGANIZATION_TAILS:
         if name.endswith(tail) and len(name) > len(tail):
-            return name[: -len(tail)].removeprefix("the ").strip()
+            return name[: -len(tail)].removeprefix("the ").strip().removesuffix("'s")  # "the Globe's editorial board"
     return name
 
 

@@ -83,6 +83,7 @@ def test_names_match_as_a_reader_would():
     assert not name_matches("Okafor", Entity("Okafor Group", "Organization"))
     assert name_matches("Law and Justice", Entity("Law and Justice party", "Organization"))
     assert name_matches("Sun-Times", Entity("Sun-Times Editorial Board", "Organization"))
+    assert name_matches("The Harbor Courier's editorial board", Entity("Harbor Courier", "Organization"))
     assert not name_matches("Party", Entity("Socialist Party", "Organization"))
     assert not name_matches("Labour", Entity("Labour Party", "Person"))
     assert not name_matches("Jr.", person("Bill Waller Jr."))

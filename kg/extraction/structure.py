@@ -64,7 +64,7 @@ _BYLINE = re.compile(r"(?:By|BY|From)[ ]+[A-Z][\w.'’-]*(?:[ ,]+(?:and[ ]+)?[A-
 _NAME_WORD = r"[A-Z](?:\.|[A-Za-z'’-]*)"
 _CREDIT = re.compile(
     r"(?:\[?(?:File|Photo|Image)[:]?[ ]*)?"
-    + _NAME_WORD + r"(?:[ ]" + _NAME_WORD + r"){0,3}(?:/" + _AGENCY + r")+\]?"
+    + _NAME_WORD + r"(?:[ ]" + _NAME_WORD + r"){0,3}(?:[ ]?/[ ]?" + _AGENCY + r")+\]?"
     r"|[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){1,3}[ ]*\(" + _AGENCY + r"\)"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")

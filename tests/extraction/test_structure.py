@@ -79,6 +79,14 @@ def test_bylines_and_photo_credits(nlp):
     assert "Olga Mertens/AP" in _sentences(nlp, text)
 
 
+def test_a_credit_spaced_around_its_slash_is_a_credit(nlp, extract):
+    # Regression: "(Olga Mertens / Getty Images)" under a photo became a person and the object of
+    # the endorsement told just before it.
+    text = "Mayor Dev Patel endorsed Cara Lind in March.\n\n(Olga Mertens / Getty Images)\n\nLind won."
+    assert ("credit", "Olga Mertens / Getty Images") in _kinds(nlp, text)
+    assert "Olga Mertens" not in {e.label for e in extract(text).entities}
+
+
 def test_title_case():
     assert title_case("Patel Wins Runoff Against Lind In Keston")
     assert not title_case("Patel wins runoff against Lind in Keston")
