@@ -558,7 +558,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if frame == "passive" and not subjects and role is not None and role.i > verb.i:
             subjects = _post_owners(role)  # "was appointed as Biden's housing chief", not "the former Interior Minister was made ..."
     if rel.symmetric:
-        yield Match(rel, verb, "reciprocal", _participants(verb, subjects + objects), [], pairwise=True)
+        participants = _participants(verb, subjects + objects)
+        for pair in _respective(verb, objects, participants) or [participants]:
+            yield Match(rel, verb, "reciprocal", pair, [], pairwise=True)
         return
     # "X endorsed Y along with Z": Z is one more subject, wherever the parser hangs "along with"
     co_agents = _co_agents(verb)
@@ -908,6 +910,17 @@ def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
 
 
 OPPONENT_PREPS = ("with", "against", "over", "to")
+
+
+def _respective(verb: Token, objects: list[Token], participants: list[Token]) -> list[list[Token]]:
+    """"A and B will face C and D": as many named rivals before the verb as after it (two or more)
+    are so many contests, paired in order, as "respectively" would say; else none."""
+    named = sorted((p for p in participants if p.pos_ == "PROPN"), key=lambda t: t.i)
+    before = [p for p in named if p.i < verb.i]
+    after = [p for p in named if p.i > verb.i]
+    if not objects or len(before) < 2 or len(before) != len(after):
+        return []
+    return [[x, y] for x, y in zip(before, after, strict=True)]
 
 
 def _participants(verb: Token, found: list[Token]) -> list[Token]:

@@ -513,3 +513,17 @@ def test_advancing_after_a_runoff_sentence(extract):
 def test_sources_and_forecasts_of_runoffs(extract, text, polarity):
     facts = [f for f in extract(text).facts if f.relation == "faces_in_runoff"]
     assert facts and {f.evidence.polarity for f in facts} == {polarity}
+
+
+def test_two_against_two_are_two_contests_paired_in_order(extract):
+    text = ("Two council races head to a runoff on Jan. 5. Council members Nadia Ferro and Ana Lee will face "
+            "challengers Paul Okafor and Omar Baig.")
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor"),
+                                            ("Ana Lee", "faces_in_runoff", "Omar Baig")}
+
+
+def test_one_against_two_is_still_every_pair(extract):
+    text = "Nadia Ferro will face Paul Okafor and Omar Baig in a three-way runoff."
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor"),
+                                            ("Nadia Ferro", "faces_in_runoff", "Omar Baig"),
+                                            ("Omar Baig", "faces_in_runoff", "Paul Okafor")}
