@@ -23,7 +23,7 @@ Whatever these rules cannot settle stays unresolved, so it yields no fact.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -428,6 +428,22 @@ class Coreference:
                 return (yield from self._organization(token))
         return None
 
+    def _text_before(self, token: Token) -> Iterator[tuple[int, Span]]:
+        """(sentences back, text) to search for what ``token`` stands for: its own sentence up to
+        it (0), then the ends of the sentences before, skipping quoted ones, within
+        LOOKBACK_SENTENCES; each region at most MAX_SCAN tokens."""
+        index = self._sentence(token)
+        yield 0, self.doc[max(self.sents[index].start, token.i - MAX_SCAN) : token.i]
+        back = 0
+        for sent in reversed(self.sents[max(0, index - LOOKBACK_SENTENCES - 2) : index]):
+            tail = sent[max(0, len(sent) - MAX_SCAN):]
+            if self.quotes.sentence_is_quoted(tail):
+                continue
+            back += 1
+            if back > LOOKBACK_SENTENCES:
+                return
+            yield back, tail
+
     def _rival(self, token: Token, owner: Token) -> Steps:
         """"Reyes conceded and endorsed his opponent", "her former rival": the one person other than
         the owner named in the text before it (its own sentence, then the sentences before, within
@@ -435,16 +451,7 @@ class Coreference:
         mine = yield owner
         if mine is None or not self._is_person(mine, True):
             return None
-        index = self._sentence(token)
-        regions = [self.doc[max(self.sents[index].start, token.i - MAX_SCAN) : token.i],
-                   *(sent[max(0, len(sent) - MAX_SCAN):] for sent in reversed(self.sents[max(0, index - LOOKBACK_SENTENCES - 2) : index]))]
-        back = -1
-        for prev in regions:
-            if back >= 0 and self.quotes.sentence_is_quoted(prev):
-                continue
-            back += 1
-            if back > LOOKBACK_SENTENCES:
-                break
+        for back, prev in self._text_before(token):
             people = {id(c): c for t in prev if (c := self.entities.entity_at(t)) is not None
                       and self._may_be_person(c) and not _organization_name(c) and id(c) != id(mine.cluster)}
             if not people:
@@ -742,16 +749,7 @@ class Coreference:
                 if subject.i != token.i and (mine := (yield subject)):
                     own.add(id(mine.cluster))
         contrary = {id(c) for word in CONTRARY.get(key, ()) for _, c in self._descriptors.get(word, [])}
-        index = self._sentence(token)
-        back = -1
-        regions = [self.doc[max(self.sents[index].start, token.i - MAX_SCAN) : token.i],
-                   *(sent[max(0, len(sent) - MAX_SCAN):] for sent in reversed(self.sents[max(0, index - LOOKBACK_SENTENCES - 2) : index]))]
-        for prev in regions:  # its own sentence up to it, then the sentences before
-            if back >= 0 and self.quotes.sentence_is_quoted(prev):
-                continue
-            back += 1
-            if back > LOOKBACK_SENTENCES:
-                break
+        for back, prev in self._text_before(token):
             # a name typed weakly as something else counts against the others, but is never the answer;
             # one the text ties to a contrary description ("the challenger": not the incumbent) or
             # another gender ("the congresswoman") is no candidate at all
