@@ -4,7 +4,7 @@ One entity per real-world thing across documents: the same type and name (compar
 :func:`~kg.names.name_key`: case, accents, middle initials and "Jr." do not matter) is the same
 entity; so is a person's name with a familiar first name ("Bill Daley" and "William Daley",
 :func:`~kg.names.same_first_name`) when exactly one known person fits. A one-word name
-("Sessions") joins the one known person whose surname it is, whatever type one document's model
+("Sessions", or "Le Pen" with its particle) joins the one known person whose surname it is, whatever type one document's model
 gave it (a person stays a person), unless it names an organisation ("Party"); a lone first name
 joins nobody across documents ("Francis" is not every Francis). Two known people who share the
 surname make it ambiguous, and then it stays its own entity: we never merge people the text
@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from kg.aliases import Aliases, apply
 from kg.model import Entity, Fact
-from kg.names import given_named, name_key, name_words, personal_shape, same_first_name
+from kg.names import ends_with, given_named, name_key, name_words, personal_shape, same_first_name, surname_only
 from kg.ontology import organization_words
 
 _SURNAME_TYPES = {"Person", "Thing", "Organization", "Place"}
@@ -94,21 +94,23 @@ class Resolver:
         words = name_words(entity.label)
         if entity.type == "Person" and not given_named(entity.label.split()):
             self._namesakes.add(key)
-        if entity.type == "Person" and len(words) > 1:
+        if entity.type == "Person" and len(words) > 1 and not surname_only(entity.label):
             self._by_last.setdefault(words[-1], set()).add(key)
         elif self._lone_name(entity) or self._maybe_person(entity):
             self._lone.add(key)
 
     @staticmethod
     def _lone_name(entity: Entity) -> bool:
-        return (entity.type in _SURNAME_TYPES and not entity.scope and len(name_words(entity.label)) == 1
+        return (entity.type in _SURNAME_TYPES and not entity.scope and surname_only(entity.label)
                 and name_key(entity.label) not in organization_words())
 
     def _by_surname(self, entity: Entity) -> Key | None:
-        """The one known person whose surname the one-word name ``entity`` is."""
+        """The one known person whose surname the one-word name ``entity`` is (or particles and one
+        word: "Le Pen")."""
         if not self._lone_name(entity):
             return None
-        keys = self._by_last.get(name_key(entity.label), set())
+        keys = {key for key in self._by_last.get(name_words(entity.label)[-1], set())
+                if ends_with(self._canon[self._find(key)].label, entity.label)}
         return self._find(next(iter(keys))) if len(keys) == 1 else None
 
     @staticmethod

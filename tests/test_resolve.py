@@ -137,6 +137,19 @@ def test_a_surname_read_first_stays_apart_when_ambiguous_or_a_place_by_first_nam
                                                       "Georgia Wend"}
 
 
+def test_a_surname_with_its_particle_joins_the_one_known_person_in_either_order():
+    resolver = Resolver()
+    early = resolver.canonical(Entity("Le Garrec", "Person"))  # a headline's surname, read first
+    full = resolver.canonical(Entity("Odile Le Garrec", "Person"))
+    assert resolver.settle() == [(early, resolver.canonical(full))]
+    assert resolver.canonical(Entity("Le Garrec", "Organization")) == resolver.canonical(full)
+    assert resolver.canonical(Entity("de la Fuente", "Thing")) != resolver.canonical(full)
+    # a given name that looks like a particle is a full name: "Van Dorrit" is not "Mira Dorrit"
+    resolver.canonical(Entity("Mira Dorrit", "Person"))
+    assert resolver.canonical(Entity("Van Dorrit", "Person")).label == "Van Dorrit"
+    assert len({e.label for e in resolver.entities()}) == 4
+
+
 def test_a_full_name_typed_as_an_organisation_is_the_person_of_that_name_in_either_order():
     for order in (1, -1):
         resolver = Resolver()
