@@ -84,6 +84,8 @@ def given_name(word: str) -> bool:
     """Is ``word`` a common given name ("Brad", "Ana", "Volodymyr"; ``ontologies/given_names.txt``,
     with every familiar form of ``ontologies/nicknames.tsv``)?"""
     folded = fold(word).casefold().strip(".")
+    if "-" in folded.strip("-"):  # "Anne-Marie", "Jean-Luc": every part a given name
+        return all(part in _given_names() or part in _formal_names() for part in folded.split("-"))
     return folded in _given_names() or folded in _formal_names()
 
 

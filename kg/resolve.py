@@ -3,7 +3,8 @@
 One entity per real-world thing across documents: the same type and name (compared by
 :func:`~kg.names.name_key`: case, accents, middle initials and "Jr." do not matter) is the same
 entity; so is a person's name with a familiar first name ("Bill Daley" and "William Daley",
-:func:`~kg.names.same_first_name`) when exactly one known person fits. A one-word name
+:func:`~kg.names.same_first_name`) or without the middle names another form gives ("Ravi Puri",
+"Ravi Kumar Puri") when exactly one known person fits. A one-word name
 ("Sessions", or "Le Pen" with its particle) joins the one known person whose surname it is, whatever type one document's model
 gave it (a person stays a person), unless it names an organisation ("Party"); a lone first name
 joins nobody across documents ("Francis" is not every Francis). Two known people who share the
@@ -132,16 +133,21 @@ class Resolver:
 
     def _namesake(self, entity: Entity) -> Key | None:
         """The one known person whose name is ``entity``'s but for a familiar first name ("Bill
-        Daley" for "William Daley"); middle names, where both give one, must agree."""
+        Daley" for "William Daley") or middle names one form leaves out ("Ravi Puri" for "Ravi
+        Kumar Puri"); middle names, where both give one, must agree, with every form of the known
+        person's name."""
         words = name_words(entity.label)
-        if entity.type != "Person" or len(words) < 2:
+        if entity.type != "Person" or len(words) < 2 or surname_only(entity.label):
             return None
         found: set[Key] = set()
         for key in self._by_last.get(words[-1], ()):
-            other = name_words(self._canon[self._find(key)].label)
-            if other[0] == words[0] or not same_first_name(other[0], words[0]):
+            known = self._canon[self._find(key)]
+            other = name_words(known.label)
+            if other == words or not same_first_name(other[0], words[0]):
                 continue
-            if len(other) > 2 and len(words) > 2 and other[1:-1] != words[1:-1]:
+            forms = [name_words(form) for form in (known.label, *known.aliases)]
+            if any(len(form) > 2 and len(words) > 2 and form[-1] == words[-1] and form[1:-1] != words[1:-1]
+                   for form in forms):
                 continue
             found.add(self._find(key))
             if len(found) > 1:

@@ -158,9 +158,11 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
         return organization
     start, end = span.start, span.end
     doc = span.doc
+    end = next((k for k in range(start, end) if doc[k].text == ":"), end)  # "Ana Ruiz: Minister of Health"
     while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start]) or doc[start].tag_ in ("VBG", "VBD")):
         start += 1
-    while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
+    while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].pos_ in _TRAILING_POS):
         end -= 1
     if end - start > 2 and doc[end - 1].lower_ in _SHARES and doc[end - 2].pos_ == "NUM":
         end -= 2  # "beating Baig 61.3 percent to 38.7": the name, not its share of the vote
@@ -357,13 +359,27 @@ def _joined_people(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         before = out[-1] if out else None
         if (before is not None and before.label_ == ent.label_ == "PERSON" and before.end == ent.start
-                and doc[ent.start].text[:1].isupper() and doc[before.end - 1].whitespace_):
+                and doc[ent.start].text[:1].isupper() and doc[before.end - 1].whitespace_ == " "
+                and not doc[before.end - 1].is_space):  # one name per line of a list
             out[-1] = Span(doc, before.start, ent.end, label="PERSON")
-        elif before is not None and _surname_cut_off(before, ent):
+        elif before is not None and (_surname_cut_off(before, ent) or _given_name_cut_off(before, ent)):
             out[-1] = Span(doc, before.start, ent.end, label="PERSON")
         else:
             out.append(ent)
     return out
+
+
+def _given_name_cut_off(before: Span, ent: Span) -> bool:
+    """"Rafiq| Omar Dastan": a person's name whose first word the model took for a group, a place or
+    an organisation of its own, modifying the rest with nothing in between (not a party or a title:
+    "Democrat Ana Ruiz")."""
+    doc = before.doc
+    first = doc[before.start]
+    words = [t.text for t in doc[before.start : ent.end]]
+    return (before.end == ent.start and len(before) == 1 and ent.label_ == "PERSON" and len(ent) >= 2
+            and before.label_ in ("NORP", "ORG", "GPE") and first.pos_ == "PROPN" and first.whitespace_ == " "
+            and first.dep_ == "compound" and first.head.i in range(ent.start, ent.end)
+            and not _is_descriptor(first) and first.lower_ not in PARTY_PLURALS and personal_shape(words))
 
 
 def _surname_cut_off(before: Span, ent: Span) -> bool:
@@ -372,7 +388,7 @@ def _surname_cut_off(before: Span, ent: Span) -> bool:
     doc = before.doc
     words = [t.text for t in doc[before.start : ent.end]]
     return (before.end == ent.start and len(ent) == 1 and len(before) >= 2 and before.label_ in ("PERSON", "ORG")
-            and ent.label_ in ("GPE", "ORG", "PERSON") and doc[before.end - 1].whitespace_ and doc[ent.start].pos_ == "PROPN"
+            and ent.label_ in ("GPE", "ORG", "PERSON") and doc[before.end - 1].whitespace_ == " " and doc[ent.start].pos_ == "PROPN"
             and doc[before.end - 1].dep_ == "compound" and doc[before.end - 1].head.i == ent.start
             and doc[ent.start].dep_ != "compound" and given_named(words[:2]) and personal_shape(words))
 
@@ -426,7 +442,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions = _editorial_boards(doc, mentions)
     mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)
                                  and not (capitalised_by_position(doc, m.start, m.end) and not given_name(m.name))])
-    return _structured(doc, mentions)
+    mentions = _structured(doc, mentions)
+    _shared_surnames(doc, mentions)
+    return mentions
 
 
 def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> None:
@@ -439,6 +457,17 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> None:
                 and mention.end < len(doc) and doc[mention.end].text == ")"
                 and " " in before.name and before.ner not in ("PERSON", "GPE", "LOC")):
             mention.short_for = before.key
+
+
+def _shared_surnames(doc: Doc, mentions: list[Mention]) -> None:
+    """"Maren and Tomas Vogt": a given name alone, then "and" and a given name with a surname,
+    shares the surname (Maren Vogt)."""
+    for mention, other in zip(mentions, mentions[1:], strict=False):
+        words = other.name.split()
+        if (mention.end - mention.start == 1 and other.start == mention.end + 1 and doc[mention.end].lower_ == "and"
+                and mention.ner in ("PERSON", None) and other.ner in ("PERSON", None) and len(words) == 2
+                and given_name(mention.name) and personal_shape(words)):
+            mention.name = f"{mention.name} {words[1]}"
 
 
 def _title_acronym(doc: Doc, mention: Mention) -> bool:
@@ -602,6 +631,10 @@ def _may_join(mention: Mention, name: str, cluster: Cluster, personal: bool = Fa
             and name_key(name).endswith(" " + mention.key) and personal_shape(cluster.label.split())
             and not _organization_name(name)):
         return True  # "Vanu" of "Ilsa Vanu", the model labelling both alike (an organisation, or nothing)
+    if (mention.ner == "PERSON" and " " not in mention.key and name_key(name).startswith(mention.key + " ")
+            and personal_shape(cluster.label.split()) and not _organization_name(name)
+            and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions)):
+        return True  # "Yemi" of "Yemi Ashola", the full name the model tagged an organisation
     return ((personal or mention.ner == "PERSON" or (mention.titled and mention.ner is None))
             and name_key(name).endswith(" " + mention.key)
             and not _organization_name(name) and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions))

@@ -108,3 +108,56 @@ def test_a_copula_calls_a_name_the_model_tagged_once_a_place():
                   ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"],
                   ["Elm", "Grove", "be", "the", "one", "ward", "she", "lose", "."])
     assert found == {"Elm Grove": ("Place", 1)}
+
+
+def test_a_given_name_the_model_cut_off_as_a_group_is_part_of_the_name():
+    """ "Rafiq Omar Dastan spoke ." with "Rafiq" tagged a nationality of its own."""
+    found = types(["Rafiq", "Omar", "Dastan", "spoke", "."], [2, 2, 3, 3, 3],
+                  ["compound", "compound", "nsubj", "ROOT", "punct"], ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+                  ["B-NORP", "B-PERSON", "I-PERSON", "O", "O"])
+    assert found == {"Rafiq Omar Dastan": ("Person", 1)}
+
+
+def test_a_party_before_a_name_is_not_its_first_word():
+    """ "Democrat Ana Ruiz spoke ." with "Democrat" tagged a party: a title, not a name's."""
+    found = types(["Democrat", "Ana", "Ruiz", "spoke", "."], [2, 2, 3, 3, 3],
+                  ["compound", "compound", "nsubj", "ROOT", "punct"], ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+                  ["B-NORP", "B-PERSON", "I-PERSON", "O", "O"])
+    assert "Ana Ruiz" in found and "Democrat Ana Ruiz" not in found
+
+
+def test_a_name_ends_at_a_colon():
+    """ "Ravi Dutt : Minister of Steel" tagged as one person."""
+    found = types(["Ravi", "Dutt", ":", "Steel", "."], [1, 1, 1, 1, 1], ["compound", "ROOT", "punct", "appos", "punct"],
+                  ["PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT"], ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert found == {"Ravi Dutt": ("Person", 1)}
+
+
+def test_a_first_name_the_model_tags_a_person_joins_the_full_name_it_tagged_an_organisation():
+    """ "Yemi Ashola spoke . Yemi won ." with the full name tagged an organisation."""
+    found = types(["Yemi", "Ashola", "spoke", ".", "Yemi", "won", "."], [1, 2, 2, 2, 5, 5, 5],
+                  ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"],
+                  ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+                  ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O"])
+    assert list(found) == ["Yemi Ashola"] and found["Yemi Ashola"][1] == 2
+
+
+def test_two_given_names_share_the_surname_after_them():
+    """ "Julie and Tomas Vogt spoke ." is Julie Vogt and Tomas Vogt."""
+    found = types(["Julie", "and", "Tomas", "Vogt", "spoke", "."], [4, 0, 3, 0, 4, 4],
+                  ["nsubj", "cc", "compound", "conj", "ROOT", "punct"],
+                  ["PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"], ["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert set(found) == {"Julie Vogt", "Tomas Vogt"}
+
+
+def test_a_line_break_is_never_part_of_a_name():
+    found = types(["Gordon", "Hartman", "\n", "Ilse", "Kron", "."], [1, 1, 1, 4, 1, 1],
+                  ["compound", "ROOT", "dep", "compound", "appos", "punct"],
+                  ["PROPN", "PROPN", "SPACE", "PROPN", "PROPN", "PUNCT"],
+                  ["B-PERSON", "I-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O"])
+    assert set(found) == {"Gordon Hartman", "Ilse Kron"}
+
+
+def test_hyphenated_given_names():
+    assert given_named(["Anne-Marie", "Dulac"]) and given_named(["Jean-Luc", "Orvel"])
+    assert not given_named(["Anne-Zorel", "Dulac"])
