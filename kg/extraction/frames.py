@@ -366,12 +366,20 @@ def _appositive_name(noun: Token) -> Token:
     return noun
 
 
-def _named_acl_object(verb: Token) -> list[Token]:
-    """A participle hung on a name with a named person as its object: the parse of "Sunak, the
-    prime minister, re-appointed Hunt" (a passive participle takes no such object)."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ != "PROPN" or _children(verb, "nsubj", "nsubjpass"):
+def _named_acl_object(verb: Token, bodies: frozenset[str] = frozenset()) -> list[Token]:
+    """A participle hung on a name, or on a named organisation's governing body (``bodies``:
+    "Acme's board", "the Acme board"), with a named person as its object, or a post the person's
+    name modifies: the parse of "Sunak, the prime minister, re-appointed Hunt" and of "Acme's
+    board named Ana Ruiz chief executive" (a passive participle takes no such object)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or _children(verb, "nsubj", "nsubjpass"):
         return []
-    return [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+    head = verb.head
+    if head.pos_ != "PROPN" and not (head.lemma_.lower() in bodies and head.pos_ == "NOUN" and any(
+            c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.ent_type_ == "ORG" for c in head.children)):
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "oprd") and (
+        (c.pos_ == "PROPN" and c.ent_type_ == "PERSON") or (c.lemma_.lower() in position_words() and any(
+            m.dep_ in ("compound", "nmod") and m.ent_type_ == "PERSON" and m.pos_ == "PROPN" for m in c.children)))]
 
 
 def _post_owners(post: Token) -> list[Token]:
@@ -487,7 +495,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
             objects = _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
         frame = "passive"
-    elif rel.role_bearing and (named := _named_acl_object(verb)):
+    elif rel.role_bearing and (named := _named_acl_object(verb, lex.cue("governingBodies"))):
         if verb.head.dep_ not in ("ROOT", "nsubj"):
             return  # "X, who was appointed by Y, named Z her deputy": whose act the parse does not tell
         subjects, objects = [verb.head], named  # "Sunak, the prime minister, re-appointed Hunt", parsed as a participle of "Sunak"

@@ -1,0 +1,42 @@
+"""Who appoints: organisations that act through their boards, and names NER cuts short.
+
+Invented sentences, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import plain
+
+APPOINTED = ("appointed",)
+
+BODIES = [
+    # an organisation's board acts for it, however the text names the board
+    ("Kestrel Foods' board of directors named Mia Sorensen interim chief executive.",
+     {("Kestrel Foods", "appointed", "Mia Sorensen")}),
+    ("The Kestrel Foods board named Mia Sorensen as interim chief executive on Monday.",
+     {("Kestrel Foods", "appointed", "Mia Sorensen")}),
+    ("The board of Kestrel Foods appointed Mia Sorensen as chief executive.",
+     {("Kestrel Foods", "appointed", "Mia Sorensen")}),
+    ("The board of directors of Kestrel Foods appointed Mia Sorensen as chief executive.",
+     {("Kestrel Foods", "appointed", "Mia Sorensen")}),
+    ("Kestrel Foods Inc. announced that its Board of Directors has named current chairman, Dale Ketter, "
+     "as chief executive officer.", {("Kestrel Foods Inc.", "appointed", "Dale Ketter")}),
+    # a body with no owner in the text stays what it is named
+    ("The Board of Directors named Dale Ketter as chief executive.", {("Board of Directors", "appointed", "Dale Ketter")}),
+    # the participle misparse ("the board [that was] named X") needs a post or a person as its object
+    ("The Kestrel Foods board named in the lawsuit met on Monday.", set()),
+    # a university's campus is part of its name
+    ("The University of Texas at Austin has named Paul Greer head coach of the football team.",
+     {("University of Texas at Austin", "appointed", "Paul Greer")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", BODIES, ids=[t for t, _ in BODIES])
+def test_appointers_as_news_names_them(extract, text, expected):
+    assert plain(extract(text), APPOINTED) == expected
+
+
+def test_a_university_at_the_time_is_no_campus(extract):
+    entities = {e.label for e in extract("Stanford University at the time hired Ana Ruiz as provost.").entities}
+    assert "Stanford University" in entities
