@@ -417,6 +417,11 @@ class Coreference:
             return (yield from self._speaker(token))
         if lower in THIRD_PERSON:
             return (yield from self._pronoun(token))
+        if lower == "whose" and token.dep_ == "poss":  # "Gore, whose endorsement of Dean ...": Gore
+            clause = next((a for a in [token.head, *ancestors(token.head)] if a.dep_ == "relcl"), None)
+            if clause is not None and clause.head.pos_ in ("PROPN", "NOUN", "PRON"):
+                return (yield clause.head)
+            return None
         if lower in RELATIVE and token.head.dep_ in ("relcl", "acl"):
             head = token.head.head  # "X is the largest union that backs Y": the union is X
             if head.dep_ == "attr" and head.pos_ == "NOUN":

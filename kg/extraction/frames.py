@@ -1113,7 +1113,12 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
+    if not subjects and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not _children(noun, "det", "poss"):
+        subjects = _children(noun.head, "poss")  # "her concession speech and endorsement of X": hers too
     objects = [_candidate(o, lex) for o in _dated_prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
+    if not objects and not rel.object_is_phrase and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        objects = [_candidate(o, lex) for p in _children(noun.head, "prep") if p.i == noun.i + 1 and p.lower_ in preps
+                   for o in _children(p, "pobj")]  # "speech and endorsement of X": the parser hangs "of X" on "speech"
     if not objects and not rel.object_is_phrase and not rel.symmetric:  # "her endorsement in the primary of X"
         objects = [o for p in _children(noun, "prep") if p.lower_ in ("in", "during")
                    for contest in _children(p, "pobj") if contest.pos_ == "NOUN"

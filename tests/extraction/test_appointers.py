@@ -40,3 +40,27 @@ def test_appointers_as_news_names_them(extract, text, expected):
 def test_a_university_at_the_time_is_no_campus(extract):
     entities = {e.label for e in extract("Stanford University at the time hired Ana Ruiz as provost.").entities}
     assert "Stanford University" in entities
+
+
+ENDORSED = ("endorses",)
+REFERENCES = [
+    # "whose" stands for the name its relative clause describes
+    ("Bo Kim, whose early endorsement of Ana Ruiz caused a stir, still stands by her.", ENDORSED,
+     {("Bo Kim", "endorses", "Ana Ruiz")}),
+    ("Governor Bo Kim, whose appointment of Ana Ruiz as chief of staff drew fire, spoke on Monday.", APPOINTED,
+     {("Bo Kim", "appointed", "Ana Ruiz")}),
+    # a participle of saying gives its quotation the speaker of its clause
+    ('Ben Lind conceded the race on Tuesday, writing, "Ana Ruiz has my endorsement."', ENDORSED,
+     {("Ben Lind", "endorses", "Ana Ruiz")}),
+    # a name an editor put in brackets is the quoted clause's subject
+    ('"[Ana Ruiz] has my endorsement," Ben Lind said.', ENDORSED, {("Ben Lind", "endorses", "Ana Ruiz")}),
+    # a noun coordinated with an owned one shares its owner and its "of"
+    ("Ana Ruiz gave her concession speech and endorsement of Bo Kim after the primary.", ENDORSED,
+     {("Ana Ruiz", "endorses", "Bo Kim")}),
+    ("Ana Ruiz's speech and criticism of Bo Kim came after the primary.", ENDORSED, set()),
+]
+
+
+@pytest.mark.parametrize("text,relations,expected", REFERENCES, ids=[t for t, _, _ in REFERENCES])
+def test_references_back_to_a_named_agent(extract, text, relations, expected):
+    assert plain(extract(text), relations) == expected
