@@ -1011,6 +1011,9 @@ def _parenthesised(token: Token) -> bool:
 POST_NOUNS = {"post", "position", "job", "role", "office", "seat", "board", "council", "commission", "bench", "cabinet", "panel"}
 
 
+SERVING_VERBS = frozenset({"serve", "act"})  # "to serve as acting secretary": a post, for a strict choice verb
+
+
 def _names_a_post(verb: Token, objects: list[Token]) -> bool:
     """Does ``verb`` name its object's post by a position word: "made her his chief of staff",
     "promoted him to police chief", "elevated her to the board"?"""
@@ -1020,6 +1023,9 @@ def _names_a_post(verb: Token, objects: list[Token]) -> bool:
         return True  # "promoted X as the successor to Y as the company's chief executive"
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children):
         return True  # "promoted her to chancellor", the post mistagged as a verb
+    if any(o.lemma_.lower() in words for c in _children(verb, "xcomp") if c.lemma_ in SERVING_VERBS
+           for o in _prep_objects(c, ("as",))):
+        return True  # "designated X to serve as acting secretary"
     return any(o.lemma_.lower() in words or o.lemma_.lower() in POST_NOUNS for o in _prep_objects(verb, ("to",)))
 
 

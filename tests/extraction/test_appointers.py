@@ -26,6 +26,9 @@ BODIES = [
     ("The Board of Directors named Dale Ketter as chief executive.", {("Board of Directors", "appointed", "Dale Ketter")}),
     # the participle misparse ("the board [that was] named X") needs a post or a person as its object
     ("The Kestrel Foods board named in the lawsuit met on Monday.", set()),
+    # a strict choice verb names a post by "to serve as"
+    ("President Ben Okoro designated Carl Wendt to serve as acting secretary.", {("Ben Okoro", "appointed", "Carl Wendt")}),
+    ("President Ben Okoro designated Carl Wendt to serve on a panel.", set()),
     # a university's campus is part of its name
     ("The University of Texas at Austin has named Paul Greer head coach of the football team.",
      {("University of Texas at Austin", "appointed", "Paul Greer")}),
