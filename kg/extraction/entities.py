@@ -165,6 +165,8 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
         end -= 2  # "beating Baig 61.3 percent to 38.7": the name, not its share of the vote
     while start < end and doc[start].pos_ in ("CCONJ", "ADP"):
         start += 1
+    if end - start > 2 and doc[start].lower_ in PARTY_PLURALS and given_named([t.text for t in doc[start + 1 : end]]):
+        start += 1  # "Democrats Ana Ruiz and Bo Kim": the party of the names that follow
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
         return None
     start, end = _without_owner(doc, start, end)
@@ -378,7 +380,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         start, end = bounds
         # a place in apposition to a title is where the title holds ("the attorneys general of Ohio, Utah")
         titled = _has_title(doc, start, end, appositive=ent.label_ != "GPE") and not _weakly_titled(doc, start, end, ent.label_)
-        mentions.append(Mention(start, end, _without_tail(doc, start, end), ent.label_, titled))
+        party = ent.label_ == "NORP" and start > ent.start and doc[start - 1].lower_ in PARTY_PLURALS
+        label = None if party else ent.label_  # "Democrats Ana Ruiz": the model's NORP was the party's
+        mentions.append(Mention(start, end, _without_tail(doc, start, end), label, titled))
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -562,6 +566,9 @@ def _may_join(mention: Mention, name: str, cluster: Cluster, personal: bool = Fa
         return True  # "Ana Maria" of "Ana Maria Ruiz", which the model tagged an organisation
     if newspaper_name(name) and name_key(name).endswith(" " + mention.key):
         return True  # "the Tribune" of "the Valley Tribune"
+    if (" " in mention.key and mention.ner in ("ORG", None) and personal_shape(cluster.label.split()) and not _organization_name(name)
+            and name_key(name).endswith(" " + mention.key) and all(m.ner in ("PERSON", None) for m in cluster.mentions)):
+        return True  # "Le Pen" (tagged an organisation) of "Marine Le Pen": a surname of two words
     return ((personal or mention.ner == "PERSON" or (mention.titled and mention.ner is None))
             and name_key(name).endswith(" " + mention.key)
             and not _organization_name(name) and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions))
