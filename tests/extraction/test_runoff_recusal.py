@@ -552,3 +552,29 @@ def test_a_party_plural_alone_stays_a_group(extract):
 def test_a_two_word_surname_in_the_headline_is_the_full_names(extract):
     text = "Le Pen, Okafor will face off in second round\n\nMarine Le Pen and Paul Okafor will meet in the second round on May 7."
     assert plain(extract(text), RUNOFF) == {("Marine Le Pen", "faces_in_runoff", "Paul Okafor")}
+
+
+NEWS_RUNOFF_WORDINGS = [
+    "The costliest of the runoffs is in Ward 3, where Alderman Nadia Ferro faces a challenge from lawyer Paul Okafor.",
+    "The June runoff pits Mayor Nadia Ferro against the banker Paul Okafor.",
+    "Nadia Ferro declared victory over Paul Okafor in the runoff on Tuesday night.",
+    "Nadia Ferro's runoff win over Paul Okafor surprised the party.",
+    "Nadia Ferro triumphed over Paul Okafor in the runoff.",
+    "Nadia Ferro failed to avoid a runoff and will face Paul Okafor.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_RUNOFF_WORDINGS)
+def test_runoff_wordings_of_news(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+AVOIDED_RUNOFFS = [
+    "Rep. Nadia Ferro, who faced a stiff challenge from businessman Paul Okafor, avoided a runoff on Tuesday.",
+    "Nadia Ferro beat Paul Okafor and avoided a runoff.",
+]
+
+
+@pytest.mark.parametrize("text", AVOIDED_RUNOFFS)
+def test_a_runoff_avoided_pairs_no_one(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
