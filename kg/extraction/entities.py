@@ -168,6 +168,8 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
         end -= 2  # "beating Baig 61.3 percent to 38.7": the name, not its share of the vote
     while start < end and doc[start].pos_ in ("CCONJ", "ADP"):
         start += 1
+    if end - start > 2 and doc[start].lower_ in PARTY_PLURALS and given_named([t.text for t in doc[start + 1 : end]]):
+        start += 1  # "Democrats Ana Ruiz and Bo Kim": the party of the names that follow
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
         return None
     start, end = _without_owner(doc, start, end)
@@ -658,6 +660,9 @@ def _may_join(mention: Mention, name: str, cluster: Cluster, personal: bool = Fa
             and personal_shape(cluster.label.split()) and not _organization_name(name)
             and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions)):
         return True  # "Yemi" of "Yemi Ashola", the full name the model tagged an organisation
+    if (" " in mention.key and mention.ner in ("ORG", None) and personal_shape(cluster.label.split()) and not _organization_name(name)
+            and name_key(name).endswith(" " + mention.key) and all(m.ner in ("PERSON", None) for m in cluster.mentions)):
+        return True  # "Le Pen" (tagged an organisation) of "Marine Le Pen": a surname of two words
     return ((personal or mention.ner == "PERSON" or (mention.titled and mention.ner is None))
             and name_key(name).endswith(" " + mention.key)
             and not _organization_name(name) and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions))

@@ -196,6 +196,21 @@ def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb) + _local_tokens(verb))
 
 
+def _avoided(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
+    """Is every runoff ``sentence`` names one a verb denies ("avoided a runoff", "failed to force a
+    runoff")? Then the sentence pairs no one in it."""
+    text = sentence.doc.text.lower()
+    named = [t for t in sentence if any(text.startswith(phrase, t.idx) for phrase in rel.context)]
+    negating = [t for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
+                and not _children(t, "neg")]
+    twice = {n.i for n in negating if n.dep_ == "xcomp" and lemma_in(n.head, lex.cue("negatingVerbs"))}
+    twice |= {n.head.i for n in negating if n.i in twice}
+    negating = [n for n in negating if n.i not in twice]  # "failed to avoid a runoff" denies nothing
+    return bool(named) and bool(negating) and all(
+        any(t.i in {d.i for d in _local_tokens(n)} or any(d.i == t.i for x in _children(n, "xcomp") for d in _local_tokens(x))
+            for n in negating) for t in named)
+
+
 def _implied_runoff(verb: Token, lex: Lexicon) -> bool:
     """"Neither reached 50%, so they will meet again on June 6": a carrying verb in the future,
     dated or "again", where this sentence or the one before says nobody won outright (a kg:shortfallWords word and a
@@ -477,6 +492,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if not (_context_before(verb, rel, trigger, lex) or _implied_runoff(verb, lex)):
             return
         carried = True  # "Ruritania holds a runoff on Sunday. Lind faces Okoro"
+    if not carried and not _has_local_context(verb, rel) and _avoided(verb.sent, rel, lex):
+        return  # "X faced a challenge from Y but avoided a runoff"
     if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
             verb.dep_ == "advcl" and verb.tag_ == "VBG" and _has_local_context(verb.head, rel)):
         return  # "beat Y in the first round ... and faces Z in the runoff"; "won the runoff, defeating Y" counts
@@ -566,7 +583,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if frame == "passive" and not subjects and role is not None and role.i > verb.i:
             subjects = _post_owners(role)  # "was appointed as Biden's housing chief", not "the former Interior Minister was made ..."
     if rel.symmetric:
-        participants = _participants(verb, subjects + objects)
+        if objects and lemma_in(verb, lex.cue("matchmakingVerbs")):
+            subjects = []  # "the race pits A against B": the race is no rival
+        participants = _participants(verb, subjects + objects, lex.cue("challengeNouns"))
         for pair in _respective(verb, objects, participants) or [participants]:
             yield Match(rel, verb, "reciprocal", pair, [], pairwise=True)
         return
@@ -931,9 +950,10 @@ def _respective(verb: Token, objects: list[Token], participants: list[Token]) ->
     return [[x, y] for x, y in zip(before, after, strict=True)]
 
 
-def _participants(verb: Token, found: list[Token]) -> list[Token]:
+def _participants(verb: Token, found: list[Token], challenges: frozenset[str] = frozenset()) -> list[Token]:
     """Everyone a reciprocal verb pairs: "X faces Y", "X and Y will meet", "X lost to Y",
-    "X will face a runoff against Y", "X won a runoff over Y"."""
+    "X will face a runoff against Y", "X won a runoff over Y", "X faces a challenge from Y"
+    (a noun of ``challenges``)."""
     participants = found + _prep_objects(verb, OPPONENT_PREPS)
     participants += [c for p in found for c in p.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
                      and c.i < p.i and any(a.dep_ == "cc" for a in c.children)]  # "Ruiz and Lind" parsed as Ruiz modifying Lind
@@ -942,7 +962,7 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
                      for c in share.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]  # "beating Y 55 percent to 45"
     nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
     for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
-        participants += _prep_objects(noun, OPPONENT_PREPS + ("between",))
+        participants += _prep_objects(noun, OPPONENT_PREPS + ("between",) + (("from",) if noun.lemma_.lower() in challenges else ()))
     participants = _with_appositions(participants)
     participants += _prep_objects_of(participants, ("against", "versus", "vs", "vs."))  # "pitting X against Y"
     participants = [_named_holder(p) for p in participants]
@@ -1424,6 +1444,23 @@ def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Mat
         yield Match(rel, runoff, "reciprocal", named, [], pairwise=True)
 
 
+def victory_matches(noun: Token, rel: Relation) -> Iterator[Match]:
+    """"X declared victory over Y in the runoff", "X's runoff win over Y": the winner (the noun's
+    owner, else the subject of the verb it is the object of) and the "over" opponent, with the
+    runoff among the noun's or that verb's own words."""
+    verb = noun.head if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") else None
+    margins = [m for m in _prep_objects(noun, ("with", "by")) if m.lemma_.lower() in ("margin", "lead")]
+    losers = _prep_objects(noun, ("over",)) or [o for head in margins + ([verb] if verb is not None else [])
+                                                 for o in _prep_objects(head, ("over",))]  # "declared victory Tuesday over Y"
+    if not losers or noun.dep_ not in ("dobj", "nsubj", "attr", "ROOT"):
+        return
+    if not (_has_local_context(noun, rel) or (verb is not None and _has_local_context(verb, rel))):
+        return
+    winners = _children(noun, "poss") or (clause_subjects(verb) if verb is not None else [])
+    if winners:
+        yield Match(rel, noun, "reciprocal", _expand(winners) + losers, [], pairwise=True)
+
+
 def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, lex: Lexicon) -> Iterator[Match]:
     """"Justice Lee took no part in the case", "did not participate in the decision": a denied
     taking part in a matter is the relation (the extractor reads the denial as the assertion)."""
@@ -1485,6 +1522,9 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
             for rel in lex.contests:  # "a second round between X and Y", "the second-round vote"
                 if _has_local_context(token, rel):
                     yield from noun_matches(token, rel, lex)
+        if noun and token.lemma_.lower() in lex.cue("victoryNouns"):
+            for rel in lex.contests:  # "declared victory over Y in the runoff"
+                yield from victory_matches(token, rel)
         if lex.triggers.isdisjoint(forms):
             continue
         if token.pos_ == "NOUN":

@@ -146,7 +146,7 @@ def clause_subjects(verb: Token) -> list[Token]:
         if (inserted := _bracketed_subject(verb)) is not None:
             return [inserted]
         if is_root(verb):
-            return []
+            return fronted_subjects(verb)
         if verb.dep_ == "conj":
             verb = verb.head
         elif verb.dep_ == "xcomp":
@@ -166,4 +166,23 @@ def clause_subjects(verb: Token) -> list[Token]:
             verb = climb(verb, lambda t: t.pos_ in ("VERB", "AUX"))
         else:
             return []
+    return []
+
+
+def fronted_subjects(verb: Token) -> list[Token]:
+    """The subject the parser hung in an opening phrase: "In District 5, Ana Ruiz and Bo Kim
+    advanced" is often parsed with the names as conjuncts of "District" (or of a word inside the
+    phrase). The names are those coordinated after the phrase's comma with a word before it,
+    when ``verb`` has no subject of its own."""
+    if children(verb, *SUBJECT_DEPS):
+        return []
+    for prep in children(verb, "prep"):
+        if prep.i >= verb.i or prep.i != prep.sent.start:
+            continue
+        comma = next((t for t in prep.subtree if t.text == ","), None)
+        if comma is None:
+            return []
+        for token in prep.subtree:
+            if token.dep_ == "conj" and token.pos_ == "PROPN" and token.i > comma.i and token.head.i < comma.i:
+                return conjuncts(token)
     return []
