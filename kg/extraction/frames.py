@@ -358,6 +358,16 @@ def _one_of(noun: Token) -> list[Token]:
     return clause_subjects(one.head)
 
 
+def _name_end(token: Token) -> Token:
+    """The last word of the name a title word or first name belongs to ("Sen." in "Sen. John
+    McGuire": "McGuire"), else ``token``."""
+    for _ in range(len(token.sent)):
+        if token.dep_ not in ("compound", "flat") or token.head.pos_ != "PROPN" or token.head.i <= token.i:
+            break
+        token = token.head
+    return token
+
+
 def _copula_subjects(noun: Token) -> list[Token]:
     """"Brandt was the lone candidate endorsed by X": the subject of the copula whose attribute
     the participle's noun is."""
@@ -500,6 +510,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
             named = [a for a in _children(verb.head, "appos") if a.pos_ == "PROPN"]  # "his endorsed candidate, Ana Ruiz"
             objects = named or _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
+            objects = [_name_end(o) for o in objects]  # "Trump-backed state Sen. John McGuire": the name, not its title
         frame = "passive"
     elif rel.role_bearing and (named := _named_acl_object(verb)):
         if verb.head.dep_ not in ("ROOT", "nsubj"):
@@ -1228,7 +1239,10 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         if len(participants) >= 2:
             yield Match(rel, noun, "nominal", participants, [], pairwise=True)
         return
-    received = noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs")
+    amount = _amount_of(noun)  # "won a raft of endorsements, including from X"
+    received = (noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs")) or (
+        amount is not None and amount.head.lemma_ in lex.cue("receivingVerbs")
+        and lemma_in(amount.head, lex.cue("hypotheticalVerbs")) is None)  # not "sought a slew of endorsements"
     held = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i
     grateful = (not objects and noun.dep_ == "pobj" and noun.head.lower_ in ("by", "for") and noun.head.head.i != noun.head.i
                 and lemma_in(noun.head.head, lex.cue("gratitudeWords")) is not None)
@@ -1244,12 +1258,16 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         # "with the backing of Y, X won", "the candidates with Y's backing"
         givers = subjects or _dated_prep_objects(noun, ("of", "from")) or (_prep_objects(noun.head, ("from",)) if received else [])
         givers += _prep_objects(noun, ("including",))  # "the support of several unions, including X and Y"
+        if amount is not None:  # "a string of endorsements, including from X and Y"
+            givers += [o for inc in _children(amount, "prep") + _children(amount.head, "prep")
+                       if inc.lower_ == "including" and inc.i > amount.i
+                       for o in _children(inc, "pobj") + _prep_objects(inc, ("from",))]  # "including" hung on the verb
         givers += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "of X as well as Y"
         givers += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # "from A; B; and C", "endorsements, A and B among them"
         givers = [n for g in _members(givers) for n in (_detached(g) or [g])] or _colon_list(noun)  # "received endorsements from: A, B"
         if givers and all(_describes_many(g) for g in givers):  # "the backing of several groups — A, B and C"
             givers = _names_for(givers, noun)
-        holder = noun.head if received else noun.head.head
+        holder = (amount.head if amount is not None else noun.head) if received else noun.head.head
         for _ in range(6):  # "won the primary for governor with Y's endorsement": "with" hung on the office
             if received or holder.pos_ != "NOUN" or holder.dep_ not in ("pobj", "dobj") or holder.head.i == holder.i:
                 break
@@ -1297,6 +1315,16 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         yield Match(rel, noun, "nominal", subjects, objects, role)
         for person, post in _gapped_posts(role) if role is not None else ():  # "the appointments of X as A and Y as B"
             yield Match(rel, noun, "nominal", subjects, [person], post)
+
+
+def _amount_of(noun: Token) -> Token | None:
+    """The quantity noun a plural trigger is counted by, as an object ("won a raft of
+    endorsements", "picked up a string of endorsements")."""
+    of = noun.head
+    if noun.dep_ != "pobj" or noun.tag_ != "NNS" or of.lower_ != "of":
+        return None
+    amount = of.head
+    return amount if amount.lemma_.lower() in QUANTITY_NOUNS and amount.dep_ == "dobj" else None
 
 
 def _shared_with_first(noun: Token, preps: tuple[str, ...]) -> tuple[list[Token], list[Token]] | None:

@@ -80,6 +80,17 @@ ASSERTED = [
      {("Harbor Valley Labor Council", "endorses", "Nadia Ferro"), ("Harbor Valley Labor Council", "endorses", "Tom Brandt")}),
     ("The Harbor Union's endorsements include Nadia Ferro for mayor, Tom Brandt for council and Ilse Kron for clerk.",
      {("Harbor Union", "endorses", n) for n in ("Nadia Ferro", "Tom Brandt", "Ilse Kron")}),
+    # a quantity of endorsements, the endorsers after "including" (on the noun or the verb)
+    ("Ana Ruiz won a raft of endorsements in the Senate primary, including from Senator Carl Lind.",
+     {("Carl Lind", "endorses", "Ana Ruiz")}),
+    ("Ana Ruiz picked up a string of endorsements in the mayoral race, including the Harbor Union and Mayor Carl Lind.",
+     {("Harbor Union", "endorses", "Ana Ruiz"), ("Carl Lind", "endorses", "Ana Ruiz")}),
+    # "with Y's endorsement" hung on the office the candidate won the primary for
+    ("Ana Ruiz won the Republican primary for governor with Carl Lind's endorsement, narrowly defeating Ben Okoro.",
+     {("Carl Lind", "endorses", "Ana Ruiz")}),
+    # a compound participle before a title: the name, not the title
+    ("The race between Rep. Ben Okoro and Lind-backed state Sen. Ana Ruiz remains too close to call.",
+     {("Lind", "endorses", "Ana Ruiz")}),
     # the candidate a relative clause with no object describes
     ("Governor Carl Lind endorsed three candidates in Nevada, and the candidate he endorsed at the last minute, "
      "Republican Sam Brown, won the Senate primary.", {("Carl Lind", "endorses", "Sam Brown")}),
@@ -286,6 +297,8 @@ NOT_ASSERTED = [
     "The union withdrew its endorsement of Ben Okoro in the Senate primary. Okoro had won the union's endorsement last year.",
     # "he" in a relative clause on "the candidate" is not the candidate
     "The candidate he endorsed, Sam Brown, won the Senate primary.",
+    # endorsements sought are not had
+    "Ana Ruiz sought a slew of endorsements in the mayoral race, including from Mayor Carl Lind.",
     # a list of candidates on the ballot is no list of endorsements
     "Candidates on the ballot in Eastport include Nadia Ferro for mayor and Tom Brandt for council.",
     "The Harbor Union held a forum on Monday. Candidates who spoke include Nadia Ferro and Tom Brandt.",
