@@ -324,7 +324,7 @@ class DocumentExtractor:
         self._retracted: set[tuple[Entity, str, Entity]] = set()  # "withdrew her endorsement of X": taken back
         self._election_relations = {rel.in_election for rel in self.ontology.relations.values() if rel.in_election}
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
-        self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
+        self._election_sentences: list[bool] | None = None  # per sentence, read when a fact needs it
 
     def entity(self, cluster: Cluster) -> Entity:
         key = id(cluster)
@@ -471,6 +471,8 @@ class DocumentExtractor:
         index = self._sentence_index.get(sentence.start)
         if index is None:
             return about_election(sentence, self.ontology.election_cues)
+        if self._election_sentences is None:
+            self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
         return any(self._election_sentences[max(0, index - ELECTION_WINDOW[0]) : index + ELECTION_WINDOW[1] + 1])
 
     def _for_office(self, match: Match) -> bool:
