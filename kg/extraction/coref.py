@@ -38,6 +38,7 @@ THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 REFLEXIVE = {"himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
+NEAREST_REACH = 80  # words a pronoun looks back within its sentence (linear on a run-on sentence)
 LOOKBACK_SENTENCES = 3
 MAX_GROUP = 6  # agents "they" may stand for: a longer list is a misparse or a crowd
 MAX_SCAN = 400  # tokens a description or "it" looks back over at most, however long the sentences
@@ -582,13 +583,14 @@ class Coreference:
 
     def _nearest_in_sentence(self, token: Token, lenient: bool, gender: str | None = None) -> Steps:
         """The nearest person before ``token`` in its sentence (of its ``gender`` or none known),
-        not its clause's subject."""
+        not its clause's subject, at most NEAREST_REACH words back."""
         excluded = set()
         for subject in clause_subjects(token.head):
             if subject.i != token.i and (found := (yield subject)):
                 excluded.add(id(found.cluster))
         quoted = self.quotes.region_of(token) is not None
-        for candidate in reversed(self.doc[self.sents[self._sentence(token)].start : token.i]):
+        start = max(self.sents[self._sentence(token)].start, token.i - NEAREST_REACH)
+        for candidate in reversed(self.doc[start : token.i]):
             if not quoted and self.quotes.region_of(candidate):
                 continue
             mention = self.entities.entity_at(candidate)
