@@ -168,6 +168,8 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
         end -= 2  # "beating Baig 61.3 percent to 38.7": the name, not its share of the vote
     while start < end and doc[start].pos_ in ("CCONJ", "ADP"):
         start += 1
+    if end - start > 2 and doc[start].lower_ in PARTY_PLURALS and given_named([t.text for t in doc[start + 1 : end]]):
+        start += 1  # "Democrats Ana Ruiz and Bo Kim": the party of the names that follow
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
         return None
     start, end = _without_owner(doc, start, end)
@@ -281,12 +283,35 @@ def _listed_name_end(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+_CAMPUS_WORDS = frozenset({"university", "college"})
+MAX_CAMPUS = 4  # words of a campus's place: "at Urbana-Champaign", "at Chapel Hill"
+
+
+def _campus(doc: Doc, ent: Span, end: int) -> int:
+    """One past a university's campus, which NER cuts at "at": "the University of Texas| at
+    Austin", "the University of North Carolina| at Chapel Hill" (a capitalised place right after
+    "at", hyphenated words whole)."""
+    if (ent.label_ != "ORG" or end + 1 >= len(doc) or doc[end].lower_ != "at"
+            or not any(t.lower_ in _CAMPUS_WORDS for t in doc[ent.start : end])):
+        return end
+    stop = end + 1
+    while stop < min(len(doc), end + 1 + MAX_CAMPUS):
+        token = doc[stop]
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and not _is_title(token):
+            stop += 1
+        elif token.text == "-" and not token.whitespace_ and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper():
+            stop += 2
+        else:
+            break
+    return stop if stop > end + 1 and doc[stop - 1].pos_ == "PROPN" else end
+
+
 def _complete(ent: Span) -> Span:
     """Extend an NER span over the rest of a name it cut short: "Kim Ji|-woo", "Olaf| Richter",
     "Beatriz| Gomez", "Real| Sociedad", "the Labour| party", "the American Federation of State|,
     County, and Municipal Employees"."""
     doc = ent.doc
-    end = _tail(doc, _listed_name_end(doc, ent.start, ent.end))
+    end = _campus(doc, ent, _tail(doc, _listed_name_end(doc, ent.start, ent.end)))
     while end < len(doc):
         token = doc[end]
         if (token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_ and end + 1 < len(doc)
@@ -635,6 +660,9 @@ def _may_join(mention: Mention, name: str, cluster: Cluster, personal: bool = Fa
             and personal_shape(cluster.label.split()) and not _organization_name(name)
             and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions)):
         return True  # "Yemi" of "Yemi Ashola", the full name the model tagged an organisation
+    if (" " in mention.key and mention.ner in ("ORG", None) and personal_shape(cluster.label.split()) and not _organization_name(name)
+            and name_key(name).endswith(" " + mention.key) and all(m.ner in ("PERSON", None) for m in cluster.mentions)):
+        return True  # "Le Pen" (tagged an organisation) of "Marine Le Pen": a surname of two words
     return ((personal or mention.ner == "PERSON" or (mention.titled and mention.ner is None))
             and name_key(name).endswith(" " + mention.key)
             and not _organization_name(name) and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions))
