@@ -168,8 +168,6 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
         end -= 2  # "beating Baig 61.3 percent to 38.7": the name, not its share of the vote
     while start < end and doc[start].pos_ in ("CCONJ", "ADP"):
         start += 1
-    if end - start > 2 and doc[start].lower_ in PARTY_PLURALS and given_named([t.text for t in doc[start + 1 : end]]):
-        start += 1  # "Democrats Ana Ruiz and Bo Kim": the party of the names that follow
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
         return None
     start, end = _without_owner(doc, start, end)
