@@ -3,10 +3,10 @@
 import pytest
 
 from kg.build import Builder
-from kg.ontology import KG
 from kg.documents import Document
 from kg.iris import entity_iri, slug
 from kg.model import Entity
+from kg.ontology import KG
 from kg.resolve import Resolver
 
 
