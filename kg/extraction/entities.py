@@ -789,8 +789,8 @@ class EntityIndex:
                                                     for m in cluster.mentions):
                 continue
             score = 1.05 if given_named(words) else 0.0  # outweighs one label of the model's
-            # each mention in a slot only a person fills counts, as each label of the model's does
-            score += 1.25 * sum(person_slot(doc, m.start, m.end) or _beside(doc, m, people) for m in cluster.mentions)
+            if any(person_slot(doc, m.start, m.end) or _beside(doc, m, people) for m in cluster.mentions):
+                score += 1.25
             if any(m.ner == "PERSON" and " " in m.name for m in cluster.mentions):
                 score += 0.25  # a full name the model tags a person once breaks a tie with its other labels
             cluster.evidence = score
