@@ -102,6 +102,25 @@ def _body_name(cluster: Cluster) -> bool:
     return bool(words) and words[0] in ("board", "executive") and set(words) <= BODY_NAME_WORDS
 
 
+SOUGHT_PREPOSITIONS = frozenset({"for", "on", "to"})  # "ran for the Council", "a seat on the Board", "elected to it"
+
+
+def _head_of_name(token: Token) -> Token:
+    """From a word of a name to the name's head ("Harbor" of "the Harbor Labor Council": "Council")."""
+    for _ in range(6):
+        if token.dep_ not in ("compound", "flat") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def _sought(token: Token) -> bool:
+    """Is the name ``token`` is part of the body a seat is sought on ("candidates for the City
+    Council", "a seat on the Harbor Board"), a place in a race rather than an actor?"""
+    token = _head_of_name(token)
+    return token.dep_ == "pobj" and token.head.lower_ in SOUGHT_PREPOSITIONS
+
+
 def _age(token: Token) -> str | None:
     """The age of "the 45-year-old" ("45"), else ``None``."""
     if token.lower_ != "old":
@@ -673,17 +692,33 @@ class Coreference:
         near = self.sents[max(0, index - 2)].start
         owned = {id(c) for c in self._owned.values()}
         fallback: Cluster | None = None
+        sought: Cluster | None = None
+        acting = token.dep_ in SUBJECT_DEPS
         start = max(self.sents[max(0, index - LOOKBACK_SENTENCES)].start, token.i - MAX_SCAN)
         for candidate in reversed(self.doc[start : token.i]):
             cluster = self.entities.entity_at(candidate)
             if cluster is None or cluster.type != "Organization" or id(cluster) in owned:
                 continue
             words = [w.casefold() for w in cluster.label.split()]
+            if acting and _sought(candidate):  # "the lone candidate for Oak City Council. The council also
+                # endorsed X": the body a seat is sought on only when no actor of that name comes before
+                sought = sought or (cluster if head in words else None)
+                continue
             if head in words or (press and newspaper_name(cluster.label)):
                 return Resolution(cluster, "description")
             if (fallback is None and candidate.i >= near and not press
                     and (head in GENERIC_ORGANIZATIONS or not (words[-1] in kinds and words[-1] != head))):
                 fallback = cluster
+        if fallback is None and acting and not press:
+            # "The Harbor Labor Council ... voted to endorse A. [three sentences] The council also endorsed B":
+            # further back, the organisation of that name the text made an actor, as a subject
+            wide = max(self.sents[max(0, index - 2 * LOOKBACK_SENTENCES)].start, token.i - 2 * MAX_SCAN)
+            for candidate in reversed(self.doc[wide:start]):
+                cluster = self.entities.entity_at(candidate)
+                if (cluster is not None and cluster.type == "Organization" and id(cluster) not in owned
+                        and head in cluster.label.casefold().split() and _head_of_name(candidate).dep_ in SUBJECT_DEPS):
+                    return Resolution(cluster, "description")
+        fallback = sought or fallback
         return Resolution(fallback, "description") if fallback is not None else None
 
     # -- definite descriptions -----------------------------------------------------------------
