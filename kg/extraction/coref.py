@@ -87,6 +87,20 @@ def _former(word: Token) -> bool:
     return any(c.lower_ in FORMER for c in word.children)
 
 
+def _sought(token: Token) -> bool:
+    """A name's last word where the name is what someone runs for, not who acts: the object of
+    "for" ("a candidate for Eastport City Council") or a modifier of a common noun ("the Senate
+    primary", "a City Council seat")."""
+    head = token
+    for _ in range(len(token.sent)):  # to the name's last word
+        if head.dep_ not in ("compound", "flat") or head.head.pos_ != "PROPN" or head.head.i <= head.i:
+            break
+        head = head.head
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "for"
+
+
 def _organization_name(cluster: Cluster) -> bool:
     """"Harbor Workers Union": a name that says it is an organisation's, whatever its type."""
     words = cluster.label.casefold().split()
@@ -576,9 +590,10 @@ class Coreference:
 
     def _governing_subject(self, token: Token, lenient: bool, gender: str | None = None) -> Steps:
         own = token.head
+        described = own.head.i if own.dep_ == "relcl" else -1  # "the candidate he endorsed": never "he"
         for ancestor in ancestors(own) if token.dep_ in SUBJECT_DEPS else [own, *ancestors(own)]:
             for subject in clause_subjects(ancestor):
-                if subject.i < token.i:
+                if subject.i < token.i and subject.i != described:
                     found = yield subject
                     if self._is_person(found, lenient) and found is not None and self._fits(found.cluster, gender):
                         return found
@@ -699,6 +714,8 @@ class Coreference:
             cluster = self.entities.entity_at(candidate)
             if cluster is None or cluster.type != "Organization" or id(cluster) in owned:
                 continue
+            if not press and _sought(candidate):
+                continue  # "endorsed for Eastport City Council", "the Senate primary": a seat, no actor
             words = [w.casefold() for w in cluster.label.split()]
             if acting and _sought(candidate):  # "the lone candidate for Oak City Council. The council also
                 # endorsed X": the body a seat is sought on only when no actor of that name comes before

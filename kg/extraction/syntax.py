@@ -146,11 +146,11 @@ def clause_subjects(verb: Token) -> list[Token]:
         if (inserted := _bracketed_subject(verb)) is not None:
             return [inserted]
         if is_root(verb):
-            return []
+            return fronted_subjects(verb)
         if verb.dep_ == "conj":
             verb = verb.head
         elif verb.dep_ == "xcomp":
-            objects = children(verb.head, "dobj", "dative")
+            objects = [o for o in children(verb.head, "dobj", "dative") if o.tag_ not in ("IN", "WDT")]  # "decided that ...", misparsed
             if objects and verb.head.lemma_ not in INSTRUMENT_VERBS:
                 return objects
             verb = verb.head
@@ -163,7 +163,30 @@ def clause_subjects(verb: Token) -> list[Token]:
         elif verb.dep_ == "acomp" and verb.lower_ in FACTIVE_ADJECTIVES and not _qualified(verb.head):
             verb = verb.head  # "I'm proud to endorse him", not "I would be proud to"
         elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"
+            prep = verb.head
+            praised = [o for o in children(prep.head, "dobj") if o.tag_ not in ("IN", "WDT")] if prep.lower_ == "for" else []
+            if praised and verb.tag_ == "VBG":
+                return [s for o in praised for s in conjuncts(o)]  # "criticized him for recusing himself": he recused
             verb = climb(verb, lambda t: t.pos_ in ("VERB", "AUX"))
         else:
             return []
+    return []
+
+
+def fronted_subjects(verb: Token) -> list[Token]:
+    """The subject the parser hung in an opening phrase: "In District 5, Ana Ruiz and Bo Kim
+    advanced" is often parsed with the names as conjuncts of "District" (or of a word inside the
+    phrase). The names are those coordinated after the phrase's comma with a word before it,
+    when ``verb`` has no subject of its own."""
+    if children(verb, *SUBJECT_DEPS):
+        return []
+    for prep in children(verb, "prep"):
+        if prep.i >= verb.i or prep.i != prep.sent.start:
+            continue
+        comma = next((t for t in prep.subtree if t.text == ","), None)
+        if comma is None:
+            return []
+        for token in prep.subtree:
+            if token.dep_ == "conj" and token.pos_ == "PROPN" and token.i > comma.i and token.head.i < comma.i:
+                return conjuncts(token)
     return []
