@@ -116,9 +116,6 @@ def _body_name(cluster: Cluster) -> bool:
     return bool(words) and words[0] in ("board", "executive") and set(words) <= BODY_NAME_WORDS
 
 
-SOUGHT_PREPOSITIONS = frozenset({"for", "on", "to"})  # "ran for the Council", "a seat on the Board", "elected to it"
-
-
 def _head_of_name(token: Token) -> Token:
     """From a word of a name to the name's head ("Harbor" of "the Harbor Labor Council": "Council")."""
     for _ in range(6):
@@ -126,13 +123,6 @@ def _head_of_name(token: Token) -> Token:
             break
         token = token.head
     return token
-
-
-def _sought(token: Token) -> bool:
-    """Is the name ``token`` is part of the body a seat is sought on ("candidates for the City
-    Council", "a seat on the Harbor Board"), a place in a race rather than an actor?"""
-    token = _head_of_name(token)
-    return token.dep_ == "pobj" and token.head.lower_ in SOUGHT_PREPOSITIONS
 
 
 def _age(token: Token) -> str | None:
@@ -707,7 +697,6 @@ class Coreference:
         near = self.sents[max(0, index - 2)].start
         owned = {id(c) for c in self._owned.values()}
         fallback: Cluster | None = None
-        sought: Cluster | None = None
         acting = token.dep_ in SUBJECT_DEPS
         start = max(self.sents[max(0, index - LOOKBACK_SENTENCES)].start, token.i - MAX_SCAN)
         for candidate in reversed(self.doc[start : token.i]):
@@ -717,10 +706,6 @@ class Coreference:
             if not press and _sought(candidate):
                 continue  # "endorsed for Eastport City Council", "the Senate primary": a seat, no actor
             words = [w.casefold() for w in cluster.label.split()]
-            if acting and _sought(candidate):  # "the lone candidate for Oak City Council. The council also
-                # endorsed X": the body a seat is sought on only when no actor of that name comes before
-                sought = sought or (cluster if head in words else None)
-                continue
             if head in words or (press and newspaper_name(cluster.label)):
                 return Resolution(cluster, "description")
             if (fallback is None and candidate.i >= near and not press
@@ -735,7 +720,6 @@ class Coreference:
                 if (cluster is not None and cluster.type == "Organization" and id(cluster) not in owned
                         and head in cluster.label.casefold().split() and _head_of_name(candidate).dep_ in SUBJECT_DEPS):
                     return Resolution(cluster, "description")
-        fallback = sought or fallback
         return Resolution(fallback, "description") if fallback is not None else None
 
     # -- definite descriptions -----------------------------------------------------------------
