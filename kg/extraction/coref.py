@@ -146,6 +146,15 @@ def _body_name(cluster: Cluster) -> bool:
     return bool(words) and words[0] in ("board", "executive") and set(words) <= BODY_NAME_WORDS
 
 
+def _head_of_name(token: Token) -> Token:
+    """From a word of a name to the name's head ("Harbor" of "the Harbor Labor Council": "Council")."""
+    for _ in range(6):
+        if token.dep_ not in ("compound", "flat") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
 def _age(token: Token) -> str | None:
     """The age of "the 45-year-old" ("45"), else ``None``."""
     if token.lower_ != "old":
@@ -719,6 +728,7 @@ class Coreference:
         near = self.sents[max(0, index - 2)].start
         owned = {id(c) for c in self._owned.values()}
         fallback: Cluster | None = None
+        acting = token.dep_ in SUBJECT_DEPS
         start = max(self.sents[max(0, index - LOOKBACK_SENTENCES)].start, token.i - MAX_SCAN)
         for candidate in reversed(self.doc[start : token.i]):
             cluster = self.entities.entity_at(candidate)
@@ -733,6 +743,15 @@ class Coreference:
             if (fallback is None and candidate.i >= near and not press
                     and (head in GENERIC_ORGANIZATIONS or not (words[-1] in kinds and words[-1] != head))):
                 fallback = cluster
+        if fallback is None and acting and not press:
+            # "The Harbor Labor Council ... voted to endorse A. [three sentences] The council also endorsed B":
+            # further back, the organisation of that name the text made an actor, as a subject
+            wide = max(self.sents[max(0, index - 2 * LOOKBACK_SENTENCES)].start, token.i - 2 * MAX_SCAN)
+            for candidate in reversed(self.doc[wide:start]):
+                cluster = self.entities.entity_at(candidate)
+                if (cluster is not None and cluster.type == "Organization" and id(cluster) not in owned
+                        and head in cluster.label.casefold().split() and _head_of_name(candidate).dep_ in SUBJECT_DEPS):
+                    return Resolution(cluster, "description")
         return Resolution(fallback, "description") if fallback is not None else None
 
     # -- definite descriptions -----------------------------------------------------------------

@@ -739,6 +739,7 @@ class EntityIndex:
             _vote(cluster, mention, self.doc)
         self._add_unlabelled_repeats(by_name)
         self._type_by_evidence()
+        self._join_surnames()
         self._type_by_pronouns(mentions)
         for cluster in self.clusters:
             cluster.mentions.sort(key=lambda m: m.start)
@@ -798,6 +799,27 @@ class EntityIndex:
             if (cluster.type != "Place" and self.weakly_typed(cluster)
                     and any(called_a_place(doc, m.start, m.end, self.place_nouns) for m in cluster.mentions)):
                 cluster.votes["Place"] += 1.25
+
+    def _join_surnames(self) -> None:
+        """"Jagdish Mukhi was sworn in ... Mukhi is also the governor": a one-word name the model
+        tagged an organisation (or nothing) joins the one person whose full name ends in it, when
+        what the text says around that full name typed it a person (the model's tags vary from
+        mention to mention); not a name used as a place or an organisation's."""
+        owners: dict[str, list[Cluster]] = {}
+        for cluster in self.clusters:
+            words = cluster.label.split()
+            if cluster.type == "Person" and len(words) > 1:
+                owners.setdefault(name_key(words[-1]), []).append(cluster)
+        for cluster in list(self.clusters):
+            keys = {m.key for m in cluster.mentions}
+            if cluster.type == "Person" or cluster.veto is not None or len(keys) != 1 or " " in next(iter(keys)):
+                continue
+            found = owners.get(next(iter(keys)), [])
+            if (len(found) != 1 or found[0].evidence <= 0 or _organization_name(cluster.label)
+                    or any(m.ner in ("GPE", "LOC", "NORP") for m in cluster.mentions)):
+                continue
+            found[0].mentions.extend(cluster.mentions)
+            self.clusters.remove(cluster)
 
     def _type_by_pronouns(self, mentions: list[Mention]) -> None:
         """"Lula won the backing of his predecessor": a name the model left untyped (or typed once)
