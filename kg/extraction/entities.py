@@ -108,11 +108,15 @@ class Cluster:
     votes: Counter[str] = field(default_factory=Counter)
     evidence: float = 0.0  # the votes for a person that the words around the mentions give (:meth:`EntityIndex._type_by_evidence`)
     veto: str | None = None  # what the text says it is when it can be no person ("Democrats": a Group)
+    _label: tuple[int, str] | None = field(default=None, repr=False, compare=False)  # (mentions, label)
 
     @property
     def label(self) -> str:
-        counts = Counter(m.name for m in self.mentions)
-        return max(counts, key=lambda n: (len(n.split()), counts[n], n))
+        """The fullest, then commonest name (mentions are only ever added: counted again when one is)."""
+        if self._label is None or self._label[0] != len(self.mentions):
+            counts = Counter(m.name for m in self.mentions)
+            self._label = (len(self.mentions), max(counts, key=lambda n: (len(n.split()), counts[n], n)))
+        return self._label[1]
 
     @property
     def type(self) -> str:
