@@ -23,6 +23,7 @@ from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
 from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_matches
 from kg.extraction.lexical import lemma_in
+from kg.extraction.matters import Matters
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.positions import phrase_position, position, title_words
 from kg.extraction.quotes import Quotes
@@ -91,7 +92,8 @@ def matter_label(token: Token) -> str:
         rest = rest or [c for c in token.children if c.dep_ == "prep"][:1]  # "presiding over the trial"
         end = max((w.i for c in rest for w in c.subtree), default=token.i)
         for child in sorted(token.children, key=lambda c: c.i):  # "hearing a plea | challenging the order", hung on the gerund
-            if child.i > end and child.left_edge.i == end + 1 and child.dep_ in ("advcl", "acl") and child.tag_ == "VBG":
+            if (child.i > end and child.left_edge.i == end + 1 and child.dep_ in ("advcl", "acl") and child.tag_ == "VBG"
+                    and child.lemma_ not in REASON_VERBS):
                 rest.append(child)
                 end = child.right_edge.i
         words = [token] + [w for c in rest for w in c.subtree]
@@ -100,6 +102,7 @@ def matter_label(token: Token) -> str:
         apart = {w.i for c in token.children if c.dep_ in ("conj", "cc", "appos") and not alternatives and not _names(c)
                  for w in c.subtree}
         apart |= {w.i for prep in token.subtree if _manner(prep) or _clause_as_preposition(prep) for w in prep.subtree}
+        apart |= {w.i for c in token.children if c.tag_ == "VBG" and c.lemma_ in REASON_VERBS for w in c.subtree}  # "case citing bias"
         words = [w for w in token.subtree if w.i not in apart] + _stranded(token)
     words = sorted({w.i: w for w in words}.values(), key=lambda w: w.i)
     while words and (words[0].lower_ == "the" or words[0].is_punct):
@@ -108,9 +111,14 @@ def matter_label(token: Token) -> str:
         if cut and word.text in PHRASE_BREAKS and not _kept_aside(words, cut):
             words = words[:cut]
             break
-    while words and (words[-1].is_punct or words[-1].is_space):
+    while words and (words[-1].is_punct or words[-1].is_space) and not _closing(words):
         words.pop()
     return "".join(w.text_with_ws for w in words).strip()
+
+
+def _closing(words: list[Token]) -> bool:
+    """The last word closes a bracket the phrase opened: "... in Khyber-Pakhtunkhwa (KP)"."""
+    return words[-1].text == ")" and sum(w.text == "(" for w in words) > sum(w.text == ")" for w in words[:-1])
 
 
 def _alternatives(token: Token) -> bool:
@@ -165,6 +173,7 @@ def _manner(prep: Token) -> bool:
         o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in prep.children)
 
 
+REASON_VERBS = {"cite", "say", "note", "state", "explain", "claim", "allege", "argue", "insist"}  # "recused from X citing bias"
 MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning", "regarding", "about", "between", "by"}
 
 
@@ -186,7 +195,7 @@ def _stranded(token: Token) -> list[Token]:
         if sibling.i <= prep.i or sibling.left_edge.i != end + 1:
             continue
         if (sibling.dep_ == "prep" and sibling.lower_ in MATTER_PREPOSITIONS and not _manner(sibling)) or (
-                sibling.dep_ in ("advcl", "acl", "xcomp", "pcomp") and sibling.tag_ == "VBG"):
+                sibling.dep_ in ("advcl", "acl", "xcomp", "pcomp") and sibling.tag_ == "VBG" and sibling.lemma_ not in REASON_VERBS):
             out += list(sibling.subtree)
             end = sibling.right_edge.i
     doc = token.doc
@@ -310,7 +319,7 @@ class DocumentExtractor:
         self.ontology = ontology or default_ontology()
         self.lexicon = lex or lexicon(self.ontology)
         self.confidence = self.ontology.frame_confidence
-        self.entities = EntityIndex(doc)
+        self.entities = EntityIndex(doc, self.ontology.cue("placeNouns"))
         self.quotes = Quotes(doc, self.ontology.cue("speechVerbs"))
         self.sentences = list(doc.sents)
         self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
@@ -318,6 +327,9 @@ class DocumentExtractor:
                                  (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")),
                                  (self.ontology.cue("masculineWords"), self.ontology.cue("feminineWords")))
         self._entity_cache: dict[int, Entity] = {}
+        matter_heads = frozenset().union(*(r.range_head_words for r in self.ontology.relations.values() if r.range == "Matter"))
+        self.matters = Matters(doc, matter_heads, self.entities, self.ontology, matter_label)
+        self._generic_matters: dict[int, Entity] = {}  # token -> the matter a generic phrase ("the case") stands for
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
         self._announced: dict[str, tuple[int, int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence, token, appointers)
@@ -327,7 +339,7 @@ class DocumentExtractor:
         self._retracted: set[tuple[Entity, str, Entity]] = set()  # "withdrew her endorsement of X": taken back
         self._election_relations = {rel.in_election for rel in self.ontology.relations.values() if rel.in_election}
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
-        self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
+        self._election_sentences: list[bool] | None = None  # per sentence, read when a fact needs it
 
     def entity(self, cluster: Cluster) -> Entity:
         key = id(cluster)
@@ -350,6 +362,7 @@ class DocumentExtractor:
         self._drop_headline_restatements()
         self._support_for_candidates()
         self._settle_claims()
+        self._merge_matter_forms()
         self._drop_retracted()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
@@ -369,7 +382,6 @@ class DocumentExtractor:
         noun in such a slot ("Lula faces Bolsonaro"). A one-word name typed once as a place but
         endorsed is a candidate, a person: nobody endorses a place ("X endorsed Kast"). A place
         never becomes a person by a runoff's slot ("Tacna faces a runoff" after "won in Tacna")."""
-        self._type_places()
         for _, match in matches:
             rel = match.relation
             slots = [(match.subjects, rel.domain)] + [(match.objects, rel.range)] * (not match.pairwise)
@@ -398,20 +410,6 @@ class DocumentExtractor:
             for token in match.subjects + match.objects:
                 self.coref.resolve(token)
 
-    def _type_places(self) -> None:
-        """"Elm Grove was the one ward she lost": a name a copula calls a place (kg:placeNouns) is
-        one, whatever one weak label said, before any pronoun looks for a person."""
-        places = self.ontology.cue("placeNouns")
-        for be in self.doc:
-            if be.lemma_ != "be" or be.pos_ not in ("AUX", "VERB"):
-                continue
-            if not any(a.dep_ == "attr" and a.lemma_.lower() in places and a.pos_ == "NOUN" for a in be.children):
-                continue
-            for subject in (c for c in be.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
-                found = self.entities.entity_at(subject)
-                if found is not None and found.type != "Place" and self.entities.weakly_typed(found):
-                    found.votes["Place"] += 1.25
-
     def _place(self, cluster: Cluster) -> bool:
         """Named, every word of it, as a country or city ("Georgia", "Buenos Aires"), or used where
         only a place goes ("won in Tacna", "across Ruritania"): never a person."""
@@ -419,6 +417,8 @@ class DocumentExtractor:
                    for m in cluster.mentions)
 
     def _argument(self, token: Token, rel: Relation, as_object: bool) -> tuple[Entity, float] | None:
+        if as_object and rel.range == "Matter" and (generic := self.matters.generic(token)) is not None:
+            return self._matter_named_before(token, generic)
         found = self.coref.resolve(token)
         if found is not None:
             return self.entity(found.cluster), argument_confidence(found)
@@ -436,6 +436,22 @@ class DocumentExtractor:
                 return phrase_position(token, label, self.document.id), 1.0
             return Entity(label, kind), 1.0
         return None
+
+    def _matter_named_before(self, token: Token, generic: Token) -> tuple[Entity, float] | None:
+        """"recused from the case" (or "from hearing it") after the passage named the case: that
+        matter, the generic phrase one of its forms (kg.extraction.matters); the phrase itself
+        where nothing before names one ("it": nothing)."""
+        local = "" if generic.pos_ == "PRON" else matter_label(token)
+        antecedent = self.matters.antecedent(generic)
+        cluster = self.entities.entity_at(antecedent) if antecedent is not None else None
+        label = cluster.label if cluster is not None else matter_label(antecedent) if antecedent is not None else ""
+        first, _, rest = label.partition(" ")
+        label = rest if first.lower() in ("a", "an") and rest else label  # named again, it is definite
+        if not label and not local:
+            return None
+        entity = Entity(label, "Matter", frozenset({local} - {"", label})) if label else Entity(local, "Matter")
+        self._generic_matters[token.i] = entity
+        return entity, 0.9 if label else 1.0
 
     def _arguments(self, tokens: list[Token], rel: Relation, as_object: bool) -> list[tuple[Entity, float]]:
         """Each token's argument; a counted plural stands for the people it lists ("endorsed all
@@ -471,6 +487,8 @@ class DocumentExtractor:
         index = self._sentence_index.get(sentence.start)
         if index is None:
             return about_election(sentence, self.ontology.election_cues)
+        if self._election_sentences is None:
+            self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
         return any(self._election_sentences[max(0, index - ELECTION_WINDOW[0]) : index + ELECTION_WINDOW[1] + 1])
 
     def _for_office(self, match: Match) -> bool:
@@ -562,11 +580,14 @@ class DocumentExtractor:
                         sentence, trigger, "appointment", self.confidence["appointment"] * oc, polarity, speaker)))
         if rel.in_election and match.frame != "agentive" and (self._about_election(sentence) or self._for_office(match)):
             rel = self.ontology.relations[rel.in_election]  # "the union is supporting Lind for governor"
+        generic = {self._generic_matters[t.i] for t in match.objects if t.i in self._generic_matters}
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
             if rel.name in self._election_relations and _generic_group(subj):
                 continue  # "got Democrats' nod": a party's voters, not an endorser
+            if obj in generic:  # "X recused from the bench hearing A. 'I recuse myself from the case,' X said"
+                obj = self._earlier_matter(subj, rel, sentence, obj)
             polarity, speaker = self._stance(match.trigger, subj, rel)
             if polarity == "negative" and self._retraction(match.trigger):
                 self._retracted.update((subj, name, obj) for name in (rel.name, rel.in_election) if name)
@@ -577,6 +598,32 @@ class DocumentExtractor:
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
             if "claim" in match.extra:
                 self._claims.append((subj, rel.name, obj, polarity, evidence.start))
+
+    def _merge_matter_forms(self) -> None:
+        """One matter, all the forms the passage gave it ("the case", "hearing the appeal"), on every fact about it."""
+        forms: dict[tuple, frozenset[str]] = defaultdict(frozenset)
+        for fact in self.facts.values():
+            if fact.object.type == "Matter":
+                forms[fact.object.key] |= fact.object.aliases
+        for key, fact in list(self.facts.items()):
+            obj = fact.object
+            if obj.type == "Matter" and forms[obj.key] != obj.aliases:
+                self.facts[key] = replace(fact, object=replace(obj, aliases=forms[obj.key]))
+
+    def _earlier_matter(self, subject: Entity, rel: Relation, sentence: Span, generic: Entity) -> Entity:
+        """The matter ``subject`` was last said to ``rel`` (recuse from), in ``sentence`` or one of
+        the two before, for the generic phrase ``generic`` that stands for it (with its forms
+        among that matter's); ``generic`` itself when there is none."""
+        index = self._sentence_index.get(sentence.start, 0)
+        since = self.offset + self.sentences[max(0, index - 2)].start_char
+        end = self.offset + sentence.end_char
+        earlier = [f for f in self.facts.values() if f.subject == subject and f.relation == rel.name
+                   and f.evidence.polarity == "positive" and since <= f.evidence.start < end and f.object != generic]
+        if not earlier:
+            return generic
+        found = max(earlier, key=lambda f: f.evidence.start).object
+        forms = {generic.label, *generic.aliases} - {found.label}
+        return Entity(found.label, found.type, found.aliases | forms, found.scope)
 
     def _support_for_candidates(self) -> None:
         """"The Times and the Post, both of which support the Labour Party" where the text has

@@ -196,6 +196,21 @@ def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     return any(s.pos_ == "PROPN" and s.lower_ in named for s in clause_subjects(verb) + _local_tokens(verb))
 
 
+def _avoided(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
+    """Is every runoff ``sentence`` names one a verb denies ("avoided a runoff", "failed to force a
+    runoff")? Then the sentence pairs no one in it."""
+    text = sentence.doc.text.lower()
+    named = [t for t in sentence if any(text.startswith(phrase, t.idx) for phrase in rel.context)]
+    negating = [t for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
+                and not _children(t, "neg")]
+    twice = {n.i for n in negating if n.dep_ == "xcomp" and lemma_in(n.head, lex.cue("negatingVerbs"))}
+    twice |= {n.head.i for n in negating if n.i in twice}
+    negating = [n for n in negating if n.i not in twice]  # "failed to avoid a runoff" denies nothing
+    return bool(named) and bool(negating) and all(
+        any(t.i in {d.i for d in _local_tokens(n)} or any(d.i == t.i for x in _children(n, "xcomp") for d in _local_tokens(x))
+            for n in negating) for t in named)
+
+
 def _implied_runoff(verb: Token, lex: Lexicon) -> bool:
     """"Neither reached 50%, so they will meet again on June 6": a carrying verb in the future,
     dated or "again", where this sentence or the one before says nobody won outright (a kg:shortfallWords word and a
@@ -395,12 +410,20 @@ def _appositive_name(noun: Token) -> Token:
     return noun
 
 
-def _named_acl_object(verb: Token) -> list[Token]:
-    """A participle hung on a name with a named person as its object: the parse of "Sunak, the
-    prime minister, re-appointed Hunt" (a passive participle takes no such object)."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ != "PROPN" or _children(verb, "nsubj", "nsubjpass"):
+def _named_acl_object(verb: Token, bodies: frozenset[str] = frozenset()) -> list[Token]:
+    """A participle hung on a name, or on a named organisation's governing body (``bodies``:
+    "Acme's board", "the Acme board"), with a named person as its object, or a post the person's
+    name modifies: the parse of "Sunak, the prime minister, re-appointed Hunt" and of "Acme's
+    board named Ana Ruiz chief executive" (a passive participle takes no such object)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or _children(verb, "nsubj", "nsubjpass"):
         return []
-    return [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+    head = verb.head
+    if head.pos_ != "PROPN" and not (head.lemma_.lower() in bodies and head.pos_ == "NOUN" and any(
+            c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.ent_type_ == "ORG" for c in head.children)):
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "oprd") and (
+        (c.pos_ == "PROPN" and c.ent_type_ == "PERSON") or (c.lemma_.lower() in position_words() and any(
+            m.dep_ in ("compound", "nmod") and m.ent_type_ == "PERSON" and m.pos_ == "PROPN" for m in c.children)))]
 
 
 def _post_owners(post: Token) -> list[Token]:
@@ -498,6 +521,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if not (_context_before(verb, rel, trigger, lex) or _implied_runoff(verb, lex)):
             return
         carried = True  # "Ruritania holds a runoff on Sunday. Lind faces Okoro"
+    if not carried and not _has_local_context(verb, rel) and _avoided(verb.sent, rel, lex):
+        return  # "X faced a challenge from Y but avoided a runoff"
     if trigger.weak and rel.context and not carried and not _has_local_context(verb, rel) and not (
             verb.dep_ == "advcl" and verb.tag_ == "VBG" and _has_local_context(verb.head, rel)):
         return  # "beat Y in the first round ... and faces Z in the runoff"; "won the runoff, defeating Y" counts
@@ -523,7 +548,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             objects = named or _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
             objects = [_name_end(o) for o in objects]  # "Trump-backed state Sen. John McGuire": the name, not its title
         frame = "passive"
-    elif rel.role_bearing and (named := _named_acl_object(verb)):
+    elif rel.role_bearing and (named := _named_acl_object(verb, lex.cue("governingBodies"))):
         if verb.head.dep_ not in ("ROOT", "nsubj"):
             return  # "X, who was appointed by Y, named Z her deputy": whose act the parse does not tell
         subjects, objects = [verb.head], named  # "Sunak, the prime minister, re-appointed Hunt", parsed as a participle of "Sunak"
@@ -602,7 +627,9 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if frame == "passive" and not subjects and role is not None and role.i > verb.i:
             subjects = _post_owners(role)  # "was appointed as Biden's housing chief", not "the former Interior Minister was made ..."
     if rel.symmetric:
-        participants = _participants(verb, subjects + objects)
+        if objects and lemma_in(verb, lex.cue("matchmakingVerbs")):
+            subjects = []  # "the race pits A against B": the race is no rival
+        participants = _participants(verb, subjects + objects, lex.cue("challengeNouns"))
         for pair in _respective(verb, objects, participants) or [participants]:
             yield Match(rel, verb, "reciprocal", pair, [], pairwise=True)
         return
@@ -1031,9 +1058,10 @@ def _respective(verb: Token, objects: list[Token], participants: list[Token]) ->
     return [[x, y] for x, y in zip(before, after, strict=True)]
 
 
-def _participants(verb: Token, found: list[Token]) -> list[Token]:
+def _participants(verb: Token, found: list[Token], challenges: frozenset[str] = frozenset()) -> list[Token]:
     """Everyone a reciprocal verb pairs: "X faces Y", "X and Y will meet", "X lost to Y",
-    "X will face a runoff against Y", "X won a runoff over Y"."""
+    "X will face a runoff against Y", "X won a runoff over Y", "X faces a challenge from Y"
+    (a noun of ``challenges``)."""
     participants = found + _prep_objects(verb, OPPONENT_PREPS)
     participants += [c for p in found for c in p.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
                      and c.i < p.i and any(a.dep_ == "cc" for a in c.children)]  # "Ruiz and Lind" parsed as Ruiz modifying Lind
@@ -1042,7 +1070,7 @@ def _participants(verb: Token, found: list[Token]) -> list[Token]:
                      for c in share.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]  # "beating Y 55 percent to 45"
     nouns = _children(verb, "dobj") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
     for noun in nouns:  # "X will face a runoff against Y", "X advanced to a runoff with Y"
-        participants += _prep_objects(noun, OPPONENT_PREPS + ("between",))
+        participants += _prep_objects(noun, OPPONENT_PREPS + ("between",) + (("from",) if noun.lemma_.lower() in challenges else ()))
     participants = _with_appositions(participants)
     participants += _prep_objects_of(participants, ("against", "versus", "vs", "vs."))  # "pitting X against Y"
     participants = [_named_holder(p) for p in participants]
@@ -1111,6 +1139,9 @@ def _parenthesised(token: Token) -> bool:
 POST_NOUNS = {"post", "position", "job", "role", "office", "seat", "board", "council", "commission", "bench", "cabinet", "panel"}
 
 
+SERVING_VERBS = frozenset({"serve", "act"})  # "to serve as acting secretary": a post, for a strict choice verb
+
+
 def _names_a_post(verb: Token, objects: list[Token]) -> bool:
     """Does ``verb`` name its object's post by a position word: "made her his chief of staff",
     "promoted him to police chief", "elevated her to the board"?"""
@@ -1120,6 +1151,9 @@ def _names_a_post(verb: Token, objects: list[Token]) -> bool:
         return True  # "promoted X as the successor to Y as the company's chief executive"
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children):
         return True  # "promoted her to chancellor", the post mistagged as a verb
+    if any(o.lemma_.lower() in words for c in _children(verb, "xcomp") if c.lemma_ in SERVING_VERBS
+           for o in _prep_objects(c, ("as",))):
+        return True  # "designated X to serve as acting secretary"
     return any(o.lemma_.lower() in words or o.lemma_.lower() in POST_NOUNS for o in _prep_objects(verb, ("to",)))
 
 
@@ -1215,9 +1249,12 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
+    if not subjects and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not _children(noun, "det", "poss"):
+        subjects = _children(noun.head, "poss")  # "her concession speech and endorsement of X": hers too
     objects = [_candidate(o, lex) for o in _dated_prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
-    if not subjects and not objects and not rel.symmetric and (shared := _shared_with_first(noun, preps)) is not None:
-        subjects, objects = shared  # "her concession speech and endorsement of Okoro"
+    if not objects and not rel.object_is_phrase and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        objects = [_candidate(o, lex) for p in _children(noun.head, "prep") if p.i == noun.i + 1 and p.lower_ in preps
+                   for o in _children(p, "pobj")]  # "speech and endorsement of X": the parser hangs "of X" on "speech"
     if not objects and not rel.symmetric and noun.tag_ == "NNS" and (including := _including_verb(noun)) is not None:
         objects = _included(including)  # "the union's endorsements include A for mayor and B for council"
     if not objects and not rel.object_is_phrase and not rel.symmetric:  # "her endorsement in the primary of X"
@@ -1339,18 +1376,6 @@ def _amount_of(noun: Token) -> Token | None:
         return None
     amount = of.head
     return amount if amount.lemma_.lower() in QUANTITY_NOUNS and amount.dep_ == "dobj" else None
-
-
-def _shared_with_first(noun: Token, preps: tuple[str, ...]) -> tuple[list[Token], list[Token]] | None:
-    """"her concession speech and endorsement of Okoro": a noun coordinated with a first one,
-    with no determiner or owner of its own, shares that noun's owner and the phrase the parser
-    hung on it after the second noun."""
-    first = noun.head
-    if noun.dep_ != "conj" or first.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "prep") for c in noun.children):
-        return None
-    owners = _children(first, "poss")
-    objects = [o for prep in _children(first, "prep") if prep.i > noun.i and prep.lower_ in preps for o in _children(prep, "pobj")]
-    return (owners, _expand(objects)) if owners and objects else None
 
 
 def _nominal_appointer(noun: Token, lex: Lexicon) -> list[Token]:
@@ -1553,6 +1578,23 @@ def neither_matches(neither: Token, rel: Relation, lex: Lexicon) -> Iterator[Mat
         yield Match(rel, runoff, "reciprocal", named, [], pairwise=True)
 
 
+def victory_matches(noun: Token, rel: Relation) -> Iterator[Match]:
+    """"X declared victory over Y in the runoff", "X's runoff win over Y": the winner (the noun's
+    owner, else the subject of the verb it is the object of) and the "over" opponent, with the
+    runoff among the noun's or that verb's own words."""
+    verb = noun.head if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") else None
+    margins = [m for m in _prep_objects(noun, ("with", "by")) if m.lemma_.lower() in ("margin", "lead")]
+    losers = _prep_objects(noun, ("over",)) or [o for head in margins + ([verb] if verb is not None else [])
+                                                 for o in _prep_objects(head, ("over",))]  # "declared victory Tuesday over Y"
+    if not losers or noun.dep_ not in ("dobj", "nsubj", "attr", "ROOT"):
+        return
+    if not (_has_local_context(noun, rel) or (verb is not None and _has_local_context(verb, rel))):
+        return
+    winners = _children(noun, "poss") or (clause_subjects(verb) if verb is not None else [])
+    if winners:
+        yield Match(rel, noun, "reciprocal", _expand(winners) + losers, [], pairwise=True)
+
+
 def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, lex: Lexicon) -> Iterator[Match]:
     """"Justice Lee took no part in the case", "did not participate in the decision": a denied
     taking part in a matter is the relation (the extractor reads the denial as the assertion)."""
@@ -1631,6 +1673,9 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
             for rel in lex.contests:  # "a second round between X and Y", "the second-round vote"
                 if _has_local_context(token, rel):
                     yield from noun_matches(token, rel, lex)
+        if noun and token.lemma_.lower() in lex.cue("victoryNouns"):
+            for rel in lex.contests:  # "declared victory over Y in the runoff"
+                yield from victory_matches(token, rel)
         if lex.triggers.isdisjoint(forms):
             continue
         if token.pos_ == "NOUN":
