@@ -101,6 +101,20 @@ def _sought(token: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "for"
 
 
+def _broadcast(token: Token) -> bool:
+    """A name inside an "on" phrase ("in an interview on KTVA's morning show", "said on CNN"):
+    where something was said, not who acts; or the "of" of a title ("Director of Operations")."""
+    for _ in range(len(token.sent)):
+        if token.dep_ == "pobj" and token.head.lower_ == "on":
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in position_words():
+            return True  # "the Director of Operations": part of a title
+        if token.dep_ not in ("compound", "flat", "poss", "pobj", "prep") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _organization_name(cluster: Cluster) -> bool:
     """"Harbor Workers Union": a name that says it is an organisation's, whatever its type."""
     words = cluster.label.casefold().split()
@@ -251,7 +265,8 @@ class Coreference:
             if len(people) >= 2:
                 break
         if len(people) > 2:  # "Ruiz took 49%, with her challenger Lind at 45%, the Council said": the two people
-            people = {k: (c, b) for k, (c, b) in people.items() if c.type == "Person" or not self._definite(c)}
+            people = {k: (c, b) for k, (c, b) in people.items()
+                      if c.type == "Person" or not (self._definite(c) or _organization_name(c))}  # nor "Socialist Party"
         if len(people) != 2:
             return []
         return [Resolution(cluster, "pronoun", back) for cluster, back in people.values()]
@@ -698,7 +713,7 @@ class Coreference:
             words = [w.casefold() for w in cluster.label.split()]
             if head in words or (press and newspaper_name(cluster.label)):
                 return Resolution(cluster, "description")
-            if (fallback is None and candidate.i >= near and not press
+            if (fallback is None and candidate.i >= near and not press and not _broadcast(candidate)
                     and (head in GENERIC_ORGANIZATIONS or not (words[-1] in kinds and words[-1] != head))):
                 fallback = cluster
         return Resolution(fallback, "description") if fallback is not None else None

@@ -564,7 +564,8 @@ class DocumentExtractor:
             pairs = [((a, unique[a]), (b, unique[b])) for a, b in combinations(sorted(unique, key=lambda e: e.label), 2)]
         else:
             if not subjects:  # "X, Y and Z endorsed Ruiz. They also backed Lind"
-                subjects = [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.group(t)]
+                subjects = [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects
+                            for r in self.coref.group(t) or self._both(t)]  # "Both have asked their voters to back X"
             if min(len(subjects), len(objects)) > 1 and len(subjects) * len(objects) > MAX_PRODUCT:
                 return  # two long lists crossed: a misparse, not len(subjects) x len(objects) statements
             pairs = [(s, o) for s in subjects for o in objects]
@@ -661,6 +662,12 @@ class DocumentExtractor:
             del self.facts[key]
             evidence = replace(fact.evidence, polarity="reported", speaker=self._agent(fact.object))
             self._store(replace(fact, evidence=evidence))
+
+    def _both(self, token: Token) -> list[Resolution]:
+        """The two people "both" or "the two" as a subject stand for (the last two people named)."""
+        if token.lower_ == "both" or (token.lower_ == "two" and any(c.lower_ == "the" for c in token.children)):
+            return self.coref.pair(token)
+        return []
 
     def _retraction(self, trigger: Token) -> bool:
         """"withdrew her endorsement of X", "her backing of X was rescinded": the trigger is what a
@@ -960,11 +967,14 @@ class DocumentExtractor:
         verbless lines that follow it (headings of no person between them; one full sentence
         may stand between the opener and the list)."""
         openers = self.ontology.cue("listOpeners")
+        opening: dict[int, bool] = {}  # sentence start -> does it open a list
         for sentence, match in matches:
             rel = match.relation
             if match.pairwise or rel.name not in self._election_relations or not match.subjects:
                 continue
-            if not (sentence.text.rstrip().endswith(":") or any(t.lower_ in openers for t in sentence)):
+            if sentence.start not in opening:
+                opening[sentence.start] = sentence.text.rstrip().endswith(":") or any(t.lower_ in openers for t in sentence)
+            if not opening[sentence.start]:
                 continue
             if self._arguments(match.objects, rel, True):
                 continue  # the sentence names its candidates

@@ -536,8 +536,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = [verb.head]
         frame = "active"
     elif (verb.dep_ == "amod" and verb.tag_ == "VBD" and verb.head.pos_ == "PROPN" and verb.head.dep_ in ("conj", "appos")
-          and verb.head.head.pos_ == "PROPN" and verb.head.head.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","):
-        subjects = [verb.head.head]  # "Another union, the Nurses Guild, endorsed Ana Ruiz" parsed as a list of names
+          and verb.i > 1 and verb.doc[verb.i - 1].text == "," and verb.doc[verb.i - 2].pos_ == "PROPN"):
+        subjects = [verb.doc[verb.i - 2]]  # "Another union, the Nurses Guild, endorsed Ana Ruiz" parsed as a list of names
         objects = [verb.head]
         frame = "active"
     elif verb.dep_ == "amod" and (verb.tag_ in ("VBN", "VBD") or _adjectival_participle(verb)):  # "the Trump-endorsed Tuberville"

@@ -105,7 +105,9 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
         if dep not in EMBEDDING_DEPS:
             break
         lemma = lemma_in(parent, governing) or parent.lemma_.lower()
-        complement = dep in ("xcomp", "ccomp", "pcomp") or (dep == "pobj" and parent.dep_ == "prep")
+        complement = dep in ("xcomp", "ccomp", "pcomp") or (dep == "pobj" and parent.dep_ == "prep") or (
+            dep == "advcl" and token.tag_ == "VBG" and token.i > parent.i and token.doc[token.i - 1].text != ","
+            and lemma in o.cue("negatingVerbs") | o.cue("hypotheticalVerbs"))  # "has not ruled out endorsing", not "stopped, endorsing"
         if dep == "relcl" and lemma_in(parent, o.cue("reportNouns")) and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
             return Stance("reported", parent.text)  # "reports that X had recused himself", parsed as a relative clause

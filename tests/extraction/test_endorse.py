@@ -95,6 +95,14 @@ ASSERTED = [
     # "or" joins another clause (or a choice), not one more endorser
     ("Ana Ruiz scoring the support of the Harbor Union or Ben Okoro seizing the backing of the Dock Guild won wide "
      "coverage in the mayoral race.", {("Harbor Union", "endorses", "Ana Ruiz")}),
+    # "both" as the endorser: the two people named just before
+    ("Socialist candidate Ana Ruiz received 2% and conservative candidate Bea Lind clocked up 5%. "
+     "Both have asked their followers to vote for Carl Okoro in the second round.",
+     {("Ana Ruiz", "endorses", "Carl Okoro"), ("Bea Lind", "endorses", "Carl Okoro")}),
+    # a party named on the way is not a third person
+    ("Harbor Party candidate Ana Ruiz received 2%, while conservative candidate Bea Lind clocked up 5%. "
+     "Both have asked their followers to vote for Carl Okoro in the second round.",
+     {("Ana Ruiz", "endorses", "Carl Okoro"), ("Bea Lind", "endorses", "Carl Okoro")}),
     # the candidate a relative clause with no object describes
     ("Governor Carl Lind endorsed three candidates in Nevada, and the candidate he endorsed at the last minute, "
      "Republican Sam Brown, won the Senate primary.", {("Carl Lind", "endorses", "Sam Brown")}),
@@ -303,6 +311,14 @@ NOT_ASSERTED = [
     "The candidate he endorsed, Sam Brown, won the Senate primary.",
     # a purpose told as a possibility is not yet an act
     "Ana Ruiz could travel to Eastport next week to back Ben Okoro in the mayoral race.",
+    # "the organization" is not the station an interview was on, nor the "of" of a title
+    "\"We are worried,\" said Ana Ruiz, in a live interview on KTVA's morning show. "
+    "The organization announced its endorsement of Ben Okoro for governor.",
+    "The Director of Operations at the state's largest labor group spoke on Monday. "
+    "The organization announced its endorsement of Ben Okoro for governor.",
+    # hedges: not ruled out, open to
+    "Ana Ruiz has not ruled out endorsing Ben Okoro in the runoff.",
+    "Ana Ruiz said she was open to backing Ben Okoro in the runoff.",
     # endorsements sought are not had
     "Ana Ruiz sought a slew of endorsements in the mayoral race, including from Mayor Carl Lind.",
     # a list of candidates on the ballot is no list of endorsements
