@@ -103,7 +103,7 @@ def _sought(token: Token) -> bool:
 
 
 # Where a name is the news outlet a story cites, not an actor in it: "told X", "according to X",
-# "in an interview on X's Morning Desk", "X reported".
+# "in an interview on X's Morning Desk", "said on X", "X reported".
 SOURCE_NOUNS = frozenset({"interview", "appearance", "show", "program", "programme", "broadcast", "podcast",
                           "segment", "report", "reporting"})
 SOURCE_VERBS = frozenset({"tell", "report", "broadcast", "air"})
@@ -112,8 +112,8 @@ SOURCE_VERBS = frozenset({"tell", "report", "broadcast", "air"})
 def _as_source(token: Token, same_name: Callable[[Token], bool]) -> bool:
     """Is the name whose word ``token`` is (``same_name`` tells its other words) cited as the news
     outlet that carries the story ("a spokesman told Channel 9 News", "according to the Courier",
-    "an interview on WXYZ's Morning Desk", "WXYZ reported")? Such a name is no antecedent for
-    "the organization"."""
+    "an interview on WXYZ's Morning Desk", "said on CNN", "WXYZ reported"), or part of a title
+    ("the Director of Operations")? Such a name is no antecedent for "the organization"."""
     head = token
     for _ in range(len(token.sent)):  # to the name's head word, then past an owned show's name
         if head.head.i != head.i and same_name(head.head):
@@ -127,8 +127,10 @@ def _as_source(token: Token, same_name: Callable[[Token], bool]) -> bool:
     if head.dep_ != "pobj":
         return head.lemma_.lower() in SOURCE_NOUNS
     prep = head.head
-    return ((prep.lower_ == "to" and prep.head.lower_ == "according")
-            or (prep.lower_ in ("on", "with", "to") and prep.head.lemma_.lower() in SOURCE_NOUNS))
+    if prep.lower_ == "of":
+        return prep.head.lemma_.lower() in position_words()  # "the Director of Operations"
+    return (prep.lower_ == "on" or (prep.lower_ == "to" and prep.head.lower_ == "according")
+            or (prep.lower_ in ("with", "to") and prep.head.lemma_.lower() in SOURCE_NOUNS))
 
 
 def _organization_name(cluster: Cluster) -> bool:
@@ -290,7 +292,8 @@ class Coreference:
             if len(people) >= 2:
                 break
         if len(people) > 2:  # "Ruiz took 49%, with her challenger Lind at 45%, the Council said": the two people
-            people = {k: (c, b) for k, (c, b) in people.items() if c.type == "Person" or not self._definite(c)}
+            people = {k: (c, b) for k, (c, b) in people.items()
+                      if c.type == "Person" or not (self._definite(c) or _organization_name(c))}  # nor "Socialist Party"
         if len(people) != 2:
             return []
         return [Resolution(cluster, "pronoun", back) for cluster, back in people.values()]

@@ -410,6 +410,17 @@ def _one_of(noun: Token) -> list[Token]:
     return clause_subjects(one.head)
 
 
+def _stray_agent(verb: Token) -> list[Token]:
+    """The named object of the first "by" after a participle, before any other verb, wherever the
+    parser hung it ("those endorsed in Eastport and nearby towns by the Harbor Union")."""
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "(", "—"):
+            return []
+        if token.lower_ == "by" and token.dep_ == "prep":
+            return [p for p in _children(token, "pobj") if p.pos_ == "PROPN" and p.ent_type_ in ("ORG", "PERSON")]
+    return []
+
+
 def _name_end(token: Token) -> Token:
     """The last word of the name a title word or first name belongs to ("Sen." in "Sen. John
     McGuire": "McGuire"), else ``token``."""
@@ -562,8 +573,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = [verb.head]
         frame = "active"
     elif (verb.dep_ == "amod" and verb.tag_ == "VBD" and verb.head.pos_ == "PROPN" and verb.head.dep_ in ("conj", "appos")
-          and verb.head.head.pos_ == "PROPN" and verb.head.head.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","):
-        subjects = [verb.head.head]  # "Another union, the Nurses Guild, endorsed Ana Ruiz" parsed as a list of names
+          and verb.i > 1 and verb.doc[verb.i - 1].text == "," and verb.doc[verb.i - 2].pos_ == "PROPN"):
+        subjects = [verb.doc[verb.i - 2]]  # "Another union, the Nurses Guild, endorsed Ana Ruiz" parsed as a list of names
         objects = [verb.head]
         frame = "active"
     elif verb.dep_ == "amod" and (verb.tag_ in ("VBN", "VBD") or _adjectival_participle(verb)):  # "the Trump-endorsed Tuberville"
@@ -593,6 +604,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if not objects and verb.dep_ in ("conj", "pcomp"):  # "Ruiz has taught law for years and was appointed by X"
             objects = clause_subjects(verb)  # "Ruiz was sworn in after being appointed by X"
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
+        if not subjects and not rel.role_bearing:
+            subjects = _stray_agent(verb)  # "those endorsed in Eastport and nearby towns by the union"
         if not subjects and rel.role_bearing:  # "was appointed bishop by X": the parser hangs "by" on the role
             subjects = _expand([p for r in _children(verb, "oprd") for by in _children(r, "prep")
                                 if by.lower_ == "by" for p in _children(by, "pobj")])
@@ -1339,6 +1352,7 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         givers += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "of X as well as Y"
         givers += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # "from A; B; and C", "endorsements, A and B among them"
         givers = [n for g in _members(givers) for n in (_detached(g) or [g])] or _colon_list(noun)  # "received endorsements from: A, B"
+        givers = _not_alternatives(givers)  # "the support of A or B seizing ...": "or" joins another clause, or a choice
         if givers and all(_describes_many(g) for g in givers):  # "the backing of several groups — A, B and C"
             givers = _names_for(givers, noun)
         holder = (amount.head if amount is not None else noun.head) if received else noun.head.head
