@@ -900,6 +900,9 @@ def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     objects = [o for h in heads for o in (_gerund_objects(h, preps) if rel.object_is_phrase else _prep_objects(h, preps))]
     if not objects and rel.object_is_phrase:  # "recused herself in the case": only a matter's own word
         objects = [o for o in _prep_objects(verb, ("in",)) if _is_matter(o, rel) and o.pos_ == "NOUN"]
+    if not objects and rel.object_is_phrase and not trigger.weak:  # "recused himself to hear the bail plea"
+        objects = [o for x in _children(verb, "xcomp", "advcl") if x.tag_ == "VB" and _is_matter(x, rel)
+                   and any(a.lower_ == "to" for a in _children(x, "aux")) for o in _children(x, "dobj")]
     if objects and rel.object_is_phrase:  # "from the fraud case and the bribery appeal", the second hung on the verb
         objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > objects[-1].i
                     and _is_matter(c, rel) and any(a.dep_ == "cc" for a in verb.children)]

@@ -116,3 +116,28 @@ def test_a_plural_generic_stands_for_plural_matters(extract):
 def test_whom_someone_is_blamed_for_recusing_is_who_recused(extract):
     text = "The governor attacked Judge Ada Lin for recusing herself from the port inquiry."
     assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "port inquiry")}
+
+
+def test_recused_to_hear_names_what_was_not_heard(extract):
+    # South Asian court reporting: "recused himself to hear X" is a recusal from hearing X
+    text = "Justice Ada Lin on Monday recused herself to hear the bail plea filed by the port owner Omar Baig."
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "bail plea filed by the port owner Omar Baig")}
+    assert plain(extract("Justice Ada Lin stepped aside to hear the news from her clerk."), RECUSAL) == set()
+
+
+QUOTED = [
+    # a quotation in the paragraph after "X said:"
+    "In a statement on Wednesday, Attorney General Ada Lin said:\n\n"
+    "\"I have recused myself from any involvement in the inquiry into the harbour contracts.\"",
+    # the second paragraph of a quotation whose first paragraph stays open (news style)
+    "In a statement, Attorney General Ada Lin said she would step back:\n\n"
+    "\"I have no conflict in the harbour matter. But I would not want my role to become a distraction.\n\n"
+    "\"So I have recused myself from any involvement in the inquiry into the harbour contracts.\"\n\n"
+    "Omar Baig will lead the inquiry.",
+]
+
+
+@pytest.mark.parametrize("text", QUOTED, ids=["colon", "paragraphs"])
+def test_a_quotation_in_a_paragraph_of_its_own_has_its_speaker(extract, text):
+    matter = "any involvement in the inquiry into the harbour contracts"
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", matter)}
