@@ -87,10 +87,33 @@ def _former(word: Token) -> bool:
     return any(c.lower_ in FORMER for c in word.children)
 
 
+def _sought(token: Token) -> bool:
+    """A name's last word where the name is what someone runs for, not who acts: the object of
+    "for" ("a candidate for Eastport City Council") or a modifier of a common noun ("the Senate
+    primary", "a City Council seat")."""
+    head = token
+    for _ in range(len(token.sent)):  # to the name's last word
+        if head.dep_ not in ("compound", "flat") or head.head.pos_ != "PROPN" or head.head.i <= head.i:
+            break
+        head = head.head
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "for"
+
+
 def _organization_name(cluster: Cluster) -> bool:
     """"Harbor Workers Union": a name that says it is an organisation's, whatever its type."""
     words = cluster.label.casefold().split()
     return bool(words) and words[-1] in organization_words()
+
+
+BODY_NAME_WORDS = frozenset({"board", "of", "directors", "trustees", "regents", "governors", "executive", "committee"})
+
+
+def _body_name(cluster: Cluster) -> bool:
+    """"Board of Directors", "Board of Trustees": a name that is only a governing body's."""
+    words = cluster.label.casefold().split()
+    return bool(words) and words[0] in ("board", "executive") and set(words) <= BODY_NAME_WORDS
 
 
 def _age(token: Token) -> str | None:
@@ -396,6 +419,11 @@ class Coreference:
         cluster = self.entities.entity_at(token)
         if cluster is not None and cluster.type == "Group" and self._description_kind(token) == "person":
             return (yield from self._description(token, "person"))  # "the Republican": a person, not the party
+        if cluster is not None and _body_name(cluster):  # "its Board of Directors": the organisation's
+            for owner in (c for t in token.doc[token.left_edge.i : token.i + 1] for c in t.children if c.dep_ == "poss"):
+                found = yield owner
+                if found is not None and found.cluster.type == "Organization":
+                    return Resolution(found.cluster, "name", found.sentences_back)
         if cluster is not None:
             return Resolution(cluster, "name")
         lower = token.lower_
@@ -403,6 +431,11 @@ class Coreference:
             return (yield from self._speaker(token))
         if lower in THIRD_PERSON:
             return (yield from self._pronoun(token))
+        if lower == "whose" and token.dep_ == "poss":  # "Gore, whose endorsement of Dean ...": Gore
+            clause = next((a for a in [token.head, *ancestors(token.head)] if a.dep_ == "relcl"), None)
+            if clause is not None and clause.head.pos_ in ("PROPN", "NOUN", "PRON"):
+                return (yield clause.head)
+            return None
         if lower in RELATIVE and token.head.dep_ in ("relcl", "acl"):
             head = token.head.head  # "X is the largest union that backs Y": the union is X
             if head.dep_ == "attr" and head.pos_ == "NOUN":
@@ -538,9 +571,10 @@ class Coreference:
 
     def _governing_subject(self, token: Token, lenient: bool, gender: str | None = None) -> Steps:
         own = token.head
+        described = own.head.i if own.dep_ == "relcl" else -1  # "the candidate he endorsed": never "he"
         for ancestor in ancestors(own) if token.dep_ in SUBJECT_DEPS else [own, *ancestors(own)]:
             for subject in clause_subjects(ancestor):
-                if subject.i < token.i:
+                if subject.i < token.i and subject.i != described:
                     found = yield subject
                     if self._is_person(found, lenient) and found is not None and self._fits(found.cluster, gender):
                         return found
@@ -607,12 +641,19 @@ class Coreference:
         head = token.lemma_.lower()
         owners = [c for c in token.children if c.dep_ in ("compound", "poss", "amod", "nmod") and not (
             c.dep_ == "amod" and c.text.islower())]  # not "the editorial board"
+        if head in GOVERNING_BODIES:  # "the board of Acme Foods", "the board of directors of Acme Foods"
+            members = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"]
+            members += [o for m in members if m.pos_ == "NOUN" for p in m.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj"]
+            owners += [o for o in members if o.pos_ == "PROPN"]
         for owner in owners:
             found = yield owner
             if found is not None and found.cluster.type == "Organization" and (
                     head in NAME_TAILS or any(c.lower_ == "editorial" for c in token.children)
-                    or (owner.dep_ == "poss" and head in GOVERNING_BODIES)):
-                # "the Law and Justice party", "the Times editorial board", "the union's executive board"
+                    or head in GOVERNING_BODIES):
+                # "the Law and Justice party", "the Times editorial board", "the union's executive board",
+                # "the Acme board", "the board of Acme": an organisation's governing body acts for it
                 return Resolution(found.cluster, "name")
             if found is not None and found.cluster.type in ("Person", "Organization"):
                 label = f"{found.cluster.label} {head}"
@@ -652,6 +693,8 @@ class Coreference:
             cluster = self.entities.entity_at(candidate)
             if cluster is None or cluster.type != "Organization" or id(cluster) in owned:
                 continue
+            if not press and _sought(candidate):
+                continue  # "endorsed for Eastport City Council", "the Senate primary": a seat, no actor
             words = [w.casefold() for w in cluster.label.split()]
             if head in words or (press and newspaper_name(cluster.label)):
                 return Resolution(cluster, "description")

@@ -22,6 +22,7 @@ from kg.extraction import structure
 from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
 from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_matches
+from kg.extraction.lexical import lemma_in
 from kg.extraction.matters import Matters
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.positions import phrase_position, position, title_words
@@ -267,6 +268,14 @@ def _earlier_act(verb: Token) -> bool:
     return any(t.like_num and len(t.text) == 4 for t in dates)
 
 
+def _generic_group(entity: Entity) -> bool:
+    """"Democrats", "Republicans": a one-word plural group name stands for a party's voters or
+    members at large, never an endorser (a party is named as one: "the Social Democrats", "the
+    Democratic Party"; "the Harlow endorsement" is a person's)."""
+    label = entity.label.strip()
+    return entity.type == "Group" and " " not in label and label.endswith("s")
+
+
 def _indefinite_post(token: Token) -> bool:
     """"named a retired judge her new chancellor": someone the sentence does not name (an
     appointment it announces, whose appointee a later sentence may name)."""
@@ -295,7 +304,7 @@ class DocumentExtractor:
         self.ontology = ontology or default_ontology()
         self.lexicon = lex or lexicon(self.ontology)
         self.confidence = self.ontology.frame_confidence
-        self.entities = EntityIndex(doc)
+        self.entities = EntityIndex(doc, self.ontology.cue("placeNouns"))
         self.quotes = Quotes(doc, self.ontology.cue("speechVerbs"))
         self.sentences = list(doc.sents)
         self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
@@ -312,8 +321,10 @@ class DocumentExtractor:
         self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
         self._agentless: list[tuple[Span, Match, list[tuple[Entity, float]]]] = []  # passives no appointer was found for
         self._claims: list[tuple] = []  # keys of facts the receiver's side claims ("touted Ruiz's endorsement")
+        self._retracted: set[tuple[Entity, str, Entity]] = set()  # "withdrew her endorsement of X": taken back
+        self._election_relations = {rel.in_election for rel in self.ontology.relations.values() if rel.in_election}
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
-        self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
+        self._election_sentences: list[bool] | None = None  # per sentence, read when a fact needs it
 
     def entity(self, cluster: Cluster) -> Entity:
         key = id(cluster)
@@ -336,6 +347,7 @@ class DocumentExtractor:
         self._support_for_candidates()
         self._settle_claims()
         self._merge_matter_forms()
+        self._drop_retracted()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
             entities.update(e for e in (fact.subject, fact.object, fact.position, fact.organization) if e)
@@ -354,7 +366,6 @@ class DocumentExtractor:
         noun in such a slot ("Lula faces Bolsonaro"). A one-word name typed once as a place but
         endorsed is a candidate, a person: nobody endorses a place ("X endorsed Kast"). A place
         never becomes a person by a runoff's slot ("Tacna faces a runoff" after "won in Tacna")."""
-        self._type_places()
         for _, match in matches:
             rel = match.relation
             slots = [(match.subjects, rel.domain)] + [(match.objects, rel.range)] * (not match.pairwise)
@@ -382,20 +393,6 @@ class DocumentExtractor:
         for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
             for token in match.subjects + match.objects:
                 self.coref.resolve(token)
-
-    def _type_places(self) -> None:
-        """"Elm Grove was the one ward she lost": a name a copula calls a place (kg:placeNouns) is
-        one, whatever one weak label said, before any pronoun looks for a person."""
-        places = self.ontology.cue("placeNouns")
-        for be in self.doc:
-            if be.lemma_ != "be" or be.pos_ not in ("AUX", "VERB"):
-                continue
-            if not any(a.dep_ == "attr" and a.lemma_.lower() in places and a.pos_ == "NOUN" for a in be.children):
-                continue
-            for subject in (c for c in be.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
-                found = self.entities.entity_at(subject)
-                if found is not None and found.type != "Place" and self.entities.weakly_typed(found):
-                    found.votes["Place"] += 1.25
 
     def _place(self, cluster: Cluster) -> bool:
         """Named, every word of it, as a country or city ("Georgia", "Buenos Aires"), or used where
@@ -474,6 +471,8 @@ class DocumentExtractor:
         index = self._sentence_index.get(sentence.start)
         if index is None:
             return about_election(sentence, self.ontology.election_cues)
+        if self._election_sentences is None:
+            self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
         return any(self._election_sentences[max(0, index - ELECTION_WINDOW[0]) : index + ELECTION_WINDOW[1] + 1])
 
     def _for_office(self, match: Match) -> bool:
@@ -539,7 +538,7 @@ class DocumentExtractor:
         rel = match.relation
         subjects = self._arguments(match.subjects, rel, False)
         objects = self._arguments([o for o in match.objects if not (rel.role_bearing and _indefinite_post(o))], rel, True)
-        if rel.role_bearing and not match.pairwise:
+        if (rel.role_bearing or rel.name in self._election_relations) and not match.pairwise:
             subjects = self._announcer(sentence, match, subjects, objects)
         if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
             subjects += [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.pair(t)]
@@ -569,9 +568,13 @@ class DocumentExtractor:
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
+            if rel.name in self._election_relations and _generic_group(subj):
+                continue  # "got Democrats' nod": a party's voters, not an endorser
             if obj in generic:  # "X recused from the bench hearing A. 'I recuse myself from the case,' X said"
                 obj = self._earlier_matter(subj, rel, sentence, obj)
             polarity, speaker = self._stance(match.trigger, subj, rel)
+            if polarity == "negative" and self._retraction(match.trigger):
+                self._retracted.update((subj, name, obj) for name in (rel.name, rel.in_election) if name)
             if "abstention" in match.extra and polarity == "negative":
                 polarity = "positive"  # "took no part in the case": the denial is what asserts the recusal
             confidence = self.confidence[match.frame] * sc * oc
@@ -643,6 +646,19 @@ class DocumentExtractor:
             evidence = replace(fact.evidence, polarity="reported", speaker=self._agent(fact.object))
             self._store(replace(fact, evidence=evidence))
 
+    def _retraction(self, trigger: Token) -> bool:
+        """"withdrew her endorsement of X", "her backing of X was rescinded": the trigger is what a
+        kg:retractingVerbs verb takes back."""
+        return trigger.dep_ in ("dobj", "nsubjpass") and lemma_in(trigger.head, self.ontology.cue("retractingVerbs")) is not None
+
+    def _drop_retracted(self) -> None:
+        """"Ruiz withdrew her endorsement of Okoro. ... Okoro thanked Ruiz for her support": an
+        endorsement the text says was taken back is no fact of the passage, wherever else it is
+        told (the earlier act, thanks for it)."""
+        for key, fact in list(self.facts.items()):
+            if fact.evidence.polarity == "positive" and (fact.subject, fact.relation, fact.object) in self._retracted:
+                del self.facts[key]
+
     def _add_repeats(self) -> None:
         """"Vance endorsed Ortiz. Greer followed suit": the subject of a phrase of repetition
         (kg:repeatPhrases: "follow suit", "do the same", "do so") does what the facts of the nearest earlier
@@ -689,7 +705,8 @@ class DocumentExtractor:
             self._announced[rel.name] = (index, trigger.i, subjects)
             self._announcements.append((match, index, subjects))
             return subjects
-        passive = _children_of(trigger, "nsubjpass") or _children_of(trigger, "auxpass")
+        passive = _children_of(trigger, "nsubjpass") or _children_of(trigger, "auxpass") or (
+            not rel.role_bearing and trigger.tag_ in ("VBN", "VBD"))  # "Candidates endorsed in X include A and B"
         if subjects or not objects or match.frame not in ("passive", "role") or not passive:
             return subjects
         found = self._announced.get(rel.name)

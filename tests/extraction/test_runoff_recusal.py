@@ -527,3 +527,54 @@ def test_one_against_two_is_still_every_pair(extract):
     assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor"),
                                             ("Nadia Ferro", "faces_in_runoff", "Omar Baig"),
                                             ("Omar Baig", "faces_in_runoff", "Paul Okafor")}
+
+
+FRONTED_PHRASES = [
+    # the parser hangs the names after an opening phrase's comma on the phrase's last noun
+    "In the 4th Ward, Nadia Ferro and Paul Okafor advanced to the June runoff.",
+    "Among the nine candidates for the Harbor City Council, Nadia Ferro and Paul Okafor will head to a runoff.",
+    # a party plural before the names is no part of the first name
+    "In the 4th Ward, Republicans Nadia Ferro and Paul Okafor head to a runoff.",
+]
+
+
+@pytest.mark.parametrize("text", FRONTED_PHRASES)
+def test_names_after_an_opening_phrase_are_the_subject(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+def test_a_party_plural_alone_stays_a_group(extract):
+    facts = extract("Democrats Nadia Ferro and Paul Okafor will face off in the runoff. Democrats cheered.")
+    assert plain(facts, RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+    assert any(e.label == "Democrats" and e.type == "Group" for e in facts.entities)
+
+
+def test_a_two_word_surname_in_the_headline_is_the_full_names(extract):
+    text = "Le Pen, Okafor will face off in second round\n\nMarine Le Pen and Paul Okafor will meet in the second round on May 7."
+    assert plain(extract(text), RUNOFF) == {("Marine Le Pen", "faces_in_runoff", "Paul Okafor")}
+
+
+NEWS_RUNOFF_WORDINGS = [
+    "The costliest of the runoffs is in Ward 3, where Alderman Nadia Ferro faces a challenge from lawyer Paul Okafor.",
+    "The June runoff pits Mayor Nadia Ferro against the banker Paul Okafor.",
+    "Nadia Ferro declared victory over Paul Okafor in the runoff on Tuesday night.",
+    "Nadia Ferro's runoff win over Paul Okafor surprised the party.",
+    "Nadia Ferro triumphed over Paul Okafor in the runoff.",
+    "Nadia Ferro failed to avoid a runoff and will face Paul Okafor.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_RUNOFF_WORDINGS)
+def test_runoff_wordings_of_news(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+AVOIDED_RUNOFFS = [
+    "Rep. Nadia Ferro, who faced a stiff challenge from businessman Paul Okafor, avoided a runoff on Tuesday.",
+    "Nadia Ferro beat Paul Okafor and avoided a runoff.",
+]
+
+
+@pytest.mark.parametrize("text", AVOIDED_RUNOFFS)
+def test_a_runoff_avoided_pairs_no_one(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
