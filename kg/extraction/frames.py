@@ -1599,9 +1599,11 @@ def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, 
         denied = denied or any(c.dep_ == "det" and c.lower_ == "no" for c in parts[0].children)
     objects = [o for h in heads for o in _not_alternatives(_prep_objects(h, (prep,))) if _is_matter(o, rel)]
     titles = lex.cue("abstainingTitles")  # a justice who takes no part recuses; a defendant who does not, boycotts
-    subjects = [s for s in clause_subjects(verb) if any(w.lemma_.lower() in titles for w in s.subtree)]
-    if denied and objects and subjects:
-        yield Match(rel, verb, "active", subjects, objects, extra={"abstention": verb})
+    subjects = clause_subjects(verb)
+    titled = [s for s in subjects if any(w.lemma_.lower() in titles for w in s.subtree)]
+    if denied and objects and subjects:  # "Kagan did not participate": titled elsewhere (the extractor checks)
+        extra = {"abstention": verb} if titled else {"abstention": verb, "untitled": verb}
+        yield Match(rel, verb, "active", titled or subjects, objects, extra=extra)
 
 
 def choice_between_matches(prep: Token, rel: Relation) -> Iterator[Match]:

@@ -141,3 +141,10 @@ QUOTED = [
 def test_a_quotation_in_a_paragraph_of_its_own_has_its_speaker(extract, text):
     matter = "any involvement in the inquiry into the harbour contracts"
     assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", matter)}
+
+
+def test_a_justice_named_bare_who_takes_no_part_recuses(extract):
+    text = "Justice Ada Lin joined the court in May. On Monday, Lin did not participate in the fraud appeal of the port board."
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "fraud appeal of the port board")}
+    text = "The defendant Omar Baig was released in May. On Monday, Baig did not take part in the fraud hearing."
+    assert plain(extract(text), RECUSAL) == set()
