@@ -148,3 +148,8 @@ def test_a_justice_named_bare_who_takes_no_part_recuses(extract):
     assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "fraud appeal of the port board")}
     text = "The defendant Omar Baig was released in May. On Monday, Baig did not take part in the fraud hearing."
     assert plain(extract(text), RECUSAL) == set()
+
+
+def test_a_demand_that_someone_recuse_is_no_recusal(extract):
+    text = "Justice Ada Lin brushed off demands from two senators that she recuse herself from the port appeal."
+    assert plain(extract(text), RECUSAL) == set()
