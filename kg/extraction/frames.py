@@ -576,9 +576,12 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if rel.object_prepositions:
             direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES
                       and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in ("—", "–", "-", "--"))]  # "— a decision that ..."
+            also = [d for d in direct if _is_matter(d, rel) and _added(d)]  # "from this matter as well as all the matters on X"
+            direct = [d for d in direct if d not in also]
             if direct and not (trigger.particle and trigger.weak and all(_is_matter(d, rel) for d in direct)):
                 return  # "ran the company for six years": another sense of the verb
             objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger, lex)  # "sat out the arguments"
+            objects += also if objects else []
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
             if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
@@ -1006,6 +1009,12 @@ def _colon_list(verb: Token) -> list[Token]:
         return []
     first = next((t for t in sentence if t.i > colon.i and t.pos_ == "PROPN" and t.head.i < colon.i), None)
     return _members([first], co_agents=False) if first is not None else []
+
+
+def _added(token: Token) -> bool:
+    """A phrase the parser hung on the verb though "as well as" or "and" joins it to the one before."""
+    doc, start = token.doc, token.left_edge.i
+    return (start >= 3 and doc[start - 3:start].text.lower() == "as well as") or (start >= 1 and doc[start - 1].lower_ == "and")
 
 
 def _not_alternatives(objects: list[Token]) -> list[Token]:

@@ -153,3 +153,10 @@ def test_a_justice_named_bare_who_takes_no_part_recuses(extract):
 def test_a_demand_that_someone_recuse_is_no_recusal(extract):
     text = "Justice Ada Lin brushed off demands from two senators that she recuse herself from the port appeal."
     assert plain(extract(text), RECUSAL) == set()
+
+
+def test_a_matter_added_with_as_well_as_is_a_second_matter(extract):
+    text = "Judge Ada Lin recused herself from the port appeal as well as all the cases on the harbour levy."
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "port appeal"),
+                                             ("Ada Lin", "recused_from", "all the cases on the harbour levy")}
+    assert plain(extract("Judge Ada Lin ran the harbour board for years."), RECUSAL) == set()
