@@ -160,3 +160,9 @@ def test_a_matter_added_with_as_well_as_is_a_second_matter(extract):
     assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "port appeal"),
                                              ("Ada Lin", "recused_from", "all the cases on the harbour levy")}
     assert plain(extract("Judge Ada Lin ran the harbour board for years."), RECUSAL) == set()
+
+
+def test_taking_oneself_off_a_matter_recuses(extract):
+    text = "Attorney General Ada Lin took herself off the fraud probe of the port director."
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "fraud probe of the port director")}
+    assert plain(extract("Ada Lin took herself off the ballot in May."), RECUSAL) == set()
