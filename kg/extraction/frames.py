@@ -19,11 +19,11 @@ Frames (see the ontology for which relation uses which trigger):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.lexical import lemma_in, lemmas
 from kg.extraction.syntax import clause_subjects, conjuncts, first_conjunct
@@ -125,31 +125,62 @@ def _expand(tokens: list[Token]) -> list[Token]:
     return [c for t in tokens for c in conjuncts(t)]
 
 
+_LOWER_TEXT = "kg_lower_text"
+_SENTENCE_MEMO = "kg_sentence_memo"
+
+
+def _lower_text(doc: Doc) -> str:
+    """The document's text in lower case, character for character (token offsets hold), made
+    once per document (kept in its user data)."""
+    text = doc.user_data.get(_LOWER_TEXT)
+    if text is None:
+        text = doc.text.lower()
+        if len(text) != len(doc.text):  # "İ" lowers to two characters
+            text = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
+        doc.user_data[_LOWER_TEXT] = text
+    return text
+
+
+def _per_sentence(question: str, sentence: Span, rel: Relation, test: Callable[[], bool]) -> bool:
+    """The answer of ``test()`` to ``question`` about ``sentence`` and ``rel``, worked out once per
+    sentence (every verb in it asks) and kept in the document's user data."""
+    memo = sentence.doc.user_data.setdefault(_SENTENCE_MEMO, {})
+    key = (question, sentence.start, rel.name)
+    if key not in memo:
+        memo[key] = test()
+    return memo[key]
+
+
 def _has_context(sentence: Span, rel: Relation) -> bool:
     if not rel.context:
         return True
-    text = sentence.text.lower()
-    return any(phrase in text for phrase in rel.context)
+    return _per_sentence("context", sentence, rel, lambda: any(phrase in sentence.text.lower() for phrase in rel.context))
 
 
 CLAUSAL_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"}
+LOCAL_DEPTH = 6  # "defeated Y in the second round of the [June 5] runoff": a verb's own phrase lies a few arcs down
 
 
 def _local_tokens(head: Token) -> list[Token]:
-    """``head`` and its dependents, down to but not into embedded clauses."""
-    out, frontier = [head], [head]
+    """``head`` and its dependents at most LOCAL_DEPTH arcs down, not into embedded clauses
+    (bounded: a chain of phrases keeps the walk from every verb of a sentence linear)."""
+    out, frontier = [head], [(head, 0)]
     while frontier:
-        token = frontier.pop()
+        token, depth = frontier.pop()
+        if depth == LOCAL_DEPTH:
+            continue
         for child in token.children:
             if child.dep_ not in CLAUSAL_DEPS:
                 out.append(child)
-                frontier.append(child)
+                frontier.append((child, depth + 1))
     return out
 
 
 def _has_local_context(head: Token, rel: Relation) -> bool:
     """A context phrase among ``head``'s own dependents ("defeated Y in the runoff")."""
-    text = head.doc.text.lower()
+    if not rel.context:
+        return False
+    text = _lower_text(head.doc)
     return any(
         text.startswith(phrase, token.idx) for token in _local_tokens(head) for phrase in rel.context
     )
@@ -198,9 +229,15 @@ def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
 
 def _avoided(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
     """Is every runoff ``sentence`` names one a verb denies ("avoided a runoff", "failed to force a
-    runoff")? Then the sentence pairs no one in it."""
-    text = sentence.doc.text.lower()
+    runoff")? Then the sentence pairs no one in it. Decided once per sentence and relation."""
+    return bool(rel.context) and _per_sentence("avoided", sentence, rel, lambda: _denied_runoffs(sentence, rel, lex))
+
+
+def _denied_runoffs(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
+    text = _lower_text(sentence.doc)
     named = [t for t in sentence if any(text.startswith(phrase, t.idx) for phrase in rel.context)]
+    if not named:
+        return False
     negating = [t for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
                 and not _children(t, "neg")]
     twice = {n.i for n in negating if n.dep_ == "xcomp" and lemma_in(n.head, lex.cue("negatingVerbs"))}
@@ -1503,7 +1540,7 @@ def _heading_context(token: Token, rel: Relation, pairs: bool = True) -> bool:
     """The lines above ``token``'s line are a list of pairings under a heading with a context
     phrase ("Runoff races:" / "Mayor: Ana Lee vs. Bob Kim" / ...; with ``pairs`` false, lines
     of any kind: "Mayor: Ana Lee (41%) and Bo Kim (33%)")."""
-    text = token.doc.text
+    text = _lower_text(token.doc)
     end = text.rfind("\n", 0, token.idx)
     for _ in range(HEADING_LINES):
         if end < 0:
