@@ -626,9 +626,12 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if rel.object_prepositions:
             direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES
                       and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in ("—", "–", "-", "--"))]  # "— a decision that ..."
+            also = [d for d in direct if _is_matter(d, rel) and _added(d)]  # "from this matter as well as all the matters on X"
+            direct = [d for d in direct if d not in also]
             if direct and not (trigger.particle and trigger.weak and all(_is_matter(d, rel) for d in direct)):
                 return  # "ran the company for six years": another sense of the verb
             objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger, lex)  # "sat out the arguments"
+            objects += also if objects else []
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
             if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
@@ -1058,6 +1061,12 @@ def _colon_list(verb: Token) -> list[Token]:
     return _members([first], co_agents=False) if first is not None else []
 
 
+def _added(token: Token) -> bool:
+    """A phrase the parser hung on the verb though "as well as" or "and" joins it to the one before."""
+    doc, start = token.doc, token.left_edge.i
+    return (start >= 3 and doc[start - 3:start].text.lower() == "as well as") or (start >= 1 and doc[start - 1].lower_ == "and")
+
+
 def _not_alternatives(objects: list[Token]) -> list[Token]:
     """Matters without the second of "X or Y" ("the consideration or decision of the case" is one
     matter, its label keeps both); "X and Y" are two."""
@@ -1072,6 +1081,9 @@ def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     objects = [o for h in heads for o in (_gerund_objects(h, preps) if rel.object_is_phrase else _prep_objects(h, preps))]
     if not objects and rel.object_is_phrase:  # "recused herself in the case": only a matter's own word
         objects = [o for o in _prep_objects(verb, ("in",)) if _is_matter(o, rel) and o.pos_ == "NOUN"]
+    if not objects and rel.object_is_phrase and not trigger.weak:  # "recused himself to hear the bail plea"
+        objects = [o for x in _children(verb, "xcomp", "advcl") if x.tag_ == "VB" and _is_matter(x, rel)
+                   and any(a.lower_ == "to" for a in _children(x, "aux")) for o in _children(x, "dobj")]
     if objects and rel.object_is_phrase:  # "from the fraud case and the bribery appeal", the second hung on the verb
         objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > objects[-1].i
                     and _is_matter(c, rel) and any(a.dep_ == "cc" for a in verb.children)]
@@ -1647,9 +1659,11 @@ def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, 
         denied = denied or any(c.dep_ == "det" and c.lower_ == "no" for c in parts[0].children)
     objects = [o for h in heads for o in _not_alternatives(_prep_objects(h, (prep,))) if _is_matter(o, rel)]
     titles = lex.cue("abstainingTitles")  # a justice who takes no part recuses; a defendant who does not, boycotts
-    subjects = [s for s in clause_subjects(verb) if any(w.lemma_.lower() in titles for w in s.subtree)]
-    if denied and objects and subjects:
-        yield Match(rel, verb, "active", subjects, objects, extra={"abstention": verb})
+    subjects = clause_subjects(verb)
+    titled = [s for s in subjects if any(w.lemma_.lower() in titles for w in s.subtree)]
+    if denied and objects and subjects:  # "Kagan did not participate": titled elsewhere (the extractor checks)
+        extra = {"abstention": verb} if titled else {"abstention": verb, "untitled": verb}
+        yield Match(rel, verb, "active", titled or subjects, objects, extra=extra)
 
 
 def choice_between_matches(prep: Token, rel: Relation) -> Iterator[Match]:

@@ -111,6 +111,9 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
         if dep == "relcl" and lemma_in(parent, o.cue("reportNouns")) and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
             return Stance("reported", parent.text)  # "reports that X had recused himself", parsed as a relative clause
+        if dep == "relcl" and parent.pos_ == "NOUN" and lemma in o.cue("hypotheticalVerbs") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            return Stance("hypothetical", parent.text)  # "demands that he recuse himself", parsed as a relative clause
         if dep == "relcl" and any(c.dep_ == "det" and c.lower_ == "no" for c in parent.children):
             return Stance("negative", f"no {parent.text}")  # "there is no way I will endorse him"
         if dep == "relcl" or dep == "appos":
