@@ -262,6 +262,8 @@ def _pending(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
     its words), not supposed or denied ("could go to a runoff", "if no one wins", "does not go to
     a runoff": a modal, condition or negation in the sentence)."""
     supposed = (lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") | lex.cue("negations") | {"never"}) - lex.cue("obligationModals")
+    if _avoided(sentence, rel, lex):
+        return False  # "Ruiz avoided a runoff"
     for token in sentence:
         if token.tag_ in ("VBD", "VBN") and lemma_in(token, lex.cue("contestOutcomeVerbs")) and _has_local_context(token, rel):
             return False
@@ -277,7 +279,9 @@ def _is_matter(token: Token, rel: Relation) -> bool:
 
 
 def _has_particle(token: Token, particle: str) -> bool:
-    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in token.children)
+    """"face off", "rallied behind"; a noun the phrase takes as its object too ("take part")."""
+    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in token.children) or any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ == particle and not _children(c, "det", "poss") for c in token.children)
 
 
 def _gerund_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -1442,6 +1446,31 @@ def victory_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         yield Match(rel, noun, "reciprocal", _expand(winners) + losers, [], pairwise=True)
 
 
+def top_two_matches(two: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
+    """"The top two candidates were A and B", "the top two finishers, A and B": the two names
+    the first two places are, in a sentence that asserts it (no modal, condition or poll, no
+    other contest) of a text with a runoff still to come."""
+    if two.i == 0 or two.doc[two.i - 1].lower_ != "top":
+        return
+    head = two.head if two.dep_ in ("nummod", "amod", "compound") and two.head.pos_ == "NOUN" else two
+    names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not names and head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        names = [a for a in _children(head.head, "attr") if a.pos_ == "PROPN"]
+    elif not names and head.dep_ == "attr":
+        names = [n for n in clause_subjects(head.head) if n.pos_ == "PROPN"]
+    names = _expand(names[:1])
+    sentence = two.sent
+    words = {t.lower_ for t in sentence}
+    supposed = lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") | lex.cue("futureModals") | {"poll", "polls", "survey"}
+    if len(names) != 2 or words & supposed:
+        return
+    text = sentence.text.lower()
+    if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
+        return
+    if _has_context(sentence, rel) or any(_has_context(s, rel) and _pending(s, rel, lex) for s in two.doc.sents):
+        yield Match(rel, two, "reciprocal", names, [], pairwise=True)
+
+
 def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, lex: Lexicon) -> Iterator[Match]:
     """"Justice Lee took no part in the case", "did not participate in the decision": a denied
     taking part in a matter is the relation (the extractor reads the denial as the assertion)."""
@@ -1491,6 +1520,9 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         elif token.lower_ in ("and", "&"):
             for rel in lex.contests:
                 yield from listed_pair_matches(token, rel)
+        elif token.lower_ == "two":
+            for rel in lex.contests:  # "the top two candidates were A and B"
+                yield from top_two_matches(token, rel, lex)
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
