@@ -330,9 +330,10 @@ def normalize(text: str) -> str:
     return text.removeprefix("the ").strip()
 
 
-def name_tokens(text: str) -> list[str]:
-    """The words of a person's name: leading titles and trailing generational suffixes dropped."""
-    tokens = [t.strip(".,") for t in normalize(text).replace("-", " ").split()]
+def name_tokens(text: str, hyphens: bool = False) -> list[str]:
+    """The words of a person's name: leading titles and trailing generational suffixes dropped;
+    a hyphenated word is one word when ``hyphens`` ("Ana Lind-Ruiz" is no "Ruiz")."""
+    tokens = [t.strip(".,") for t in (normalize(text) if hyphens else normalize(text).replace("-", " ")).split()]
     tokens = [t for t in tokens if t]
     titles = honorifics() | position_words()
     while len(tokens) > 1 and tokens[0] in titles:

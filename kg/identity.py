@@ -13,7 +13,7 @@ ending the other's: "Holder" and "Eric H. Holder Jr." both name "Eric Holder"):
 **Junk** entities are nodes no reader would make (by rule): a weekday, month or party-state code
 ("D-Ala."); a person whose name has a word in capitals ("MONTGOMERY", a dateline) or begins or
 ends with a title or descriptor ("Speaker Ana Ruiz", "Deputy Atty"; a surname such as "Justice"
-is not one); a person named by an organisation word ("Cabinet", "Party"), a plural party word
+or "Sen" is not one); a person named by an organisation word ("Cabinet", "Party"), a plural party word
 ("Democrats", "Christian Democrats"), a possessive ("Emily's List") or a word of a place's or an
 event's name that is rarely a surname ("Harris County Clerk", "Primary Runoff Election").
 """
@@ -107,9 +107,9 @@ def gold_people(passage: Passage) -> list[str]:
 def names(gold: str, entity: Entity) -> bool:
     """Does ``entity`` (by label or alias) name the person ``gold``? Equal names, or the words of
     one ending the other's."""
-    wanted = name_tokens(gold)
+    wanted = name_tokens(gold, hyphens=True)
     for form in (entity.label, *entity.aliases):
-        other = name_tokens(form)
+        other = name_tokens(form, hyphens=True)
         short, long = sorted((wanted, other), key=len)
         if short and long[len(long) - len(short):] == short:
             return True
@@ -126,7 +126,8 @@ def is_junk(entity: Entity) -> bool:
         return False
     words = [w.rstrip(".") for w in normalize(entity.label).split()]
     leading = honorifics() | position_words() | descriptor_words()
-    trailing = descriptor_words() | _ABBREVIATED_TITLES
+    # an abbreviated title ends a name only with its full stop: "Ana Ruiz Gen." (but "Amal Sen", a surname)
+    trailing = descriptor_words() | (_ABBREVIATED_TITLES if entity.label.endswith(".") else frozenset())
     return (bool(_CAPITALS.search(entity.label)) or words[0] in leading or words[-1] in trailing
             or any(w in organization_words() for w in words) or words[-1] in PARTY_PLURALS
             or any(w.endswith(("'s", "’s")) for w in entity.label.casefold().split())

@@ -84,6 +84,8 @@ def given_name(word: str) -> bool:
     """Is ``word`` a common given name ("Brad", "Ana", "Volodymyr"; ``ontologies/given_names.txt``,
     with every familiar form of ``ontologies/nicknames.tsv``)?"""
     folded = fold(word).casefold().strip(".")
+    if "-" in folded.strip("-"):  # "Anne-Marie", "Jean-Luc": every part a given name
+        return all(part in _given_names() or part in _formal_names() for part in folded.split("-"))
     return folded in _given_names() or folded in _formal_names()
 
 
@@ -132,6 +134,28 @@ def personal_shape(words: list[str]) -> bool:
     return len(core[-1].rstrip(".")) > 1 and not any(w.casefold() in PLACE_WORDS for w in core[1:])
 
 
+# Particles that begin a surname and are nobody's first name ("Le Pen", "De Luca", "Da Silva"; not
+# "Van Taylor", "Al Gore", "Ben Ray Lujan").
+_SURNAME_PARTICLES = frozenset({"le", "la", "de", "di", "da", "du", "del", "della", "des", "dos", "das", "lo"})
+
+
+def surname_only(name: str) -> bool:
+    """Is ``name`` a surname alone: one word, or particles then one word ("Le Pen", "de la Cruz",
+    "van der Berg"; not "Van Taylor")?"""
+    words = name_words(name)
+    if len(words) == 1:
+        return True
+    if len(words) == 2:
+        return words[0] in _SURNAME_PARTICLES
+    return len(words) <= 4 and all(w in _NAME_PARTICLES or w in _SURNAME_PARTICLES for w in words[:-1])
+
+
+def ends_with(name: str, surname: str) -> bool:
+    """Do the words of ``name`` end with those of ``surname`` ("Marine Le Pen", "Le Pen")?"""
+    full, last = name_words(name), name_words(surname)
+    return 0 < len(last) < len(full) and full[-len(last):] == last
+
+
 def non_personal_word(words: list[str]) -> str | None:
     """What a name is when a word after its first, or its only word, names no person's
     (:data:`NON_PERSONAL_WORDS`: "Harris County" a place, "Texas House" an organisation); else None."""
@@ -142,10 +166,25 @@ def non_personal_word(words: list[str]) -> str | None:
     return None
 
 
+# Vietnamese family names, which come first in a name of three or four short words ("Tran Van Binh").
+_FAMILY_FIRST = frozenset({"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+                           "ho", "ngo", "duong", "ly", "luong", "trinh", "dinh", "truong", "lam", "mai", "ha", "cao",
+                           "doan", "vuong", "ta", "trieu", "luu", "quach"})
+
+
+def family_first(words: list[str]) -> bool:
+    """A Vietnamese name: three or four capitalised syllables, the first a family name ("Le Thi
+    Mai Anh"; not "Le Monde Diplomatique")."""
+    folded = [fold(w).casefold() for w in words]
+    return (3 <= len(words) <= 4 and folded[0] in _FAMILY_FIRST
+            and all(w.isalpha() and w[:1].isupper() and len(w) <= 6 for w in words))
+
+
 def given_named(words: list[str]) -> bool:
     """Shaped like a personal name, its first word a common given name ("Brad Lind"; not the
-    article of "Al Qaeda", "El Planeta")."""
-    return personal_shape(words) and given_name(words[0]) and words[0].casefold() not in _ARTICLES
+    article of "Al Qaeda", "El Planeta"), or a Vietnamese name (:func:`family_first`)."""
+    return personal_shape(words) and ((given_name(words[0]) and words[0].casefold() not in _ARTICLES)
+                                      or family_first(words))
 
 
 def name_key(name: str) -> str:

@@ -3,8 +3,9 @@
 One entity per real-world thing across documents: the same type and name (compared by
 :func:`~kg.names.name_key`: case, accents, middle initials and "Jr." do not matter) is the same
 entity; so is a person's name with a familiar first name ("Bill Daley" and "William Daley",
-:func:`~kg.names.same_first_name`) when exactly one known person fits. A one-word name
-("Sessions") joins the one known person whose surname it is, whatever type one document's model
+:func:`~kg.names.same_first_name`) or without the middle names another form gives ("Ravi Puri",
+"Ravi Kumar Puri") when exactly one known person fits. A one-word name
+("Sessions", or "Le Pen" with its particle) joins the one known person whose surname it is, whatever type one document's model
 gave it (a person stays a person), unless it names an organisation ("Party"); a lone first name
 joins nobody across documents ("Francis" is not every Francis). Two known people who share the
 surname make it ambiguous, and then it stays its own entity: we never merge people the text
@@ -27,7 +28,7 @@ from dataclasses import replace
 
 from kg.aliases import Aliases, apply
 from kg.model import Entity, Fact
-from kg.names import given_named, name_key, name_words, personal_shape, same_first_name
+from kg.names import ends_with, given_named, name_key, name_words, personal_shape, same_first_name, surname_only
 from kg.ontology import organization_words
 
 _SURNAME_TYPES = {"Person", "Thing", "Organization", "Place"}
@@ -94,21 +95,23 @@ class Resolver:
         words = name_words(entity.label)
         if entity.type == "Person" and not given_named(entity.label.split()):
             self._namesakes.add(key)
-        if entity.type == "Person" and len(words) > 1:
+        if entity.type == "Person" and len(words) > 1 and not surname_only(entity.label):
             self._by_last.setdefault(words[-1], set()).add(key)
         elif self._lone_name(entity) or self._maybe_person(entity):
             self._lone.add(key)
 
     @staticmethod
     def _lone_name(entity: Entity) -> bool:
-        return (entity.type in _SURNAME_TYPES and not entity.scope and len(name_words(entity.label)) == 1
+        return (entity.type in _SURNAME_TYPES and not entity.scope and surname_only(entity.label)
                 and name_key(entity.label) not in organization_words())
 
     def _by_surname(self, entity: Entity) -> Key | None:
-        """The one known person whose surname the one-word name ``entity`` is."""
+        """The one known person whose surname the one-word name ``entity`` is (or particles and one
+        word: "Le Pen")."""
         if not self._lone_name(entity):
             return None
-        keys = self._by_last.get(name_key(entity.label), set())
+        keys = {key for key in self._by_last.get(name_words(entity.label)[-1], set())
+                if ends_with(self._canon[self._find(key)].label, entity.label)}
         return self._find(next(iter(keys))) if len(keys) == 1 else None
 
     @staticmethod
@@ -130,16 +133,21 @@ class Resolver:
 
     def _namesake(self, entity: Entity) -> Key | None:
         """The one known person whose name is ``entity``'s but for a familiar first name ("Bill
-        Daley" for "William Daley"); middle names, where both give one, must agree."""
+        Daley" for "William Daley") or middle names one form leaves out ("Ravi Puri" for "Ravi
+        Kumar Puri"); middle names, where both give one, must agree, with every form of the known
+        person's name."""
         words = name_words(entity.label)
-        if entity.type != "Person" or len(words) < 2:
+        if entity.type != "Person" or len(words) < 2 or surname_only(entity.label):
             return None
         found: set[Key] = set()
         for key in self._by_last.get(words[-1], ()):
-            other = name_words(self._canon[self._find(key)].label)
-            if other[0] == words[0] or not same_first_name(other[0], words[0]):
+            known = self._canon[self._find(key)]
+            other = name_words(known.label)
+            if other == words or not same_first_name(other[0], words[0]):
                 continue
-            if len(other) > 2 and len(words) > 2 and other[1:-1] != words[1:-1]:
+            forms = [name_words(form) for form in (known.label, *known.aliases)]
+            if any(len(form) > 2 and len(words) > 2 and form[-1] == words[-1] and form[1:-1] != words[1:-1]
+                   for form in forms):
                 continue
             found.add(self._find(key))
             if len(found) > 1:

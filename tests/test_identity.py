@@ -80,6 +80,8 @@ def test_a_lone_descriptor_is_no_entity(extract):
     (Entity("Primary Runoff Election", "Person"), True),
     (Entity("Kwanza Hall", "Person"), False),
     (Entity("Jim Justice", "Person"), False),
+    (Entity("Amal Sen", "Person"), False),  # a surname, not the abbreviated title
+    (Entity("Ana Ruiz Sen.", "Person"), True),
     (Entity("Ana Ruiz", "Person"), False),
     (Entity("attorney general", "Position"), False),
 ])
@@ -175,3 +177,11 @@ def test_a_surname_in_the_headline_joins_the_full_name_below_it(extract):
 def test_same_first_name(a, b, same):
     assert same_first_name(a, b) is same
     assert same_first_name(b, a) is same
+
+
+def test_a_hyphenated_surname_is_not_its_last_part():
+    """ "Ana Lind-Ruiz" is not named by "Ruiz", another person's surname in the same passage."""
+    lind_ruiz, ruiz = Entity("Ana Lind-Ruiz", "Person"), Entity("Tomas Ruiz", "Person", frozenset({"Ruiz"}))
+    one = Passage("p1", "", (GoldTriple("Ana Lind-Ruiz", "faces_in_runoff", "Tomas Ruiz"),))
+    report = identity_report([(one, Extraction("p1", (lind_ruiz, ruiz), (), 1))])
+    assert not report.split and not report.mistyped

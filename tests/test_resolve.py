@@ -137,6 +137,33 @@ def test_a_surname_read_first_stays_apart_when_ambiguous_or_a_place_by_first_nam
                                                       "Georgia Wend"}
 
 
+def test_a_surname_with_its_particle_joins_the_one_known_person_in_either_order():
+    resolver = Resolver()
+    early = resolver.canonical(Entity("Le Garrec", "Person"))  # a headline's surname, read first
+    full = resolver.canonical(Entity("Odile Le Garrec", "Person"))
+    assert resolver.settle() == [(early, resolver.canonical(full))]
+    assert resolver.canonical(Entity("Le Garrec", "Organization")) == resolver.canonical(full)
+    assert resolver.canonical(Entity("de la Fuente", "Thing")) != resolver.canonical(full)
+    # a given name that looks like a particle is a full name: "Van Dorrit" is not "Mira Dorrit"
+    resolver.canonical(Entity("Mira Dorrit", "Person"))
+    assert resolver.canonical(Entity("Van Dorrit", "Person")).label == "Van Dorrit"
+    assert len({e.label for e in resolver.entities()}) == 4
+
+
+def test_a_name_without_the_middle_name_another_form_gives_joins_the_one_person():
+    resolver = Resolver()
+    full = resolver.canonical(Entity("Ravi Kumar Dutt", "Person"))
+    assert resolver.canonical(Entity("Ravi Dutt", "Person")) == resolver.canonical(full)
+    # another middle name is another person, and then the short form fits two
+    other = resolver.canonical(Entity("Ravi Prasad Dutt", "Person"))
+    assert other.label == "Ravi Prasad Dutt"
+    assert resolver.canonical(Entity("Ravi Mohan Dutt", "Person")).label == "Ravi Mohan Dutt"
+    reverse = Resolver()
+    reverse.canonical(Entity("Ravi Dutt", "Person"))
+    assert reverse.canonical(Entity("Ravi Kumar Dutt", "Person")).label == "Ravi Dutt"
+    assert reverse.canonical(Entity("Ravi Prasad Dutt", "Person")).label == "Ravi Prasad Dutt"
+
+
 def test_a_full_name_typed_as_an_organisation_is_the_person_of_that_name_in_either_order():
     for order in (1, -1):
         resolver = Resolver()

@@ -93,6 +93,15 @@ def _organization_name(cluster: Cluster) -> bool:
     return bool(words) and words[-1] in organization_words()
 
 
+BODY_NAME_WORDS = frozenset({"board", "of", "directors", "trustees", "regents", "governors", "executive", "committee"})
+
+
+def _body_name(cluster: Cluster) -> bool:
+    """"Board of Directors", "Board of Trustees": a name that is only a governing body's."""
+    words = cluster.label.casefold().split()
+    return bool(words) and words[0] in ("board", "executive") and set(words) <= BODY_NAME_WORDS
+
+
 def _age(token: Token) -> str | None:
     """The age of "the 45-year-old" ("45"), else ``None``."""
     if token.lower_ != "old":
@@ -396,6 +405,11 @@ class Coreference:
         cluster = self.entities.entity_at(token)
         if cluster is not None and cluster.type == "Group" and self._description_kind(token) == "person":
             return (yield from self._description(token, "person"))  # "the Republican": a person, not the party
+        if cluster is not None and _body_name(cluster):  # "its Board of Directors": the organisation's
+            for owner in (c for t in token.doc[token.left_edge.i : token.i + 1] for c in t.children if c.dep_ == "poss"):
+                found = yield owner
+                if found is not None and found.cluster.type == "Organization":
+                    return Resolution(found.cluster, "name", found.sentences_back)
         if cluster is not None:
             return Resolution(cluster, "name")
         lower = token.lower_
@@ -403,6 +417,11 @@ class Coreference:
             return (yield from self._speaker(token))
         if lower in THIRD_PERSON:
             return (yield from self._pronoun(token))
+        if lower == "whose" and token.dep_ == "poss":  # "Gore, whose endorsement of Dean ...": Gore
+            clause = next((a for a in [token.head, *ancestors(token.head)] if a.dep_ == "relcl"), None)
+            if clause is not None and clause.head.pos_ in ("PROPN", "NOUN", "PRON"):
+                return (yield clause.head)
+            return None
         if lower in RELATIVE and token.head.dep_ in ("relcl", "acl"):
             head = token.head.head  # "X is the largest union that backs Y": the union is X
             if head.dep_ == "attr" and head.pos_ == "NOUN":
@@ -607,12 +626,19 @@ class Coreference:
         head = token.lemma_.lower()
         owners = [c for c in token.children if c.dep_ in ("compound", "poss", "amod", "nmod") and not (
             c.dep_ == "amod" and c.text.islower())]  # not "the editorial board"
+        if head in GOVERNING_BODIES:  # "the board of Acme Foods", "the board of directors of Acme Foods"
+            members = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"]
+            members += [o for m in members if m.pos_ == "NOUN" for p in m.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj"]
+            owners += [o for o in members if o.pos_ == "PROPN"]
         for owner in owners:
             found = yield owner
             if found is not None and found.cluster.type == "Organization" and (
                     head in NAME_TAILS or any(c.lower_ == "editorial" for c in token.children)
-                    or (owner.dep_ == "poss" and head in GOVERNING_BODIES)):
-                # "the Law and Justice party", "the Times editorial board", "the union's executive board"
+                    or head in GOVERNING_BODIES):
+                # "the Law and Justice party", "the Times editorial board", "the union's executive board",
+                # "the Acme board", "the board of Acme": an organisation's governing body acts for it
                 return Resolution(found.cluster, "name")
             if found is not None and found.cluster.type in ("Person", "Organization"):
                 label = f"{found.cluster.label} {head}"

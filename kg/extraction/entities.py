@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.evidence import (
     PLATFORMS,
+    called_a_place,
     capitalised_by_position,
     located_in,
     organisation_slot,
@@ -25,7 +26,7 @@ from kg.extraction.evidence import (
 )
 from kg.extraction.structure import original_text, title_case, zones
 from kg.names import PARTY_PLURALS, given_name, given_named, is_part_of, name_key, name_words, non_personal_word, personal_shape
-from kg.ontology import honorifics, organization_words, position_words
+from kg.ontology import default_ontology, honorifics, organization_words, position_words
 
 NER_TYPES = {
     "PERSON": "Person",
@@ -157,16 +158,16 @@ def _name_tokens(span: Span) -> tuple[int, int] | None:
         return organization
     start, end = span.start, span.end
     doc = span.doc
+    end = next((k for k in range(start, end) if doc[k].text == ":"), end)  # "Ana Ruiz: Minister of Health"
     while start < end and (doc[start].lower_ in _TRIM_WORDS or _is_title(doc[start]) or doc[start].tag_ in ("VBG", "VBD")):
         start += 1
-    while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].pos_ in _TRAILING_POS):
+    while end > start and (doc[end - 1].lower_ in _TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].pos_ in _TRAILING_POS):
         end -= 1
     if end - start > 2 and doc[end - 1].lower_ in _SHARES and doc[end - 2].pos_ == "NUM":
         end -= 2  # "beating Baig 61.3 percent to 38.7": the name, not its share of the vote
     while start < end and doc[start].pos_ in ("CCONJ", "ADP"):
         start += 1
-    if end - start > 2 and doc[start].lower_ in PARTY_PLURALS and given_named([t.text for t in doc[start + 1 : end]]):
-        start += 1  # "Democrats Ana Ruiz and Bo Kim": the party of the names that follow
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
         return None
     start, end = _without_owner(doc, start, end)
@@ -223,6 +224,8 @@ def _without_descriptors(doc: Doc, start: int, end: int) -> tuple[int, int] | No
     Ana Ruiz", "Rival Ana Ruiz" are Ana Ruiz; a name of descriptors alone ("Incumbent") is none."""
     if _organization_name(doc[start:end].text):
         return start, end
+    if end - start > 1 and doc[start].lower_ in PARTY_PLURALS:
+        start += 1  # "Democrats Ana Ruiz and Bo Lind": the party the people stand for
     if end - start == 1 and doc[start].tag_ in ("NNS", "NNPS") and doc[start].lower_.removesuffix("s") in position_words():
         return None  # "Senators Rand Paul and Ted Cruz": a plural title
     cut = max((k for k in range(start, end) if _is_descriptor(doc[k])), default=None)
@@ -278,12 +281,35 @@ def _listed_name_end(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+_CAMPUS_WORDS = frozenset({"university", "college"})
+MAX_CAMPUS = 4  # words of a campus's place: "at Urbana-Champaign", "at Chapel Hill"
+
+
+def _campus(doc: Doc, ent: Span, end: int) -> int:
+    """One past a university's campus, which NER cuts at "at": "the University of Texas| at
+    Austin", "the University of North Carolina| at Chapel Hill" (a capitalised place right after
+    "at", hyphenated words whole)."""
+    if (ent.label_ != "ORG" or end + 1 >= len(doc) or doc[end].lower_ != "at"
+            or not any(t.lower_ in _CAMPUS_WORDS for t in doc[ent.start : end])):
+        return end
+    stop = end + 1
+    while stop < min(len(doc), end + 1 + MAX_CAMPUS):
+        token = doc[stop]
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and not _is_title(token):
+            stop += 1
+        elif token.text == "-" and not token.whitespace_ and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper():
+            stop += 2
+        else:
+            break
+    return stop if stop > end + 1 and doc[stop - 1].pos_ == "PROPN" else end
+
+
 def _complete(ent: Span) -> Span:
     """Extend an NER span over the rest of a name it cut short: "Kim Ji|-woo", "Olaf| Richter",
     "Beatriz| Gomez", "Real| Sociedad", "the Labour| party", "the American Federation of State|,
     County, and Municipal Employees"."""
     doc = ent.doc
-    end = _tail(doc, _listed_name_end(doc, ent.start, ent.end))
+    end = _campus(doc, ent, _tail(doc, _listed_name_end(doc, ent.start, ent.end)))
     while end < len(doc):
         token = doc[end]
         if (token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_ and end + 1 < len(doc)
@@ -330,7 +356,8 @@ def _has_title(doc: Doc, start: int, end: int, appositive: bool = True) -> bool:
     if left is not None and left.text == ")" and start >= 4 and doc[start - 3].text == "(":
         if _is_descriptor(doc[start - 4]):  # "Justice (retd) Ana Ruiz"
             return True
-    if left is not None and left.pos_ in ("PROPN", "NOUN", "ADJ") and _is_descriptor(left) and left.head.i in range(start, end):
+    if (left is not None and left.pos_ in ("PROPN", "NOUN", "ADJ") and (_is_descriptor(left) or left.lower_ in PARTY_PLURALS)
+            and left.head.i in range(start, end)):
         return True
     if not appositive:
         return False
@@ -355,11 +382,38 @@ def _joined_people(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         before = out[-1] if out else None
         if (before is not None and before.label_ == ent.label_ == "PERSON" and before.end == ent.start
-                and doc[ent.start].text[:1].isupper() and doc[before.end - 1].whitespace_):
+                and doc[ent.start].text[:1].isupper() and doc[before.end - 1].whitespace_ == " "
+                and not doc[before.end - 1].is_space):  # one name per line of a list
+            out[-1] = Span(doc, before.start, ent.end, label="PERSON")
+        elif before is not None and (_surname_cut_off(before, ent) or _given_name_cut_off(before, ent)):
             out[-1] = Span(doc, before.start, ent.end, label="PERSON")
         else:
             out.append(ent)
     return out
+
+
+def _given_name_cut_off(before: Span, ent: Span) -> bool:
+    """"Rafiq| Omar Dastan": a person's name whose first word the model took for a group, a place or
+    an organisation of its own, modifying the rest with nothing in between (not a party or a title:
+    "Democrat Ana Ruiz")."""
+    doc = before.doc
+    first = doc[before.start]
+    words = [t.text for t in doc[before.start : ent.end]]
+    return (before.end == ent.start and len(before) == 1 and ent.label_ == "PERSON" and len(ent) >= 2
+            and before.label_ in ("NORP", "ORG", "GPE") and first.pos_ == "PROPN" and first.whitespace_ == " "
+            and first.dep_ == "compound" and first.head.i in range(ent.start, ent.end)
+            and not _is_descriptor(first) and first.lower_ not in PARTY_PLURALS and personal_shape(words))
+
+
+def _surname_cut_off(before: Span, ent: Span) -> bool:
+    """"Bree Lomax| Washington": a person's name whose last word the model took for a place or an
+    organisation of its own, the name before it modifying it with nothing in between."""
+    doc = before.doc
+    words = [t.text for t in doc[before.start : ent.end]]
+    return (before.end == ent.start and len(ent) == 1 and len(before) >= 2 and before.label_ in ("PERSON", "ORG")
+            and ent.label_ in ("GPE", "ORG", "PERSON") and doc[before.end - 1].whitespace_ == " " and doc[ent.start].pos_ == "PROPN"
+            and doc[before.end - 1].dep_ == "compound" and doc[before.end - 1].head.i == ent.start
+            and doc[ent.start].dep_ != "compound" and given_named(words[:2]) and personal_shape(words))
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -378,10 +432,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if bounds is None:
             continue
         start, end = bounds
+        label = ent.label_
+        if label == "NORP" and start > ent.start and personal_shape([t.text for t in doc[start:end]]):
+            label = None  # "Democrats Ana Ruiz and ...": the model's label was the party's
         # a place in apposition to a title is where the title holds ("the attorneys general of Ohio, Utah")
         titled = _has_title(doc, start, end, appositive=ent.label_ != "GPE") and not _weakly_titled(doc, start, end, ent.label_)
-        party = ent.label_ == "NORP" and start > ent.start and doc[start - 1].lower_ in PARTY_PLURALS
-        label = None if party else ent.label_  # "Democrats Ana Ruiz": the model's NORP was the party's
         mentions.append(Mention(start, end, _without_tail(doc, start, end), label, titled))
     i = 0
     while i < len(doc):
@@ -406,10 +461,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
         i = j
     mentions.sort(key=lambda m: m.start)
     _bracketed_acronyms(doc, mentions)
+    mentions = [m for m in mentions if not _title_acronym(doc, m)]
     mentions = _editorial_boards(doc, mentions)
     mentions = _case_names(doc, [m for m in mentions if not never_a_name(m.name)
                                  and not (capitalised_by_position(doc, m.start, m.end) and not given_name(m.name))])
-    return _structured(doc, mentions)
+    mentions = _structured(doc, mentions)
+    _shared_surnames(doc, mentions)
+    return mentions
 
 
 def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> None:
@@ -422,6 +480,32 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> None:
                 and mention.end < len(doc) and doc[mention.end].text == ")"
                 and " " in before.name and before.ner not in ("PERSON", "GPE", "LOC")):
             mention.short_for = before.key
+
+
+def _shared_surnames(doc: Doc, mentions: list[Mention]) -> None:
+    """"Maren and Tomas Vogt": a given name alone, then "and" and a given name with a surname,
+    shares the surname (Maren Vogt)."""
+    for mention, other in zip(mentions, mentions[1:], strict=False):
+        words = other.name.split()
+        if (mention.end - mention.start == 1 and other.start == mention.end + 1 and doc[mention.end].lower_ == "and"
+                and mention.ner in ("PERSON", None) and other.ner in ("PERSON", None) and len(words) == 2
+                and given_name(mention.name) and personal_shape(words)):
+            mention.name = f"{mention.name} {words[1]}"
+
+
+def _title_acronym(doc: Doc, mention: Mention) -> bool:
+    """"the Chief Justice of Ruritania (CJR) Ana Ruiz": capitals in brackets that abbreviate the
+    title before them, which names no one."""
+    short = mention.name
+    if not (2 <= len(short) <= 8 and short.isalpha() and short.isupper() and mention.start >= 2
+            and doc[mention.start - 1].text == "(" and mention.end < len(doc) and doc[mention.end].text == ")"):
+        return False
+    sentence = doc[mention.start].sent.start
+    words = [t for t in doc[max(sentence, mention.start - 1 - 3 * len(short)) : mention.start - 1]
+             if t.is_alpha and t.text[:1].isupper() and t.lower_ not in _ACRONYM_SKIP]
+    words = words[-len(short):]
+    return (len(words) == len(short) and "".join(t.text[0] for t in words).upper() == short
+            and any(_is_descriptor(t) for t in words))
 
 
 _EDITORIAL = ("editorial board", "editorial page", "editorial team", "editors")
@@ -566,6 +650,14 @@ def _may_join(mention: Mention, name: str, cluster: Cluster, personal: bool = Fa
         return True  # "Ana Maria" of "Ana Maria Ruiz", which the model tagged an organisation
     if newspaper_name(name) and name_key(name).endswith(" " + mention.key):
         return True  # "the Tribune" of "the Valley Tribune"
+    if (mention.ner in (None, "ORG") and all(m.ner == mention.ner for m in cluster.mentions)
+            and name_key(name).endswith(" " + mention.key) and personal_shape(cluster.label.split())
+            and not _organization_name(name)):
+        return True  # "Vanu" of "Ilsa Vanu", the model labelling both alike (an organisation, or nothing)
+    if (mention.ner == "PERSON" and " " not in mention.key and name_key(name).startswith(mention.key + " ")
+            and personal_shape(cluster.label.split()) and not _organization_name(name)
+            and all(m.ner not in ("GPE", "LOC") for m in cluster.mentions)):
+        return True  # "Yemi" of "Yemi Ashola", the full name the model tagged an organisation
     if (" " in mention.key and mention.ner in ("ORG", None) and personal_shape(cluster.label.split()) and not _organization_name(name)
             and name_key(name).endswith(" " + mention.key) and all(m.ner in ("PERSON", None) for m in cluster.mentions)):
         return True  # "Le Pen" (tagged an organisation) of "Marine Le Pen": a surname of two words
@@ -594,6 +686,9 @@ def _vote(cluster: Cluster, mention: Mention, doc: Doc) -> None:
     # a surname the model tags as a person is full evidence ("Varn said" after "Gala Varn" tagged
     # an organisation); a surname tagged otherwise, or a name used as a modifier, counts half
     personal = mention.ner == "PERSON" and not modifier
+    if short and not personal and any(m.ner == mention.ner and len(m.key.split()) > len(mention.key.split())
+                                      for m in cluster.mentions):
+        return  # "Vanu" tagged as "Ilsa Vanu" was: the model's one reading of the name, not a new one
     cluster.votes[NER_TYPES[mention.ner]] += _MODIFIER_WEIGHT if (modifier or short) and not personal else 1.0
 
 
@@ -607,8 +702,11 @@ def _beside(doc: Doc, mention: Mention, people: set[int]) -> bool:
 class EntityIndex:
     """Document entities and which tokens name them."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, place_nouns: frozenset[str] | None = None) -> None:
+        """``place_nouns``: the nouns a copula makes a name a place with (default: the ontology's
+        ``kg:placeNouns``)."""
         self.doc = doc
+        self.place_nouns = default_ontology().cue("placeNouns") if place_nouns is None else place_nouns
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}
         self.ambiguous: set[int] = set()
@@ -656,7 +754,8 @@ class EntityIndex:
         that the model tagged otherwise or not at all is a person when its first word is a given
         name ("Brad Lind"), when it fills a slot only a person fills ("X, who", "X will face Y",
         "X finished with 38%") or stands beside a person ("Ana Ruiz and Brad Lind"), unless the
-        text uses it as an organisation ("the X", "at X")."""
+        text uses it as an organisation ("the X", "at X"). Last, a name that one label of the
+        model's types and a copula calls a place ("Elm Grove was the one ward she lost") is a place."""
         doc = self.doc
         for cluster in self.clusters:
             labels = {m.ner for m in cluster.mentions if m.ner}
@@ -690,11 +789,15 @@ class EntityIndex:
                                                     for m in cluster.mentions):
                 continue
             score = 1.05 if given_named(words) else 0.0  # outweighs one label of the model's
-            if any(person_slot(doc, m.start, m.end) or _beside(doc, m, people) for m in cluster.mentions):
-                score += 1.25
+            # each mention in a slot only a person fills counts, as each label of the model's does
+            score += 1.25 * sum(person_slot(doc, m.start, m.end) or _beside(doc, m, people) for m in cluster.mentions)
             if any(m.ner == "PERSON" and " " in m.name for m in cluster.mentions):
                 score += 0.25  # a full name the model tags a person once breaks a tie with its other labels
             cluster.evidence = score
+        for cluster in self.clusters:  # "Elm Grove was the one ward she lost": one weak label says nothing
+            if (cluster.type != "Place" and self.weakly_typed(cluster)
+                    and any(called_a_place(doc, m.start, m.end, self.place_nouns) for m in cluster.mentions)):
+                cluster.votes["Place"] += 1.25
 
     def _type_by_pronouns(self, mentions: list[Mention]) -> None:
         """"Lula won the backing of his predecessor": a name the model left untyped (or typed once)

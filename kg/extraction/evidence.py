@@ -5,7 +5,7 @@ learnt ("In District 8, Ana Ruiz will contest against Brad Lind after ..."), and
 places and publications as people. Each test here reads one kind of evidence from the text: the
 shape of a personal name (:func:`~kg.names.personal_shape`), a slot only a person fills
 (:func:`person_slot`), what marks a place or an organisation (:func:`place_slot`,
-:func:`organisation_slot`), and a common word capitalised by its position
+:func:`called_a_place`, :func:`organisation_slot`), and a common word capitalised by its position
 (:func:`capitalised_by_position`). :class:`~kg.extraction.entities.EntityIndex` weighs them.
 """
 
@@ -31,6 +31,10 @@ _RACE_VERBS = frozenset({"face", "contest", "battle", "challenge", "unseat", "ed
 # Verbs that give a candidate a share of the vote: "Ruiz finished with 38%", "received 27%".
 _SHARE_VERBS = frozenset({"finish", "receive", "take", "win", "garner", "get", "earn", "lead", "land", "place",
                           "poll", "secure", "capture", "collect", "come", "end", "score", "have"})
+# Posts only a person holds, unlike "leader", "owner" or "host", which a company or a country may be.
+_COMPANY_ROLES = frozenset({"leader", "head", "owner", "chief", "executive", "host", "player", "author", "architect",
+                            "founder", "defender", "manager", "representative", "producer", "principal", "anchor",
+                            "general", "director", "chair", "engineer", "analyst", "researcher", "scientist"})
 _AT_ORGANISATION = frozenset({"at", "by"})
 _PUBLISHING = frozenset({"report", "publish", "broadcast", "air"})
 # What one does on a platform ("posted on X", "followers on X"): X is a medium, no person.
@@ -69,6 +73,8 @@ def person_slot(doc: Doc, start: int, end: int) -> bool:
     if start > 0 and doc[start - 1].lower_ in PERSON_NOUNS and doc[start - 1].head.i in range(start, end):
         return True  # "challenger Ana Ruiz"
     verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj") and _holds_office(verb):
+        return True  # "X is the governor of Y", "X was sworn in as governor", "named X as envoy"
     if head.dep_ == "pobj" and verb.lower_ in ("against", "with") and _lemma(verb.head) in _RACE_VERBS:
         return True  # "... contest against Brad Lind"
     if head.dep_ not in ("nsubj", "dobj", "nsubjpass") or verb.i == head.i:
@@ -79,6 +85,29 @@ def person_slot(doc: Doc, start: int, end: int) -> bool:
     if head.dep_ == "nsubj" and lemma in _SHARE_VERBS:
         right = doc[verb.i + 1 : min(len(doc), verb.i + 8, verb.sent.end)]
         return any(t.text == "%" or t.lower_ in ("percent", "per") for t in right)  # "... finished with 38%"
+    return False
+
+
+def _office(noun: Token) -> bool:
+    """A post only a person holds: "governor", "attorney general", "Ambassador"."""
+    words = position_words()
+    if _lemma(noun) in words and _lemma(noun) not in _COMPANY_ROLES:
+        return True
+    return _lemma(noun) in words and any(c.dep_ == "compound" and _lemma(c) in words and _lemma(c) not in _COMPANY_ROLES
+                                         for c in noun.children)  # "attorney general"
+
+
+def _holds_office(verb: Token) -> bool:
+    """Does ``verb`` give its subject or object an office: a copula with one as its attribute ("is
+    the governor"), or "as" one ("sworn in as governor", "named ... as envoy"), itself or by the verb
+    it governs ("was on Monday sworn-in as governor")?"""
+    verbs = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    for child in (c for v in verbs for c in v.children):
+        if child.dep_ == "attr" and _lemma(child.head) == "be" and _office(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as" and any(
+                g.dep_ == "pobj" and _office(g) for g in child.children):
+            return True
     return False
 
 
@@ -93,6 +122,16 @@ def place_slot(doc: Doc, start: int, end: int) -> bool:
     prep = head.head
     return (head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i
             and _lemma(prep.head) in position_words())
+
+
+def called_a_place(doc: Doc, start: int, end: int, place_nouns: frozenset[str]) -> bool:
+    """Does a copula call ``doc[start:end]`` a place ("Elm Grove was the one ward she lost", a noun
+    of ``place_nouns``, the ontology's ``kg:placeNouns``)?"""
+    head = doc[end - 1]
+    be = head.head
+    return (head.dep_ == "nsubj" and head.pos_ == "PROPN" and be.i != head.i and be.lemma_ == "be"
+            and be.pos_ in ("AUX", "VERB")
+            and any(a.dep_ == "attr" and a.lemma_.lower() in place_nouns and a.pos_ == "NOUN" for a in be.children))
 
 
 # Words after which "in X" may be a person: "faith in X", "a stake in X".

@@ -286,7 +286,7 @@ class DocumentExtractor:
         self.ontology = ontology or default_ontology()
         self.lexicon = lex or lexicon(self.ontology)
         self.confidence = self.ontology.frame_confidence
-        self.entities = EntityIndex(doc)
+        self.entities = EntityIndex(doc, self.ontology.cue("placeNouns"))
         self.quotes = Quotes(doc, self.ontology.cue("speechVerbs"))
         self.sentences = list(doc.sents)
         self.coref = Coreference(doc, self.entities, self.quotes, self.sentences,
@@ -341,7 +341,6 @@ class DocumentExtractor:
         noun in such a slot ("Lula faces Bolsonaro"). A one-word name typed once as a place but
         endorsed is a candidate, a person: nobody endorses a place ("X endorsed Kast"). A place
         never becomes a person by a runoff's slot ("Tacna faces a runoff" after "won in Tacna")."""
-        self._type_places()
         for _, match in matches:
             rel = match.relation
             slots = [(match.subjects, rel.domain)] + [(match.objects, rel.range)] * (not match.pairwise)
@@ -369,20 +368,6 @@ class DocumentExtractor:
         for _, match in matches:  # pronouns may retype their antecedents: settle before any fact
             for token in match.subjects + match.objects:
                 self.coref.resolve(token)
-
-    def _type_places(self) -> None:
-        """"Elm Grove was the one ward she lost": a name a copula calls a place (kg:placeNouns) is
-        one, whatever one weak label said, before any pronoun looks for a person."""
-        places = self.ontology.cue("placeNouns")
-        for be in self.doc:
-            if be.lemma_ != "be" or be.pos_ not in ("AUX", "VERB"):
-                continue
-            if not any(a.dep_ == "attr" and a.lemma_.lower() in places and a.pos_ == "NOUN" for a in be.children):
-                continue
-            for subject in (c for c in be.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
-                found = self.entities.entity_at(subject)
-                if found is not None and found.type != "Place" and self.entities.weakly_typed(found):
-                    found.votes["Place"] += 1.25
 
     def _place(self, cluster: Cluster) -> bool:
         """Named, every word of it, as a country or city ("Georgia", "Buenos Aires"), or used where

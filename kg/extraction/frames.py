@@ -385,12 +385,20 @@ def _appositive_name(noun: Token) -> Token:
     return noun
 
 
-def _named_acl_object(verb: Token) -> list[Token]:
-    """A participle hung on a name with a named person as its object: the parse of "Sunak, the
-    prime minister, re-appointed Hunt" (a passive participle takes no such object)."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ != "PROPN" or _children(verb, "nsubj", "nsubjpass"):
+def _named_acl_object(verb: Token, bodies: frozenset[str] = frozenset()) -> list[Token]:
+    """A participle hung on a name, or on a named organisation's governing body (``bodies``:
+    "Acme's board", "the Acme board"), with a named person as its object, or a post the person's
+    name modifies: the parse of "Sunak, the prime minister, re-appointed Hunt" and of "Acme's
+    board named Ana Ruiz chief executive" (a passive participle takes no such object)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or _children(verb, "nsubj", "nsubjpass"):
         return []
-    return [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+    head = verb.head
+    if head.pos_ != "PROPN" and not (head.lemma_.lower() in bodies and head.pos_ == "NOUN" and any(
+            c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.ent_type_ == "ORG" for c in head.children)):
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "oprd") and (
+        (c.pos_ == "PROPN" and c.ent_type_ == "PERSON") or (c.lemma_.lower() in position_words() and any(
+            m.dep_ in ("compound", "nmod") and m.ent_type_ == "PERSON" and m.pos_ == "PROPN" for m in c.children)))]
 
 
 def _post_owners(post: Token) -> list[Token]:
@@ -508,7 +516,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
             objects = _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
         frame = "passive"
-    elif rel.role_bearing and (named := _named_acl_object(verb)):
+    elif rel.role_bearing and (named := _named_acl_object(verb, lex.cue("governingBodies"))):
         if verb.head.dep_ not in ("ROOT", "nsubj"):
             return  # "X, who was appointed by Y, named Z her deputy": whose act the parse does not tell
         subjects, objects = [verb.head], named  # "Sunak, the prime minister, re-appointed Hunt", parsed as a participle of "Sunak"
@@ -1027,6 +1035,9 @@ def _parenthesised(token: Token) -> bool:
 POST_NOUNS = {"post", "position", "job", "role", "office", "seat", "board", "council", "commission", "bench", "cabinet", "panel"}
 
 
+SERVING_VERBS = frozenset({"serve", "act"})  # "to serve as acting secretary": a post, for a strict choice verb
+
+
 def _names_a_post(verb: Token, objects: list[Token]) -> bool:
     """Does ``verb`` name its object's post by a position word: "made her his chief of staff",
     "promoted him to police chief", "elevated her to the board"?"""
@@ -1036,6 +1047,9 @@ def _names_a_post(verb: Token, objects: list[Token]) -> bool:
         return True  # "promoted X as the successor to Y as the company's chief executive"
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children):
         return True  # "promoted her to chancellor", the post mistagged as a verb
+    if any(o.lemma_.lower() in words for c in _children(verb, "xcomp") if c.lemma_ in SERVING_VERBS
+           for o in _prep_objects(c, ("as",))):
+        return True  # "designated X to serve as acting secretary"
     return any(o.lemma_.lower() in words or o.lemma_.lower() in POST_NOUNS for o in _prep_objects(verb, ("to",)))
 
 
@@ -1129,7 +1143,12 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         return
     preps = rel.object_prepositions or NOUN_OBJECT_PREPS
     subjects = _children(noun, "poss") + _prep_objects(noun, ("by", "from"))
+    if not subjects and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not _children(noun, "det", "poss"):
+        subjects = _children(noun.head, "poss")  # "her concession speech and endorsement of X": hers too
     objects = [_candidate(o, lex) for o in _dated_prep_objects(noun, preps)] if not rel.object_is_phrase else _prep_objects(noun, preps)
+    if not objects and not rel.object_is_phrase and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        objects = [_candidate(o, lex) for p in _children(noun.head, "prep") if p.i == noun.i + 1 and p.lower_ in preps
+                   for o in _children(p, "pobj")]  # "speech and endorsement of X": the parser hangs "of X" on "speech"
     if not objects and not rel.object_is_phrase and not rel.symmetric:  # "her endorsement in the primary of X"
         objects = [o for p in _children(noun, "prep") if p.lower_ in ("in", "during")
                    for contest in _children(p, "pobj") if contest.pos_ == "NOUN"

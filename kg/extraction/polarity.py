@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extraction.lexical import lemma_in
-from kg.extraction.syntax import edges_up
+from kg.extraction.syntax import clause_subjects, edges_up
 from kg.ontology import Ontology, default_ontology
 
 ENDED_TIMES = {"now", "recently", "today", "yesterday"}  # "until now": a state that has just ended
@@ -161,6 +161,8 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
                 speaker = speaker or source
             elif lemma in o.cue("beliefVerbs") or (lemma in o.cue("speechVerbs") and dep == "ccomp"):
                 subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is None and parent.dep_ == "advcl" and parent.lower_.endswith("ing"):
+                    subject = next(iter(clause_subjects(parent.head)), None)  # "X conceded, writing that ..."
                 return Stance("reported", parent.text, subject)
             if parent.lower_ == "without":
                 return Stance("negative", parent.text)

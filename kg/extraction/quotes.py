@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extraction.syntax import clause_subjects
 from kg.ontology import default_ontology
 
 
@@ -79,8 +80,21 @@ class Quotes:
             candidates.append(doc[sent.start : before[0].i])
         for span in candidates:
             for token in span:
-                if token.lemma_ in self.speech_verbs and self.region_of(token) is None:
+                if self._speech(token) and self.region_of(token) is None:
                     for child in token.children:
                         if child.dep_ == "nsubj" and self.region_of(child) is None:
                             return child
+                    if token.lower_.endswith("ing") and token.dep_ in ("advcl", "conj", "xcomp"):
+                        # "X conceded in a tweet, writing, '...'": the participle's subject is its clause's
+                        subjects = [s for s in clause_subjects(token.head if token.dep_ == "advcl" else token)
+                                    if self.region_of(s) is None]
+                        if subjects:
+                            return subjects[0]
         return None
+
+    def _speech(self, token: Token) -> bool:
+        """A verb of saying, also as a participle the model took for a noun ("..., writing, '...'")."""
+        if token.lemma_ in self.speech_verbs:
+            return True
+        stem = token.lower_.removesuffix("ing")
+        return token.dep_ == "advcl" and stem != token.lower_ and (stem in self.speech_verbs or stem + "e" in self.speech_verbs)

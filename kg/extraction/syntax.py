@@ -114,6 +114,23 @@ def _qualified(verb: Token) -> bool:
 # Clauses a subject is looked for through ("A decided to try to ... endorse"): a few in real text;
 # a bound keeps a long chain of clauses linear instead of quadratic.
 CLAUSE_HOPS = 12
+MAX_BRACKETED = 5  # words of a name an editor put in brackets
+
+
+def _bracketed_subject(verb: Token) -> Token | None:
+    """"'(Ruiz) has my support,' he wrote": a name in brackets right before a verb with no subject,
+    which an editor put in a quotation for a pronoun (the parser hangs it elsewhere)."""
+    doc = verb.doc
+    close = verb.left_edge.i - 1 if verb.left_edge.i < verb.i else verb.i - 1
+    if close < 2 or doc[close].text not in (")", "]"):
+        return None
+    opening = next((k for k in range(close - 1, max(-1, close - MAX_BRACKETED - 2), -1) if doc[k].text in ("(", "[")), None)
+    if opening is None or opening + 1 >= close:
+        return None
+    words = doc[opening + 1 : close]
+    if not all(t.pos_ == "PROPN" for t in words):
+        return None
+    return next((t for t in words if t.head.i not in range(opening + 1, close)), words[-1])
 
 
 def clause_subjects(verb: Token) -> list[Token]:
@@ -126,6 +143,8 @@ def clause_subjects(verb: Token) -> list[Token]:
             return antecedents(verb)  # "Justices A and B, who recused themselves"
         if subjects:
             return [s for subject in subjects for s in conjuncts(subject)]
+        if (inserted := _bracketed_subject(verb)) is not None:
+            return [inserted]
         if is_root(verb):
             return fronted_subjects(verb)
         if verb.dep_ == "conj":
