@@ -201,14 +201,33 @@ def _avoided(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
     runoff")? Then the sentence pairs no one in it."""
     text = sentence.doc.text.lower()
     named = [t for t in sentence if any(text.startswith(phrase, t.idx) for phrase in rel.context)]
-    negating = [t for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
-                and not _children(t, "neg")]
-    twice = {n.i for n in negating if n.dep_ == "xcomp" and lemma_in(n.head, lex.cue("negatingVerbs"))}
-    twice |= {n.head.i for n in negating if n.i in twice}
-    negating = [n for n in negating if n.i not in twice]  # "failed to avoid a runoff" denies nothing
+    negating = _denying_verbs(sentence, lex)
     return bool(named) and bool(negating) and all(
         any(t.i in {d.i for d in _local_tokens(n)} or any(d.i == t.i for x in _children(n, "xcomp") for d in _local_tokens(x))
             for n in negating) for t in named)
+
+
+def _denying_verbs(sentence: Span, lex: Lexicon) -> list[Token]:
+    """The kg:negatingVerbs of ``sentence`` that deny what they govern: not "did not avoid",
+    "not by enough to avoid" or "failed to avoid a runoff" (two denials assert it)."""
+    negating = [t for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
+                and not _negations_of(t)]
+    twice = {n.i for n in negating if n.dep_ == "xcomp" and lemma_in(n.head, lex.cue("negatingVerbs"))}
+    twice |= {n.head.i for n in negating if n.i in twice}
+    return [n for n in negating if n.i not in twice]
+
+
+def _negations_of(verb: Token) -> list[Token]:
+    """The "not" that denies ``verb``: its own, or one before it on a sibling ("but not by enough
+    to avoid a runoff", "not" hung on "by")."""
+    return [t for t in verb.sent if t.dep_ == "neg" and t.i < verb.i and (
+        verb.i in (t.head.i, t.head.head.i) or (verb.head.i != verb.i and t.head.head.i == verb.head.i and t.head.i != verb.head.i))]
+
+
+def _double_negation(sentence: Span, lex: Lexicon) -> set[int]:
+    """The negations that deny a denial in ``sentence`` ("not by enough to avoid a runoff")."""
+    return {d.i for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
+            for d in _negations_of(t)}
 
 
 def _implied_runoff(verb: Token, lex: Lexicon) -> bool:
@@ -264,10 +283,11 @@ def _pending(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
     supposed = (lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") | lex.cue("negations") | {"never"}) - lex.cue("obligationModals")
     if _avoided(sentence, rel, lex):
         return False  # "Ruiz avoided a runoff"
+    denials = _double_negation(sentence, lex)
     for token in sentence:
         if token.tag_ in ("VBD", "VBN") and lemma_in(token, lex.cue("contestOutcomeVerbs")) and _has_local_context(token, rel):
             return False
-        if token.lower_ in supposed and token.dep_ in ("aux", "neg", "mark", "advmod"):
+        if token.lower_ in supposed and token.dep_ in ("aux", "neg", "mark", "advmod") and token.i not in denials:
             return False
     return True
 
@@ -541,7 +561,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         frame = "passive"
     else:
         subjects = _absolute_subjects(verb) or [
-            s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
+            s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both", "old")]
         subjects = subjects or _dated_subjects(verb) or _auxiliary_subjects(verb)  # "the two will meet" keeps its subject
         if all(s.pos_ == "NOUN" for s in subjects) and (named := _auxiliary_subjects(verb)):
             subjects = named  # "judge X had on Thursday recused himself": "judge" the verb's, X the auxiliary's
@@ -1015,8 +1035,9 @@ MEASURES = {"percent", "%", "point", "vote", "per", "cent", "percentage"}
 
 
 def _may_be_candidate(token: Token) -> bool:
-    """Not a date, a share of the vote ("55 percent") or the election itself ("Race Goes to Runoff")."""
-    return (token.ent_type_ not in ("DATE", "TIME", "PERCENT") and token.lower_ not in ELECTION_NOUNS
+    """Not a date, a share of the vote ("55 percent") or the election itself ("Race Goes to Runoff");
+    "the 90-year-old", which the model tags a date, may be."""
+    return ((token.ent_type_ not in ("DATE", "TIME", "PERCENT") or token.lower_ == "old") and token.lower_ not in ELECTION_NOUNS
             and token.lemma_.lower() not in MEASURES)
 
 

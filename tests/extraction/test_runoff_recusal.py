@@ -606,3 +606,14 @@ LIKELY_OR_OTHER_CONTESTS = [
 @pytest.mark.parametrize("text", LIKELY_OR_OTHER_CONTESTS)
 def test_likely_runoffs_and_other_contests_pair_no_one(extract, text):
     assert plain(extract(text), RUNOFF) == set()
+
+
+def test_not_enough_to_avoid_a_runoff_leaves_one_to_come(extract):
+    text = ("Rep. Nadia Ferro outpaced her four challengers, but not by enough to avoid a runoff. "
+            "Ferro will face Paul Okafor, a former county judge.")
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+def test_an_age_description_faces_a_rival(extract):
+    text = "Rep. Nadia Ferro finished first and was forced into a runoff. The 61-year-old will face Paul Okafor."
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
