@@ -607,6 +607,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if frame == "passive" and not subjects and role is not None and role.i > verb.i:
             subjects = _post_owners(role)  # "was appointed as Biden's housing chief", not "the former Interior Minister was made ..."
     if rel.symmetric:
+        objects = [p for o in objects for p in (_children(o, "pobj") if o.pos_ == "ADP" else [o])]  # "lost the runoff to Y", "to" a dative
         if objects and lemma_in(verb, lex.cue("matchmakingVerbs")):
             subjects = []  # "the race pits A against B": the race is no rival
         participants = _participants(verb, subjects + objects, lex.cue("challengeNouns"))
@@ -1324,9 +1325,13 @@ def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:
     opponents = _prep_objects(noun, preps) or [  # the parser hangs "with Y" higher up, right after the noun
         o for head in path for prep in _children(head, "prep") if prep.lower_ in preps and prep.i == noun.right_edge.i + 1
         for o in _prep_objects(head, (prep.lower_,))]
+    subjects = [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN")]
+    named = [s for s in _expand(_children(verb, "nsubj")) if s.pos_ == "PROPN"]
+    if not opponents and verb.lemma_ == "be" and noun.head.lower_ == "in" and noun.tag_ == "NN" and len(named) == 2:
+        return named  # "A and B are in a runoff" (not "A and B, who are both in the runoff": a debate's guests)
     if not opponents:
         return []
-    return [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN")] + opponents
+    return subjects + opponents
 
 
 def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
@@ -1531,6 +1536,18 @@ def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, 
         yield Match(rel, verb, "active", subjects, objects, extra={"abstention": verb})
 
 
+def up_against_matches(up: Token, rel: Relation) -> Iterator[Match]:
+    """"X will be up against Y in the runoff": the copula's subject and its "against" object, with
+    the runoff among the copula's own words."""
+    be = up.head
+    if up.dep_ != "advmod" or be.lemma_ != "be" or not _has_local_context(be, rel):
+        return
+    rivals = _prep_objects(be, ("against",)) or _prep_objects(up, ("against",))
+    participants = [p for p in clause_subjects(be) + rivals if _may_be_candidate(p)]
+    if rivals and len(participants) >= 2:
+        yield Match(rel, be, "reciprocal", participants, [], pairwise=True)
+
+
 def choice_between_matches(prep: Token, rel: Relation) -> Iterator[Match]:
     """"Voters will choose between X and Y in the runoff": a verb's "between" pair, with the
     runoff among the verb's own words."""
@@ -1560,6 +1577,9 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         elif token.lower_ in ("and", "&"):
             for rel in lex.contests:
                 yield from listed_pair_matches(token, rel)
+        elif token.lower_ == "up":
+            for rel in lex.contests:  # "X will be up against Y in the runoff"
+                yield from up_against_matches(token, rel)
         elif token.lower_ == "two":
             for rel in lex.contests:  # "the top two candidates were A and B"
                 yield from top_two_matches(token, rel, lex)

@@ -617,3 +617,24 @@ def test_not_enough_to_avoid_a_runoff_leaves_one_to_come(extract):
 def test_an_age_description_faces_a_rival(extract):
     text = "Rep. Nadia Ferro finished first and was forced into a runoff. The 61-year-old will face Paul Okafor."
     assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+COPULA_RUNOFFS = [
+    "Nadia Ferro and Paul Okafor are in a runoff for the District 3 seat.",
+    "Nadia Ferro will be up against Paul Okafor in the runoff.",
+    "Nadia Ferro lost the runoff to Paul Okafor.",
+]
+
+
+@pytest.mark.parametrize("text", COPULA_RUNOFFS)
+def test_runoffs_told_with_a_copula_or_a_dative(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text", [
+    "Whoever wins the runoff will be up against Paul Okafor in November.",
+    "Nadia Ferro and Paul Okafor are in runoffs for two council seats.",
+    "Nadia Ferro and Paul Okafor are not in a runoff.",
+])
+def test_copula_non_runoffs(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
