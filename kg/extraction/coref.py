@@ -23,7 +23,7 @@ Whatever these rules cannot settle stays unresolved, so it yields no fact.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +38,7 @@ THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 REFLEXIVE = {"himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
+NEAREST_REACH = 80  # words a pronoun looks back within its sentence (linear on a run-on sentence)
 LOOKBACK_SENTENCES = 3
 MAX_GROUP = 6  # agents "they" may stand for: a longer list is a misparse or a crowd
 MAX_SCAN = 400  # tokens a description or "it" looks back over at most, however long the sentences
@@ -101,18 +102,35 @@ def _sought(token: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "for"
 
 
-def _broadcast(token: Token) -> bool:
-    """A name inside an "on" phrase ("in an interview on KTVA's morning show", "said on CNN"):
-    where something was said, not who acts; or the "of" of a title ("Director of Operations")."""
-    for _ in range(len(token.sent)):
-        if token.dep_ == "pobj" and token.head.lower_ == "on":
-            return True
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in position_words():
-            return True  # "the Director of Operations": part of a title
-        if token.dep_ not in ("compound", "flat", "poss", "pobj", "prep") or token.head.i == token.i:
-            return False
-        token = token.head
-    return False
+# Where a name is the news outlet a story cites, not an actor in it: "told X", "according to X",
+# "in an interview on X's Morning Desk", "said on X", "X reported".
+SOURCE_NOUNS = frozenset({"interview", "appearance", "show", "program", "programme", "broadcast", "podcast",
+                          "segment", "report", "reporting"})
+SOURCE_VERBS = frozenset({"tell", "report", "broadcast", "air"})
+
+
+def _as_source(token: Token, same_name: Callable[[Token], bool]) -> bool:
+    """Is the name whose word ``token`` is (``same_name`` tells its other words) cited as the news
+    outlet that carries the story ("a spokesman told Channel 9 News", "according to the Courier",
+    "an interview on WXYZ's Morning Desk", "said on CNN", "WXYZ reported"), or part of a title
+    ("the Director of Operations")? Such a name is no antecedent for "the organization"."""
+    head = token
+    for _ in range(len(token.sent)):  # to the name's head word, then past an owned show's name
+        if head.head.i != head.i and same_name(head.head):
+            head = head.head
+        elif head.dep_ == "poss" and head.head.pos_ in ("PROPN", "NOUN"):
+            head = head.head  # "WXYZ's Morning Desk", "the Courier's reporting"
+        else:
+            break
+    if head.dep_ in ("dobj", "dative", "nsubj"):
+        return head.head.lemma_.lower() in (SOURCE_VERBS - {"tell"} if head.dep_ == "nsubj" else SOURCE_VERBS)
+    if head.dep_ != "pobj":
+        return head.lemma_.lower() in SOURCE_NOUNS
+    prep = head.head
+    if prep.lower_ == "of":
+        return prep.head.lemma_.lower() in position_words()  # "the Director of Operations"
+    return (prep.lower_ == "on" or (prep.lower_ == "to" and prep.head.lower_ == "according")
+            or (prep.lower_ in ("with", "to") and prep.head.lemma_.lower() in SOURCE_NOUNS))
 
 
 def _organization_name(cluster: Cluster) -> bool:
@@ -128,6 +146,15 @@ def _body_name(cluster: Cluster) -> bool:
     """"Board of Directors", "Board of Trustees": a name that is only a governing body's."""
     words = cluster.label.casefold().split()
     return bool(words) and words[0] in ("board", "executive") and set(words) <= BODY_NAME_WORDS
+
+
+def _head_of_name(token: Token) -> Token:
+    """From a word of a name to the name's head ("Harbor" of "the Harbor Labor Council": "Council")."""
+    for _ in range(6):
+        if token.dep_ not in ("compound", "flat") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
 
 def _age(token: Token) -> str | None:
@@ -597,13 +624,14 @@ class Coreference:
 
     def _nearest_in_sentence(self, token: Token, lenient: bool, gender: str | None = None) -> Steps:
         """The nearest person before ``token`` in its sentence (of its ``gender`` or none known),
-        not its clause's subject."""
+        not its clause's subject, at most NEAREST_REACH words back."""
         excluded = set()
         for subject in clause_subjects(token.head):
             if subject.i != token.i and (found := (yield subject)):
                 excluded.add(id(found.cluster))
         quoted = self.quotes.region_of(token) is not None
-        for candidate in reversed(self.doc[self.sents[self._sentence(token)].start : token.i]):
+        start = max(self.sents[self._sentence(token)].start, token.i - NEAREST_REACH)
+        for candidate in reversed(self.doc[start : token.i]):
             if not quoted and self.quotes.region_of(candidate):
                 continue
             mention = self.entities.entity_at(candidate)
@@ -703,19 +731,30 @@ class Coreference:
         near = self.sents[max(0, index - 2)].start
         owned = {id(c) for c in self._owned.values()}
         fallback: Cluster | None = None
+        acting = token.dep_ in SUBJECT_DEPS
         start = max(self.sents[max(0, index - LOOKBACK_SENTENCES)].start, token.i - MAX_SCAN)
         for candidate in reversed(self.doc[start : token.i]):
             cluster = self.entities.entity_at(candidate)
             if cluster is None or cluster.type != "Organization" or id(cluster) in owned:
                 continue
-            if not press and _sought(candidate):
-                continue  # "endorsed for Eastport City Council", "the Senate primary": a seat, no actor
+            if not press and (_sought(candidate) or _as_source(candidate, lambda t, c=cluster: self.entities.entity_at(t) is c)):
+                continue  # "endorsed for Eastport City Council", "the Senate primary": a seat, no actor;
+                # "told Channel 9 News": the outlet that carries the story
             words = [w.casefold() for w in cluster.label.split()]
             if head in words or (press and newspaper_name(cluster.label)):
                 return Resolution(cluster, "description")
-            if (fallback is None and candidate.i >= near and not press and not _broadcast(candidate)
+            if (fallback is None and candidate.i >= near and not press
                     and (head in GENERIC_ORGANIZATIONS or not (words[-1] in kinds and words[-1] != head))):
                 fallback = cluster
+        if fallback is None and acting and not press:
+            # "The Harbor Labor Council ... voted to endorse A. [three sentences] The council also endorsed B":
+            # further back, the organisation of that name the text made an actor, as a subject
+            wide = max(self.sents[max(0, index - 2 * LOOKBACK_SENTENCES)].start, token.i - 2 * MAX_SCAN)
+            for candidate in reversed(self.doc[wide:start]):
+                cluster = self.entities.entity_at(candidate)
+                if (cluster is not None and cluster.type == "Organization" and id(cluster) not in owned
+                        and head in cluster.label.casefold().split() and _head_of_name(candidate).dep_ in SUBJECT_DEPS):
+                    return Resolution(cluster, "description")
         return Resolution(fallback, "description") if fallback is not None else None
 
     # -- definite descriptions -----------------------------------------------------------------

@@ -437,6 +437,22 @@ class DocumentExtractor:
             return Entity(label, kind), 1.0
         return None
 
+    def _titled(self, token: Token, titles: frozenset[str]) -> bool:
+        """Does the passage give the person ``token`` stands for one of ``titles`` ("Justice Elena
+        Kagan", "Kagan, a justice ...") in a mention before ``token``?"""
+        found = self.coref.resolve(token)
+        if found is None or found.cluster.type != "Person":
+            return False
+        for mention in found.cluster.mentions:
+            if mention.start > token.i:
+                continue
+            before = self.doc[max(0, mention.start - 3):mention.start]
+            after = self.doc[mention.end:min(len(self.doc), mention.end + 4)]
+            if any(w.lemma_.lower() in titles for w in before) or (
+                    len(after) > 2 and after[0].text == "," and any(w.lemma_.lower() in titles for w in after[1:])):
+                return True
+        return False
+
     def _matter_named_before(self, token: Token, generic: Token) -> tuple[Entity, float] | None:
         """"recused from the case" (or "from hearing it") after the passage named the case: that
         matter, the generic phrase one of its forms (kg.extraction.matters); the phrase itself
@@ -552,6 +568,8 @@ class DocumentExtractor:
 
     def _add_match(self, sentence: Span, match: Match) -> None:
         rel = match.relation
+        if "untitled" in match.extra:  # "Kagan did not participate": a recusal if the passage titles her a justice
+            match.subjects = [s for s in match.subjects if self._titled(s, self.ontology.cue("abstainingTitles"))]
         subjects = self._arguments(match.subjects, rel, False)
         objects = self._arguments([o for o in match.objects if not (rel.role_bearing and _indefinite_post(o))], rel, True)
         if (rel.role_bearing or rel.name in self._election_relations) and not match.pairwise:

@@ -19,11 +19,11 @@ Frames (see the ontology for which relation uses which trigger):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.lexical import lemma_in, lemmas
 from kg.extraction.syntax import clause_subjects, conjuncts, first_conjunct
@@ -125,31 +125,62 @@ def _expand(tokens: list[Token]) -> list[Token]:
     return [c for t in tokens for c in conjuncts(t)]
 
 
+_LOWER_TEXT = "kg_lower_text"
+_SENTENCE_MEMO = "kg_sentence_memo"
+
+
+def _lower_text(doc: Doc) -> str:
+    """The document's text in lower case, character for character (token offsets hold), made
+    once per document (kept in its user data)."""
+    text = doc.user_data.get(_LOWER_TEXT)
+    if text is None:
+        text = doc.text.lower()
+        if len(text) != len(doc.text):  # "İ" lowers to two characters
+            text = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
+        doc.user_data[_LOWER_TEXT] = text
+    return text
+
+
+def _per_sentence(question: str, sentence: Span, rel: Relation, test: Callable[[], bool]) -> bool:
+    """The answer of ``test()`` to ``question`` about ``sentence`` and ``rel``, worked out once per
+    sentence (every verb in it asks) and kept in the document's user data."""
+    memo = sentence.doc.user_data.setdefault(_SENTENCE_MEMO, {})
+    key = (question, sentence.start, rel.name)
+    if key not in memo:
+        memo[key] = test()
+    return memo[key]
+
+
 def _has_context(sentence: Span, rel: Relation) -> bool:
     if not rel.context:
         return True
-    text = sentence.text.lower()
-    return any(phrase in text for phrase in rel.context)
+    return _per_sentence("context", sentence, rel, lambda: any(phrase in sentence.text.lower() for phrase in rel.context))
 
 
 CLAUSAL_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"}
+LOCAL_DEPTH = 6  # "defeated Y in the second round of the [June 5] runoff": a verb's own phrase lies a few arcs down
 
 
 def _local_tokens(head: Token) -> list[Token]:
-    """``head`` and its dependents, down to but not into embedded clauses."""
-    out, frontier = [head], [head]
+    """``head`` and its dependents at most LOCAL_DEPTH arcs down, not into embedded clauses
+    (bounded: a chain of phrases keeps the walk from every verb of a sentence linear)."""
+    out, frontier = [head], [(head, 0)]
     while frontier:
-        token = frontier.pop()
+        token, depth = frontier.pop()
+        if depth == LOCAL_DEPTH:
+            continue
         for child in token.children:
             if child.dep_ not in CLAUSAL_DEPS:
                 out.append(child)
-                frontier.append(child)
+                frontier.append((child, depth + 1))
     return out
 
 
 def _has_local_context(head: Token, rel: Relation) -> bool:
     """A context phrase among ``head``'s own dependents ("defeated Y in the runoff")."""
-    text = head.doc.text.lower()
+    if not rel.context:
+        return False
+    text = _lower_text(head.doc)
     return any(
         text.startswith(phrase, token.idx) for token in _local_tokens(head) for phrase in rel.context
     )
@@ -198,17 +229,42 @@ def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
 
 def _avoided(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
     """Is every runoff ``sentence`` names one a verb denies ("avoided a runoff", "failed to force a
-    runoff")? Then the sentence pairs no one in it."""
-    text = sentence.doc.text.lower()
+    runoff")? Then the sentence pairs no one in it. Decided once per sentence and relation."""
+    return bool(rel.context) and _per_sentence("avoided", sentence, rel, lambda: _denied_runoffs(sentence, rel, lex))
+
+
+def _denied_runoffs(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
+    text = _lower_text(sentence.doc)
     named = [t for t in sentence if any(text.startswith(phrase, t.idx) for phrase in rel.context)]
-    negating = [t for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
-                and not _children(t, "neg")]
-    twice = {n.i for n in negating if n.dep_ == "xcomp" and lemma_in(n.head, lex.cue("negatingVerbs"))}
-    twice |= {n.head.i for n in negating if n.i in twice}
-    negating = [n for n in negating if n.i not in twice]  # "failed to avoid a runoff" denies nothing
+    if not named:
+        return False
+    negating = _denying_verbs(sentence, lex)
     return bool(named) and bool(negating) and all(
         any(t.i in {d.i for d in _local_tokens(n)} or any(d.i == t.i for x in _children(n, "xcomp") for d in _local_tokens(x))
             for n in negating) for t in named)
+
+
+def _denying_verbs(sentence: Span, lex: Lexicon) -> list[Token]:
+    """The kg:negatingVerbs of ``sentence`` that deny what they govern: not "did not avoid",
+    "not by enough to avoid" or "failed to avoid a runoff" (two denials assert it)."""
+    negating = [t for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
+                and not _negations_of(t)]
+    twice = {n.i for n in negating if n.dep_ == "xcomp" and lemma_in(n.head, lex.cue("negatingVerbs"))}
+    twice |= {n.head.i for n in negating if n.i in twice}
+    return [n for n in negating if n.i not in twice]
+
+
+def _negations_of(verb: Token) -> list[Token]:
+    """The "not" that denies ``verb``: its own, or one before it on a sibling ("but not by enough
+    to avoid a runoff", "not" hung on "by")."""
+    return [t for t in verb.sent if t.dep_ == "neg" and t.i < verb.i and (
+        verb.i in (t.head.i, t.head.head.i) or (verb.head.i != verb.i and t.head.head.i == verb.head.i and t.head.i != verb.head.i))]
+
+
+def _double_negation(sentence: Span, lex: Lexicon) -> set[int]:
+    """The negations that deny a denial in ``sentence`` ("not by enough to avoid a runoff")."""
+    return {d.i for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
+            for d in _negations_of(t)}
 
 
 def _implied_runoff(verb: Token, lex: Lexicon) -> bool:
@@ -262,10 +318,13 @@ def _pending(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
     its words), not supposed or denied ("could go to a runoff", "if no one wins", "does not go to
     a runoff": a modal, condition or negation in the sentence)."""
     supposed = (lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") | lex.cue("negations") | {"never"}) - lex.cue("obligationModals")
+    if _avoided(sentence, rel, lex):
+        return False  # "Ruiz avoided a runoff"
+    denials = _double_negation(sentence, lex)
     for token in sentence:
         if token.tag_ in ("VBD", "VBN") and lemma_in(token, lex.cue("contestOutcomeVerbs")) and _has_local_context(token, rel):
             return False
-        if token.lower_ in supposed and token.dep_ in ("aux", "neg", "mark", "advmod"):
+        if token.lower_ in supposed and token.dep_ in ("aux", "neg", "mark", "advmod") and token.i not in denials:
             return False
     return True
 
@@ -277,7 +336,9 @@ def _is_matter(token: Token, rel: Relation) -> bool:
 
 
 def _has_particle(token: Token, particle: str) -> bool:
-    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in token.children)
+    """"face off", "rallied behind"; a noun the phrase takes as its object too ("take part")."""
+    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in token.children) or any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ == particle and not _children(c, "det", "poss") for c in token.children)
 
 
 def _gerund_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -575,7 +636,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         frame = "passive"
     else:
         subjects = _absolute_subjects(verb) or [
-            s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
+            s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both", "old")]
         subjects = subjects or _dated_subjects(verb) or _auxiliary_subjects(verb)  # "the two will meet" keeps its subject
         if all(s.pos_ == "NOUN" for s in subjects) and (named := _auxiliary_subjects(verb)):
             subjects = named  # "judge X had on Thursday recused himself": "judge" the verb's, X the auxiliary's
@@ -589,9 +650,12 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if rel.object_prepositions:
             direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES
                       and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in ("—", "–", "-", "--"))]  # "— a decision that ..."
+            also = [d for d in direct if _is_matter(d, rel) and _added(d)]  # "from this matter as well as all the matters on X"
+            direct = [d for d in direct if d not in also]
             if direct and not (trigger.particle and trigger.weak and all(_is_matter(d, rel) for d in direct)):
                 return  # "ran the company for six years": another sense of the verb
             objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger, lex)  # "sat out the arguments"
+            objects += also if objects else []
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
             if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
@@ -627,6 +691,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if frame == "passive" and not subjects and role is not None and role.i > verb.i:
             subjects = _post_owners(role)  # "was appointed as Biden's housing chief", not "the former Interior Minister was made ..."
     if rel.symmetric:
+        objects = [p for o in objects for p in (_children(o, "pobj") if o.pos_ == "ADP" else [o])]  # "lost the runoff to Y", "to" a dative
         if objects and lemma_in(verb, lex.cue("matchmakingVerbs")):
             subjects = []  # "the race pits A against B": the race is no rival
         participants = _participants(verb, subjects + objects, lex.cue("challengeNouns"))
@@ -1021,6 +1086,12 @@ def _colon_list(verb: Token) -> list[Token]:
     return _members([first], co_agents=False) if first is not None else []
 
 
+def _added(token: Token) -> bool:
+    """A phrase the parser hung on the verb though "as well as" or "and" joins it to the one before."""
+    doc, start = token.doc, token.left_edge.i
+    return (start >= 3 and doc[start - 3:start].text.lower() == "as well as") or (start >= 1 and doc[start - 1].lower_ == "and")
+
+
 def _not_alternatives(objects: list[Token]) -> list[Token]:
     """Matters without the second of "X or Y" ("the consideration or decision of the case" is one
     matter, its label keeps both); "X and Y" are two."""
@@ -1035,6 +1106,9 @@ def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     objects = [o for h in heads for o in (_gerund_objects(h, preps) if rel.object_is_phrase else _prep_objects(h, preps))]
     if not objects and rel.object_is_phrase:  # "recused herself in the case": only a matter's own word
         objects = [o for o in _prep_objects(verb, ("in",)) if _is_matter(o, rel) and o.pos_ == "NOUN"]
+    if not objects and rel.object_is_phrase and not trigger.weak:  # "recused himself to hear the bail plea"
+        objects = [o for x in _children(verb, "xcomp", "advcl") if x.tag_ == "VB" and _is_matter(x, rel)
+                   and any(a.lower_ == "to" for a in _children(x, "aux")) for o in _children(x, "dobj")]
     if objects and rel.object_is_phrase:  # "from the fraud case and the bribery appeal", the second hung on the verb
         objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > objects[-1].i
                     and _is_matter(c, rel) and any(a.dep_ == "cc" for a in verb.children)]
@@ -1119,8 +1193,9 @@ MEASURES = {"percent", "%", "point", "vote", "per", "cent", "percentage"}
 
 
 def _may_be_candidate(token: Token) -> bool:
-    """Not a date, a share of the vote ("55 percent") or the election itself ("Race Goes to Runoff")."""
-    return (token.ent_type_ not in ("DATE", "TIME", "PERCENT") and token.lower_ not in ELECTION_NOUNS
+    """Not a date, a share of the vote ("55 percent") or the election itself ("Race Goes to Runoff");
+    "the 90-year-old", which the model tags a date, may be."""
+    return ((token.ent_type_ not in ("DATE", "TIME", "PERCENT") or token.lower_ == "old") and token.lower_ not in ELECTION_NOUNS
             and token.lemma_.lower() not in MEASURES)
 
 
@@ -1433,9 +1508,13 @@ def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:
     opponents = _prep_objects(noun, preps) or [  # the parser hangs "with Y" higher up, right after the noun
         o for head in path for prep in _children(head, "prep") if prep.lower_ in preps and prep.i == noun.right_edge.i + 1
         for o in _prep_objects(head, (prep.lower_,))]
+    subjects = [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN")]
+    named = [s for s in _expand(_children(verb, "nsubj")) if s.pos_ == "PROPN"]
+    if not opponents and verb.lemma_ == "be" and noun.head.lower_ == "in" and noun.tag_ == "NN" and len(named) == 2:
+        return named  # "A and B are in a runoff" (not "A and B, who are both in the runoff": a debate's guests)
     if not opponents:
         return []
-    return [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN")] + opponents
+    return subjects + opponents
 
 
 def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
@@ -1505,7 +1584,7 @@ def _heading_context(token: Token, rel: Relation, pairs: bool = True) -> bool:
     """The lines above ``token``'s line are a list of pairings under a heading with a context
     phrase ("Runoff races:" / "Mayor: Ana Lee vs. Bob Kim" / ...; with ``pairs`` false, lines
     of any kind: "Mayor: Ana Lee (41%) and Bo Kim (33%)")."""
-    text = token.doc.text
+    text = _lower_text(token.doc)
     end = text.rfind("\n", 0, token.idx)
     for _ in range(HEADING_LINES):
         if end < 0:
@@ -1595,6 +1674,31 @@ def victory_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         yield Match(rel, noun, "reciprocal", _expand(winners) + losers, [], pairwise=True)
 
 
+def top_two_matches(two: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
+    """"The top two candidates were A and B", "the top two finishers, A and B": the two names
+    the first two places are, in a sentence that asserts it (no modal, condition or poll, no
+    other contest) of a text with a runoff still to come."""
+    if two.i == 0 or two.doc[two.i - 1].lower_ != "top":
+        return
+    head = two.head if two.dep_ in ("nummod", "amod", "compound") and two.head.pos_ == "NOUN" else two
+    names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not names and head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        names = [a for a in _children(head.head, "attr") if a.pos_ == "PROPN"]
+    elif not names and head.dep_ == "attr":
+        names = [n for n in clause_subjects(head.head) if n.pos_ == "PROPN"]
+    names = _expand(names[:1])
+    sentence = two.sent
+    words = {t.lower_ for t in sentence}
+    supposed = lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") | lex.cue("futureModals") | {"poll", "polls", "survey"}
+    if len(names) != 2 or words & supposed:
+        return
+    text = sentence.text.lower()
+    if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
+        return
+    if _has_context(sentence, rel) or any(_has_context(s, rel) and _pending(s, rel, lex) for s in two.doc.sents):
+        yield Match(rel, two, "reciprocal", names, [], pairwise=True)
+
+
 def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, lex: Lexicon) -> Iterator[Match]:
     """"Justice Lee took no part in the case", "did not participate in the decision": a denied
     taking part in a matter is the relation (the extractor reads the denial as the assertion)."""
@@ -1610,9 +1714,23 @@ def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, 
         denied = denied or any(c.dep_ == "det" and c.lower_ == "no" for c in parts[0].children)
     objects = [o for h in heads for o in _not_alternatives(_prep_objects(h, (prep,))) if _is_matter(o, rel)]
     titles = lex.cue("abstainingTitles")  # a justice who takes no part recuses; a defendant who does not, boycotts
-    subjects = [s for s in clause_subjects(verb) if any(w.lemma_.lower() in titles for w in s.subtree)]
-    if denied and objects and subjects:
-        yield Match(rel, verb, "active", subjects, objects, extra={"abstention": verb})
+    subjects = clause_subjects(verb)
+    titled = [s for s in subjects if any(w.lemma_.lower() in titles for w in s.subtree)]
+    if denied and objects and subjects:  # "Kagan did not participate": titled elsewhere (the extractor checks)
+        extra = {"abstention": verb} if titled else {"abstention": verb, "untitled": verb}
+        yield Match(rel, verb, "active", titled or subjects, objects, extra=extra)
+
+
+def up_against_matches(up: Token, rel: Relation) -> Iterator[Match]:
+    """"X will be up against Y in the runoff": the copula's subject and its "against" object, with
+    the runoff among the copula's own words."""
+    be = up.head
+    if up.dep_ != "advmod" or be.lemma_ != "be" or not _has_local_context(be, rel):
+        return
+    rivals = _prep_objects(be, ("against",)) or _prep_objects(up, ("against",))
+    participants = [p for p in clause_subjects(be) + rivals if _may_be_candidate(p)]
+    if rivals and len(participants) >= 2:
+        yield Match(rel, be, "reciprocal", participants, [], pairwise=True)
 
 
 def choice_between_matches(prep: Token, rel: Relation) -> Iterator[Match]:
@@ -1661,6 +1779,12 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         elif token.lower_ in ("and", "&"):
             for rel in lex.contests:
                 yield from listed_pair_matches(token, rel)
+        elif token.lower_ == "up":
+            for rel in lex.contests:  # "X will be up against Y in the runoff"
+                yield from up_against_matches(token, rel)
+        elif token.lower_ == "two":
+            for rel in lex.contests:  # "the top two candidates were A and B"
+                yield from top_two_matches(token, rel, lex)
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or _adjectival_participle(token)

@@ -111,12 +111,18 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
         if dep == "relcl" and lemma_in(parent, o.cue("reportNouns")) and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
             return Stance("reported", parent.text)  # "reports that X had recused himself", parsed as a relative clause
+        if dep == "relcl" and parent.pos_ == "NOUN" and lemma in o.cue("hypotheticalVerbs") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            return Stance("hypothetical", parent.text)  # "demands that he recuse himself", parsed as a relative clause
         if dep == "relcl" and any(c.dep_ == "det" and c.lower_ == "no" for c in parent.children):
             return Stance("negative", f"no {parent.text}")  # "there is no way I will endorse him"
         if dep == "relcl" or dep == "appos":
             break
         if dep == "nsubjpass" and token.i == trigger.i and lemma_in(parent, o.cue("retractingVerbs")):
             return Stance("negative", parent.text)  # "her endorsement of X was rescinded"
+        if dep == "nsubj" and token.i == trigger.i and token.pos_ == "NOUN" and any(
+                c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in o.cue("hypotheticalAdjectives") for c in parent.children):
+            return Stance("hypothetical", parent.text)  # "a runoff between X and Y looks likely", "is possible"
         if dep in ("nsubj", "nsubjpass") and token.i == trigger.i and token.pos_ in ("NOUN", "PROPN") \
                 and parent.lemma_.lower() not in o.cue("eventVerbs"):
             break  # "Ruiz's recusal could delay the case": the main clause's mood is not the recusal's
