@@ -238,14 +238,33 @@ def _denied_runoffs(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
     named = [t for t in sentence if any(text.startswith(phrase, t.idx) for phrase in rel.context)]
     if not named:
         return False
-    negating = [t for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
-                and not _children(t, "neg")]
-    twice = {n.i for n in negating if n.dep_ == "xcomp" and lemma_in(n.head, lex.cue("negatingVerbs"))}
-    twice |= {n.head.i for n in negating if n.i in twice}
-    negating = [n for n in negating if n.i not in twice]  # "failed to avoid a runoff" denies nothing
+    negating = _denying_verbs(sentence, lex)
     return bool(named) and bool(negating) and all(
         any(t.i in {d.i for d in _local_tokens(n)} or any(d.i == t.i for x in _children(n, "xcomp") for d in _local_tokens(x))
             for n in negating) for t in named)
+
+
+def _denying_verbs(sentence: Span, lex: Lexicon) -> list[Token]:
+    """The kg:negatingVerbs of ``sentence`` that deny what they govern: not "did not avoid",
+    "not by enough to avoid" or "failed to avoid a runoff" (two denials assert it)."""
+    negating = [t for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
+                and not _negations_of(t)]
+    twice = {n.i for n in negating if n.dep_ == "xcomp" and lemma_in(n.head, lex.cue("negatingVerbs"))}
+    twice |= {n.head.i for n in negating if n.i in twice}
+    return [n for n in negating if n.i not in twice]
+
+
+def _negations_of(verb: Token) -> list[Token]:
+    """The "not" that denies ``verb``: its own, or one before it on a sibling ("but not by enough
+    to avoid a runoff", "not" hung on "by")."""
+    return [t for t in verb.sent if t.dep_ == "neg" and t.i < verb.i and (
+        verb.i in (t.head.i, t.head.head.i) or (verb.head.i != verb.i and t.head.head.i == verb.head.i and t.head.i != verb.head.i))]
+
+
+def _double_negation(sentence: Span, lex: Lexicon) -> set[int]:
+    """The negations that deny a denial in ``sentence`` ("not by enough to avoid a runoff")."""
+    return {d.i for t in sentence if t.pos_ in ("VERB", "AUX") and lemma_in(t, lex.cue("negatingVerbs"))
+            for d in _negations_of(t)}
 
 
 def _implied_runoff(verb: Token, lex: Lexicon) -> bool:
@@ -299,10 +318,13 @@ def _pending(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
     its words), not supposed or denied ("could go to a runoff", "if no one wins", "does not go to
     a runoff": a modal, condition or negation in the sentence)."""
     supposed = (lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") | lex.cue("negations") | {"never"}) - lex.cue("obligationModals")
+    if _avoided(sentence, rel, lex):
+        return False  # "Ruiz avoided a runoff"
+    denials = _double_negation(sentence, lex)
     for token in sentence:
         if token.tag_ in ("VBD", "VBN") and lemma_in(token, lex.cue("contestOutcomeVerbs")) and _has_local_context(token, rel):
             return False
-        if token.lower_ in supposed and token.dep_ in ("aux", "neg", "mark", "advmod"):
+        if token.lower_ in supposed and token.dep_ in ("aux", "neg", "mark", "advmod") and token.i not in denials:
             return False
     return True
 
@@ -314,7 +336,9 @@ def _is_matter(token: Token, rel: Relation) -> bool:
 
 
 def _has_particle(token: Token, particle: str) -> bool:
-    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in token.children)
+    """"face off", "rallied behind"; a noun the phrase takes as its object too ("take part")."""
+    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in token.children) or any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ == particle and not _children(c, "det", "poss") for c in token.children)
 
 
 def _gerund_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -408,6 +432,17 @@ def _one_of(noun: Token) -> list[Token]:
     if one is None or one.lower_ != "one" or one.dep_ != "attr":
         return []
     return clause_subjects(one.head)
+
+
+def _stray_agent(verb: Token) -> list[Token]:
+    """The named object of the first "by" after a participle, before any other verb, wherever the
+    parser hung it ("those endorsed in Eastport and nearby towns by the Harbor Union")."""
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "(", "—"):
+            return []
+        if token.lower_ == "by" and token.dep_ == "prep":
+            return [p for p in _children(token, "pobj") if p.pos_ == "PROPN" and p.ent_type_ in ("ORG", "PERSON")]
+    return []
 
 
 def _name_end(token: Token) -> Token:
@@ -562,8 +597,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = [verb.head]
         frame = "active"
     elif (verb.dep_ == "amod" and verb.tag_ == "VBD" and verb.head.pos_ == "PROPN" and verb.head.dep_ in ("conj", "appos")
-          and verb.head.head.pos_ == "PROPN" and verb.head.head.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","):
-        subjects = [verb.head.head]  # "Another union, the Nurses Guild, endorsed Ana Ruiz" parsed as a list of names
+          and verb.i > 1 and verb.doc[verb.i - 1].text == "," and verb.doc[verb.i - 2].pos_ == "PROPN"):
+        subjects = [verb.doc[verb.i - 2]]  # "Another union, the Nurses Guild, endorsed Ana Ruiz" parsed as a list of names
         objects = [verb.head]
         frame = "active"
     elif verb.dep_ == "amod" and (verb.tag_ in ("VBN", "VBD") or _adjectival_participle(verb)):  # "the Trump-endorsed Tuberville"
@@ -593,13 +628,15 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if not objects and verb.dep_ in ("conj", "pcomp"):  # "Ruiz has taught law for years and was appointed by X"
             objects = clause_subjects(verb)  # "Ruiz was sworn in after being appointed by X"
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
+        if not subjects and not rel.role_bearing:
+            subjects = _stray_agent(verb)  # "those endorsed in Eastport and nearby towns by the union"
         if not subjects and rel.role_bearing:  # "was appointed bishop by X": the parser hangs "by" on the role
             subjects = _expand([p for r in _children(verb, "oprd") for by in _children(r, "prep")
                                 if by.lower_ == "by" for p in _children(by, "pobj")])
         frame = "passive"
     else:
         subjects = _absolute_subjects(verb) or [
-            s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both")]
+            s for s in clause_subjects(verb) if s.ent_type_ not in TEMPORAL or s.lower_ in ("two", "both", "old")]
         subjects = subjects or _dated_subjects(verb) or _auxiliary_subjects(verb)  # "the two will meet" keeps its subject
         if all(s.pos_ == "NOUN" for s in subjects) and (named := _auxiliary_subjects(verb)):
             subjects = named  # "judge X had on Thursday recused himself": "judge" the verb's, X the auxiliary's
@@ -654,6 +691,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if frame == "passive" and not subjects and role is not None and role.i > verb.i:
             subjects = _post_owners(role)  # "was appointed as Biden's housing chief", not "the former Interior Minister was made ..."
     if rel.symmetric:
+        objects = [p for o in objects for p in (_children(o, "pobj") if o.pos_ == "ADP" else [o])]  # "lost the runoff to Y", "to" a dative
         if objects and lemma_in(verb, lex.cue("matchmakingVerbs")):
             subjects = []  # "the race pits A against B": the race is no rival
         participants = _participants(verb, subjects + objects, lex.cue("challengeNouns"))
@@ -1155,8 +1193,9 @@ MEASURES = {"percent", "%", "point", "vote", "per", "cent", "percentage"}
 
 
 def _may_be_candidate(token: Token) -> bool:
-    """Not a date, a share of the vote ("55 percent") or the election itself ("Race Goes to Runoff")."""
-    return (token.ent_type_ not in ("DATE", "TIME", "PERCENT") and token.lower_ not in ELECTION_NOUNS
+    """Not a date, a share of the vote ("55 percent") or the election itself ("Race Goes to Runoff");
+    "the 90-year-old", which the model tags a date, may be."""
+    return ((token.ent_type_ not in ("DATE", "TIME", "PERCENT") or token.lower_ == "old") and token.lower_ not in ELECTION_NOUNS
             and token.lemma_.lower() not in MEASURES)
 
 
@@ -1351,6 +1390,7 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         givers += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "of X as well as Y"
         givers += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # "from A; B; and C", "endorsements, A and B among them"
         givers = [n for g in _members(givers) for n in (_detached(g) or [g])] or _colon_list(noun)  # "received endorsements from: A, B"
+        givers = _not_alternatives(givers)  # "the support of A or B seizing ...": "or" joins another clause, or a choice
         if givers and all(_describes_many(g) for g in givers):  # "the backing of several groups — A, B and C"
             givers = _names_for(givers, noun)
         holder = (amount.head if amount is not None else noun.head) if received else noun.head.head
@@ -1468,9 +1508,13 @@ def _contest_opponents(noun: Token, lex: Lexicon) -> list[Token]:
     opponents = _prep_objects(noun, preps) or [  # the parser hangs "with Y" higher up, right after the noun
         o for head in path for prep in _children(head, "prep") if prep.lower_ in preps and prep.i == noun.right_edge.i + 1
         for o in _prep_objects(head, (prep.lower_,))]
+    subjects = [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN")]
+    named = [s for s in _expand(_children(verb, "nsubj")) if s.pos_ == "PROPN"]
+    if not opponents and verb.lemma_ == "be" and noun.head.lower_ == "in" and noun.tag_ == "NN" and len(named) == 2:
+        return named  # "A and B are in a runoff" (not "A and B, who are both in the runoff": a debate's guests)
     if not opponents:
         return []
-    return [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN")] + opponents
+    return subjects + opponents
 
 
 def agent_noun_matches(noun: Token, rel: Relation) -> Iterator[Match]:
@@ -1630,6 +1674,31 @@ def victory_matches(noun: Token, rel: Relation) -> Iterator[Match]:
         yield Match(rel, noun, "reciprocal", _expand(winners) + losers, [], pairwise=True)
 
 
+def top_two_matches(two: Token, rel: Relation, lex: Lexicon) -> Iterator[Match]:
+    """"The top two candidates were A and B", "the top two finishers, A and B": the two names
+    the first two places are, in a sentence that asserts it (no modal, condition or poll, no
+    other contest) of a text with a runoff still to come."""
+    if two.i == 0 or two.doc[two.i - 1].lower_ != "top":
+        return
+    head = two.head if two.dep_ in ("nummod", "amod", "compound") and two.head.pos_ == "NOUN" else two
+    names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not names and head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        names = [a for a in _children(head.head, "attr") if a.pos_ == "PROPN"]
+    elif not names and head.dep_ == "attr":
+        names = [n for n in clause_subjects(head.head) if n.pos_ == "PROPN"]
+    names = _expand(names[:1])
+    sentence = two.sent
+    words = {t.lower_ for t in sentence}
+    supposed = lex.cue("conditionalMarks") | lex.cue("hypotheticalModals") | lex.cue("futureModals") | {"poll", "polls", "survey"}
+    if len(names) != 2 or words & supposed:
+        return
+    text = sentence.text.lower()
+    if any(phrase in text for phrase in lex.cue("otherContestPhrases")):
+        return
+    if _has_context(sentence, rel) or any(_has_context(s, rel) and _pending(s, rel, lex) for s in two.doc.sents):
+        yield Match(rel, two, "reciprocal", names, [], pairwise=True)
+
+
 def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, lex: Lexicon) -> Iterator[Match]:
     """"Justice Lee took no part in the case", "did not participate in the decision": a denied
     taking part in a matter is the relation (the extractor reads the denial as the assertion)."""
@@ -1650,6 +1719,18 @@ def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, 
     if denied and objects and subjects:  # "Kagan did not participate": titled elsewhere (the extractor checks)
         extra = {"abstention": verb} if titled else {"abstention": verb, "untitled": verb}
         yield Match(rel, verb, "active", titled or subjects, objects, extra=extra)
+
+
+def up_against_matches(up: Token, rel: Relation) -> Iterator[Match]:
+    """"X will be up against Y in the runoff": the copula's subject and its "against" object, with
+    the runoff among the copula's own words."""
+    be = up.head
+    if up.dep_ != "advmod" or be.lemma_ != "be" or not _has_local_context(be, rel):
+        return
+    rivals = _prep_objects(be, ("against",)) or _prep_objects(up, ("against",))
+    participants = [p for p in clause_subjects(be) + rivals if _may_be_candidate(p)]
+    if rivals and len(participants) >= 2:
+        yield Match(rel, be, "reciprocal", participants, [], pairwise=True)
 
 
 def choice_between_matches(prep: Token, rel: Relation) -> Iterator[Match]:
@@ -1698,6 +1779,12 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
         elif token.lower_ in ("and", "&"):
             for rel in lex.contests:
                 yield from listed_pair_matches(token, rel)
+        elif token.lower_ == "up":
+            for rel in lex.contests:  # "X will be up against Y in the runoff"
+                yield from up_against_matches(token, rel)
+        elif token.lower_ == "two":
+            for rel in lex.contests:  # "the top two candidates were A and B"
+                yield from top_two_matches(token, rel, lex)
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or _adjectival_participle(token)

@@ -95,12 +95,12 @@ class Quotes:
         after = doc.char_span(region.end, region.end + 1, alignment_mode="expand")
         before = doc.char_span(max(region.start - 1, 0), region.start, alignment_mode="expand")
         candidates: list[Span] = []
-        if after is not None:
+        if after:  # None, or empty where the character after is a word's trailing space
             sent = after[0].sent
             candidates.append(doc[after[0].i : sent.end])
             if sent.end < len(doc) and doc[after[0].i + 1 :sent.end].text.strip(" .,\n") == "":
                 candidates.append(doc[sent.end].sent)
-        if before is not None:
+        if before:
             sent = before[0].sent
             candidates.append(doc[sent.start : before[0].i])
             colon = before[0].i - 1

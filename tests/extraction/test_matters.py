@@ -143,6 +143,15 @@ def test_a_quotation_in_a_paragraph_of_its_own_has_its_speaker(extract, text):
     assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", matter)}
 
 
+@pytest.mark.parametrize("text", [
+    "Judge Ada Lin said:\n\n\"I recuse myself from the harbour case. \n\n\"I have no choice.\"",
+    "\"I recuse myself from the harbour case. \n\n\"I have no choice,\" Judge Ada Lin said. ",
+])
+def test_an_open_quotation_that_ends_in_a_space_keeps_its_speaker(extract, text):
+    # the character after the quotation was a word's trailing space: an empty span, not a crash
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "harbour case")}
+
+
 def test_a_justice_named_bare_who_takes_no_part_recuses(extract):
     text = "Justice Ada Lin joined the court in May. On Monday, Lin did not participate in the fraud appeal of the port board."
     assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "fraud appeal of the port board")}

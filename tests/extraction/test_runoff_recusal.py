@@ -578,3 +578,63 @@ AVOIDED_RUNOFFS = [
 @pytest.mark.parametrize("text", AVOIDED_RUNOFFS)
 def test_a_runoff_avoided_pairs_no_one(extract, text):
     assert plain(extract(text), RUNOFF) == set()
+
+
+MORE_NEWS_RUNOFFS = [
+    "Nadia Ferro and Paul Okafor both made the runoff.",
+    "Nadia Ferro and Paul Okafor will take part in the second round of the presidential election.",
+    "The top two candidates were Nadia Ferro and Paul Okafor. The runoff will be held on May 3.",
+    "The runoff is set for May 3. In Ward 2 the top two finishers were Nadia Ferro and Paul Okafor.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_NEWS_RUNOFFS)
+def test_more_runoff_wordings_of_news(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+LIKELY_OR_OTHER_CONTESTS = [
+    "A runoff between Nadia Ferro and Paul Okafor looks likely, according to a poll released Monday.",
+    "A runoff between Nadia Ferro and Paul Okafor is possible.",
+    "If no one wins a majority, the top two will meet in a runoff. The top two in the polls are Nadia Ferro and Paul Okafor.",
+    "The top two candidates, Nadia Ferro and Paul Okafor, advance to the November general election.",
+    "The top two candidates were Nadia Ferro and Paul Okafor. Ferro won 52 percent and avoided a runoff.",
+    "Thousands of voters will take part in the runoff. Nadia Ferro and Paul Okafor voted early.",
+]
+
+
+@pytest.mark.parametrize("text", LIKELY_OR_OTHER_CONTESTS)
+def test_likely_runoffs_and_other_contests_pair_no_one(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
+
+
+def test_not_enough_to_avoid_a_runoff_leaves_one_to_come(extract):
+    text = ("Rep. Nadia Ferro outpaced her four challengers, but not by enough to avoid a runoff. "
+            "Ferro will face Paul Okafor, a former county judge.")
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+def test_an_age_description_faces_a_rival(extract):
+    text = "Rep. Nadia Ferro finished first and was forced into a runoff. The 61-year-old will face Paul Okafor."
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+COPULA_RUNOFFS = [
+    "Nadia Ferro and Paul Okafor are in a runoff for the District 3 seat.",
+    "Nadia Ferro will be up against Paul Okafor in the runoff.",
+    "Nadia Ferro lost the runoff to Paul Okafor.",
+]
+
+
+@pytest.mark.parametrize("text", COPULA_RUNOFFS)
+def test_runoffs_told_with_a_copula_or_a_dative(extract, text):
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
+
+
+@pytest.mark.parametrize("text", [
+    "Whoever wins the runoff will be up against Paul Okafor in November.",
+    "Nadia Ferro and Paul Okafor are in runoffs for two council seats.",
+    "Nadia Ferro and Paul Okafor are not in a runoff.",
+])
+def test_copula_non_runoffs(extract, text):
+    assert plain(extract(text), RUNOFF) == set()
