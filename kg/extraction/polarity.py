@@ -155,6 +155,10 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
             if lemma in o.cue("hypotheticalVerbs") and parent.pos_ != "ADP":  # "about to", not "a decision about"
                 if not (future_is_fact and lemma in o.cue("scheduleWords")):  # "are set to meet in a runoff"
                     return Stance("hypothetical", parent.text)
+            if dep == "prep" and parent.pos_ == "NOUN" and lemma_in(parent, o.cue("intentionNouns")):
+                if any(c.dep_ == "det" and c.lower_ == "no" for c in parent.children):
+                    return Stance("negative", f"no {parent.text}")  # "has no intention of recusing himself"
+                return Stance("hypothetical", parent.text)  # "his intention of stepping aside"
             if token.lower_ == "against" and parent.pos_ == "VERB":
                 return Stance("hypothetical", f"{parent.text} against")  # "warned against endorsing"
             if lemma in o.cue("attributionVerbs") and dep == "ccomp" and parent.pos_ in ("VERB", "AUX"):

@@ -175,3 +175,12 @@ def test_taking_oneself_off_a_matter_recuses(extract):
     text = "Attorney General Ada Lin took herself off the fraud probe of the port director."
     assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "fraud probe of the port director")}
     assert plain(extract("Ada Lin took herself off the ballot in May."), RECUSAL) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Attorney General Ada Lin has no intention of recusing herself from the port probe.",
+    "Ada Lin said she has no intention of taking herself off the port case, her aides said.",
+    "Judge Ada Lin spoke of the possibility of recusing herself from the port case.",
+])
+def test_an_intention_of_recusing_is_no_recusal(extract, text):
+    assert plain(extract(text), RECUSAL) == set()
