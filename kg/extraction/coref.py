@@ -38,6 +38,7 @@ THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 REFLEXIVE = {"himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
+NEAREST_REACH = 80  # words a pronoun looks back within its sentence (linear on a run-on sentence)
 LOOKBACK_SENTENCES = 3
 MAX_GROUP = 6  # agents "they" may stand for: a longer list is a misparse or a crowd
 MAX_SCAN = 400  # tokens a description or "it" looks back over at most, however long the sentences
@@ -85,6 +86,20 @@ def _definite(token: Token) -> bool:
 def _former(word: Token) -> bool:
     """"the former president", "the ex-president": a title its holder no longer holds."""
     return any(c.lower_ in FORMER for c in word.children)
+
+
+def _sought(token: Token) -> bool:
+    """A name's last word where the name is what someone runs for, not who acts: the object of
+    "for" ("a candidate for Eastport City Council") or a modifier of a common noun ("the Senate
+    primary", "a City Council seat")."""
+    head = token
+    for _ in range(len(token.sent)):  # to the name's last word
+        if head.dep_ not in ("compound", "flat") or head.head.pos_ != "PROPN" or head.head.i <= head.i:
+            break
+        head = head.head
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "for"
 
 
 def _organization_name(cluster: Cluster) -> bool:
@@ -557,9 +572,10 @@ class Coreference:
 
     def _governing_subject(self, token: Token, lenient: bool, gender: str | None = None) -> Steps:
         own = token.head
+        described = own.head.i if own.dep_ == "relcl" else -1  # "the candidate he endorsed": never "he"
         for ancestor in ancestors(own) if token.dep_ in SUBJECT_DEPS else [own, *ancestors(own)]:
             for subject in clause_subjects(ancestor):
-                if subject.i < token.i:
+                if subject.i < token.i and subject.i != described:
                     found = yield subject
                     if self._is_person(found, lenient) and found is not None and self._fits(found.cluster, gender):
                         return found
@@ -567,13 +583,14 @@ class Coreference:
 
     def _nearest_in_sentence(self, token: Token, lenient: bool, gender: str | None = None) -> Steps:
         """The nearest person before ``token`` in its sentence (of its ``gender`` or none known),
-        not its clause's subject."""
+        not its clause's subject, at most NEAREST_REACH words back."""
         excluded = set()
         for subject in clause_subjects(token.head):
             if subject.i != token.i and (found := (yield subject)):
                 excluded.add(id(found.cluster))
         quoted = self.quotes.region_of(token) is not None
-        for candidate in reversed(self.doc[self.sents[self._sentence(token)].start : token.i]):
+        start = max(self.sents[self._sentence(token)].start, token.i - NEAREST_REACH)
+        for candidate in reversed(self.doc[start : token.i]):
             if not quoted and self.quotes.region_of(candidate):
                 continue
             mention = self.entities.entity_at(candidate)
@@ -678,6 +695,8 @@ class Coreference:
             cluster = self.entities.entity_at(candidate)
             if cluster is None or cluster.type != "Organization" or id(cluster) in owned:
                 continue
+            if not press and _sought(candidate):
+                continue  # "endorsed for Eastport City Council", "the Senate primary": a seat, no actor
             words = [w.casefold() for w in cluster.label.split()]
             if head in words or (press and newspaper_name(cluster.label)):
                 return Resolution(cluster, "description")

@@ -22,6 +22,8 @@ from kg.extraction import structure
 from kg.extraction.coref import Coreference, Resolution
 from kg.extraction.entities import DESCRIPTORS, Cluster, EntityIndex
 from kg.extraction.frames import Lexicon, Match, find_matches, lexicon, title_matches
+from kg.extraction.lexical import lemma_in
+from kg.extraction.matters import Matters
 from kg.extraction.polarity import Stance, stance
 from kg.extraction.positions import phrase_position, position, title_words
 from kg.extraction.quotes import Quotes
@@ -88,7 +90,8 @@ def matter_label(token: Token) -> str:
         rest = rest or [c for c in token.children if c.dep_ == "prep"][:1]  # "presiding over the trial"
         end = max((w.i for c in rest for w in c.subtree), default=token.i)
         for child in sorted(token.children, key=lambda c: c.i):  # "hearing a plea | challenging the order", hung on the gerund
-            if child.i > end and child.left_edge.i == end + 1 and child.dep_ in ("advcl", "acl") and child.tag_ == "VBG":
+            if (child.i > end and child.left_edge.i == end + 1 and child.dep_ in ("advcl", "acl") and child.tag_ == "VBG"
+                    and child.lemma_ not in REASON_VERBS):
                 rest.append(child)
                 end = child.right_edge.i
         words = [token] + [w for c in rest for w in c.subtree]
@@ -97,6 +100,7 @@ def matter_label(token: Token) -> str:
         apart = {w.i for c in token.children if c.dep_ in ("conj", "cc", "appos") and not alternatives and not _names(c)
                  for w in c.subtree}
         apart |= {w.i for prep in token.subtree if _manner(prep) or _clause_as_preposition(prep) for w in prep.subtree}
+        apart |= {w.i for c in token.children if c.tag_ == "VBG" and c.lemma_ in REASON_VERBS for w in c.subtree}  # "case citing bias"
         words = [w for w in token.subtree if w.i not in apart] + _stranded(token)
     words = sorted({w.i: w for w in words}.values(), key=lambda w: w.i)
     while words and (words[0].lower_ == "the" or words[0].is_punct):
@@ -105,9 +109,14 @@ def matter_label(token: Token) -> str:
         if cut and word.text in PHRASE_BREAKS and not _kept_aside(words, cut):
             words = words[:cut]
             break
-    while words and (words[-1].is_punct or words[-1].is_space):
+    while words and (words[-1].is_punct or words[-1].is_space) and not _closing(words):
         words.pop()
     return "".join(w.text_with_ws for w in words).strip()
+
+
+def _closing(words: list[Token]) -> bool:
+    """The last word closes a bracket the phrase opened: "... in Khyber-Pakhtunkhwa (KP)"."""
+    return words[-1].text == ")" and sum(w.text == "(" for w in words) > sum(w.text == ")" for w in words[:-1])
 
 
 def _alternatives(token: Token) -> bool:
@@ -162,6 +171,7 @@ def _manner(prep: Token) -> bool:
         o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in prep.children)
 
 
+REASON_VERBS = {"cite", "say", "note", "state", "explain", "claim", "allege", "argue", "insist"}  # "recused from X citing bias"
 MATTER_PREPOSITIONS = {"into", "of", "against", "over", "involving", "concerning", "regarding", "about", "between", "by"}
 
 
@@ -183,7 +193,7 @@ def _stranded(token: Token) -> list[Token]:
         if sibling.i <= prep.i or sibling.left_edge.i != end + 1:
             continue
         if (sibling.dep_ == "prep" and sibling.lower_ in MATTER_PREPOSITIONS and not _manner(sibling)) or (
-                sibling.dep_ in ("advcl", "acl", "xcomp", "pcomp") and sibling.tag_ == "VBG"):
+                sibling.dep_ in ("advcl", "acl", "xcomp", "pcomp") and sibling.tag_ == "VBG" and sibling.lemma_ not in REASON_VERBS):
             out += list(sibling.subtree)
             end = sibling.right_edge.i
     doc = token.doc
@@ -258,6 +268,14 @@ def _earlier_act(verb: Token) -> bool:
     return any(t.like_num and len(t.text) == 4 for t in dates)
 
 
+def _generic_group(entity: Entity) -> bool:
+    """"Democrats", "Republicans": a one-word plural group name stands for a party's voters or
+    members at large, never an endorser (a party is named as one: "the Social Democrats", "the
+    Democratic Party"; "the Harlow endorsement" is a person's)."""
+    label = entity.label.strip()
+    return entity.type == "Group" and " " not in label and label.endswith("s")
+
+
 def _indefinite_post(token: Token) -> bool:
     """"named a retired judge her new chancellor": someone the sentence does not name (an
     appointment it announces, whose appointee a later sentence may name)."""
@@ -294,14 +312,19 @@ class DocumentExtractor:
                                  (self.ontology.cue("personDescriptions"), self.ontology.cue("contestDescriptions")),
                                  (self.ontology.cue("masculineWords"), self.ontology.cue("feminineWords")))
         self._entity_cache: dict[int, Entity] = {}
+        matter_heads = frozenset().union(*(r.range_head_words for r in self.ontology.relations.values() if r.range == "Matter"))
+        self.matters = Matters(doc, matter_heads, self.entities, self.ontology, matter_label)
+        self._generic_matters: dict[int, Entity] = {}  # token -> the matter a generic phrase ("the case") stands for
         self.facts: dict[tuple, Fact] = {}
         self._stances: dict[tuple[int, bool], Stance] = {}
         self._announced: dict[str, tuple[int, int, list[tuple[Entity, float]]]] = {}  # relation -> (sentence, token, appointers)
         self._announcements: list[tuple[Match, int, list[tuple[Entity, float]]]] = []  # acts with no named object
         self._agentless: list[tuple[Span, Match, list[tuple[Entity, float]]]] = []  # passives no appointer was found for
         self._claims: list[tuple] = []  # keys of facts the receiver's side claims ("touted Ruiz's endorsement")
+        self._retracted: set[tuple[Entity, str, Entity]] = set()  # "withdrew her endorsement of X": taken back
+        self._election_relations = {rel.in_election for rel in self.ontology.relations.values() if rel.in_election}
         self._sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
-        self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
+        self._election_sentences: list[bool] | None = None  # per sentence, read when a fact needs it
 
     def entity(self, cluster: Cluster) -> Entity:
         key = id(cluster)
@@ -323,6 +346,8 @@ class DocumentExtractor:
         self._drop_headline_restatements()
         self._support_for_candidates()
         self._settle_claims()
+        self._merge_matter_forms()
+        self._drop_retracted()
         entities = {self.entity(c) for c in self.entities.clusters}
         for fact in self.facts.values():
             entities.update(e for e in (fact.subject, fact.object, fact.position, fact.organization) if e)
@@ -376,6 +401,8 @@ class DocumentExtractor:
                    for m in cluster.mentions)
 
     def _argument(self, token: Token, rel: Relation, as_object: bool) -> tuple[Entity, float] | None:
+        if as_object and rel.range == "Matter" and (generic := self.matters.generic(token)) is not None:
+            return self._matter_named_before(token, generic)
         found = self.coref.resolve(token)
         if found is not None:
             return self.entity(found.cluster), argument_confidence(found)
@@ -393,6 +420,22 @@ class DocumentExtractor:
                 return phrase_position(token, label, self.document.id), 1.0
             return Entity(label, kind), 1.0
         return None
+
+    def _matter_named_before(self, token: Token, generic: Token) -> tuple[Entity, float] | None:
+        """"recused from the case" (or "from hearing it") after the passage named the case: that
+        matter, the generic phrase one of its forms (kg.extraction.matters); the phrase itself
+        where nothing before names one ("it": nothing)."""
+        local = "" if generic.pos_ == "PRON" else matter_label(token)
+        antecedent = self.matters.antecedent(generic)
+        cluster = self.entities.entity_at(antecedent) if antecedent is not None else None
+        label = cluster.label if cluster is not None else matter_label(antecedent) if antecedent is not None else ""
+        first, _, rest = label.partition(" ")
+        label = rest if first.lower() in ("a", "an") and rest else label  # named again, it is definite
+        if not label and not local:
+            return None
+        entity = Entity(label, "Matter", frozenset({local} - {"", label})) if label else Entity(local, "Matter")
+        self._generic_matters[token.i] = entity
+        return entity, 0.9 if label else 1.0
 
     def _arguments(self, tokens: list[Token], rel: Relation, as_object: bool) -> list[tuple[Entity, float]]:
         """Each token's argument; a counted plural stands for the people it lists ("endorsed all
@@ -428,6 +471,8 @@ class DocumentExtractor:
         index = self._sentence_index.get(sentence.start)
         if index is None:
             return about_election(sentence, self.ontology.election_cues)
+        if self._election_sentences is None:
+            self._election_sentences = [about_election(sent, self.ontology.election_cues) for sent in self.sentences]
         return any(self._election_sentences[max(0, index - ELECTION_WINDOW[0]) : index + ELECTION_WINDOW[1] + 1])
 
     def _for_office(self, match: Match) -> bool:
@@ -493,7 +538,7 @@ class DocumentExtractor:
         rel = match.relation
         subjects = self._arguments(match.subjects, rel, False)
         objects = self._arguments([o for o in match.objects if not (rel.role_bearing and _indefinite_post(o))], rel, True)
-        if rel.role_bearing and not match.pairwise:
+        if (rel.role_bearing or rel.name in self._election_relations) and not match.pairwise:
             subjects = self._announcer(sentence, match, subjects, objects)
         if match.pairwise:  # "the two will meet in a runoff": a plural stands for the people it names
             subjects += [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.pair(t)]
@@ -519,10 +564,17 @@ class DocumentExtractor:
                         sentence, trigger, "appointment", self.confidence["appointment"] * oc, polarity, speaker)))
         if rel.in_election and match.frame != "agentive" and (self._about_election(sentence) or self._for_office(match)):
             rel = self.ontology.relations[rel.in_election]  # "the union is supporting Lind for governor"
+        generic = {self._generic_matters[t.i] for t in match.objects if t.i in self._generic_matters}
         for (subj, sc), (obj, oc) in pairs:
             if subj == obj or not self._fits(subj, rel.domain) or not self._fits(obj, rel.range):
                 continue
+            if rel.name in self._election_relations and _generic_group(subj):
+                continue  # "got Democrats' nod": a party's voters, not an endorser
+            if obj in generic:  # "X recused from the bench hearing A. 'I recuse myself from the case,' X said"
+                obj = self._earlier_matter(subj, rel, sentence, obj)
             polarity, speaker = self._stance(match.trigger, subj, rel)
+            if polarity == "negative" and self._retraction(match.trigger):
+                self._retracted.update((subj, name, obj) for name in (rel.name, rel.in_election) if name)
             if "abstention" in match.extra and polarity == "negative":
                 polarity = "positive"  # "took no part in the case": the denial is what asserts the recusal
             confidence = self.confidence[match.frame] * sc * oc
@@ -530,6 +582,32 @@ class DocumentExtractor:
             self._store(Fact(subj, rel.name, obj, evidence, position=role))
             if "claim" in match.extra:
                 self._claims.append((subj, rel.name, obj, polarity, evidence.start))
+
+    def _merge_matter_forms(self) -> None:
+        """One matter, all the forms the passage gave it ("the case", "hearing the appeal"), on every fact about it."""
+        forms: dict[tuple, frozenset[str]] = defaultdict(frozenset)
+        for fact in self.facts.values():
+            if fact.object.type == "Matter":
+                forms[fact.object.key] |= fact.object.aliases
+        for key, fact in list(self.facts.items()):
+            obj = fact.object
+            if obj.type == "Matter" and forms[obj.key] != obj.aliases:
+                self.facts[key] = replace(fact, object=replace(obj, aliases=forms[obj.key]))
+
+    def _earlier_matter(self, subject: Entity, rel: Relation, sentence: Span, generic: Entity) -> Entity:
+        """The matter ``subject`` was last said to ``rel`` (recuse from), in ``sentence`` or one of
+        the two before, for the generic phrase ``generic`` that stands for it (with its forms
+        among that matter's); ``generic`` itself when there is none."""
+        index = self._sentence_index.get(sentence.start, 0)
+        since = self.offset + self.sentences[max(0, index - 2)].start_char
+        end = self.offset + sentence.end_char
+        earlier = [f for f in self.facts.values() if f.subject == subject and f.relation == rel.name
+                   and f.evidence.polarity == "positive" and since <= f.evidence.start < end and f.object != generic]
+        if not earlier:
+            return generic
+        found = max(earlier, key=lambda f: f.evidence.start).object
+        forms = {generic.label, *generic.aliases} - {found.label}
+        return Entity(found.label, found.type, found.aliases | forms, found.scope)
 
     def _support_for_candidates(self) -> None:
         """"The Times and the Post, both of which support the Labour Party" where the text has
@@ -567,6 +645,19 @@ class DocumentExtractor:
             del self.facts[key]
             evidence = replace(fact.evidence, polarity="reported", speaker=self._agent(fact.object))
             self._store(replace(fact, evidence=evidence))
+
+    def _retraction(self, trigger: Token) -> bool:
+        """"withdrew her endorsement of X", "her backing of X was rescinded": the trigger is what a
+        kg:retractingVerbs verb takes back."""
+        return trigger.dep_ in ("dobj", "nsubjpass") and lemma_in(trigger.head, self.ontology.cue("retractingVerbs")) is not None
+
+    def _drop_retracted(self) -> None:
+        """"Ruiz withdrew her endorsement of Okoro. ... Okoro thanked Ruiz for her support": an
+        endorsement the text says was taken back is no fact of the passage, wherever else it is
+        told (the earlier act, thanks for it)."""
+        for key, fact in list(self.facts.items()):
+            if fact.evidence.polarity == "positive" and (fact.subject, fact.relation, fact.object) in self._retracted:
+                del self.facts[key]
 
     def _add_repeats(self) -> None:
         """"Vance endorsed Ortiz. Greer followed suit": the subject of a phrase of repetition
@@ -614,7 +705,8 @@ class DocumentExtractor:
             self._announced[rel.name] = (index, trigger.i, subjects)
             self._announcements.append((match, index, subjects))
             return subjects
-        passive = _children_of(trigger, "nsubjpass") or _children_of(trigger, "auxpass")
+        passive = _children_of(trigger, "nsubjpass") or _children_of(trigger, "auxpass") or (
+            not rel.role_bearing and trigger.tag_ in ("VBN", "VBD"))  # "Candidates endorsed in X include A and B"
         if subjects or not objects or match.frame not in ("passive", "role") or not passive:
             return subjects
         found = self._announced.get(rel.name)

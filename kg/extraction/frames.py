@@ -19,11 +19,11 @@ Frames (see the ontology for which relation uses which trigger):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.lexical import lemma_in, lemmas
 from kg.extraction.syntax import clause_subjects, conjuncts, first_conjunct
@@ -125,31 +125,62 @@ def _expand(tokens: list[Token]) -> list[Token]:
     return [c for t in tokens for c in conjuncts(t)]
 
 
+_LOWER_TEXT = "kg_lower_text"
+_SENTENCE_MEMO = "kg_sentence_memo"
+
+
+def _lower_text(doc: Doc) -> str:
+    """The document's text in lower case, character for character (token offsets hold), made
+    once per document (kept in its user data)."""
+    text = doc.user_data.get(_LOWER_TEXT)
+    if text is None:
+        text = doc.text.lower()
+        if len(text) != len(doc.text):  # "İ" lowers to two characters
+            text = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
+        doc.user_data[_LOWER_TEXT] = text
+    return text
+
+
+def _per_sentence(question: str, sentence: Span, rel: Relation, test: Callable[[], bool]) -> bool:
+    """The answer of ``test()`` to ``question`` about ``sentence`` and ``rel``, worked out once per
+    sentence (every verb in it asks) and kept in the document's user data."""
+    memo = sentence.doc.user_data.setdefault(_SENTENCE_MEMO, {})
+    key = (question, sentence.start, rel.name)
+    if key not in memo:
+        memo[key] = test()
+    return memo[key]
+
+
 def _has_context(sentence: Span, rel: Relation) -> bool:
     if not rel.context:
         return True
-    text = sentence.text.lower()
-    return any(phrase in text for phrase in rel.context)
+    return _per_sentence("context", sentence, rel, lambda: any(phrase in sentence.text.lower() for phrase in rel.context))
 
 
 CLAUSAL_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"}
+LOCAL_DEPTH = 6  # "defeated Y in the second round of the [June 5] runoff": a verb's own phrase lies a few arcs down
 
 
 def _local_tokens(head: Token) -> list[Token]:
-    """``head`` and its dependents, down to but not into embedded clauses."""
-    out, frontier = [head], [head]
+    """``head`` and its dependents at most LOCAL_DEPTH arcs down, not into embedded clauses
+    (bounded: a chain of phrases keeps the walk from every verb of a sentence linear)."""
+    out, frontier = [head], [(head, 0)]
     while frontier:
-        token = frontier.pop()
+        token, depth = frontier.pop()
+        if depth == LOCAL_DEPTH:
+            continue
         for child in token.children:
             if child.dep_ not in CLAUSAL_DEPS:
                 out.append(child)
-                frontier.append(child)
+                frontier.append((child, depth + 1))
     return out
 
 
 def _has_local_context(head: Token, rel: Relation) -> bool:
     """A context phrase among ``head``'s own dependents ("defeated Y in the runoff")."""
-    text = head.doc.text.lower()
+    if not rel.context:
+        return False
+    text = _lower_text(head.doc)
     return any(
         text.startswith(phrase, token.idx) for token in _local_tokens(head) for phrase in rel.context
     )
@@ -198,9 +229,15 @@ def _context_before(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
 
 def _avoided(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
     """Is every runoff ``sentence`` names one a verb denies ("avoided a runoff", "failed to force a
-    runoff")? Then the sentence pairs no one in it."""
-    text = sentence.doc.text.lower()
+    runoff")? Then the sentence pairs no one in it. Decided once per sentence and relation."""
+    return bool(rel.context) and _per_sentence("avoided", sentence, rel, lambda: _denied_runoffs(sentence, rel, lex))
+
+
+def _denied_runoffs(sentence: Span, rel: Relation, lex: Lexicon) -> bool:
+    text = _lower_text(sentence.doc)
     named = [t for t in sentence if any(text.startswith(phrase, t.idx) for phrase in rel.context)]
+    if not named:
+        return False
     negating = _denying_verbs(sentence, lex)
     return bool(named) and bool(negating) and all(
         any(t.i in {d.i for d in _local_tokens(n)} or any(d.i == t.i for x in _children(n, "xcomp") for d in _local_tokens(x))
@@ -397,6 +434,24 @@ def _one_of(noun: Token) -> list[Token]:
     return clause_subjects(one.head)
 
 
+def _name_end(token: Token) -> Token:
+    """The last word of the name a title word or first name belongs to ("Sen." in "Sen. John
+    McGuire": "McGuire"), else ``token``."""
+    for _ in range(len(token.sent)):
+        if token.dep_ not in ("compound", "flat") or token.head.pos_ != "PROPN" or token.head.i <= token.i:
+            break
+        token = token.head
+    return token
+
+
+def _copula_subjects(noun: Token) -> list[Token]:
+    """"Brandt was the lone candidate endorsed by X": the subject of the copula whose attribute
+    the participle's noun is."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or noun.tag_ != "NN":
+        return []
+    return [s for s in clause_subjects(noun.head) if s.pos_ in ("PROPN", "PRON")]
+
+
 def _appositive_name(noun: Token) -> Token:
     """The name a description stands in apposition to: "Fudge, the former representative appointed
     as housing chief" (the participle hangs on the description)."""
@@ -530,11 +585,18 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         subjects = [verb.head.head]  # "Trump previously endorsed Mooney" parsed as a name taking an object
         objects = [verb.head]
         frame = "active"
-    elif verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBD"):  # "the Trump-endorsed Tuberville"
+    elif (verb.dep_ == "amod" and verb.tag_ == "VBD" and verb.head.pos_ == "PROPN" and verb.head.dep_ in ("conj", "appos")
+          and verb.head.head.pos_ == "PROPN" and verb.head.head.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","):
+        subjects = [verb.head.head]  # "Another union, the Nurses Guild, endorsed Ana Ruiz" parsed as a list of names
+        objects = [verb.head]
+        frame = "active"
+    elif verb.dep_ == "amod" and (verb.tag_ in ("VBN", "VBD") or _adjectival_participle(verb)):  # "the Trump-endorsed Tuberville"
         subjects = _children(verb, "npadvmod", "nmod", "compound", "nsubj") or _children(verb.head, "poss")  # "the union's endorsed candidate"
         objects = [verb.head]
         if verb.head.pos_ == "NOUN":  # "Trump-backed candidate Ben Okoro", "Okoro, the union-backed candidate"
-            objects = _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
+            named = [a for a in _children(verb.head, "appos") if a.pos_ == "PROPN"]  # "his endorsed candidate, Ana Ruiz"
+            objects = named or _described(verb.head) or _named(verb.head) or objects  # "the union's endorsed candidates are A and B"
+            objects = [_name_end(o) for o in objects]  # "Trump-backed state Sen. John McGuire": the name, not its title
         frame = "passive"
     elif rel.role_bearing and (named := _named_acl_object(verb, lex.cue("governingBodies"))):
         if verb.head.dep_ not in ("ROOT", "nsubj"):
@@ -549,7 +611,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         frame = "active"
     elif _is_passive(verb):
         objects = _expand(_children(verb, "nsubjpass")) or (
-            _one_of(verb.head) or [_appositive_name(verb.head)] if verb.dep_ == "acl" else []) or _set_off(verb)
+            _one_of(verb.head) or _copula_subjects(verb.head) or [_appositive_name(verb.head)] if verb.dep_ == "acl" else []) or _set_off(verb)
         if not objects and verb.dep_ == "conj":  # "X was appointed A and Y was appointed B", Y parsed into the first clause
             objects = _stranded_subject(verb)
         if not objects and verb.dep_ in ("conj", "pcomp"):  # "Ruiz has taught law for years and was appointed by X"
@@ -571,6 +633,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             subjects = _children(decision, "poss") + _prep_objects(decision, ("of", "by")) or announcers or subjects
             if all(s.pos_ == "PRON" for s in subjects) and any(a.pos_ == "PROPN" for a in announcers):
                 subjects = announcers  # "X Wednesday announced her decision to recuse": the announcer, named
+        reduced: list[Token] = []
         if rel.object_prepositions:
             direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES
                       and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in ("—", "–", "-", "--"))]  # "— a decision that ..."
@@ -585,7 +648,12 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
             objects = _expand(_children(verb, "dative") or _children(verb, "dobj"))
             if rel.role_bearing:
                 objects = objects or _children(verb, "oprd")  # "named Marta Ruiz sporting director"
-        frame = "active"
+            elif not objects:
+                objects = _relative_object(verb)  # "the candidate he endorsed, Sam Brown"
+                reduced = [] if objects else _reduced_relative(verb, subjects)
+            if reduced:
+                subjects, objects = [], reduced  # "Candidates endorsed in Eastport include ...", parsed as a clause
+        frame = "passive" if reduced else "active"
     role = None
     if rel.role_bearing:
         objects = _set_off_holder(verb, objects)  # "appointed her chief of staff, Ken Ortiz, to the court"
@@ -645,6 +713,33 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
     if role is not None and objects:
         for person, post in _gapped_posts(role):
             yield Match(rel, verb, "role", subjects, [person], post)
+
+
+def _reduced_relative(verb: Token, subjects: list[Token]) -> list[Token]:
+    """"Candidates endorsed in Eastport include A and B": a past participle with no object and
+    no auxiliary right after a plural noun the parser made its subject describes that noun
+    (the verb's object), when the clause is what an "include" says."""
+    if verb.tag_ not in ("VBD", "VBN") or _children(verb, "dobj", "aux", "auxpass") or len(subjects) != 1:
+        return []
+    noun = subjects[0]
+    if noun.i != verb.i - 1 or not _generic(noun) or _including_verb(noun) is None:
+        return []
+    return [noun]
+
+
+def _relative_object(verb: Token) -> list[Token]:
+    """"the candidate he endorsed at the last minute, Sam Brown": the noun a relative clause
+    with no object of its own describes is the verb's object (the name in apposition to it, if
+    any); not where a preposition is left without its object ("the race he endorsed in")."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.i > verb.i:
+        return []
+    subjects = _children(verb, "nsubj")
+    if not subjects or any(s.lower_ in RELATIVE_WORDS for s in subjects):
+        return []  # "the candidate who endorsed X": the noun is the subject
+    if any(p.dep_ == "prep" and not list(p.children) for p in verb.children):
+        return []
+    return [n for n in _children(noun, "appos") if n.pos_ == "PROPN"] or [noun]
 
 
 def _candidate(token: Token, lex: Lexicon) -> Token:
@@ -754,6 +849,8 @@ def _named(token: Token) -> list[Token]:
     if not names and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
         copula = token.head
         names = [c for c in _children(copula, "attr") if c.pos_ == "PROPN"] or _colon_list(copula)
+    if not names and (including := _including_verb(token)) is not None:
+        return _included(including)  # "candidates endorsed in Eastport include A for mayor, B for council"
     names = names or _set_off_list(token) or _listed_next(token)
     members = _members(names, co_agents=False) if names else []
     count = _count(token)
@@ -761,6 +858,41 @@ def _named(token: Token) -> list[Token]:
 
 
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "both": 2}
+
+
+def _including_verb(token: Token) -> Token | None:
+    """The "include" whose subject ``token`` is, directly or through a participle the parser
+    made a clause ("Candidates endorsed in X include ...")."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    head = token.head
+    if head.lemma_ != "include" and head.dep_ in ("ccomp", "csubj") and head.tag_ in ("VBD", "VBN"):
+        head = head.head
+    return head if head.lemma_ == "include" and head.i > token.i else None
+
+
+LIST_BREAKS = {",", ";", "and", "as well as"}
+SEGMENT_ENDS = {"for", "(", "in", "to", "of", "on", "who", "whom", "which", "—", "–", "-"}
+
+
+def _included(verb: Token) -> list[Token]:
+    """The names an "include" lists after it, one a segment between commas and "and": the last
+    proper noun before the segment's first preposition or bracket ("Mayor Ana Ruiz for
+    re-election, Ward 2 Councilor Ben Okoro for re-election and the Teamsters")."""
+    names: list[Token] = []
+    segment: list[Token] = []
+    for token in [*verb.doc[verb.i + 1 : verb.sent.end], None]:
+        if token is None or token.lower_ in LIST_BREAKS or token.is_sent_end and token.is_punct:
+            cut = next((k for k, t in enumerate(segment) if t.lower_ in SEGMENT_ENDS), len(segment))
+            found = [t for t in segment[:cut] if t.pos_ == "PROPN"]
+            if found and found[-1].lemma_.lower() not in position_words():
+                names.append(found[-1])
+            segment = []
+            if token is None or token.is_sent_end:
+                break
+            continue
+        segment.append(token)
+    return names
 
 
 def _count(token: Token) -> int | None:
@@ -1141,6 +1273,8 @@ def _described(noun: Token) -> list[Token]:
             noun.dep_ == "nsubj" or noun.head.dep_ == "prep"):
         holders = _members([c for c in verb.children if c.dep_ in ("attr", "dobj", "nsubj") and c.i != noun.i
                             and c.pos_ in ("PROPN", "PRON")], co_agents=False)
+        if verb.lemma_ == "include" and noun.dep_ == "nsubj" and len(listed := _included(verb)) > len(holders):
+            holders = listed  # "its endorsees include A for mayor and B for council", B parsed under "mayor"
     elif noun.dep_ in ("attr", "oprd"):
         holders = clause_subjects(noun.head)
     elif noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN"):
@@ -1171,6 +1305,8 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
     if not objects and not rel.object_is_phrase and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         objects = [_candidate(o, lex) for p in _children(noun.head, "prep") if p.i == noun.i + 1 and p.lower_ in preps
                    for o in _children(p, "pobj")]  # "speech and endorsement of X": the parser hangs "of X" on "speech"
+    if not objects and not rel.symmetric and noun.tag_ == "NNS" and (including := _including_verb(noun)) is not None:
+        objects = _included(including)  # "the union's endorsements include A for mayor and B for council"
     if not objects and not rel.object_is_phrase and not rel.symmetric:  # "her endorsement in the primary of X"
         objects = [o for p in _children(noun, "prep") if p.lower_ in ("in", "during")
                    for contest in _children(p, "pobj") if contest.pos_ == "NOUN"
@@ -1203,7 +1339,10 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         if len(participants) >= 2:
             yield Match(rel, noun, "nominal", participants, [], pairwise=True)
         return
-    received = noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs")
+    amount = _amount_of(noun)  # "won a raft of endorsements, including from X"
+    received = (noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs")) or (
+        amount is not None and amount.head.lemma_ in lex.cue("receivingVerbs")
+        and lemma_in(amount.head, lex.cue("hypotheticalVerbs")) is None)  # not "sought a slew of endorsements"
     held = noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i
     grateful = (not objects and noun.dep_ == "pobj" and noun.head.lower_ in ("by", "for") and noun.head.head.i != noun.head.i
                 and lemma_in(noun.head.head, lex.cue("gratitudeWords")) is not None)
@@ -1219,12 +1358,20 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         # "with the backing of Y, X won", "the candidates with Y's backing"
         givers = subjects or _dated_prep_objects(noun, ("of", "from")) or (_prep_objects(noun.head, ("from",)) if received else [])
         givers += _prep_objects(noun, ("including",))  # "the support of several unions, including X and Y"
+        if amount is not None:  # "a string of endorsements, including from X and Y"
+            givers += [o for inc in _children(amount, "prep") + _children(amount.head, "prep")
+                       if inc.lower_ == "including" and inc.i > amount.i
+                       for o in _children(inc, "pobj") + _prep_objects(inc, ("from",))]  # "including" hung on the verb
         givers += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "of X as well as Y"
         givers += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # "from A; B; and C", "endorsements, A and B among them"
         givers = [n for g in _members(givers) for n in (_detached(g) or [g])] or _colon_list(noun)  # "received endorsements from: A, B"
         if givers and all(_describes_many(g) for g in givers):  # "the backing of several groups — A, B and C"
             givers = _names_for(givers, noun)
-        holder = noun.head if received else noun.head.head
+        holder = (amount.head if amount is not None else noun.head) if received else noun.head.head
+        for _ in range(6):  # "won the primary for governor with Y's endorsement": "with" hung on the office
+            if received or holder.pos_ != "NOUN" or holder.dep_ not in ("pobj", "dobj") or holder.head.i == holder.i:
+                break
+            holder = holder.head if holder.dep_ == "dobj" else holder.head.head
         claiming = received and lemma_in(holder, lex.cue("claimingVerbs")) is not None
         if claiming and holder.dep_ == "acl" and holder.head.pos_ == "NOUN" and holder.head.dep_ == "dobj" and not holder.head.ent_type_:
             backed = clause_subjects(holder.head.head)  # "the campaign released an ad touting Y's endorsement"
@@ -1268,6 +1415,16 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         yield Match(rel, noun, "nominal", subjects, objects, role)
         for person, post in _gapped_posts(role) if role is not None else ():  # "the appointments of X as A and Y as B"
             yield Match(rel, noun, "nominal", subjects, [person], post)
+
+
+def _amount_of(noun: Token) -> Token | None:
+    """The quantity noun a plural trigger is counted by, as an object ("won a raft of
+    endorsements", "picked up a string of endorsements")."""
+    of = noun.head
+    if noun.dep_ != "pobj" or noun.tag_ != "NNS" or of.lower_ != "of":
+        return None
+    amount = of.head
+    return amount if amount.lemma_.lower() in QUANTITY_NOUNS and amount.dep_ == "dobj" else None
 
 
 def _nominal_appointer(noun: Token, lex: Lexicon) -> list[Token]:
@@ -1401,7 +1558,7 @@ def _heading_context(token: Token, rel: Relation, pairs: bool = True) -> bool:
     """The lines above ``token``'s line are a list of pairings under a heading with a context
     phrase ("Runoff races:" / "Mayor: Ana Lee vs. Bob Kim" / ...; with ``pairs`` false, lines
     of any kind: "Mayor: Ana Lee (41%) and Bo Kim (33%)")."""
-    text = token.doc.text
+    text = _lower_text(token.doc)
     end = text.rfind("\n", 0, token.idx)
     for _ in range(HEADING_LINES):
         if end < 0:
@@ -1563,7 +1720,24 @@ def find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
     for match in _find_matches(sentence, lex):
         if not match.pairwise:
             match.subjects = _among(match.subjects)
+        match.subjects = [_whose(t) for t in match.subjects]
+        match.objects = [_whose(t) for t in match.objects]
         yield match
+
+
+def _whose(token: Token) -> Token:
+    """"Ruiz, whose endorsement of Okoro ...": "whose" stands for what its relative clause
+    describes, else ``token``."""
+    if token.lower_ != "whose":
+        return token
+    clause = token
+    for _ in range(len(token.sent)):
+        if clause.dep_ == "relcl":
+            return _antecedent(clause)
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return token
 
 
 def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
@@ -1585,7 +1759,7 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
                 yield from top_two_matches(token, rel, lex)
         for rel in lex.pair_prepositions.get(token.lower_, ()):
             yield from pair_matches(token, rel)
-        verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+        verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or _adjectival_participle(token)
         # "a run-off ballot": the modifier is a noun whatever tag the parser gives it
         noun = token.pos_ in ("NOUN", "PROPN") or (token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN")
         if not (verb or noun):
@@ -1622,6 +1796,11 @@ def _find_matches(sentence: Span, lex: Lexicon) -> Iterator[Match]:
                 yield from agent_noun_matches(token, rel)
             for rel in lex.patient_nouns.get(_first(forms, lex.patient_nouns), ()):
                 yield from patient_noun_matches(token, rel)
+
+
+def _adjectival_participle(token: Token) -> bool:
+    """"its endorsed candidates": a participle the tagger took for an adjective."""
+    return token.tag_ == "JJ" and token.dep_ == "amod" and token.lower_.endswith("ed")
 
 
 def _first(forms: tuple[str, ...], table: dict) -> str:

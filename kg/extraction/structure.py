@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 SPANS_KEY = "kg_structure"
 _TITLE_END = "kg_title_end"
-_ORIGINAL = "kg_original_text"  # the text as given, when the parsed text reads its headlines in sentence case
+_ORIGINAL = "kg_original_text"  # the text as given (the parsed text may read its headlines in sentence case)
 COMPONENT = "kg_structure"
 
 # Abbreviations the tokenizer would split ("Atty" + "."), which lets the parser end a sentence.
@@ -204,7 +204,9 @@ def _dateline(text: str, first: int, last: int) -> int | None:
 @Language.component(COMPONENT)
 def structure_component(doc: Doc) -> Doc:
     """Set sentence starts from the document's structure (before the parser) and record its zones."""
-    zones, starts = find_zones(original_text(doc))
+    text = original_text(doc)
+    doc.user_data.setdefault(_ORIGINAL, text)
+    zones, starts = find_zones(text)
     title_end = doc.user_data.get(_TITLE_END)
     if title_end:  # the document's title opens it: that is the headline, whatever it looks like
         first = len(doc.text) - len(doc.text.lstrip())
@@ -272,9 +274,12 @@ def prepare(nlp: Language, text: str, title: str | None = None, words: frozenset
 
 
 def original_text(doc: Doc) -> str:
-    """The text as given (``doc.text`` differs from it only in the case of headline words)."""
+    """The text as given (``doc.text`` differs from it only in the case of headline words).
+    :func:`structure_component` keeps it in ``doc.user_data``: read many times, made once."""
     original = doc.user_data.get(_ORIGINAL)
-    return original if isinstance(original, str) and len(original) == len(doc.text) else doc.text
+    if isinstance(original, str) and len(original) == (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        return original
+    return doc.text
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -150,7 +150,7 @@ def clause_subjects(verb: Token) -> list[Token]:
         if verb.dep_ == "conj":
             verb = verb.head
         elif verb.dep_ == "xcomp":
-            objects = children(verb.head, "dobj", "dative")
+            objects = [o for o in children(verb.head, "dobj", "dative") if o.tag_ not in ("IN", "WDT")]  # "decided that ...", misparsed
             if objects and verb.head.lemma_ not in INSTRUMENT_VERBS:
                 return objects
             verb = verb.head
@@ -163,6 +163,10 @@ def clause_subjects(verb: Token) -> list[Token]:
         elif verb.dep_ == "acomp" and verb.lower_ in FACTIVE_ADJECTIVES and not _qualified(verb.head):
             verb = verb.head  # "I'm proud to endorse him", not "I would be proud to"
         elif verb.dep_ == "pcomp":  # "he had no regrets about recusing himself"
+            prep = verb.head
+            praised = [o for o in children(prep.head, "dobj") if o.tag_ not in ("IN", "WDT")] if prep.lower_ == "for" else []
+            if praised and verb.tag_ == "VBG":
+                return [s for o in praised for s in conjuncts(o)]  # "criticized him for recusing himself": he recused
             verb = climb(verb, lambda t: t.pos_ in ("VERB", "AUX"))
         else:
             return []

@@ -66,7 +66,7 @@ RESOLVED = [
     ("Ben Okoro, a former army officer, ran for governor. The ex-soldier won the endorsement of the Harbor "
      "Workers Union on Monday.", {("Harbor Workers Union", "endorses", "Ben Okoro")}),
     ("Judge Ana Ruiz of the circuit court heard the fraud case in March. On Monday the judge recused herself "
-     "from the case.", {("Ana Ruiz", "recused_from", "case")}),
+     "from the case.", {("Ana Ruiz", "recused_from", "fraud case")}),
     ("Sen. Ben Okoro spoke in Dallas on Monday. The senator endorsed Ana Ruiz for mayor.",
      {("Ben Okoro", "endorses", "Ana Ruiz")}),
     ("Incumbent Ana Ruiz faces Ben Okoro in November. The incumbent won the backing of Cara Lind.",

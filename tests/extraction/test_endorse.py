@@ -57,6 +57,43 @@ ASSERTED = [
      {("Harbor Teachers Union", "endorses", "Ben Okoro")}),
     ("The Harbor Teachers Union on Tuesday endorsed Ben Okoro for mayor. It also backed Carla Diaz for city council.",
      {("Harbor Teachers Union", "endorses", "Ben Okoro"), ("Harbor Teachers Union", "endorses", "Carla Diaz")}),
+    # a description of the endorser with its name in apposition; "whose" endorsement; a shared owner
+    ("Another statewide union, the Harbor Nurses Association, endorsed Democratic candidate Ana Ruiz.",
+     {("Harbor Nurses Association", "endorses", "Ana Ruiz")}),
+    ("Carla Diaz, whose early endorsement of Ben Okoro caused a stir, still stands by him in the mayoral race.",
+     {("Carla Diaz", "endorses", "Ben Okoro")}),
+    ("Senator Ana Ruiz gave her concession speech and endorsement of Ben Okoro in the primary.",
+     {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    # one endorser taking back support leaves the others' standing
+    ("Senator Ana Ruiz retracted her endorsement of Ben Okoro in the House race on Friday. "
+     "Okoro thanked Ruiz and Mayor Mia Chen for their support.", {("Mia Chen", "endorses", "Ben Okoro")}),
+    # a slate: the act with no named candidate, then the list of those endorsed ("include" lists, one name a segment)
+    ("The Harbor Valley Labor Council, a coalition of 40 unions, voted to endorse a slate of candidates on Tuesday. "
+     "Candidates endorsed in Eastport include Mayor Nadia Ferro for re-election, Tom Brandt for an at-large council seat, "
+     "and Ward 2 Councilor Ilse Kron for re-election.",
+     {("Harbor Valley Labor Council", "endorses", n) for n in ("Nadia Ferro", "Tom Brandt", "Ilse Kron")}),
+    ("The Harbor Valley Labor Council voted to endorse a slate of candidates on Tuesday night. "
+     "Tom Brandt was the lone candidate endorsed for Westport City Council.",
+     {("Harbor Valley Labor Council", "endorses", "Tom Brandt")}),
+    ("The Harbor Valley Labor Council released its endorsements on Monday. "
+     "Its endorsed candidates include Nadia Ferro for mayor and Tom Brandt for council.",
+     {("Harbor Valley Labor Council", "endorses", "Nadia Ferro"), ("Harbor Valley Labor Council", "endorses", "Tom Brandt")}),
+    ("The Harbor Union's endorsements include Nadia Ferro for mayor, Tom Brandt for council and Ilse Kron for clerk.",
+     {("Harbor Union", "endorses", n) for n in ("Nadia Ferro", "Tom Brandt", "Ilse Kron")}),
+    # a quantity of endorsements, the endorsers after "including" (on the noun or the verb)
+    ("Ana Ruiz won a raft of endorsements in the Senate primary, including from Senator Carl Lind.",
+     {("Carl Lind", "endorses", "Ana Ruiz")}),
+    ("Ana Ruiz picked up a string of endorsements in the mayoral race, including the Harbor Union and Mayor Carl Lind.",
+     {("Harbor Union", "endorses", "Ana Ruiz"), ("Carl Lind", "endorses", "Ana Ruiz")}),
+    # "with Y's endorsement" hung on the office the candidate won the primary for
+    ("Ana Ruiz won the Republican primary for governor with Carl Lind's endorsement, narrowly defeating Ben Okoro.",
+     {("Carl Lind", "endorses", "Ana Ruiz")}),
+    # a compound participle before a title: the name, not the title
+    ("The race between Rep. Ben Okoro and Lind-backed state Sen. Ana Ruiz remains too close to call.",
+     {("Lind", "endorses", "Ana Ruiz")}),
+    # the candidate a relative clause with no object describes
+    ("Governor Carl Lind endorsed three candidates in Nevada, and the candidate he endorsed at the last minute, "
+     "Republican Sam Brown, won the Senate primary.", {("Carl Lind", "endorses", "Sam Brown")}),
     # compound participles on a description of the candidate
     ("Ruiz-backed candidate Ben Okoro won the primary on Tuesday.", {("Ruiz", "endorses", "Ben Okoro")}),
     ("Ben Okoro, the Ruiz-endorsed candidate, won the primary on Tuesday.", {("Ruiz", "endorses", "Ben Okoro")}),
@@ -251,6 +288,20 @@ NOT_ASSERTED = [
     # taken back, or only said to follow a condition
     "Ana Ruiz's endorsement of Ben Okoro was rescinded after the scandal in the mayoral race.",
     "Ana Ruiz said that she would back Ben Okoro in the runoff if he dropped the tax plan.",
+    # an endorsement taken back is no fact of the passage, wherever else it is told
+    "Senator Ana Ruiz retracted her endorsement of Ben Okoro in the House race on Friday. Ruiz had endorsed "
+    "Okoro the day before. Okoro thanked Ruiz for her support.",
+    # a party's voters at large are no endorser
+    "Ben Okoro got Democrats' nod to face Republican Will Hurd in November.",
+    # the body a seat belongs to is not "the union" of a later sentence
+    "The union withdrew its endorsement of Ben Okoro in the Senate primary. Okoro had won the union's endorsement last year.",
+    # "he" in a relative clause on "the candidate" is not the candidate
+    "The candidate he endorsed, Sam Brown, won the Senate primary.",
+    # endorsements sought are not had
+    "Ana Ruiz sought a slew of endorsements in the mayoral race, including from Mayor Carl Lind.",
+    # a list of candidates on the ballot is no list of endorsements
+    "Candidates on the ballot in Eastport include Nadia Ferro for mayor and Tom Brandt for council.",
+    "The Harbor Union held a forum on Monday. Candidates who spoke include Nadia Ferro and Tom Brandt.",
     # a recommendation outside a race is support, not an endorsement
     "The committee recommends Ben Okoro's plan for the harbor.",
 ]

@@ -7,14 +7,16 @@ non-verb root, long conj chains, deep clause nesting. The bound is the real per-
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from kg.documents import Document
 from kg.budget import deadline
+from kg.documents import Document
 from kg.extraction.extractor import DocumentExtractor
+from kg.extraction.frames import LOCAL_DEPTH, _local_tokens
 
 VOCAB = spacy.blank("en").vocab
 WORDS = [
@@ -82,4 +84,22 @@ def test_long_chains_of_one_label(length, label):
     doc = Doc(VOCAB, words=words, heads=[0] + list(range(length - 1)), deps=["ROOT"] + [label] * (length - 1),
               pos=["NOUN"] + ["VERB" if k % 2 else "PRON" for k in range(1, length)])
     with deadline(2.0):
+        DocumentExtractor(Document("t", doc.text), doc).run()
+
+
+def _chain(words: list[str], label: str, pos: list[str]) -> Doc:
+    return Doc(VOCAB, words=words, heads=[0] + list(range(len(words) - 1)), deps=["ROOT"] + [label] * (len(words) - 1), pos=pos)
+
+
+def test_a_verbs_own_phrase_is_looked_for_a_few_arcs_down_only():
+    doc = _chain(["faced"] + ["in", "runoff"] * 300, "prep", ["VERB"] + ["ADP", "NOUN"] * 300)
+    assert len(_local_tokens(doc[0])) == LOCAL_DEPTH + 1
+
+
+@pytest.mark.parametrize("label", ["prep", "pobj", "relcl", "conj"])
+def test_a_run_on_sentence_naming_a_runoff_stays_linear(label):
+    # every verb once walked the whole chain below it and every pronoun the whole sentence before it
+    words = ["runoff"] + ["faced" if k % 2 else "he" for k in range(1, 3000)]
+    doc = _chain(words, label, ["NOUN"] + ["VERB" if k % 2 else "PRON" for k in range(1, 3000)])
+    with deadline(3.0):
         DocumentExtractor(Document("t", doc.text), doc).run()
