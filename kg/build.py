@@ -21,7 +21,7 @@ from kg.fileio import OutputError, atomic_writer
 from kg.folder import write_graph
 from kg.graph import KnowledgeGraph
 from kg.iris import entity_iri
-from kg.model import Extraction, Fact
+from kg.model import Entity, Extraction, Fact
 from kg.ontology import KG, relations
 from kg.outputs import OutputSet
 from kg.rdf import document_triples, entity_triples, merge_update, statements_triples, stored_entities
@@ -184,7 +184,16 @@ class Builder:
         """Merge each one-word name read before the full name it names into that person's node
         (:meth:`~kg.resolve.Resolver.settle`): the graph does not depend on the input's order.
         ``facts.jsonl`` keeps such a fact as its document named it."""
-        joined = self.resolver.settle()
+        self._merge(self.resolver.settle())
+        relabelled = self.resolver.relabel()  # every person's fullest name, whatever the order
+        if relabelled:
+            self.store.add([triple for _, new in relabelled for triple in entity_triples(new)])
+            if self.view is not None:
+                self.view.entities(new for _, new in relabelled)
+            self._merge(relabelled)
+
+    def _merge(self, joined: list[tuple[Entity, Entity]]) -> None:
+        """Each ``old`` node merged into its ``new`` one, in the store and the view."""
         if isinstance(self.store, TripleSpool):
             self.store.rename({str(entity_iri(old)): str(entity_iri(new)) for old, new in joined})
             self.store.add([(entity_iri(new), KG.mention, Literal(old.label)) for old, new in joined])

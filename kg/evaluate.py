@@ -46,14 +46,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.documents import Document
+from kg.documents import Document, Problem
 from kg.errors import KgError
-from kg.model import Entity, Fact
+from kg.model import Entity, Extraction, Fact
 from kg.ontology import honorifics, position_words, relations
 from kg.options import SPLITS
 from kg.pipeline import Extractor
@@ -168,6 +168,7 @@ class EvalReport:
 
     relations: dict[str, Counts] = field(default_factory=dict)
     passages: list[PassageResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # passages kg could not extract (scored as empty)
 
     @property
     def micro(self) -> Counts:
@@ -190,6 +191,7 @@ class EvalReport:
             "relations": {name: c.to_dict() for name, c in sorted(self.relations.items())},
             "micro": self.micro.to_dict(),
             "trap_passages": self.trap_passages,
+            "problems": [str(p) for p in self.problems],
             "trap_violations": [
                 {"id": passage.id, "subject": p.subject.label, "relation": p.relation,
                  "object": p.object.label, "sentence": p.sentence}
@@ -227,6 +229,9 @@ class EvalReport:
         out.append(f"passages: {len(self.passages)} ({self.trap_passages} traps)")
         out.append(f"trap violations: {len(violations)}")
         out += [f"  {passage.id}: {p}  | {p.sentence}" for passage, p in violations]
+        if self.problems:
+            out.append(f"not extracted (scored as finding nothing): {len(self.problems)}")
+            out += [f"  {problem}" for problem in self.problems]
         if show:
             for result in self.passages:
                 if not (result.misses or result.false):
@@ -521,14 +526,20 @@ def score(pairs: Iterable[tuple[Passage, Sequence[Fact]]], only: Collection[str]
     return report
 
 
-def _extract(extractor: Extractor, passages: Sequence[Passage]) -> Iterator[tuple[Passage, Sequence[Fact]]]:
-    extracted = extractor.pipe(p.document() for p in passages)  # in order
-    for passage, (_, extraction) in zip(passages, extracted):
-        yield passage, extraction.facts
+def extract(extractor: Extractor, passages: Sequence[Passage]) -> tuple[list[tuple[Passage, Extraction]], list[Problem]]:
+    """Every passage with its extraction, in order; a passage kg could not extract (reported in
+    the problems) gets an empty one, so it is scored as finding nothing."""
+    problems: list[Problem] = []
+    done = {document.id: extraction for document, extraction in
+            extractor.pipe((p.document() for p in passages), on_problem=problems.append)}
+    return [(p, done.get(p.id) or Extraction(p.id, (), (), 0)) for p in passages], problems
 
 
 def evaluate(extractor: Extractor, passages: Iterable[Passage], only: Collection[str] | None = None) -> EvalReport:
     """Run ``extractor`` over every passage and score its positive facts against the gold
     (of the relations in ``only``; default: those the gold labels)."""
     passages = list(passages)
-    return score(_extract(extractor, passages), labelled_relations(passages) if only is None else only)
+    extracted, problems = extract(extractor, passages)
+    report = score(((p, e.facts) for p, e in extracted), labelled_relations(passages) if only is None else only)
+    report.problems = problems
+    return report

@@ -23,7 +23,7 @@ POLARITY_WORDS = {"negative": "denied", "hypothetical": "hypothetical", "reporte
 Edge = tuple[str, str, str]  # subject, object, key
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # a build holds one per statement: no __dict__ each
 class Statement:
     """One statement of a fact: the sentence, where it comes from, and how sure kg is."""
 

@@ -7,7 +7,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -94,11 +94,15 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     return removed
 
 
-def write_text(path: str | Path, text: str) -> Path:
-    """Write ``text`` to ``path`` atomically; :class:`OutputError` names the path on failure."""
+def write_text(path: str | Path, text: str | Iterable[str]) -> Path:
+    """Write ``text`` (a string, or its pieces) to ``path`` atomically; :class:`OutputError` names
+    the path on failure."""
     try:
         with atomic_writer(path) as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
     except OSError as err:
         raise _error(Path(path), err) from err
     return Path(path)

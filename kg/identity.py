@@ -144,6 +144,7 @@ def identity_report(results: Iterable[tuple[Passage, Extraction]]) -> IdentityRe
         canon |= {resolver.canonical(e) for f in extraction.facts for e in (f.subject, f.object)}
         resolved.append((passage, list(canon)))
     resolver.settle()  # as kg build does once every document is read
+    resolver.relabel()
     final = {e.key: e for e in resolver.entities()}
     for passage, entities in resolved:
         nodes = {final.get(resolver.canonical(e).key, e) for e in entities}

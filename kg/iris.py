@@ -41,6 +41,6 @@ def _entity_iri(entity_type: str, label: str, scope: str = "") -> URIRef:
     return ENT[f"{path}/{slug(scope)}" if scope else path]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1024)  # asked again for each triple of one document; a corpus's ids are not remembered
 def document_iri(doc_id: str) -> URIRef:
     return DOC[slug(doc_id)]

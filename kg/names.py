@@ -118,9 +118,14 @@ def personal_shape(words: list[str]) -> bool:
     """Two to four capitalised words, none an organisation's, a place's or a building's ("Brad
     Lind", "Ana María Ruiz", "Thomas R. Nides", "Kristin Gisleson Palmer"); particles ("de",
     "bin") may stand between them."""
+    return _personal_shape(tuple(words))
+
+
+@lru_cache(maxsize=8192)  # asked again and again of a document's names; the memory stays bounded
+def _personal_shape(words: tuple[str, ...]) -> bool:
     from kg.ontology import organization_words, position_words  # the ontology's words, read once
 
-    core = words[:1] + [w for w in words[1:] if w.casefold() not in _NAME_PARTICLES]
+    core = words[:1] + tuple(w for w in words[1:] if w.casefold() not in _NAME_PARTICLES)
     if not 2 <= len(core) <= 4 or not 2 <= len(words) <= 5 or core[-1].casefold() in PARTY_PLURALS:
         return False
     for word in core:

@@ -91,7 +91,8 @@ class Extractor:
         A spaCy batch holds at most ``batch_size`` texts (default: the pipeline's own
         ``nlp.batch_size``) and at most :attr:`max_batch_chars` characters (one longer text goes
         alone), so memory follows the characters parsed, not the number of documents. A document
-        whose extraction overruns its time budget goes to ``on_problem`` instead (default: dropped).
+        whose extraction overruns its time budget, or fails, goes to ``on_problem`` instead
+        (default: dropped).
 
         With ``n_process`` > 1, batches of at most :data:`~kg.budget.TASK_CHARS` characters (so
         that the workers finish together) are parsed *and* extracted in forked worker processes
@@ -151,6 +152,9 @@ class Extractor:
                     except Overrun:
                         failed = True
                         on_problem(too_slow(document, allowed or 0.0))
+                    except Exception as error:  # a bug on one document: reported, the batch goes on
+                        failed = True
+                        on_problem(extraction_failed(document, error))
                     spent += time.perf_counter() - started
                 if last:
                     if not failed:
@@ -206,6 +210,12 @@ def _start_worker(extractor: Extractor) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker = extractor
+
+
+def extraction_failed(document: Document, error: Exception) -> Problem:
+    """The problem reported for a document whose extraction raised ``error`` (a bug in kg)."""
+    where = document.id if document.source in (None, document.id) else f"{document.source} (id {document.id})"
+    return Problem(where, f"extraction failed ({type(error).__name__}: {error}); skipped, please report it")
 
 
 def _extract_batch(batch: list[Document], batch_size: int) -> list[Extraction | Problem]:

@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import replace
 
 from kg.aliases import Aliases, apply
+from kg.iris import entity_iri
 from kg.model import Entity, Fact
 from kg.names import ends_with, given_named, name_key, name_words, personal_shape, same_first_name, surname_only
 from kg.ontology import organization_words
@@ -34,6 +35,11 @@ from kg.ontology import organization_words
 _SURNAME_TYPES = {"Person", "Thing", "Organization", "Place"}
 
 Key = tuple[str, str]
+
+
+def _label_rank(name: str) -> tuple[int, bool, int, str]:
+    """How full and faithful a spelling of a name is (:meth:`Resolver.relabel`)."""
+    return len(name_words(name)), not name.isascii(), len(name), name
 
 
 class Resolver:
@@ -178,6 +184,25 @@ class Resolver:
                 joined.append((old, self._join(target, old)))
         self._namesakes = {key for key in self._namesakes if self._find(key) == key}
         return joined
+
+    def relabel(self) -> list[tuple[Entity, Entity]]:
+        """Give every person the fullest clean form of their names as label (most words, then the
+        accented spelling, then the longest, then the last in alphabetical order: "Luis Ortega Ruiz" over "Luis
+        Ruiz" and "Ortega", "José" over "Jose"), whichever document named them first; ``(old,
+        new)`` for each person relabelled, in a stable order. A name an alias file gives stays."""
+        changed: list[tuple[Entity, Entity]] = []
+        for key in sorted(self._canon):
+            entity = self._canon[key]
+            if entity.type != "Person" or entity.scope or not entity.aliases or (
+                    self._aliases and self._aliases.get(entity.label) is not None):
+                continue
+            forms = [form for form in (entity.label, *entity.aliases) if personal_shape(form.split())]
+            best = max(forms, key=_label_rank, default=entity.label)
+            if best != entity.label and entity_iri(replace(entity, label=best)) != entity_iri(entity):
+                new = replace(entity, label=best, aliases=(entity.aliases | {entity.label}) - {best})
+                self._canon[key] = new
+                changed.append((entity, new))
+        return changed
 
     def _not_a_person(self, key: Key) -> Key | None:
         """The place or organisation of exactly the name of the person ``key`` when one is known,

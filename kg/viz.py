@@ -15,6 +15,7 @@ import math
 import random
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -284,13 +285,19 @@ def render_html(net: Network, title: str = "kg graph", extra: dict | None = None
 
     ``extra`` adds to the embedded data (``counts``, ``docs``, ``keep``); :func:`page` fills it.
     """
+    return "".join(_page_parts(net, title, extra))
+
+
+def _page_parts(net: Network, title: str, extra: dict | None) -> Iterator[str]:
+    """The page of :func:`render_html` in pieces, its data a slice of records at a time (a large
+    graph's page is written without ever being one string)."""
     present = {e["relation"] for e in net.edges}
     core = [r for r in CORE_RELATIONS if r in present]
     data = {"title": title, "nodes": net.nodes, "edges": net.edges, "sentences": net.sentences,
             "options": net.options, "legend": _legend(net),
             "polarityWords": POLARITY_WORDS, "core": core, "big": len(net.nodes) >= BIG and bool(core),
             "docs": {}, "keep": [], "counts": {}, **(extra or {})}
-    return f"""<!DOCTYPE html>
+    yield f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -303,11 +310,31 @@ def render_html(net: Network, title: str = "kg graph", extra: dict | None = None
 </head>
 <body>
 {_own("graph.html")}
-<script id="kg-data" type="application/json">{_json(data)}</script>
+<script id="kg-data" type="application/json">"""
+    yield from _json_parts(data)
+    yield f"""</script>
 <script>{_own("graph.js")}</script>
 </body>
 </html>
 """
+
+
+SLICE = 500  # records of a long list encoded together
+
+
+def _json_parts(data: dict[str, Any]) -> Iterator[str]:
+    """:func:`_json` of ``data``, the same text, in pieces: a long list a slice at a time."""
+    yield "{"
+    for n, (key, value) in enumerate(data.items()):
+        yield ("," if n else "") + _json(key) + ":"
+        if isinstance(value, list) and len(value) > SLICE:
+            yield "["
+            for start in range(0, len(value), SLICE):
+                yield ("," if start else "") + _json(value[start : start + SLICE])[1:-1]
+            yield "]"
+        else:
+            yield _json(value)
+    yield "}"
 
 
 def _view(graph: Any) -> FactView:
@@ -325,13 +352,18 @@ def _view(graph: Any) -> FactView:
 def page(graph: Graph | nx.MultiDiGraph | FactView, title: str = "kg graph", size_by: str = "pagerank",
          keep: frozenset[str] = frozenset()) -> Page:
     """The interactive page for an RDF graph written by kg, a fact graph or a :class:`~kg.facts.FactView`."""
+    return Page("".join(_drawn(graph, title, size_by, keep)))
+
+
+def _drawn(graph: Graph | nx.MultiDiGraph | FactView, title: str, size_by: str, keep: frozenset[str]) -> Iterator[str]:
+    """The page's text in pieces."""
     facts = _view(graph)
     net = build_network(facts, size_by=size_by, keep=keep)
     extra = {"counts": counts(facts, net), "docs": _sources(facts), "keep": sorted(keep)}
-    return Page(render_html(net, title, extra))
+    return _page_parts(net, title, extra)
 
 
 def write_html(graph: Graph | nx.MultiDiGraph | FactView, path: str | Path, title: str = "kg graph", size_by: str = "pagerank",
                keep: frozenset[str] = frozenset()) -> Path:
-    """Write the interactive graph to ``path`` (atomically)."""
-    return page(graph, title, size_by, keep).save(path)
+    """Write the interactive graph to ``path`` (atomically): :func:`page`'s text, piece by piece."""
+    return write_text(path, _drawn(graph, title, size_by, keep))

@@ -1,10 +1,12 @@
 """Cross-document entity resolution and deterministic IRIs."""
 
+import pytest
+
 from kg.build import Builder
-from kg.ontology import KG
 from kg.documents import Document
 from kg.iris import entity_iri, slug
 from kg.model import Entity
+from kg.ontology import KG
 from kg.resolve import Resolver
 
 
@@ -268,3 +270,62 @@ def test_a_store_build_merges_the_surname_and_a_later_build_joins_it(nlp, tmp_pa
     list(again.add([Document("c", "Dana Whitcomb endorsed Ostrander again on Saturday.")]))
     assert len(store.query("SELECT ?p WHERE { ?p a kg:Person }")) == 2
     store.close()
+
+
+def test_a_person_is_labelled_by_the_fullest_spelling_whichever_document_comes_first():
+    names = [Entity("Mira Ostrander", "Person"), Entity("Mira Jane Ostrander", "Person"),
+             Entity("Jose Ibarrola", "Person"), Entity("José Ibarrola", "Person")]
+    for order in (names, names[::-1]):
+        resolver = Resolver()
+        for entity in order:
+            resolver.canonical(entity)
+        resolver.settle()
+        resolver.relabel()
+        assert sorted(e.label for e in resolver.entities()) == ["José Ibarrola", "Mira Jane Ostrander"]
+        assert resolver.relabel() == []
+        assert resolver.canonical(Entity("Mira Ostrander", "Person")).label == "Mira Jane Ostrander"
+
+
+def test_an_alias_files_label_stays(tmp_path):
+    from kg.aliases import parse_tsv
+
+    resolver = Resolver(parse_tsv("Mira Ostrander\tMira Jane Ostrander\n"))
+    resolver.canonical(Entity("Mira Jane Ostrander", "Person"))
+    assert resolver.relabel() == []
+    assert [e.label for e in resolver.entities()] == ["Mira Ostrander"]
+
+
+def test_a_store_build_relabels_a_person_by_the_fullest_name(nlp, tmp_path):
+    from kg.store import OxigraphStore
+
+    store = OxigraphStore(tmp_path / "store")
+    list(Builder(nlp=nlp, store=store).add([
+        Document("a", "Governor Mira Ostrander endorsed Dana Whitcomb on Monday."),
+        Document("b", "Governor Mira Jane Ostrander thanked Dana Whitcomb on Friday.")]))
+    people = store.query("SELECT ?l WHERE { ?p a kg:Person ; rdfs:label ?l }")
+    assert sorted(str(row[0]) for row in people) == ["Dana Whitcomb", "Mira Jane Ostrander"]
+    endorsers = store.query("SELECT DISTINCT ?who WHERE { ?who kg:endorses ?u }")
+    assert [str(row[0]) for row in endorsers] == [str(entity_iri(Entity("Mira Jane Ostrander", "Person")))]
+
+
+@pytest.mark.parametrize("spool", [False, True])
+def test_a_build_labels_a_person_by_the_fullest_name_in_either_order(nlp, tmp_path, spool):
+    from rdflib import Graph
+
+    from kg.spool import TripleSpool
+
+    docs = [Document("a", "Governor Mira Ostrander endorsed Dana Whitcomb on Monday."),
+            Document("b", "Governor Mira Jane Ostrander thanked Dana Whitcomb on Friday.")]
+    graphs = []
+    for order in (docs, docs[::-1]):
+        builder = Builder(nlp=nlp, store=TripleSpool(limit=5) if spool else None, collect=True)
+        list(builder.add(order))
+        if spool:
+            graph = Graph().parse(builder.store.write(tmp_path / "graph.ttl"))
+            people = graph.query("SELECT ?l WHERE { ?p a kg:Person ; rdfs:label ?l }", initNs={"kg": KG})
+        else:
+            people = builder.graph.query("SELECT ?l WHERE { ?p a kg:Person ; rdfs:label ?l }")
+        graphs.append(sorted(str(row[0]) for row in people))
+        names = {node["label"]: node["aliases"] for node in builder.view.view().nodes.values()}
+        assert "Mira Ostrander" in names["Mira Jane Ostrander"]
+    assert graphs[0] == graphs[1] == ["Dana Whitcomb", "Mira Jane Ostrander"]

@@ -197,3 +197,24 @@ def test_kg_viz_rejects_unknown_relations_and_types(graph_file, tmp_path, capsys
     assert sorted(n["label"] for n in data["nodes"]) == ["Ann Lee", "Bob Roy"]
     assert main(["viz", str(graph_file), "-o", str(out), "--title", "Desk <b>view</b>"]) == 0
     assert "<title>Desk &lt;b&gt;view&lt;/b&gt;</title>" in out.read_text() and str(graph_file) not in out.read_text()
+
+
+def test_page_data_in_slices_is_the_same_json():
+    from kg.viz import SLICE, _json, _json_parts
+
+    records = [{"id": i, "text": f"<b>{i}</b> & “quoted”\u2028", "evidence": [{"s": i}]} for i in range(2 * SLICE + 7)]
+    data = {"title": "t</script>", "edges": records, "short": records[:3], "empty": [], "n": 1}
+    assert "".join(_json_parts(data)) == _json(data)
+    assert len(list(_json_parts(data))) > 10  # the long list went a slice at a time
+
+
+def test_written_page_is_the_page(tmp_path):
+    from kg.facts import FactView, Statement
+    from kg.viz import page, write_html
+
+    statements = [Statement(f"d{i}", 0, f"A said <{i}>.", None, 0.9, "positive") for i in range(1200)]
+    view = FactView({"a": {"label": "A", "type": "Person", "aliases": []}, "b": {"label": "B", "type": "Person", "aliases": []}},
+                    {("a", "b", "endorses"): {"relation": "endorses", "label": "endorses", "polarity": "positive",
+                                              "symmetric": False, "evidence": statements}})
+    path = write_html(view, tmp_path / "graph.html", title="T")
+    assert path.read_text(encoding="utf-8") == page(view, title="T").html

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import multiprocessing
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from kg.cli.common import CliError
@@ -13,6 +16,8 @@ from kg.errors import KgError
 from kg.progress import Progress
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from kg.build import BuildReport
 
 SHOWN_PROBLEMS = 5
@@ -72,11 +77,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the imports and the spaCy pipeline make some hundred
+    thousand objects that live as long as the process (collections would walk them again and
+    again); frozen afterwards, so later collections skip them and forked workers share them."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def pipeline(model: str | None) -> Language:
+    from kg.nlp import load
+
+    with collector_paused():
+        return load(model)
+
+
 def run(args: argparse.Namespace) -> int:
-    from kg.aliases import read_aliases
-    from kg.budget import TimeBudget
-    from kg.build import build
-    from kg.store import FileStore, open_store, store_class
+    with collector_paused():
+        from kg.aliases import read_aliases
+        from kg.budget import TimeBudget
+        from kg.build import build
+        from kg.store import FileStore, open_store, store_class
 
     if issubclass(store_class(args.store), FileStore):  # a graph file is kg build's output, not where it builds
         raise CliError(f"--store {args.store!r}: expected memory, oxigraph:PATH or sparql:URL", code=2)
@@ -112,10 +138,11 @@ def run(args: argparse.Namespace) -> int:
             progress.update(state.documents, state.skipped, state.assertions)
 
     aliases = read_aliases(args.aliases) if args.aliases else None
+    nlp = None if args.cluster else pipeline(args.model)  # the cluster's workers load their own
     store = None if args.store == "memory" else open_store(args.store)  # memory: files only, no graph held
     failure: KgError | None = None
     try:
-        result = build(args.inputs, args.out, model=args.model, on_problem=report, store=store, jobs=args.jobs,
+        result = build(args.inputs, args.out, model=args.model, nlp=nlp, on_problem=report, store=store, jobs=args.jobs,
                        batch_size=args.batch_size, fail_fast=args.fail_fast, max_chars=args.max_chars,
                        on_document=advance, cluster=args.cluster,
                        partition_size=args.partition_size, aliases=aliases, title=args.title,

@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg import nlp as nlp_module
-    from kg.evaluate import GoldError, evaluate, read_gold, score, split
+    from kg.evaluate import GoldError, evaluate, extract, read_gold, score, split
     from kg.identity import identity_report
     from kg.ontology import relations
     from kg.pipeline import Extractor
@@ -54,8 +54,9 @@ def run(args: argparse.Namespace) -> int:
         report = evaluate(extractor, passages, only=only)
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else report.format(show=args.show))
         return 0
-    extracted = [(p, e) for p, (_, e) in zip(passages, extractor.pipe(p.document() for p in passages), strict=True)]
+    extracted, problems = extract(extractor, passages)
     report = score(((p, e.facts) for p, e in extracted), only)
+    report.problems = problems
     identity = identity_report(extracted)
     if args.json:
         print(json.dumps({**report.to_dict(), "identity": identity.to_dict()}, ensure_ascii=False, indent=2))

@@ -23,7 +23,7 @@ Whatever these rules cannot settle stays unresolved, so it yields no fact.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -102,6 +102,37 @@ def _sought(token: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "for"
 
 
+# Where a name is the news outlet a story cites, not an actor in it: "told X", "according to X",
+# "in an interview on X's Morning Desk", "said on X", "X reported".
+SOURCE_NOUNS = frozenset({"interview", "appearance", "show", "program", "programme", "broadcast", "podcast",
+                          "segment", "report", "reporting"})
+SOURCE_VERBS = frozenset({"tell", "report", "broadcast", "air"})
+
+
+def _as_source(token: Token, same_name: Callable[[Token], bool]) -> bool:
+    """Is the name whose word ``token`` is (``same_name`` tells its other words) cited as the news
+    outlet that carries the story ("a spokesman told Channel 9 News", "according to the Courier",
+    "an interview on WXYZ's Morning Desk", "said on CNN", "WXYZ reported"), or part of a title
+    ("the Director of Operations")? Such a name is no antecedent for "the organization"."""
+    head = token
+    for _ in range(len(token.sent)):  # to the name's head word, then past an owned show's name
+        if head.head.i != head.i and same_name(head.head):
+            head = head.head
+        elif head.dep_ == "poss" and head.head.pos_ in ("PROPN", "NOUN"):
+            head = head.head  # "WXYZ's Morning Desk", "the Courier's reporting"
+        else:
+            break
+    if head.dep_ in ("dobj", "dative", "nsubj"):
+        return head.head.lemma_.lower() in (SOURCE_VERBS - {"tell"} if head.dep_ == "nsubj" else SOURCE_VERBS)
+    if head.dep_ != "pobj":
+        return head.lemma_.lower() in SOURCE_NOUNS
+    prep = head.head
+    if prep.lower_ == "of":
+        return prep.head.lemma_.lower() in position_words()  # "the Director of Operations"
+    return (prep.lower_ == "on" or (prep.lower_ == "to" and prep.head.lower_ == "according")
+            or (prep.lower_ in ("with", "to") and prep.head.lemma_.lower() in SOURCE_NOUNS))
+
+
 def _organization_name(cluster: Cluster) -> bool:
     """"Harbor Workers Union": a name that says it is an organisation's, whatever its type."""
     words = cluster.label.casefold().split()
@@ -115,6 +146,15 @@ def _body_name(cluster: Cluster) -> bool:
     """"Board of Directors", "Board of Trustees": a name that is only a governing body's."""
     words = cluster.label.casefold().split()
     return bool(words) and words[0] in ("board", "executive") and set(words) <= BODY_NAME_WORDS
+
+
+def _head_of_name(token: Token) -> Token:
+    """From a word of a name to the name's head ("Harbor" of "the Harbor Labor Council": "Council")."""
+    for _ in range(6):
+        if token.dep_ not in ("compound", "flat") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
 
 def _age(token: Token) -> str | None:
@@ -252,7 +292,8 @@ class Coreference:
             if len(people) >= 2:
                 break
         if len(people) > 2:  # "Ruiz took 49%, with her challenger Lind at 45%, the Council said": the two people
-            people = {k: (c, b) for k, (c, b) in people.items() if c.type == "Person" or not self._definite(c)}
+            people = {k: (c, b) for k, (c, b) in people.items()
+                      if c.type == "Person" or not (self._definite(c) or _organization_name(c))}  # nor "Socialist Party"
         if len(people) != 2:
             return []
         return [Resolution(cluster, "pronoun", back) for cluster, back in people.values()]
@@ -690,19 +731,34 @@ class Coreference:
         near = self.sents[max(0, index - 2)].start
         owned = {id(c) for c in self._owned.values()}
         fallback: Cluster | None = None
+        last_resort: Cluster | None = None  # a body of that name sought or cited, when nothing else fits
+        acting = token.dep_ in SUBJECT_DEPS
         start = max(self.sents[max(0, index - LOOKBACK_SENTENCES)].start, token.i - MAX_SCAN)
         for candidate in reversed(self.doc[start : token.i]):
             cluster = self.entities.entity_at(candidate)
             if cluster is None or cluster.type != "Organization" or id(cluster) in owned:
                 continue
-            if not press and _sought(candidate):
-                continue  # "endorsed for Eastport City Council", "the Senate primary": a seat, no actor
             words = [w.casefold() for w in cluster.label.split()]
+            if not press and (_sought(candidate) or _as_source(candidate, lambda t, c=cluster: id(self.entities.entity_at(t)) == id(c))):
+                if last_resort is None and head in words:
+                    last_resort = cluster  # "won a seat on the Oak City Council. The council ...": if no other
+                continue  # "endorsed for Eastport City Council", "the Senate primary": a seat, no actor;
+                # "told Channel 9 News": the outlet that carries the story
             if head in words or (press and newspaper_name(cluster.label)):
                 return Resolution(cluster, "description")
             if (fallback is None and candidate.i >= near and not press
                     and (head in GENERIC_ORGANIZATIONS or not (words[-1] in kinds and words[-1] != head))):
                 fallback = cluster
+        if fallback is None and acting and not press:
+            # "The Harbor Labor Council ... voted to endorse A. [three sentences] The council also endorsed B":
+            # further back, the organisation of that name the text made an actor, as a subject
+            wide = max(self.sents[max(0, index - 2 * LOOKBACK_SENTENCES)].start, token.i - 2 * MAX_SCAN)
+            for candidate in reversed(self.doc[wide:start]):
+                cluster = self.entities.entity_at(candidate)
+                if (cluster is not None and cluster.type == "Organization" and id(cluster) not in owned
+                        and head in cluster.label.casefold().split() and _head_of_name(candidate).dep_ in SUBJECT_DEPS):
+                    return Resolution(cluster, "description")
+        fallback = fallback or last_resort
         return Resolution(fallback, "description") if fallback is not None else None
 
     # -- definite descriptions -----------------------------------------------------------------

@@ -108,11 +108,15 @@ class Cluster:
     votes: Counter[str] = field(default_factory=Counter)
     evidence: float = 0.0  # the votes for a person that the words around the mentions give (:meth:`EntityIndex._type_by_evidence`)
     veto: str | None = None  # what the text says it is when it can be no person ("Democrats": a Group)
+    _label: tuple[int, str] | None = field(default=None, repr=False, compare=False)  # (mentions, label)
 
     @property
     def label(self) -> str:
-        counts = Counter(m.name for m in self.mentions)
-        return max(counts, key=lambda n: (len(n.split()), counts[n], n))
+        """The fullest, then commonest name (mentions are only ever added: counted again when one is)."""
+        if self._label is None or self._label[0] != len(self.mentions):
+            counts = Counter(m.name for m in self.mentions)
+            self._label = (len(self.mentions), max(counts, key=lambda n: (len(n.split()), counts[n], n)))
+        return self._label[1]
 
     @property
     def type(self) -> str:
@@ -739,6 +743,7 @@ class EntityIndex:
             _vote(cluster, mention, self.doc)
         self._add_unlabelled_repeats(by_name)
         self._type_by_evidence()
+        self._join_surnames()
         self._type_by_pronouns(mentions)
         for cluster in self.clusters:
             cluster.mentions.sort(key=lambda m: m.start)
@@ -789,8 +794,8 @@ class EntityIndex:
                                                     for m in cluster.mentions):
                 continue
             score = 1.05 if given_named(words) else 0.0  # outweighs one label of the model's
-            # each mention in a slot only a person fills counts, as each label of the model's does
-            score += 1.25 * sum(person_slot(doc, m.start, m.end) or _beside(doc, m, people) for m in cluster.mentions)
+            if any(person_slot(doc, m.start, m.end) or _beside(doc, m, people) for m in cluster.mentions):
+                score += 1.25
             if any(m.ner == "PERSON" and " " in m.name for m in cluster.mentions):
                 score += 0.25  # a full name the model tags a person once breaks a tie with its other labels
             cluster.evidence = score
@@ -798,6 +803,27 @@ class EntityIndex:
             if (cluster.type != "Place" and self.weakly_typed(cluster)
                     and any(called_a_place(doc, m.start, m.end, self.place_nouns) for m in cluster.mentions)):
                 cluster.votes["Place"] += 1.25
+
+    def _join_surnames(self) -> None:
+        """"Jagdish Mukhi was sworn in ... Mukhi is also the governor": a one-word name the model
+        tagged an organisation (or nothing) joins the one person whose full name ends in it, when
+        what the text says around that full name typed it a person (the model's tags vary from
+        mention to mention); not a name used as a place or an organisation's."""
+        owners: dict[str, list[Cluster]] = {}
+        for cluster in self.clusters:
+            words = cluster.label.split()
+            if cluster.type == "Person" and len(words) > 1:
+                owners.setdefault(name_key(words[-1]), []).append(cluster)
+        for cluster in list(self.clusters):
+            keys = {m.key for m in cluster.mentions}
+            if cluster.type == "Person" or cluster.veto is not None or len(keys) != 1 or " " in next(iter(keys)):
+                continue
+            found = owners.get(next(iter(keys)), [])
+            if (len(found) != 1 or found[0].evidence <= 0 or _organization_name(cluster.label)
+                    or any(m.ner in ("GPE", "LOC", "NORP") for m in cluster.mentions)):
+                continue
+            found[0].mentions.extend(cluster.mentions)
+            self.clusters.remove(cluster)
 
     def _type_by_pronouns(self, mentions: list[Mention]) -> None:
         """"Lula won the backing of his predecessor": a name the model left untyped (or typed once)

@@ -51,7 +51,7 @@ _COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "V
 def person_slot(doc: Doc, start: int, end: int) -> bool:
     """Does the name ``doc[start:end]`` fill a slot only a person fills? "X, who ...", "X, 45,",
     "X will face Y", "X will contest against Y", "X finished with 38%", "backing X for mayor",
-    "candidates X and Y"."""
+    "candidates X and Y", "X was sworn in", "X is the governor of Y"."""
     after = doc[end] if end < len(doc) else None
     then = doc[end + 1] if end + 1 < len(doc) else None
     if after is not None and after.text == "," and then is not None:
@@ -80,6 +80,13 @@ def person_slot(doc: Doc, start: int, end: int) -> bool:
     if head.dep_ not in ("nsubj", "dobj", "nsubjpass") or verb.i == head.i:
         return False
     lemma = _lemma(verb)
+    if head.dep_ in ("nsubj", "nsubjpass") and (lemma == "swear" or lemma == "be" and any(
+            _lemma(c) == "swear" and c.tag_ == "VBN" for c in verb.children)):
+        return True  # "X was sworn in as governor", "X was on Saturday sworn-in" (parsed as "was" with a clause)
+    if head.dep_ == "nsubj" and lemma == "be" and any(
+            a.dep_ == "attr" and _lemma(a) in position_words() and any(p.dep_ == "det" for p in a.children)
+            and any(p.dep_ == "prep" and p.lower_ == "of" for p in a.children) for a in verb.children):
+        return True  # "X is also the governor of Assam"
     if lemma in _RACE_VERBS:
         return True
     if head.dep_ == "nsubj" and lemma in _SHARE_VERBS:

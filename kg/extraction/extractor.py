@@ -39,6 +39,8 @@ from kg.ontology import (
 
 # Bounds on what one trigger may state, so output grows with the text, not with its lists' products:
 MAX_FIELD = 4  # candidates in one runoff (pairs: at most 6)
+LIST_LINES = 60  # lines of a list of endorsed candidates read after its opening sentence
+LIST_LINE_TOKENS = 25  # longer is a sentence, not a line of a list
 MAX_PRODUCT = 36  # subjects x objects when both are lists ("A, B and C endorsed D and E")
 ELECTION_WINDOW = (1, 1)  # sentences before and after one that may set its election context
 _LEADING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
@@ -268,6 +270,19 @@ def _earlier_act(verb: Token) -> bool:
     return any(t.like_num and len(t.text) == 4 for t in dates)
 
 
+def _listed_name(token: Token) -> bool:
+    """"Mansfield Okoro" on a line of a list: two to four capitalised words (the last ``token``)
+    the model typed as a person or as nothing, none of them a position, an organisation's or a
+    descriptor's word."""
+    doc, start = token.doc, token.i
+    while start > token.sent.start and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-"):
+        start -= 1
+    words = [w for w in doc[start : token.i + 1] if w.pos_ == "PROPN"]
+    return 2 <= len(words) <= 4 and all(
+        w.text[:1].isupper() and w.lemma_.lower() not in position_words() | organization_words()
+        and w.lower_ not in DESCRIPTORS and w.ent_type_ in ("", "PERSON") for w in words)
+
+
 def _generic_group(entity: Entity) -> bool:
     """"Democrats", "Republicans": a one-word plural group name stands for a party's voters or
     members at large, never an endorser (a party is named as one: "the Social Democrats", "the
@@ -341,6 +356,7 @@ class DocumentExtractor:
         self._add_repeats()
         self._add_agents(matches)
         self._add_announcers(matches)
+        self._add_listed(matches)
         self._add_sole_appointer()
         self._add_named_appointees()
         self._drop_headline_restatements()
@@ -420,6 +436,22 @@ class DocumentExtractor:
                 return phrase_position(token, label, self.document.id), 1.0
             return Entity(label, kind), 1.0
         return None
+
+    def _titled(self, token: Token, titles: frozenset[str]) -> bool:
+        """Does the passage give the person ``token`` stands for one of ``titles`` ("Justice Elena
+        Kagan", "Kagan, a justice ...") in a mention before ``token``?"""
+        found = self.coref.resolve(token)
+        if found is None or found.cluster.type != "Person":
+            return False
+        for mention in found.cluster.mentions:
+            if mention.start > token.i:
+                continue
+            before = self.doc[max(0, mention.start - 3):mention.start]
+            after = self.doc[mention.end:min(len(self.doc), mention.end + 4)]
+            if any(w.lemma_.lower() in titles for w in before) or (
+                    len(after) > 2 and after[0].text == "," and any(w.lemma_.lower() in titles for w in after[1:])):
+                return True
+        return False
 
     def _matter_named_before(self, token: Token, generic: Token) -> tuple[Entity, float] | None:
         """"recused from the case" (or "from hearing it") after the passage named the case: that
@@ -536,6 +568,8 @@ class DocumentExtractor:
 
     def _add_match(self, sentence: Span, match: Match) -> None:
         rel = match.relation
+        if "untitled" in match.extra:  # "Kagan did not participate": a recusal if the passage titles her a justice
+            match.subjects = [s for s in match.subjects if self._titled(s, self.ontology.cue("abstainingTitles"))]
         subjects = self._arguments(match.subjects, rel, False)
         objects = self._arguments([o for o in match.objects if not (rel.role_bearing and _indefinite_post(o))], rel, True)
         if (rel.role_bearing or rel.name in self._election_relations) and not match.pairwise:
@@ -548,7 +582,8 @@ class DocumentExtractor:
             pairs = [((a, unique[a]), (b, unique[b])) for a, b in combinations(sorted(unique, key=lambda e: e.label), 2)]
         else:
             if not subjects:  # "X, Y and Z endorsed Ruiz. They also backed Lind"
-                subjects = [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects for r in self.coref.group(t)]
+                subjects = [(self.entity(r.cluster), argument_confidence(r)) for t in match.subjects
+                            for r in self.coref.group(t) or self._both(t)]  # "Both have asked their voters to back X"
             if min(len(subjects), len(objects)) > 1 and len(subjects) * len(objects) > MAX_PRODUCT:
                 return  # two long lists crossed: a misparse, not len(subjects) x len(objects) statements
             pairs = [(s, o) for s in subjects for o in objects]
@@ -645,6 +680,12 @@ class DocumentExtractor:
             del self.facts[key]
             evidence = replace(fact.evidence, polarity="reported", speaker=self._agent(fact.object))
             self._store(replace(fact, evidence=evidence))
+
+    def _both(self, token: Token) -> list[Resolution]:
+        """The two people "both" or "the two" as a subject stand for (the last two people named)."""
+        if token.lower_ == "both" or (token.lower_ == "two" and any(c.lower_ == "the" for c in token.children)):
+            return self.coref.pair(token)
+        return []
 
     def _retraction(self, trigger: Token) -> bool:
         """"withdrew her endorsement of X", "her backing of X was rescinded": the trigger is what a
@@ -936,6 +977,60 @@ class DocumentExtractor:
                             evidence = self._evidence(sentence, f"{noun.head.text} the {noun.text}", "nominal",
                                                       confidence, polarity, speaker)
                             self._store(Fact(subj, rel.name, obj, evidence))
+
+    def _add_listed(self, matches: list[tuple[Span, Match]]) -> None:
+        """"A list of those endorsed by the AFL-CIO is below." / "Ward 3: Ana Ruiz" / "Ward 6: Ben
+        Okoro": an asserted endorsement with its endorser but no named candidate, in a sentence that
+        ends with a colon or points below (kg:listOpeners), endorses every person named in the
+        verbless lines that follow it (headings of no person between them; one full sentence
+        may stand between the opener and the list)."""
+        openers = self.ontology.cue("listOpeners")
+        opening: dict[int, bool] = {}  # sentence start -> does it open a list
+        for sentence, match in matches:
+            rel = match.relation
+            if match.pairwise or rel.name not in self._election_relations or not match.subjects:
+                continue
+            if sentence.start not in opening:
+                opening[sentence.start] = sentence.text.rstrip().endswith(":") or any(t.lower_ in openers for t in sentence)
+            if not opening[sentence.start]:
+                continue
+            if self._arguments(match.objects, rel, True):
+                continue  # the sentence names its candidates
+            subjects = [(e, c) for e, c in self._arguments(match.subjects, rel, False) if self._fits(e, rel.domain)]
+            if not subjects:
+                continue
+            polarity, speaker = self._stance(match.trigger, subjects[0][0], rel)
+            if polarity != "positive":
+                continue
+            for line, person in self._listed_people(self._sentence_index[sentence.start]):
+                for subj, sc in subjects:
+                    if subj == person:
+                        continue
+                    evidence = self._evidence(line, match.trigger.text, "nominal", self.confidence["nominal"] * sc * 0.8,
+                                              polarity, speaker)
+                    self._store(Fact(subj, rel.name, person, evidence))
+
+    def _listed_people(self, index: int) -> list[tuple[Span, Entity]]:
+        """The people named in the verbless lines after sentence ``index`` (at most LIST_LINES),
+        up to the next sentence with a verb; one such sentence may come before the list."""
+        out: list[tuple[Span, Entity]] = []
+        skipped = False
+        for line in self.sentences[index + 1 : index + 1 + LIST_LINES]:
+            if any(t.pos_ in ("VERB", "AUX") for t in line) or len(line) > LIST_LINE_TOKENS:
+                if out or skipped:
+                    break
+                skipped = True
+                continue
+            for token in line:
+                after = self.doc[token.i + 1 : min(token.i + 3, line.end)]
+                if token.pos_ != "PROPN" or (after and (after[0].pos_ == "PROPN" or after[0].text == "-" and len(after) > 1)):
+                    continue  # a name's last word ("Ana Ruiz-Lind")
+                cluster = self.entities.entity_at(token)
+                if cluster is None and _listed_name(token):
+                    cluster = self.entities.add_bare_name(token, "Person")
+                if cluster is not None and cluster.type == "Person":
+                    out.append((line, self.entity(cluster)))
+        return out
 
     def _previous_facts(self, index: int) -> list[Fact]:
         """The positive facts (no positions, no symmetric relations) of the nearest of the two

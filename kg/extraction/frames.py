@@ -434,6 +434,17 @@ def _one_of(noun: Token) -> list[Token]:
     return clause_subjects(one.head)
 
 
+def _stray_agent(verb: Token) -> list[Token]:
+    """The named object of the first "by" after a participle, before any other verb, wherever the
+    parser hung it ("those endorsed in Eastport and nearby towns by the Harbor Union")."""
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "(", "—"):
+            return []
+        if token.lower_ == "by" and token.dep_ == "prep":
+            return [p for p in _children(token, "pobj") if p.pos_ == "PROPN" and p.ent_type_ in ("ORG", "PERSON")]
+    return []
+
+
 def _name_end(token: Token) -> Token:
     """The last word of the name a title word or first name belongs to ("Sen." in "Sen. John
     McGuire": "McGuire"), else ``token``."""
@@ -586,8 +597,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         objects = [verb.head]
         frame = "active"
     elif (verb.dep_ == "amod" and verb.tag_ == "VBD" and verb.head.pos_ == "PROPN" and verb.head.dep_ in ("conj", "appos")
-          and verb.head.head.pos_ == "PROPN" and verb.head.head.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","):
-        subjects = [verb.head.head]  # "Another union, the Nurses Guild, endorsed Ana Ruiz" parsed as a list of names
+          and verb.i > 1 and verb.doc[verb.i - 1].text == "," and verb.doc[verb.i - 2].pos_ == "PROPN"):
+        subjects = [verb.doc[verb.i - 2]]  # "Another union, the Nurses Guild, endorsed Ana Ruiz" parsed as a list of names
         objects = [verb.head]
         frame = "active"
     elif verb.dep_ == "amod" and (verb.tag_ in ("VBN", "VBD") or _adjectival_participle(verb)):  # "the Trump-endorsed Tuberville"
@@ -617,6 +628,8 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if not objects and verb.dep_ in ("conj", "pcomp"):  # "Ruiz has taught law for years and was appointed by X"
             objects = clause_subjects(verb)  # "Ruiz was sworn in after being appointed by X"
         subjects = _expand([p for a in _children(verb, *PASSIVE_AGENT_DEPS) for p in _children(a, "pobj")])
+        if not subjects and not rel.role_bearing:
+            subjects = _stray_agent(verb)  # "those endorsed in Eastport and nearby towns by the union"
         if not subjects and rel.role_bearing:  # "was appointed bishop by X": the parser hangs "by" on the role
             subjects = _expand([p for r in _children(verb, "oprd") for by in _children(r, "prep")
                                 if by.lower_ == "by" for p in _children(by, "pobj")])
@@ -637,9 +650,12 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if rel.object_prepositions:
             direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES
                       and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in ("—", "–", "-", "--"))]  # "— a decision that ..."
+            also = [d for d in direct if _is_matter(d, rel) and _added(d)]  # "from this matter as well as all the matters on X"
+            direct = [d for d in direct if d not in also]
             if direct and not (trigger.particle and trigger.weak and all(_is_matter(d, rel) for d in direct)):
                 return  # "ran the company for six years": another sense of the verb
             objects = _expand(direct) if direct else _matter_objects(verb, rel, trigger, lex)  # "sat out the arguments"
+            objects += also if objects else []
         elif trigger.particle and not rel.symmetric and not rel.role_bearing:
             objects = _expand(_prep_objects(verb, (trigger.particle,)))  # "sided with X", "rallied behind X"
             if _prep_objects(verb, ISSUE_PREPS) or any(_prep_objects(o, ISSUE_PREPS) for o in objects):
@@ -1070,6 +1086,12 @@ def _colon_list(verb: Token) -> list[Token]:
     return _members([first], co_agents=False) if first is not None else []
 
 
+def _added(token: Token) -> bool:
+    """A phrase the parser hung on the verb though "as well as" or "and" joins it to the one before."""
+    doc, start = token.doc, token.left_edge.i
+    return (start >= 3 and doc[start - 3:start].text.lower() == "as well as") or (start >= 1 and doc[start - 1].lower_ == "and")
+
+
 def _not_alternatives(objects: list[Token]) -> list[Token]:
     """Matters without the second of "X or Y" ("the consideration or decision of the case" is one
     matter, its label keeps both); "X and Y" are two."""
@@ -1084,6 +1106,9 @@ def _matter_objects(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexic
     objects = [o for h in heads for o in (_gerund_objects(h, preps) if rel.object_is_phrase else _prep_objects(h, preps))]
     if not objects and rel.object_is_phrase:  # "recused herself in the case": only a matter's own word
         objects = [o for o in _prep_objects(verb, ("in",)) if _is_matter(o, rel) and o.pos_ == "NOUN"]
+    if not objects and rel.object_is_phrase and not trigger.weak:  # "recused himself to hear the bail plea"
+        objects = [o for x in _children(verb, "xcomp", "advcl") if x.tag_ == "VB" and _is_matter(x, rel)
+                   and any(a.lower_ == "to" for a in _children(x, "aux")) for o in _children(x, "dobj")]
     if objects and rel.object_is_phrase:  # "from the fraud case and the bribery appeal", the second hung on the verb
         objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > objects[-1].i
                     and _is_matter(c, rel) and any(a.dep_ == "cc" for a in verb.children)]
@@ -1365,6 +1390,7 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         givers += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "of X as well as Y"
         givers += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # "from A; B; and C", "endorsements, A and B among them"
         givers = [n for g in _members(givers) for n in (_detached(g) or [g])] or _colon_list(noun)  # "received endorsements from: A, B"
+        givers = _not_alternatives(givers)  # "the support of A or B seizing ...": "or" joins another clause, or a choice
         if givers and all(_describes_many(g) for g in givers):  # "the backing of several groups — A, B and C"
             givers = _names_for(givers, noun)
         holder = (amount.head if amount is not None else noun.head) if received else noun.head.head
@@ -1688,9 +1714,11 @@ def abstention_matches(verb: Token, rel: Relation, word: str | None, prep: str, 
         denied = denied or any(c.dep_ == "det" and c.lower_ == "no" for c in parts[0].children)
     objects = [o for h in heads for o in _not_alternatives(_prep_objects(h, (prep,))) if _is_matter(o, rel)]
     titles = lex.cue("abstainingTitles")  # a justice who takes no part recuses; a defendant who does not, boycotts
-    subjects = [s for s in clause_subjects(verb) if any(w.lemma_.lower() in titles for w in s.subtree)]
-    if denied and objects and subjects:
-        yield Match(rel, verb, "active", subjects, objects, extra={"abstention": verb})
+    subjects = clause_subjects(verb)
+    titled = [s for s in subjects if any(w.lemma_.lower() in titles for w in s.subtree)]
+    if denied and objects and subjects:  # "Kagan did not participate": titled elsewhere (the extractor checks)
+        extra = {"abstention": verb} if titled else {"abstention": verb, "untitled": verb}
+        yield Match(rel, verb, "active", titled or subjects, objects, extra=extra)
 
 
 def up_against_matches(up: Token, rel: Relation) -> Iterator[Match]:

@@ -105,10 +105,15 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
         if dep not in EMBEDDING_DEPS:
             break
         lemma = lemma_in(parent, governing) or parent.lemma_.lower()
-        complement = dep in ("xcomp", "ccomp", "pcomp") or (dep == "pobj" and parent.dep_ == "prep")
+        complement = dep in ("xcomp", "ccomp", "pcomp") or (dep == "pobj" and parent.dep_ == "prep") or (
+            dep == "advcl" and token.tag_ == "VBG" and token.i > parent.i and token.doc[token.i - 1].text != ","
+            and lemma in o.cue("negatingVerbs") | o.cue("hypotheticalVerbs"))  # "has not ruled out endorsing", not "stopped, endorsing"
         if dep == "relcl" and lemma_in(parent, o.cue("reportNouns")) and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
             return Stance("reported", parent.text)  # "reports that X had recused himself", parsed as a relative clause
+        if dep == "relcl" and parent.pos_ == "NOUN" and lemma in o.cue("hypotheticalVerbs") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            return Stance("hypothetical", parent.text)  # "demands that he recuse himself", parsed as a relative clause
         if dep == "relcl" and any(c.dep_ == "det" and c.lower_ == "no" for c in parent.children) \
                 and parent.lemma_.lower() not in o.cue("emphaticNouns"):
             return Stance("negative", f"no {parent.text}")  # "there is no way I will endorse him"
@@ -170,12 +175,13 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
         if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             break  # a conjoined clause with its own subject stands alone
         found = _local(parent, o)
+        purpose = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if future is None and not future_is_fact and dep in ("xcomp", "conj"):
             future = _future(parent, o)  # "will seek to appoint", "will meet and endorse"
-        if found and (complement or dep in ("conj", "prep", "pobj", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "compound", "amod")):
+        if found and (complement or purpose or dep in ("conj", "prep", "pobj", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "compound", "amod")):
             return found
-        if dep == "advcl":
-            break
+        if dep == "advcl" and not purpose:
+            break  # a purpose ("could travel to Ohio to endorse him") has its head's mood: go on up
     if trigger.sent.text.rstrip().rstrip("”\"' ").endswith("?"):
         return Stance("hypothetical", "?")
     if future is not None:

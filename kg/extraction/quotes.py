@@ -1,7 +1,9 @@
 """Quotations and who said them.
 
 Regions are paired within a paragraph: a curly “ opens and ” closes; straight quotes toggle. An
-opening mark with no close in its paragraph is ignored rather than swallowing the narrative.
+opening mark with no close in its paragraph is ignored rather than swallowing the narrative,
+unless it opens the paragraph: news opens each paragraph of a long quotation with a mark and
+closes only the last, so that paragraph is quoted to its end, said by whoever said the next.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from kg.ontology import default_ontology
 @dataclass(frozen=True)
 class Region:
     start: int  # character offset of the first quoted character
-    end: int  # character offset of the closing mark
+    end: int  # character offset of the closing mark (of the paragraph's end, for an unclosed paragraph)
+    unclosed: bool = False  # a paragraph of a quotation that goes on in the next one
 
 
 def quote_regions(text: str) -> list[Region]:
@@ -41,6 +44,10 @@ def quote_regions(text: str) -> list[Region]:
                 else:
                     regions.append(Region(offset + straight_open + 1, offset + i))
                     straight_open = None
+        first = len(paragraph) - len(paragraph.lstrip())
+        mark = straight_open if straight_open is not None else open_at
+        if mark is not None and mark == first and paragraph.strip()[1:].strip():
+            regions.append(Region(offset + mark + 1, offset + len(paragraph.rstrip()), unclosed=True))
         offset += len(paragraph) + 1
     return sorted(regions, key=lambda r: r.start)
 
@@ -65,19 +72,42 @@ class Quotes:
         return bool(words) and all(self.region_of(t) is not None for t in words)
 
     def speaker_token(self, region: Region) -> Token | None:
-        """Subject of the speech verb that introduces or follows the quotation."""
+        """Subject of the speech verb that introduces or follows the quotation; for paragraphs of
+        one quotation (:class:`Region` ``unclosed``), that of the paragraph before or after."""
+        index = self.regions.index(region) if region in self.regions else -1
+        found = self._speaker_token(region)
+        back, ahead = index, index
+        while found is None and 0 < back and self.regions[back - 1].unclosed and self._next_paragraph(self.regions[back - 1], self.regions[back]):
+            back -= 1
+            found = self._speaker_token(self.regions[back])
+        while found is None and 0 <= ahead < len(self.regions) - 1 and self.regions[ahead].unclosed and self._next_paragraph(
+                self.regions[ahead], self.regions[ahead + 1]):
+            ahead += 1
+            found = self._speaker_token(self.regions[ahead])
+        return found
+
+    def _next_paragraph(self, first: Region, second: Region) -> bool:
+        """Does ``second`` open the paragraph right after ``first``'s?"""
+        return self.doc.text[first.end:second.start].strip(" \n\t\r\"“") == ""
+
+    def _speaker_token(self, region: Region) -> Token | None:
         doc = self.doc
         after = doc.char_span(region.end, region.end + 1, alignment_mode="expand")
         before = doc.char_span(max(region.start - 1, 0), region.start, alignment_mode="expand")
         candidates: list[Span] = []
-        if after is not None:
+        if after:  # None, or empty where the character after is a word's trailing space
             sent = after[0].sent
             candidates.append(doc[after[0].i : sent.end])
             if sent.end < len(doc) and doc[after[0].i + 1 :sent.end].text.strip(" .,\n") == "":
                 candidates.append(doc[sent.end].sent)
-        if before is not None:
+        if before:
             sent = before[0].sent
             candidates.append(doc[sent.start : before[0].i])
+            colon = before[0].i - 1
+            while colon >= 0 and (doc[colon].is_space or doc[colon].text in ('"', "“")):
+                colon -= 1
+            if colon >= 0 and doc[colon].text == ":" and colon < before[0].i - 1:  # "Lin said:" and the quote below it
+                candidates.append(doc[doc[colon].sent.start : colon])
         for span in candidates:
             for token in span:
                 if self._speech(token) and self.region_of(token) is None:

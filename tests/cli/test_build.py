@@ -105,3 +105,12 @@ def test_html_is_offline_and_escapes_article_text(tmp_path):
     assert "<script>alert" not in page and "<img src=x" not in page
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//|url\(\s*["']?(https?:)?//""", page, re.I)
     assert "new vis.Network" in page
+
+
+def test_build_leaves_the_garbage_collector_on_with_the_pipeline_frozen(tmp_path):
+    import gc
+
+    assert main(["build", str(EXAMPLE_ARTICLE), "-o", str(tmp_path), "-q"]) == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0  # the imports and the model, never walked again
+    gc.unfreeze()

@@ -67,3 +67,20 @@ REFERENCES = [
 @pytest.mark.parametrize("text,relations,expected", REFERENCES, ids=[t for t, _, _ in REFERENCES])
 def test_references_back_to_a_named_agent(extract, text, relations, expected):
     assert plain(extract(text), relations) == expected
+
+
+COUNCILS = [
+    # "the council" that acts is the one the text made an actor, not the body a seat is sought on
+    ("The Harbor Labor Council voted to endorse Ana Ruiz for mayor on Tuesday. Its director said the vote was "
+     "unanimous. Members met for hours. Ben Lind is running for the Oak City Council. Cy Dow is the only "
+     "candidate endorsed for the Oak City Council. The council also endorsed Eva Moss.",
+     {("Harbor Labor Council", "endorses", "Ana Ruiz"), ("Harbor Labor Council", "endorses", "Eva Moss")}),
+    # with no other council before it, the body sought is the one
+    ("Ben Lind won a seat on the Oak City Council in May. The council endorsed Eva Moss for mayor on Monday.",
+     {("Oak City Council", "endorses", "Eva Moss")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNCILS, ids=[t[:60] for t, _ in COUNCILS])
+def test_the_council_that_acts(extract, text, expected):
+    assert plain(extract(text), ENDORSED) == expected

@@ -113,6 +113,14 @@ RESOLVED = [
      {("Dallas Tribune", "endorses", "Tom Greer")}),
     ("The Harbor Workers Union met on Monday. The organization endorsed Lisa Ortiz.",
      {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
+    # ... but not the news outlet the story cites, named after it
+    ("Dana Reyes of the Harbor Workers Union spoke in a live interview on WXYZ's Morning Desk on Sunday. "
+     "The organization announced its endorsement of Gov. Lisa Ortiz on Friday.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
+    ("The Harbor Workers Union met on Monday, a spokesman told Channel 9 News. The group endorsed Lisa Ortiz for governor.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
+    ("The Harbor Workers Union met on Monday, according to the Valley Courier. The group endorsed Lisa Ortiz.",
+     {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
     # "did so" repeats the sentence before with a new subject
     ("Senator Ben Okoro endorsed Ana Ruiz. Governor Cara Lind did so too.",
      {("Ben Okoro", "endorses", "Ana Ruiz"), ("Cara Lind", "endorses", "Ana Ruiz")}),

@@ -91,6 +91,18 @@ ASSERTED = [
     # a compound participle before a title: the name, not the title
     ("The race between Rep. Ben Okoro and Lind-backed state Sen. Ana Ruiz remains too close to call.",
      {("Lind", "endorses", "Ana Ruiz")}),
+    ("Ana Ruiz traveled to Eastport on Monday to endorse Ben Okoro for mayor.", {("Ana Ruiz", "endorses", "Ben Okoro")}),
+    # "or" joins another clause (or a choice), not one more endorser
+    ("Ana Ruiz scoring the support of the Harbor Union or Ben Okoro seizing the backing of the Dock Guild won wide "
+     "coverage in the mayoral race.", {("Harbor Union", "endorses", "Ana Ruiz")}),
+    # "both" as the endorser: the two people named just before
+    ("Socialist candidate Ana Ruiz received 2% and conservative candidate Bea Lind clocked up 5%. "
+     "Both have asked their followers to vote for Carl Okoro in the second round.",
+     {("Ana Ruiz", "endorses", "Carl Okoro"), ("Bea Lind", "endorses", "Carl Okoro")}),
+    # a party named on the way is not a third person
+    ("Harbor Party candidate Ana Ruiz received 2%, while conservative candidate Bea Lind clocked up 5%. "
+     "Both have asked their followers to vote for Carl Okoro in the second round.",
+     {("Ana Ruiz", "endorses", "Carl Okoro"), ("Bea Lind", "endorses", "Carl Okoro")}),
     # the candidate a relative clause with no object describes
     ("Governor Carl Lind endorsed three candidates in Nevada, and the candidate he endorsed at the last minute, "
      "Republican Sam Brown, won the Senate primary.", {("Carl Lind", "endorses", "Sam Brown")}),
@@ -297,6 +309,16 @@ NOT_ASSERTED = [
     "The union withdrew its endorsement of Ben Okoro in the Senate primary. Okoro had won the union's endorsement last year.",
     # "he" in a relative clause on "the candidate" is not the candidate
     "The candidate he endorsed, Sam Brown, won the Senate primary.",
+    # a purpose told as a possibility is not yet an act
+    "Ana Ruiz could travel to Eastport next week to back Ben Okoro in the mayoral race.",
+    # "the organization" is not the station an interview was on, nor the "of" of a title
+    "\"We are worried,\" said Ana Ruiz, in a live interview on KTVA's morning show. "
+    "The organization announced its endorsement of Ben Okoro for governor.",
+    "The Director of Operations at the state's largest labor group spoke on Monday. "
+    "The organization announced its endorsement of Ben Okoro for governor.",
+    # hedges: not ruled out, open to
+    "Ana Ruiz has not ruled out endorsing Ben Okoro in the runoff.",
+    "Ana Ruiz said she was open to backing Ben Okoro in the runoff.",
     # endorsements sought are not had
     "Ana Ruiz sought a slew of endorsements in the mayoral race, including from Mayor Carl Lind.",
     # a list of candidates on the ballot is no list of endorsements
@@ -331,3 +353,26 @@ def test_a_claim_of_the_candidates_side_that_the_text_leaves_open_is_only_report
     assert plain(extraction, {"endorses"}) == set()
     claimed = [f for f in extraction.facts if f.relation == "endorses" and f.evidence.polarity == "reported"]
     assert [(f.subject.label, f.object.label, f.evidence.speaker.label) for f in claimed] == [("Ana Ruiz", "Ben Okoro", "Ben Okoro")]
+
+
+def test_a_list_of_endorsed_candidates_after_an_opening_sentence(extract):
+    """"A list of those endorsed by X is below." then verbless lines: every person on them;
+    headings of no person are passed over; the list ends at the next sentence with a verb."""
+    text = ("The Harbor Federation of Labor met on Wednesday night.\n\n"
+            "A list of those endorsed in Eastport and nearby towns by the Harbor Federation of Labor is below. "
+            "More endorsements may follow in September, the group said.\n\n"
+            "Eastport City Council\n\nWard 3: Mansfield Okoro\n\nWard 6: Delia Marsh\n\n"
+            "Westport Municipal Judge\n\nPetra Lindqvist\n\n"
+            "The federation also discussed its budget with Carl Brandt.")
+    assert plain(extract(text), {"endorses"}) == {
+        ("Harbor Federation of Labor", "endorses", name) for name in ("Mansfield Okoro", "Delia Marsh", "Petra Lindqvist")}
+
+
+def test_no_list_of_endorsements_where_none_was_made(extract):
+    for text in ("The Harbor Federation of Labor declined to endorse anyone. The candidates on the ballot are below.\n\n"
+                 "Ward 3: Mansfield Okoro\n\nWard 6: Delia Marsh",
+                 "The Harbor Federation of Labor will endorse candidates in September. The candidates are:\n\n"
+                 "Ward 3: Mansfield Okoro\n\nWard 6: Delia Marsh",
+                 "The Harbor Federation of Labor endorsed Ana Ruiz for mayor, saying:\n\n"
+                 "Ward 3: Mansfield Okoro\n\nWard 6: Delia Marsh"):
+        assert plain(extract(text), {"endorses"}) <= {("Harbor Federation of Labor", "endorses", "Ana Ruiz")}

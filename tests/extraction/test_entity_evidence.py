@@ -161,3 +161,21 @@ def test_a_name_that_places_something_once_is_a_place_but_faith_in_someone_is_no
                   ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
                   ["NOUN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"], ["O", "O", "O", "O", "B-PERSON", "O"])
     assert types(found) == {"Velko": "Person"}
+
+
+def test_one_sworn_in_as_a_governor_is_a_person_and_keeps_their_surname():
+    """ "Zorel Quint was sworn in as governor. Quint is the governor of Varn." with both names
+    tagged organisations: someone sworn in, the governor of somewhere, is a person, and the
+    surname the model also mistagged is theirs."""
+    words = ["Zorel", "Quint", "was", "sworn", "in", "as", "governor", ".", "Quint", "is", "the", "governor", "of", "Varn", "."]
+    doc = Doc(VOCAB, words=words, heads=[1, 3, 3, 3, 3, 3, 5, 3, 9, 9, 11, 9, 11, 12, 9],
+              deps=["compound", "nsubjpass", "auxpass", "ROOT", "prt", "prep", "pobj", "punct",
+                    "nsubj", "ROOT", "det", "attr", "prep", "pobj", "punct"],
+              pos=["PROPN", "PROPN", "AUX", "VERB", "ADP", "ADP", "NOUN", "PUNCT",
+                   "PROPN", "AUX", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+              lemmas=["Zorel", "Quint", "be", "swear", "in", "as", "governor", ".", "Quint", "be", "the", "governor",
+                      "of", "Varn", "."],
+              ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "B-GPE", "O"])
+    found = EntityIndex(doc)
+    quint = [c for c in found.clusters if "Quint" in c.label]
+    assert len(quint) == 1 and quint[0].type == "Person" and quint[0].label == "Zorel Quint"

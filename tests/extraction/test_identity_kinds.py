@@ -161,3 +161,14 @@ def test_a_line_break_is_never_part_of_a_name():
 def test_hyphenated_given_names():
     assert given_named(["Anne-Marie", "Dulac"]) and given_named(["Jean-Luc", "Orvel"])
     assert not given_named(["Anne-Zorel", "Dulac"])
+
+
+def test_slots_count_once_however_often_a_name_fills_them():
+    """ "Orvel Banks will face Tarn . Orvel Banks will face Quell ." tagged an organisation twice:
+    the race slots give one vote, not one a mention (a club meets many rivals)."""
+    words = ["Orvel", "Banks", "will", "face", "Tarn", ".", "Orvel", "Banks", "will", "face", "Quell", "."]
+    found = types(words, [1, 3, 3, 3, 3, 3, 7, 9, 9, 9, 9, 9],
+                  ["compound", "nsubj", "aux", "ROOT", "dobj", "punct"] * 2,
+                  ["PROPN", "PROPN", "AUX", "VERB", "PROPN", "PUNCT"] * 2,
+                  ["B-ORG", "I-ORG", "O", "O", "O", "O"] * 2, [w.lower() for w in words])
+    assert found["Orvel Banks"] == ("Organization", 2)

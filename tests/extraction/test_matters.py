@@ -116,3 +116,62 @@ def test_a_plural_generic_stands_for_plural_matters(extract):
 def test_whom_someone_is_blamed_for_recusing_is_who_recused(extract):
     text = "The governor attacked Judge Ada Lin for recusing herself from the port inquiry."
     assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "port inquiry")}
+
+
+def test_recused_to_hear_names_what_was_not_heard(extract):
+    # South Asian court reporting: "recused himself to hear X" is a recusal from hearing X
+    text = "Justice Ada Lin on Monday recused herself to hear the bail plea filed by the port owner Omar Baig."
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "bail plea filed by the port owner Omar Baig")}
+    assert plain(extract("Justice Ada Lin stepped aside to hear the news from her clerk."), RECUSAL) == set()
+
+
+QUOTED = [
+    # a quotation in the paragraph after "X said:"
+    "In a statement on Wednesday, Attorney General Ada Lin said:\n\n"
+    "\"I have recused myself from any involvement in the inquiry into the harbour contracts.\"",
+    # the second paragraph of a quotation whose first paragraph stays open (news style)
+    "In a statement, Attorney General Ada Lin said she would step back:\n\n"
+    "\"I have no conflict in the harbour matter. But I would not want my role to become a distraction.\n\n"
+    "\"So I have recused myself from any involvement in the inquiry into the harbour contracts.\"\n\n"
+    "Omar Baig will lead the inquiry.",
+]
+
+
+@pytest.mark.parametrize("text", QUOTED, ids=["colon", "paragraphs"])
+def test_a_quotation_in_a_paragraph_of_its_own_has_its_speaker(extract, text):
+    matter = "any involvement in the inquiry into the harbour contracts"
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", matter)}
+
+
+@pytest.mark.parametrize("text", [
+    "Judge Ada Lin said:\n\n\"I recuse myself from the harbour case. \n\n\"I have no choice.\"",
+    "\"I recuse myself from the harbour case. \n\n\"I have no choice,\" Judge Ada Lin said. ",
+])
+def test_an_open_quotation_that_ends_in_a_space_keeps_its_speaker(extract, text):
+    # the character after the quotation was a word's trailing space: an empty span, not a crash
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "harbour case")}
+
+
+def test_a_justice_named_bare_who_takes_no_part_recuses(extract):
+    text = "Justice Ada Lin joined the court in May. On Monday, Lin did not participate in the fraud appeal of the port board."
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "fraud appeal of the port board")}
+    text = "The defendant Omar Baig was released in May. On Monday, Baig did not take part in the fraud hearing."
+    assert plain(extract(text), RECUSAL) == set()
+
+
+def test_a_demand_that_someone_recuse_is_no_recusal(extract):
+    text = "Justice Ada Lin brushed off demands from two senators that she recuse herself from the port appeal."
+    assert plain(extract(text), RECUSAL) == set()
+
+
+def test_a_matter_added_with_as_well_as_is_a_second_matter(extract):
+    text = "Judge Ada Lin recused herself from the port appeal as well as all the cases on the harbour levy."
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "port appeal"),
+                                             ("Ada Lin", "recused_from", "all the cases on the harbour levy")}
+    assert plain(extract("Judge Ada Lin ran the harbour board for years."), RECUSAL) == set()
+
+
+def test_taking_oneself_off_a_matter_recuses(extract):
+    text = "Attorney General Ada Lin took herself off the fraud probe of the port director."
+    assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", "fraud probe of the port director")}
+    assert plain(extract("Ada Lin took herself off the ballot in May."), RECUSAL) == set()
