@@ -114,7 +114,8 @@ def stance(trigger: Token, future_is_fact: bool = False, ontology: Ontology | No
         if dep == "relcl" and parent.pos_ == "NOUN" and lemma in o.cue("hypotheticalVerbs") and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
             return Stance("hypothetical", parent.text)  # "demands that he recuse himself", parsed as a relative clause
-        if dep == "relcl" and any(c.dep_ == "det" and c.lower_ == "no" for c in parent.children):
+        if dep == "relcl" and any(c.dep_ == "det" and c.lower_ == "no" for c in parent.children) \
+                and parent.lemma_.lower() not in o.cue("emphaticNouns"):
             return Stance("negative", f"no {parent.text}")  # "there is no way I will endorse him"
         if dep == "relcl" or dep == "appos":
             break

@@ -638,3 +638,8 @@ def test_runoffs_told_with_a_copula_or_a_dative(extract, text):
 ])
 def test_copula_non_runoffs(extract, text):
     assert plain(extract(text), RUNOFF) == set()
+
+
+def test_no_surprise_that_asserts_its_clause(extract):
+    text = "It was no surprise that voters sent Nadia Ferro into a runoff with Paul Okafor."
+    assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
