@@ -731,16 +731,19 @@ class Coreference:
         near = self.sents[max(0, index - 2)].start
         owned = {id(c) for c in self._owned.values()}
         fallback: Cluster | None = None
+        last_resort: Cluster | None = None  # a body of that name sought or cited, when nothing else fits
         acting = token.dep_ in SUBJECT_DEPS
         start = max(self.sents[max(0, index - LOOKBACK_SENTENCES)].start, token.i - MAX_SCAN)
         for candidate in reversed(self.doc[start : token.i]):
             cluster = self.entities.entity_at(candidate)
             if cluster is None or cluster.type != "Organization" or id(cluster) in owned:
                 continue
+            words = [w.casefold() for w in cluster.label.split()]
             if not press and (_sought(candidate) or _as_source(candidate, lambda t, c=cluster: id(self.entities.entity_at(t)) == id(c))):
+                if last_resort is None and head in words:
+                    last_resort = cluster  # "won a seat on the Oak City Council. The council ...": if no other
                 continue  # "endorsed for Eastport City Council", "the Senate primary": a seat, no actor;
                 # "told Channel 9 News": the outlet that carries the story
-            words = [w.casefold() for w in cluster.label.split()]
             if head in words or (press and newspaper_name(cluster.label)):
                 return Resolution(cluster, "description")
             if (fallback is None and candidate.i >= near and not press
@@ -755,6 +758,7 @@ class Coreference:
                 if (cluster is not None and cluster.type == "Organization" and id(cluster) not in owned
                         and head in cluster.label.casefold().split() and _head_of_name(candidate).dep_ in SUBJECT_DEPS):
                     return Resolution(cluster, "description")
+        fallback = fallback or last_resort
         return Resolution(fallback, "description") if fallback is not None else None
 
     # -- definite descriptions -----------------------------------------------------------------

@@ -100,6 +100,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _ends_in_credit(line: str) -> bool:
+    """The line ends with a photo credit ("... (Ana Ruiz / Getty Images)")."""
+    core = line.rstrip(" \t)]")
+    return any(m.end() >= len(core) for m in _CREDIT.finditer(core))
+
+
 def find_zones(text: str) -> tuple[list[Zone], set[int]]:
     """The structural zones of ``text`` and the character offsets at which a sentence must start."""
     zones: list[Zone] = []
@@ -122,7 +128,8 @@ def find_zones(text: str) -> tuple[list[Zone], set[int]]:
         if blank_before or previous is None:
             starts.add(first)
         elif not _CONTINUES.search(prev_text) and (stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"“'‘•*([—–-"):
-            if _SENTENCE_END.search(prev_text) or in_lead or title_case(prev_text) or len(prev_text.split()) <= 3:
+            if (_SENTENCE_END.search(prev_text) or in_lead or title_case(prev_text) or len(prev_text.split()) <= 3
+                    or _ends_in_credit(prev_text)):  # a caption's "(Ana Ruiz / Getty Images)" ends it
                 starts.add(first)
         headline_here = ((in_lead and lead_headlines < MAX_HEADLINE_LINES) or (not in_lead and blank_before)) and _whole(
             stripped, text[lines[number + 1][0]:lines[number + 1][1]].strip() if number + 1 < len(lines) else "")

@@ -203,3 +203,14 @@ def test_an_abbreviation_inside_a_headline_ends_no_sentence(nlp):
 def test_a_pairing_line_is_one_headline(nlp):
     text = "Mayor: Ines Moro vs. Paul Okafor\n\nThe count ended on Sunday."
     assert _kinds(nlp, text)[0] == ("headline", "Mayor: Ines Moro vs. Paul Okafor")
+
+
+def test_a_caption_that_ends_in_a_photo_credit_ends_its_sentence():
+    """A caption line without a full stop but with its credit ("(A B / Getty Images)") is not
+    continued by the next line (a repeated caption, or the lead)."""
+    text = ("Party leaders weighed in early this year in several races.\n\n"
+            "Ben Okoro won Ana Ruiz's backing in the Senate primary on Wednesday (Thos Rivera / Getty Images)\n"
+            "Ben Okoro won Ana Ruiz's backing in the Senate primary on Wednesday (Thos Rivera / Getty Images)\n\n"
+            "Former Governor Ana Ruiz endorsed Ben Okoro.")
+    _, starts = find_zones(text)
+    assert text.index("Ben Okoro", text.index("Images)")) in starts
