@@ -737,7 +737,7 @@ class Coreference:
             cluster = self.entities.entity_at(candidate)
             if cluster is None or cluster.type != "Organization" or id(cluster) in owned:
                 continue
-            if not press and (_sought(candidate) or _as_source(candidate, lambda t, c=cluster: self.entities.entity_at(t) is c)):
+            if not press and (_sought(candidate) or _as_source(candidate, lambda t, c=cluster: id(self.entities.entity_at(t)) == id(c))):
                 continue  # "endorsed for Eastport City Council", "the Senate primary": a seat, no actor;
                 # "told Channel 9 News": the outlet that carries the story
             words = [w.casefold() for w in cluster.label.split()]
