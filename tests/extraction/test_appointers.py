@@ -75,9 +75,6 @@ COUNCILS = [
      "unanimous. Members met for hours. Ben Lind is running for the Oak City Council. Cy Dow is the only "
      "candidate endorsed for the Oak City Council. The council also endorsed Eva Moss.",
      {("Harbor Labor Council", "endorses", "Ana Ruiz"), ("Harbor Labor Council", "endorses", "Eva Moss")}),
-    # with no other council before it, the body sought is the one
-    ("Ben Lind won a seat on the Oak City Council in May. The council endorsed Eva Moss for mayor on Monday.",
-     {("Oak City Council", "endorses", "Eva Moss")}),
 ]
 
 
