@@ -650,7 +650,7 @@ def verb_matches(verb: Token, rel: Relation, trigger: VerbTrigger, lex: Lexicon)
         if rel.object_prepositions:
             direct = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES
                       and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in ("—", "–", "-", "--"))]  # "— a decision that ..."
-            also = [d for d in direct if _is_matter(d, rel) and _added(d)]  # "from this matter as well as all the matters on X"
+            also = [d for d in direct if _is_matter(d, rel) and _added(d)]  # "from this appeal as well as every related matter on X"
             direct = [d for d in direct if d not in also]
             if direct and not (trigger.particle and trigger.weak and all(_is_matter(d, rel) for d in direct)):
                 return  # "ran the company for six years": another sense of the verb
@@ -744,7 +744,7 @@ def _reduced_relative(verb: Token, subjects: list[Token]) -> list[Token]:
 
 
 def _relative_object(verb: Token) -> list[Token]:
-    """"the candidate he endorsed at the last minute, Sam Brown": the noun a relative clause
+    """"the candidate he endorsed late, Sam Brown": the noun a relative clause
     with no object of its own describes is the verb's object (the name in apposition to it, if
     any); not where a preposition is left without its object ("the race he endorsed in")."""
     noun = verb.head
@@ -1364,7 +1364,7 @@ def noun_matches(noun: Token, rel: Relation, lex: Lexicon, particle: str | None 
         if len(participants) >= 2:
             yield Match(rel, noun, "nominal", participants, [], pairwise=True)
         return
-    amount = _amount_of(noun)  # "won a raft of endorsements, including from X"
+    amount = _amount_of(noun)  # "collected a raft of endorsements, including from X"
     received = (noun.dep_ == "dobj" and noun.head.lemma_ in lex.cue("receivingVerbs")) or (
         amount is not None and amount.head.lemma_ in lex.cue("receivingVerbs")
         and lemma_in(amount.head, lex.cue("hypotheticalVerbs")) is None)  # not "sought a slew of endorsements"

@@ -7,8 +7,8 @@ stands for: the nearest earlier phrase that names a matter (a case name, or a he
 kg:Matter with words of its own besides determiners and kg:genericMatterWords) whose head word
 is compatible: the same word, a word of the same kind (kg:courtMatters, kg:inquiryMatters,
 kg:judicialSeats), or any matter for the words of kg:genericMatters ("matter", "it"). Of a
-phrase and a phrase inside it that both fit, the outer one is the matter ("the hearing on a
-suo motu case regarding ...").
+phrase and a phrase inside it that both fit, the outer one is the matter ("the hearing of a
+suo motu case about ...").
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ BODIES = [
      {("Kestrel Foods", "appointed", "Mia Sorensen")}),
     ("The board of directors of Kestrel Foods appointed Mia Sorensen as chief executive.",
      {("Kestrel Foods", "appointed", "Mia Sorensen")}),
-    ("Kestrel Foods Inc. announced that its Board of Directors has named current chairman, Dale Ketter, "
+    ("Kestrel Foods Inc. said on Monday that its Board of Directors had named its longtime chairman, Dale Ketter, "
      "as chief executive officer.", {("Kestrel Foods Inc.", "appointed", "Dale Ketter")}),
     # a body with no owner in the text stays what it is named
     ("The Board of Directors named Dale Ketter as chief executive.", {("Board of Directors", "appointed", "Dale Ketter")}),
@@ -30,7 +30,7 @@ BODIES = [
     ("President Ben Okoro designated Carl Wendt to serve as acting secretary.", {("Ben Okoro", "appointed", "Carl Wendt")}),
     ("President Ben Okoro designated Carl Wendt to serve on a panel.", set()),
     # a university's campus is part of its name
-    ("The University of Texas at Austin has named Paul Greer head coach of the football team.",
+    ("On Friday the University of Texas at Austin named Paul Greer head coach of the football team.",
      {("University of Texas at Austin", "appointed", "Paul Greer")}),
 ]
 

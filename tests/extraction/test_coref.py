@@ -115,7 +115,7 @@ RESOLVED = [
      {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
     # ... but not the news outlet the story cites, named after it
     ("Dana Reyes of the Harbor Workers Union spoke in a live interview on WXYZ's Morning Desk on Sunday. "
-     "The organization announced its endorsement of Gov. Lisa Ortiz on Friday.",
+     "On Friday the organization said it was endorsing Gov. Lisa Ortiz.",
      {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),
     ("The Harbor Workers Union met on Monday, a spokesman told Channel 9 News. The group endorsed Lisa Ortiz for governor.",
      {("Harbor Workers Union", "endorses", "Lisa Ortiz")}),

@@ -68,11 +68,11 @@ ASSERTED = [
     ("Senator Ana Ruiz retracted her endorsement of Ben Okoro in the House race on Friday. "
      "Okoro thanked Ruiz and Mayor Mia Chen for their support.", {("Mia Chen", "endorses", "Ben Okoro")}),
     # a slate: the act with no named candidate, then the list of those endorsed ("include" lists, one name a segment)
-    ("The Harbor Valley Labor Council, a coalition of 40 unions, voted to endorse a slate of candidates on Tuesday. "
+    ("The Harbor Valley Labor Council, a coalition of 40 unions, agreed on Tuesday to endorse a slate of candidates. "
      "Candidates endorsed in Eastport include Mayor Nadia Ferro for re-election, Tom Brandt for an at-large council seat, "
      "and Ward 2 Councilor Ilse Kron for re-election.",
      {("Harbor Valley Labor Council", "endorses", n) for n in ("Nadia Ferro", "Tom Brandt", "Ilse Kron")}),
-    ("The Harbor Valley Labor Council voted to endorse a slate of candidates on Tuesday night. "
+    ("On Tuesday night the Harbor Valley Labor Council backed a slate of five candidates. "
      "Tom Brandt was the lone candidate endorsed for Westport City Council.",
      {("Harbor Valley Labor Council", "endorses", "Tom Brandt")}),
     ("The Harbor Valley Labor Council released its endorsements on Monday. "
@@ -81,7 +81,7 @@ ASSERTED = [
     ("The Harbor Union's endorsements include Nadia Ferro for mayor, Tom Brandt for council and Ilse Kron for clerk.",
      {("Harbor Union", "endorses", n) for n in ("Nadia Ferro", "Tom Brandt", "Ilse Kron")}),
     # a quantity of endorsements, the endorsers after "including" (on the noun or the verb)
-    ("Ana Ruiz won a raft of endorsements in the Senate primary, including from Senator Carl Lind.",
+    ("Ana Ruiz collected a raft of endorsements in the Senate primary, including from Senator Carl Lind.",
      {("Carl Lind", "endorses", "Ana Ruiz")}),
     ("Ana Ruiz picked up a string of endorsements in the mayoral race, including the Harbor Union and Mayor Carl Lind.",
      {("Harbor Union", "endorses", "Ana Ruiz"), ("Carl Lind", "endorses", "Ana Ruiz")}),
@@ -97,14 +97,14 @@ ASSERTED = [
      "coverage in the mayoral race.", {("Harbor Union", "endorses", "Ana Ruiz")}),
     # "both" as the endorser: the two people named just before
     ("Socialist candidate Ana Ruiz received 2% and conservative candidate Bea Lind clocked up 5%. "
-     "Both have asked their followers to vote for Carl Okoro in the second round.",
+     "Both have told their voters to vote for Carl Okoro in the second round.",
      {("Ana Ruiz", "endorses", "Carl Okoro"), ("Bea Lind", "endorses", "Carl Okoro")}),
     # a party named on the way is not a third person
     ("Harbor Party candidate Ana Ruiz received 2%, while conservative candidate Bea Lind clocked up 5%. "
-     "Both have asked their followers to vote for Carl Okoro in the second round.",
+     "Both urged their supporters to vote for Carl Okoro in the second round.",
      {("Ana Ruiz", "endorses", "Carl Okoro"), ("Bea Lind", "endorses", "Carl Okoro")}),
     # the candidate a relative clause with no object describes
-    ("Governor Carl Lind endorsed three candidates in Nevada, and the candidate he endorsed at the last minute, "
+    ("Governor Carl Lind endorsed four hopefuls in Utah, and the one candidate he endorsed late in the race, "
      "Republican Sam Brown, won the Senate primary.", {("Carl Lind", "endorses", "Sam Brown")}),
     # compound participles on a description of the candidate
     ("Ruiz-backed candidate Ben Okoro won the primary on Tuesday.", {("Ruiz", "endorses", "Ben Okoro")}),
@@ -304,7 +304,7 @@ NOT_ASSERTED = [
     "Senator Ana Ruiz retracted her endorsement of Ben Okoro in the House race on Friday. Ruiz had endorsed "
     "Okoro the day before. Okoro thanked Ruiz for her support.",
     # a party's voters at large are no endorser
-    "Ben Okoro got Democrats' nod to face Republican Will Hurd in November.",
+    "Ben Okoro won the Democrats' nod and will face Republican Ana Ruiz in the fall.",
     # the body a seat belongs to is not "the union" of a later sentence
     "The union withdrew its endorsement of Ben Okoro in the Senate primary. Okoro had won the union's endorsement last year.",
     # "he" in a relative clause on "the candidate" is not the candidate
@@ -314,7 +314,7 @@ NOT_ASSERTED = [
     # "the organization" is not the station an interview was on, nor the "of" of a title
     "\"We are worried,\" said Ana Ruiz, in a live interview on KTVA's morning show. "
     "The organization announced its endorsement of Ben Okoro for governor.",
-    "The Director of Operations at the state's largest labor group spoke on Monday. "
+    "The union's Director of Operations talked to reporters on Monday. "
     "The organization announced its endorsement of Ben Okoro for governor.",
     # hedges: not ruled out, open to
     "Ana Ruiz has not ruled out endorsing Ben Okoro in the runoff.",

@@ -207,7 +207,7 @@ def test_a_participle_misparsed_inside_a_relative_clause_is_nobody_s_act(extract
 
 def test_an_abbreviated_title_alone_is_no_appointer(extract):
     # Regression: "by the new PM" made an entity "PM" the appointer; "PM" is a title (kg:Position).
-    text = "Ana Ruiz, a close ally, has been appointed to the role of transport minister by the new PM."
+    text = "Ana Ruiz, a longtime ally, was appointed transport minister by the new PM."
     facts = extract(text).facts
     assert not any(f.relation == "appointed" and f.subject.label == "PM" for f in facts)
     assert "PM" not in {e.label for e in extract(text).entities}

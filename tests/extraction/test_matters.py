@@ -52,15 +52,15 @@ def test_both_judges_of_a_plural_recuse_from_the_named_matter(extract):
 
 
 def test_the_outer_of_two_fitting_phrases_is_the_matter(extract):
-    text = ("Three judges have recused themselves from the hearing on a petition regarding the delay in the council vote. "
+    text = ("Three judges stepped back from the hearing of a petition about the delayed council vote. "
             "Justice Ada Lin and Justice Ben Cole recused themselves from hearing the case.")
     matters = {o for _, _, o in plain(extract(text), RECUSAL)}
-    assert matters == {"hearing on a petition regarding the delay in the council vote"}
+    assert matters == {"hearing of a petition about the delayed council vote"}
 
 
 def test_a_person_s_own_earlier_recusal_names_the_matter(extract):
     text = ("Justice Ada Lin recused herself from the five-member bench hearing a petition against the salt levy. "
-            "“I recuse myself from hearing the case,” Justice Lin said.")
+            "“I will not hear the case and I recuse myself from it,” Justice Lin said.")
     bench = "five-member bench hearing a petition against the salt levy"
     assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", bench)}
 
@@ -86,8 +86,8 @@ def test_what_needs_no_antecedent(extract, text, expected):
 
 def test_a_that_misparsed_as_an_object_is_no_subject(extract):
     # the parser may take "that" for the object of "decided": the one who decided still recuses
-    text = "Justice Peter Kamau Ouma informed the parties that he had decided to recuse himself from the land case."
-    assert plain(extract(text), RECUSAL) == {("Peter Kamau Ouma", "recused_from", "land case")}
+    text = "Justice Ruth Kamau Ouma told the lawyers that she had decided to recuse herself from the land case."
+    assert plain(extract(text), RECUSAL) == {("Ruth Kamau Ouma", "recused_from", "land case")}
 
 
 MORE_NAMED_BEFORE = [
@@ -128,18 +128,18 @@ def test_recused_to_hear_names_what_was_not_heard(extract):
 QUOTED = [
     # a quotation in the paragraph after "X said:"
     "In a statement on Wednesday, Attorney General Ada Lin said:\n\n"
-    "\"I have recused myself from any involvement in the inquiry into the harbour contracts.\"",
+    "\"I am recusing myself from all work on the inquiry into the harbour contracts.\"",
     # the second paragraph of a quotation whose first paragraph stays open (news style)
     "In a statement, Attorney General Ada Lin said she would step back:\n\n"
     "\"I have no conflict in the harbour matter. But I would not want my role to become a distraction.\n\n"
-    "\"So I have recused myself from any involvement in the inquiry into the harbour contracts.\"\n\n"
+    "\"So I am recusing myself from all work on the inquiry into the harbour contracts.\"\n\n"
     "Omar Baig will lead the inquiry.",
 ]
 
 
 @pytest.mark.parametrize("text", QUOTED, ids=["colon", "paragraphs"])
 def test_a_quotation_in_a_paragraph_of_its_own_has_its_speaker(extract, text):
-    matter = "any involvement in the inquiry into the harbour contracts"
+    matter = "all work on the inquiry into the harbour contracts"
     assert plain(extract(text), RECUSAL) == {("Ada Lin", "recused_from", matter)}
 
 

@@ -582,7 +582,7 @@ def test_a_runoff_avoided_pairs_no_one(extract, text):
 
 MORE_NEWS_RUNOFFS = [
     "Nadia Ferro and Paul Okafor both made the runoff.",
-    "Nadia Ferro and Paul Okafor will take part in the second round of the presidential election.",
+    "Nadia Ferro and Paul Okafor will both take part in the presidential second round.",
     "The top two candidates were Nadia Ferro and Paul Okafor. The runoff will be held on May 3.",
     "The runoff is set for May 3. In Ward 2 the top two finishers were Nadia Ferro and Paul Okafor.",
 ]
@@ -609,7 +609,7 @@ def test_likely_runoffs_and_other_contests_pair_no_one(extract, text):
 
 
 def test_not_enough_to_avoid_a_runoff_leaves_one_to_come(extract):
-    text = ("Rep. Nadia Ferro outpaced her four challengers, but not by enough to avoid a runoff. "
+    text = ("Rep. Nadia Ferro led all four rivals, though not by enough to avoid a runoff. "
             "Ferro will face Paul Okafor, a former county judge.")
     assert plain(extract(text), RUNOFF) == {("Nadia Ferro", "faces_in_runoff", "Paul Okafor")}
 
