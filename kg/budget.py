@@ -48,8 +48,7 @@ DEFAULT_BUDGET = TimeBudget()
 
 def too_slow(document: Document, limit: float) -> Problem:
     """The problem reported for a document whose extraction overran ``limit`` seconds."""
-    where = document.id if document.source in (None, document.id) else f"{document.source} (id {document.id})"
-    return Problem(where, f"extraction took too long (over {limit:,.1f} s, see --time-budget); skipped")
+    return Problem(document.where, f"extraction took too long (over {limit:,.1f} s, see --time-budget); skipped")
 
 
 def can_interrupt() -> bool:

@@ -42,6 +42,11 @@ class Document:
     title: str | None = None
     url: str | None = None
 
+    @property
+    def where(self) -> str:
+        """How a problem report names this document: its id, after its source file if it has one."""
+        return self.id if self.source in (None, self.id) else f"{self.source} (id {self.id})"
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
@@ -97,7 +98,7 @@ class Relation:
         return KG[self.name]
 
 
-def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+def rdflib_term(term: Any) -> URIRef | BNode | Literal:
     """An Oxigraph term as rdflib's Turtle parser makes it (a plain string has no datatype)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -118,7 +119,7 @@ def read_turtle(path: Path) -> Graph:
     def term(found: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
         made = terms.get(found)
         if made is None:
-            made = terms[found] = _term(found)
+            made = terms[found] = rdflib_term(found)
         return made
 
     with path.open("rb") as handle:

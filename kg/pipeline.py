@@ -214,8 +214,7 @@ def _start_worker(extractor: Extractor) -> None:
 
 def extraction_failed(document: Document, error: Exception) -> Problem:
     """The problem reported for a document whose extraction raised ``error`` (a bug in kg)."""
-    where = document.id if document.source in (None, document.id) else f"{document.source} (id {document.id})"
-    return Problem(where, f"extraction failed ({type(error).__name__}: {error}); skipped, please report it")
+    return Problem(document.where, f"extraction failed ({type(error).__name__}: {error}); skipped, please report it")
 
 
 def _extract_batch(batch: list[Document], batch_size: int) -> list[Extraction | Problem]:

@@ -15,11 +15,10 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 
 from kg.graph import new_graph
 from kg.guard import check
-from kg.ontology import PREFIXES
+from kg.ontology import PREFIXES, rdflib_term
 from kg.query import QueryError, Rows, prepare_update
 from kg.store.base import Store, StoreError, Triple
 
@@ -35,18 +34,7 @@ def to_oxigraph(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 
 def from_oxigraph(term: Any) -> URIRef | BNode | Literal | None:
-    return None if term is None else _rdflib(term)
-
-
-def _rdflib(term: Any) -> URIRef | BNode | Literal:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+    return None if term is None else rdflib_term(term)
 
 
 _OX_ERROR = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
@@ -164,7 +152,7 @@ class OxigraphStore(Store):
             rows = tuple(tuple(from_oxigraph(solution[v]) for v in variables) for solution in result)
             return Rows(variables, rows, new_graph())
         graph = new_graph()
-        graph.addN((_rdflib(t.subject), _rdflib(t.predicate), _rdflib(t.object), graph) for t in result)
+        graph.addN((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object), graph) for t in result)
         return graph
 
     def update(self, sparql: str, allow_service: bool = False) -> None:
@@ -180,7 +168,7 @@ class OxigraphStore(Store):
     def graph(self) -> Graph:
         graph = new_graph()
         graph.addN(
-            (_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object), graph)
+            (rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object), graph)
             for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())
         )
         return graph
